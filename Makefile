@@ -1,0 +1,91 @@
+# duban: build, test, run, install.
+#   make            build duband and dubanctl into $(BUILD)
+#   make check      run every test (unit, configuration, integration)
+#   make check-san  the same, built with AddressSanitizer and UBSan
+#   make demo       run the daemon on a demo database with a local SMTP sink
+#   make install    install under $(DESTDIR)$(PREFIX)
+
+PREFIX	?= /usr/local
+SBINDIR	?= $(PREFIX)/sbin
+MANDIR	?= $(PREFIX)/share/man
+SYSCONFDIR ?= /etc
+UNITDIR	?= /lib/systemd/system
+BUILD	?= build
+
+CC	?= cc
+WARN	 = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
+	   -Wno-format-nonliteral
+CFLAGS	?= -O2 -g
+CFLAGS	+= -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude -Idaemon -MMD -MP
+ifeq ($(WERROR),1)
+CFLAGS	+= -Werror
+endif
+ifeq ($(SAN),1)
+CFLAGS	+= -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS	+= -fsanitize=address,undefined
+endif
+LDLIBS	 = -lsqlite3 -linih -lesmtp -lpthread
+
+CORE_SRC = daemon/core/xmalloc.c daemon/core/log.c daemon/core/diag.c \
+	   daemon/core/timeutil.c daemon/core/calendar.c daemon/core/rules.c \
+	   daemon/core/conf.c daemon/core/store.c daemon/core/message.c \
+	   daemon/core/sched.c
+DUBAND_SRC = daemon/main.c daemon/duband.c daemon/loop.c daemon/mailer.c daemon/notify.c
+CTL_SRC	 = daemon/ctl/main.c daemon/ctl/cmd_admin.c daemon/ctl/cmd_data.c \
+	   daemon/ctl/cmd_list.c
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+
+CORE_OBJ   = $(CORE_SRC:%.c=$(BUILD)/%.o)
+DUBAND_OBJ = $(DUBAND_SRC:%.c=$(BUILD)/%.o)
+CTL_OBJ	   = $(CTL_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+all: $(BUILD)/duband $(BUILD)/dubanctl
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/libduban.a: $(CORE_OBJ)
+	$(AR) rcs $@ $^
+
+$(BUILD)/duband: $(DUBAND_OBJ) $(BUILD)/libduban.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lev
+
+$(BUILD)/dubanctl: $(CTL_OBJ) $(BUILD)/libduban.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libduban.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libduban.a $(LDLIBS) -lcmocka
+
+unit: $(UNIT_BIN)
+
+check: all unit
+	BUILD=$(BUILD) tests/run
+
+check-san:
+	$(MAKE) BUILD=build-san SAN=1 check
+
+demo: all
+	scripts/demo
+
+install: all
+	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(SYSCONFDIR)/duban/calendar $(DESTDIR)$(UNITDIR)
+	install -m 0755 $(BUILD)/duband $(BUILD)/dubanctl $(DESTDIR)$(SBINDIR)/
+	test -e $(DESTDIR)$(SYSCONFDIR)/duban/duban.conf || \
+		install -m 0640 conf/duban.conf $(DESTDIR)$(SYSCONFDIR)/duban/duban.conf
+	test -e $(DESTDIR)$(SYSCONFDIR)/duban/calendar/cn.conf || \
+		install -m 0644 conf/calendar/cn.conf $(DESTDIR)$(SYSCONFDIR)/duban/calendar/cn.conf
+	install -m 0644 systemd/duban.service $(DESTDIR)$(UNITDIR)/duban.service
+
+uninstall:
+	rm -f $(DESTDIR)$(SBINDIR)/duband $(DESTDIR)$(SBINDIR)/dubanctl
+	rm -f $(DESTDIR)$(UNITDIR)/duban.service
+
+clean:
+	rm -rf build build-san
+
+.PHONY: all unit check check-san demo install uninstall clean
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,708 @@
+/* Configuration: INI read with inih, validated, with every error as file:line. */
+#include <ctype.h>
+#include <errno.h>
+#include <ini.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "duban/conf.h"
+#include "duban/timeutil.h"
+#include "duban/xmalloc.h"
+
+#define CONF_MAX_LINE	(INI_MAX_LINE - 1)
+
+struct conf_parse {
+	struct config	*conf;
+	struct diag	*d;
+	FILE		*fp;
+	int		 lineno;
+	char		*dir;
+	char		 section[128];
+	enum { SEC_NONE, SEC_DAEMON, SEC_SMTP, SEC_TARGET, SEC_RULE, SEC_BAD } kind;
+	int		 seen_daemon, seen_smtp;
+};
+
+static void
+conf_defaults(struct config *c)
+{
+	c->database = xstrdup("/var/lib/duban/duban.db");
+	c->timezone = xstrdup("Asia/Shanghai");
+	c->calendar_path = xstrdup("/etc/duban/calendar/cn.conf");
+	c->socket_path = xstrdup("/run/duban/duban.sock");
+	c->office_name = xstrdup("房信办");
+	c->poll_interval = 10;
+	c->smtp.host = xstrdup("localhost");
+	c->smtp.port = 25;
+	c->smtp.starttls = TLS_OPTIONAL;
+	c->smtp.timeout = 30;
+	c->smtp.retry_min = 30;
+	c->smtp.retry_max = 3600;
+	c->smtp.batch = 100;
+}
+
+/* The ini_reader: counts lines and refuses those inih would cut. */
+static char *
+conf_reader(char *str, int num, void *arg)
+{
+	struct conf_parse *p = arg;
+	int c, len = 0, toolong = 0;
+
+	while ((c = getc(p->fp)) != EOF) {
+		if (len < num - 1)
+			str[len++] = (char)c;
+		else
+			toolong = 1;
+		if (c == '\n')
+			break;
+	}
+	if (len == 0 && c == EOF)
+		return NULL;
+	str[len] = '\0';
+	p->lineno++;
+	if (toolong) {
+		diag_error(p->d, p->conf->path, p->lineno,
+		    "line longer than %d bytes", CONF_MAX_LINE - 1);
+		str[0] = '\0';
+	}
+	return str;
+}
+
+static char *
+conf_path(struct conf_parse *p, const char *value)
+{
+	char *out;
+
+	if (value[0] == '/' || p->dir == NULL)
+		return xstrdup(value);
+	xasprintf(&out, "%s/%s", p->dir, value);
+	return out;
+}
+
+static void
+set_str(char **dst, const char *value)
+{
+	free(*dst);
+	*dst = xstrdup(value);
+}
+
+static int
+parse_int(struct conf_parse *p, const char *name, const char *value, int min, int max,
+    int *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(value, &end, 10);
+	if (*value == '\0' || *end != '\0' || errno || v < min || v > max) {
+		diag_error(p->d, p->conf->path, p->lineno,
+		    "%s: expected a whole number from %d to %d, not '%s'", name, min, max, value);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
+/* A duration in seconds ("30", "30s", "5 minutes", "1 hour"). */
+static int
+parse_seconds(struct conf_parse *p, const char *name, const char *value, int *out)
+{
+	struct duration d;
+	const char *cause;
+	char *end;
+	long v;
+
+	v = strtol(value, &end, 10);
+	if (*value != '\0' && *end == '\0' && v >= 0 && v <= 86400 * 7) {
+		*out = (int)v;
+		return 0;
+	}
+	if (duration_parse(value, &d, &cause) == 0 && d.unit <= UNIT_HOURS) {
+		*out = d.n * (d.unit == UNIT_SECONDS ? 1 : d.unit == UNIT_MINUTES ? 60 : 3600);
+		return 0;
+	}
+	diag_error(p->d, p->conf->path, p->lineno,
+	    "%s: expected seconds, minutes or hours, not '%s'", name, value);
+	return -1;
+}
+
+static void
+unknown_key(struct conf_parse *p, const char *name)
+{
+	diag_error(p->d, p->conf->path, p->lineno, "unknown key '%s' in [%s]", name,
+	    p->section);
+}
+
+static int
+daemon_key(struct conf_parse *p, const char *name, const char *value)
+{
+	struct config *c = p->conf;
+
+	if (strcmp(name, "database") == 0) {
+		free(c->database);
+		c->database = strcmp(value, ":memory:") == 0 ? xstrdup(value) : conf_path(p, value);
+	} else if (strcmp(name, "timezone") == 0)
+		set_str(&c->timezone, value);
+	else if (strcmp(name, "calendar") == 0) {
+		free(c->calendar_path);
+		c->calendar_path = conf_path(p, value);
+	} else if (strcmp(name, "socket") == 0) {
+		free(c->socket_path);
+		c->socket_path = conf_path(p, value);
+	} else if (strcmp(name, "office") == 0)
+		set_str(&c->office_name, value);
+	else if (strcmp(name, "office-email") == 0)
+		set_str(&c->office_email, value);
+	else if (strcmp(name, "poll-interval") == 0)
+		parse_seconds(p, name, value, &c->poll_interval);
+	else
+		unknown_key(p, name);
+	return 1;
+}
+
+static int
+smtp_key(struct conf_parse *p, const char *name, const char *value)
+{
+	struct smtp_conf *s = &p->conf->smtp;
+
+	if (strcmp(name, "host") == 0)
+		set_str(&s->host, value);
+	else if (strcmp(name, "port") == 0)
+		parse_int(p, name, value, 1, 65535, &s->port);
+	else if (strcmp(name, "starttls") == 0) {
+		if (strcmp(value, "off") == 0)
+			s->starttls = TLS_OFF;
+		else if (strcmp(value, "optional") == 0)
+			s->starttls = TLS_OPTIONAL;
+		else if (strcmp(value, "required") == 0)
+			s->starttls = TLS_REQUIRED;
+		else
+			diag_error(p->d, p->conf->path, p->lineno,
+			    "starttls: expected off, optional or required, not '%s'", value);
+	} else if (strcmp(name, "user") == 0)
+		set_str(&s->user, value);
+	else if (strcmp(name, "password-file") == 0) {
+		free(s->password_file);
+		s->password_file = conf_path(p, value);
+	} else if (strcmp(name, "from") == 0)
+		set_str(&s->from, value);
+	else if (strcmp(name, "helo") == 0)
+		set_str(&s->helo, value);
+	else if (strcmp(name, "timeout") == 0)
+		parse_seconds(p, name, value, &s->timeout);
+	else if (strcmp(name, "retry-min") == 0)
+		parse_seconds(p, name, value, &s->retry_min);
+	else if (strcmp(name, "retry-max") == 0)
+		parse_seconds(p, name, value, &s->retry_max);
+	else if (strcmp(name, "batch") == 0)
+		parse_int(p, name, value, 1, 10000, &s->batch);
+	else
+		unknown_key(p, name);
+	return 1;
+}
+
+static int
+target_key(struct conf_parse *p, const char *name, const char *value)
+{
+	struct target *t = &p->conf->targets[p->conf->ntargets - 1];
+
+	if (strcmp(name, "name") == 0)
+		set_str(&t->label, value);
+	else if (strcmp(name, "email") == 0)
+		set_str(&t->email, value);
+	else
+		unknown_key(p, name);
+	return 1;
+}
+
+/* "step:handling dept:tax category:2 key:yes" */
+static void
+rule_match(struct conf_parse *p, struct rule *r, const char *value)
+{
+	char *copy = xstrdup(value), *tok, *save, *v;
+
+	for (tok = strtok_r(copy, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
+		if ((v = strchr(tok, ':')) == NULL || v[1] == '\0') {
+			diag_error(p->d, p->conf->path, p->lineno,
+			    "match: expected FIELD:VALUE, not '%s'", tok);
+			continue;
+		}
+		*v++ = '\0';
+		if (strcmp(tok, "step") == 0)
+			set_str(&r->match_step, v);
+		else if (strcmp(tok, "dept") == 0)
+			set_str(&r->match_dept, v);
+		else if (strcmp(tok, "category") == 0) {
+			if (strlen(v) != 1 || v[0] < '1' || v[0] > '9')
+				diag_error(p->d, p->conf->path, p->lineno,
+				    "match: category is a number from 1 to 9, not '%s'", v);
+			else
+				r->match_category = v[0] - '0';
+		} else if (strcmp(tok, "key") == 0) {
+			if (strcmp(v, "yes") == 0)
+				r->match_key = 1;
+			else if (strcmp(v, "no") == 0)
+				r->match_key = 0;
+			else
+				diag_error(p->d, p->conf->path, p->lineno,
+				    "match: key is yes or no, not '%s'", v);
+		} else
+			diag_error(p->d, p->conf->path, p->lineno,
+			    "match: unknown field '%s' (use step, dept, category or key)", tok);
+	}
+	free(copy);
+}
+
+/* "2 days before, 1 day before" */
+static void
+rule_remind(struct conf_parse *p, struct rule *r, const char *value)
+{
+	char *copy = xstrdup(value), *tok, *save, *w;
+	const char *cause;
+	size_t len;
+
+	r->nremind = 0;
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		while (isspace((unsigned char)*tok))
+			tok++;
+		len = strlen(tok);
+		while (len > 0 && isspace((unsigned char)tok[len - 1]))
+			tok[--len] = '\0';
+		if (len < 7 || strcmp(tok + len - 7, " before") != 0) {
+			diag_error(p->d, p->conf->path, p->lineno,
+			    "remind: expected 'N UNIT before', not '%s'", tok);
+			continue;
+		}
+		tok[len - 7] = '\0';
+		if (r->nremind == RULE_MAX_REMIND) {
+			diag_error(p->d, p->conf->path, p->lineno,
+			    "remind: at most %d reminders", RULE_MAX_REMIND);
+			break;
+		}
+		if (duration_parse(tok, &r->remind[r->nremind], &cause) != 0) {
+			diag_error(p->d, p->conf->path, p->lineno, "remind: %s: '%s'", cause, tok);
+			continue;
+		}
+		if (r->remind[r->nremind].n == 0)
+			diag_error(p->d, p->conf->path, p->lineno,
+			    "remind: a reminder must come before the deadline");
+		r->nremind++;
+	}
+	(void)w;
+	free(copy);
+}
+
+/* "1 workday after -> discipline" */
+static void
+rule_escalate(struct conf_parse *p, struct rule *r, const char *value)
+{
+	char *copy = xstrdup(value), *arrow, *when, *target;
+	const char *cause;
+	size_t len;
+
+	if ((arrow = strstr(copy, "->")) == NULL) {
+		diag_error(p->d, p->conf->path, p->lineno,
+		    "escalate: expected 'N UNIT after -> TARGET'");
+		goto out;
+	}
+	*arrow = '\0';
+	when = copy;
+	target = arrow + 2;
+	while (isspace((unsigned char)*target))
+		target++;
+	len = strlen(when);
+	while (len > 0 && isspace((unsigned char)when[len - 1]))
+		when[--len] = '\0';
+	if (len < 6 || strcmp(when + len - 6, " after") != 0) {
+		diag_error(p->d, p->conf->path, p->lineno,
+		    "escalate: expected 'N UNIT after -> TARGET'");
+		goto out;
+	}
+	when[len - 6] = '\0';
+	if (duration_parse(when, &r->escalate_after, &cause) != 0) {
+		diag_error(p->d, p->conf->path, p->lineno, "escalate: %s: '%s'", cause, when);
+		goto out;
+	}
+	if (*target == '\0') {
+		diag_error(p->d, p->conf->path, p->lineno, "escalate: no target after '->'");
+		goto out;
+	}
+	set_str(&r->escalate_target, target);
+	r->has_escalate = true;
+out:
+	free(copy);
+}
+
+static int
+rule_key(struct conf_parse *p, const char *name, const char *value)
+{
+	struct rule *r = &p->conf->rules[p->conf->nrules - 1];
+	const char *cause;
+
+	if (strcmp(name, "match") == 0)
+		rule_match(p, r, value);
+	else if (strcmp(name, "deadline") == 0) {
+		if (duration_parse(value, &r->deadline, &cause) != 0)
+			diag_error(p->d, p->conf->path, p->lineno, "deadline: %s: '%s'", cause, value);
+		else if (r->deadline.n == 0 && r->deadline.unit != UNIT_DAYS &&
+		    r->deadline.unit != UNIT_WORKDAYS)
+			diag_error(p->d, p->conf->path, p->lineno, "deadline: must be more than 0");
+	} else if (strcmp(name, "remind") == 0)
+		rule_remind(p, r, value);
+	else if (strcmp(name, "escalate") == 0)
+		rule_escalate(p, r, value);
+	else
+		unknown_key(p, name);
+	return 1;
+}
+
+/* Section names: daemon, smtp, target "NAME", rule "NAME". */
+static void
+conf_section(struct conf_parse *p, const char *section)
+{
+	struct config *c = p->conf;
+	char kind[32], name[128];
+	const char *q;
+	size_t klen, nlen;
+
+	snprintf(p->section, sizeof(p->section), "%s", section);
+	if (strcmp(section, "daemon") == 0 || strcmp(section, "smtp") == 0) {
+		int *seen = section[0] == 'd' ? &p->seen_daemon : &p->seen_smtp;
+
+		if (*seen)
+			diag_error(p->d, c->path, p->lineno, "[%s] appears twice", section);
+		*seen = 1;
+		p->kind = section[0] == 'd' ? SEC_DAEMON : SEC_SMTP;
+		return;
+	}
+	p->kind = SEC_BAD;
+	klen = strcspn(section, " \t");
+	q = section + klen;
+	while (*q == ' ' || *q == '\t')
+		q++;
+	nlen = strlen(q);
+	if (klen >= sizeof(kind) || nlen < 3 || q[0] != '"' || q[nlen - 1] != '"' ||
+	    nlen - 2 >= sizeof(name)) {
+		diag_error(p->d, c->path, p->lineno,
+		    "unknown section [%s] (use [daemon], [smtp], [target \"NAME\"], [rule \"NAME\"])",
+		    section);
+		return;
+	}
+	memcpy(kind, section, klen);
+	kind[klen] = '\0';
+	memcpy(name, q + 1, nlen - 2);
+	name[nlen - 2] = '\0';
+	if (strchr(name, '"') != NULL || strspn(name, " \t") == strlen(name)) {
+		diag_error(p->d, c->path, p->lineno, "bad section name [%s]", section);
+		return;
+	}
+	if (strcmp(kind, "target") == 0) {
+		if (conf_target(c, name) != NULL)
+			diag_error(p->d, c->path, p->lineno, "target \"%s\" defined twice", name);
+		c->targets = xreallocarray(c->targets, (size_t)c->ntargets + 1, sizeof(*c->targets));
+		memset(&c->targets[c->ntargets], 0, sizeof(struct target));
+		c->targets[c->ntargets].name = xstrdup(name);
+		c->targets[c->ntargets].line = p->lineno;
+		c->ntargets++;
+		p->kind = SEC_TARGET;
+	} else if (strcmp(kind, "rule") == 0) {
+		struct rule *r;
+
+		if (conf_rule(c, name) != NULL)
+			diag_error(p->d, c->path, p->lineno, "rule \"%s\" defined twice", name);
+		c->rules = xreallocarray(c->rules, (size_t)c->nrules + 1, sizeof(*c->rules));
+		r = &c->rules[c->nrules++];
+		memset(r, 0, sizeof(*r));
+		r->name = xstrdup(name);
+		r->line = p->lineno;
+		r->match_category = -1;
+		r->match_key = -1;
+		r->deadline.n = -1;
+		p->kind = SEC_RULE;
+	} else
+		diag_error(p->d, c->path, p->lineno,
+		    "unknown section [%s] (use [daemon], [smtp], [target \"NAME\"], [rule \"NAME\"])",
+		    section);
+}
+
+static int
+conf_handler(void *arg, const char *section, const char *name, const char *value)
+{
+	struct conf_parse *p = arg;
+
+	if (strcmp(section, p->section) != 0 || p->kind == SEC_NONE)
+		conf_section(p, section);
+	switch (p->kind) {
+	case SEC_DAEMON:
+		return daemon_key(p, name, value);
+	case SEC_SMTP:
+		return smtp_key(p, name, value);
+	case SEC_TARGET:
+		return target_key(p, name, value);
+	case SEC_RULE:
+		return rule_key(p, name, value);
+	case SEC_NONE:
+		diag_error(p->d, p->conf->path, p->lineno, "'%s' outside any section", name);
+		return 1;
+	case SEC_BAD:
+		return 1;
+	}
+	return 1;
+}
+
+static int
+valid_address(const char *s)
+{
+	const char *at;
+
+	if (s == NULL)
+		return 0;
+	if ((at = strchr(s, '<')) != NULL)
+		s = at + 1;
+	at = strchr(s, '@');
+	return at != NULL && at != s && at[1] != '\0' && strpbrk(s, " \t\r\n,;") == NULL;
+}
+
+/* Checks that need the whole file. */
+static void
+conf_validate(struct conf_parse *p)
+{
+	struct config *c = p->conf;
+	struct diag cd = { 0 };
+	int i;
+
+	if (tz_set(c->timezone) != 0)
+		diag_error(p->d, c->path, 0, "unknown time zone '%s'", c->timezone);
+	if (c->smtp.from == NULL)
+		diag_error(p->d, c->path, 0, "[smtp] needs 'from', the sender address");
+	if (c->smtp.retry_min < 1 || c->smtp.retry_max < c->smtp.retry_min)
+		diag_error(p->d, c->path, 0, "[smtp] retry-max must not be below retry-min (1 s at least)");
+	if (c->smtp.user != NULL && c->smtp.password_file == NULL)
+		diag_error(p->d, c->path, 0, "[smtp] 'user' needs 'password-file'");
+	for (i = 0; i < c->ntargets; i++) {
+		struct target *t = &c->targets[i];
+
+		if (!valid_address(t->email))
+			diag_error(p->d, c->path, t->line,
+			    "target \"%s\" needs 'email', a mail address", t->name);
+		if (t->label == NULL)
+			t->label = xstrdup(t->name);
+	}
+	for (i = 0; i < c->nrules; i++) {
+		struct rule *r = &c->rules[i];
+		int j;
+
+		if (r->deadline.n < 0)
+			diag_error(p->d, c->path, r->line, "rule \"%s\" needs 'deadline'", r->name);
+		if (r->has_escalate && conf_target(c, r->escalate_target) == NULL)
+			diag_error(p->d, c->path, r->line,
+			    "rule \"%s\": escalation target \"%s\" is not defined",
+			    r->name, r->escalate_target);
+		for (j = 0; j < r->nremind; j++)
+			if (r->deadline.n >= 0 && r->remind[j].unit <= UNIT_HOURS &&
+			    r->deadline.unit <= UNIT_HOURS &&
+			    duration_shift(&r->remind[j], 1, NULL, 0, NULL) >=
+			    duration_shift(&r->deadline, 1, NULL, 0, NULL))
+				diag_error(p->d, c->path, r->line,
+				    "rule \"%s\": a reminder comes before the action was notified",
+				    r->name);
+	}
+	if (c->nrules == 0)
+		diag_warn(p->d, c->path, 0, "no [rule] section: no action gets a deadline");
+	c->cal = cal_load(c->calendar_path, &cd);
+	if (c->cal != NULL) {
+		const int *years;
+		int n = cal_years(c->cal, &years), y, m, dd;
+		int32_t today = tz_day_of(time_now());
+
+		civil_from_day(today, &y, &m, &dd);
+		if (!cal_year_covered(c->cal, y))
+			diag_warn(&cd, c->calendar_path, 0,
+			    "the calendar does not cover %d, this year: working days are counted Monday to Friday and deadlines are marked uncertain", y);
+		else if (m >= 11 && !cal_year_covered(c->cal, y + 1))
+			diag_warn(&cd, c->calendar_path, 0,
+			    "the calendar does not cover %d yet: add the State Council's schedule when it is published", y + 1);
+		(void)n;
+	}
+	diag_move(p->d, &cd);
+}
+
+struct config *
+conf_load(const char *path, struct diag *d)
+{
+	struct conf_parse p;
+	struct config *c;
+	char *copy;
+	size_t nerr = d->n;
+	int rc;
+
+	memset(&p, 0, sizeof(p));
+	c = xcalloc(1, sizeof(*c));
+	c->path = xstrdup(path);
+	conf_defaults(c);
+	p.conf = c;
+	p.d = d;
+	if ((p.fp = fopen(path, "r")) == NULL) {
+		diag_error(d, path, 0, "cannot open: %s", strerror(errno));
+		conf_free(c);
+		return NULL;
+	}
+	copy = xstrdup(path);
+	p.dir = xstrdup(dirname(copy));
+	free(copy);
+	rc = ini_parse_stream(conf_reader, &p, conf_handler, &p);
+	fclose(p.fp);
+	if (rc > 0 && d->n == nerr)
+		diag_error(d, path, rc, "syntax error (expected [section], key = value or a comment)");
+	else if (rc < 0)
+		diag_error(d, path, 0, "cannot read the file");
+	if (d->n == nerr)
+		conf_validate(&p);
+	free(p.dir);
+	if (d->n > nerr) {
+		conf_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+void
+conf_free(struct config *c)
+{
+	int i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->ntargets; i++) {
+		free(c->targets[i].name);
+		free(c->targets[i].label);
+		free(c->targets[i].email);
+	}
+	for (i = 0; i < c->nrules; i++) {
+		free(c->rules[i].name);
+		free(c->rules[i].match_step);
+		free(c->rules[i].match_dept);
+		free(c->rules[i].escalate_target);
+	}
+	free(c->targets);
+	free(c->rules);
+	free(c->path);
+	free(c->database);
+	free(c->timezone);
+	free(c->calendar_path);
+	free(c->socket_path);
+	free(c->office_name);
+	free(c->office_email);
+	free(c->smtp.host);
+	free(c->smtp.user);
+	free(c->smtp.password_file);
+	free(c->smtp.from);
+	free(c->smtp.helo);
+	cal_free(c->cal);
+	free(c);
+}
+
+const struct target *
+conf_target(const struct config *c, const char *name)
+{
+	int i;
+
+	for (i = 0; i < c->ntargets; i++)
+		if (strcmp(c->targets[i].name, name) == 0)
+			return &c->targets[i];
+	return NULL;
+}
+
+const struct rule *
+conf_rule(const struct config *c, const char *name)
+{
+	int i;
+
+	for (i = 0; i < c->nrules; i++)
+		if (strcmp(c->rules[i].name, name) == 0)
+			return &c->rules[i];
+	return NULL;
+}
+
+const struct rule *
+conf_match_rule(const struct config *c, const char *step, const char *dept,
+    int category, int key)
+{
+	int i;
+
+	for (i = 0; i < c->nrules; i++)
+		if (rule_matches(&c->rules[i], step, dept, category, key))
+			return &c->rules[i];
+	return NULL;
+}
+
+static void
+print_duration(FILE *fp, const struct duration *d)
+{
+	char buf[64];
+
+	duration_format(d, buf, sizeof(buf));
+	fputs(buf, fp);
+}
+
+void
+conf_print(const struct config *c, FILE *fp)
+{
+	static const char *tls[] = { "off", "optional", "required" };
+	int i, j;
+
+	fprintf(fp, "[daemon]\n");
+	fprintf(fp, "database = %s\ntimezone = %s\ncalendar = %s\nsocket = %s\n",
+	    c->database, c->timezone, c->calendar_path, c->socket_path);
+	fprintf(fp, "office = %s\n", c->office_name);
+	if (c->office_email)
+		fprintf(fp, "office-email = %s\n", c->office_email);
+	fprintf(fp, "poll-interval = %d seconds\n", c->poll_interval);
+	fprintf(fp, "\n[smtp]\nhost = %s\nport = %d\nstarttls = %s\n",
+	    c->smtp.host, c->smtp.port, tls[c->smtp.starttls]);
+	if (c->smtp.user)
+		fprintf(fp, "user = %s\npassword-file = %s\n", c->smtp.user, c->smtp.password_file);
+	fprintf(fp, "from = %s\n", c->smtp.from);
+	if (c->smtp.helo)
+		fprintf(fp, "helo = %s\n", c->smtp.helo);
+	fprintf(fp, "timeout = %d seconds\nretry-min = %d seconds\nretry-max = %d seconds\nbatch = %d\n",
+	    c->smtp.timeout, c->smtp.retry_min, c->smtp.retry_max, c->smtp.batch);
+	for (i = 0; i < c->ntargets; i++)
+		fprintf(fp, "\n[target \"%s\"]\nname = %s\nemail = %s\n", c->targets[i].name,
+		    c->targets[i].label, c->targets[i].email);
+	for (i = 0; i < c->nrules; i++) {
+		const struct rule *r = &c->rules[i];
+
+		fprintf(fp, "\n[rule \"%s\"]\nmatch =", r->name);
+		if (r->match_step)
+			fprintf(fp, " step:%s", r->match_step);
+		if (r->match_dept)
+			fprintf(fp, " dept:%s", r->match_dept);
+		if (r->match_category >= 0)
+			fprintf(fp, " category:%d", r->match_category);
+		if (r->match_key >= 0)
+			fprintf(fp, " key:%s", r->match_key ? "yes" : "no");
+		if (!r->match_step && !r->match_dept && r->match_category < 0 && r->match_key < 0)
+			fprintf(fp, " any");
+		fprintf(fp, "\ndeadline = ");
+		print_duration(fp, &r->deadline);
+		if (r->nremind > 0) {
+			fprintf(fp, "\nremind = ");
+			for (j = 0; j < r->nremind; j++) {
+				if (j > 0)
+					fprintf(fp, ", ");
+				print_duration(fp, &r->remind[j]);
+				fprintf(fp, " before");
+			}
+		}
+		if (r->has_escalate) {
+			fprintf(fp, "\nescalate = ");
+			print_duration(fp, &r->escalate_after);
+			fprintf(fp, " after -> %s", r->escalate_target);
+		}
+		fprintf(fp, "\n");
+	}
+}

@@ -1,0 +1,880 @@
+/* The SQLite store: schema, ordered migrations, and the statements. */
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "duban/log.h"
+#include "duban/store.h"
+#include "duban/xmalloc.h"
+
+#define STMT_CACHE	48
+
+struct store {
+	sqlite3		*db;
+	int64_t		 data_version;
+	struct {
+		const char	*sql;
+		sqlite3_stmt	*st;
+	} cache[STMT_CACHE];
+	int		 ncache;
+};
+
+/* Migration N brings the schema from version N-1 to N; append, never edit. */
+static const char *migrations[] = {
+	/* 1: the first schema */
+	"CREATE TABLE departments ("
+	"  id INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL,"
+	"  head TEXT NOT NULL DEFAULT '',"
+	"  email TEXT NOT NULL DEFAULT '',"
+	"  cc TEXT NOT NULL DEFAULT '');"
+	"CREATE TABLE cases ("
+	"  id INTEGER PRIMARY KEY,"
+	"  number TEXT NOT NULL UNIQUE,"
+	"  title TEXT NOT NULL,"
+	"  category INTEGER NOT NULL DEFAULT 9 CHECK (category BETWEEN 1 AND 9),"
+	"  key_case INTEGER NOT NULL DEFAULT 0,"
+	"  leader TEXT,"
+	"  petitioner TEXT,"
+	"  lead_dept INTEGER REFERENCES departments(id),"
+	"  received_at INTEGER NOT NULL,"
+	"  status TEXT NOT NULL DEFAULT 'open',"
+	"  closed_at INTEGER,"
+	"  ceased INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE actions ("
+	"  id INTEGER PRIMARY KEY,"
+	"  case_id INTEGER NOT NULL REFERENCES cases(id),"
+	"  dept_id INTEGER NOT NULL REFERENCES departments(id),"
+	"  step TEXT NOT NULL,"
+	"  notified_at INTEGER NOT NULL,"
+	"  rule TEXT,"
+	"  due_at INTEGER,"
+	"  uncertain INTEGER NOT NULL DEFAULT 0,"
+	"  stage INTEGER NOT NULL DEFAULT 0,"
+	"  next_at INTEGER,"
+	"  done_at INTEGER,"
+	"  note TEXT,"
+	"  created_at INTEGER NOT NULL);"
+	"CREATE INDEX actions_next ON actions(next_at) WHERE next_at IS NOT NULL;"
+	"CREATE INDEX actions_case ON actions(case_id);"
+	"CREATE TABLE notices ("
+	"  id INTEGER PRIMARY KEY,"
+	"  action_id INTEGER NOT NULL REFERENCES actions(id),"
+	"  kind TEXT NOT NULL,"
+	"  level INTEGER NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  recipient TEXT NOT NULL,"
+	"  subject TEXT NOT NULL,"
+	"  message TEXT NOT NULL,"
+	"  message_id TEXT NOT NULL,"
+	"  status TEXT NOT NULL DEFAULT 'queued',"
+	"  attempts INTEGER NOT NULL DEFAULT 0,"
+	"  next_try INTEGER,"
+	"  reply TEXT,"
+	"  created_at INTEGER NOT NULL,"
+	"  sent_at INTEGER,"
+	"  UNIQUE (action_id, kind, level, seq, recipient));"
+	"CREATE INDEX notices_queue ON notices(next_try) WHERE status = 'queued';"
+	"CREATE TABLE escalations ("
+	"  id INTEGER PRIMARY KEY,"
+	"  action_id INTEGER NOT NULL REFERENCES actions(id),"
+	"  level INTEGER NOT NULL,"
+	"  target TEXT NOT NULL,"
+	"  opened_at INTEGER NOT NULL,"
+	"  acked_at INTEGER,"
+	"  resolved_at INTEGER,"
+	"  note TEXT,"
+	"  UNIQUE (action_id, level));"
+	"CREATE TABLE events ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at INTEGER NOT NULL,"
+	"  who TEXT NOT NULL,"
+	"  action_id INTEGER,"
+	"  what TEXT NOT NULL,"
+	"  detail TEXT);",
+};
+
+#define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+const char *
+store_errmsg(struct store *s)
+{
+	return sqlite3_errmsg(s->db);
+}
+
+static sqlite3_stmt *
+stmt(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st;
+	int i;
+
+	for (i = 0; i < s->ncache; i++)
+		if (s->cache[i].sql == sql) {
+			sqlite3_reset(s->cache[i].st);
+			sqlite3_clear_bindings(s->cache[i].st);
+			return s->cache[i].st;
+		}
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		fatalx("store: cannot prepare statement: %s", sqlite3_errmsg(s->db));
+	if (s->ncache == STMT_CACHE)
+		fatalx("store: statement cache full");
+	s->cache[s->ncache].sql = sql;
+	s->cache[s->ncache].st = st;
+	s->ncache++;
+	return st;
+}
+
+static void
+bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_instant(sqlite3_stmt *st, int i, instant_t v)
+{
+	if (v == 0)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_int64(st, i, v);
+}
+
+static char *
+col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return t == NULL ? NULL : xstrdup((const char *)t);
+}
+
+/* Run a statement that returns no rows; 0 or -1 (logged). */
+static int
+step_done(struct store *s, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		log_warnx("store: %s", sqlite3_errmsg(s->db));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+exec(struct store *s, const char *sql)
+{
+	char *err = NULL;
+
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		log_warnx("store: %s", err ? err : sqlite3_errmsg(s->db));
+		sqlite3_free(err);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+user_version(struct store *s)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Apply the migrations the file has not seen, each in its own transaction. */
+static int
+store_migrate(struct store *s, char **cause)
+{
+	char sql[64];
+	int v = user_version(s);
+
+	if (v < 0) {
+		xasprintf(cause, "cannot read the schema version: %s", sqlite3_errmsg(s->db));
+		return -1;
+	}
+	if (v > NMIGRATIONS) {
+		xasprintf(cause, "the database has schema version %d, newer than this program's %d",
+		    v, NMIGRATIONS);
+		return -1;
+	}
+	for (; v < NMIGRATIONS; v++) {
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v + 1);
+		if (exec(s, "BEGIN IMMEDIATE") != 0 || exec(s, migrations[v]) != 0 ||
+		    exec(s, sql) != 0 || exec(s, "COMMIT") != 0) {
+			xasprintf(cause, "migration to schema version %d failed: %s", v + 1,
+			    sqlite3_errmsg(s->db));
+			exec(s, "ROLLBACK");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+struct store *
+store_open(const char *path, int flags, char **cause)
+{
+	struct store *s;
+	struct stat sb;
+	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
+
+	*cause = NULL;
+	if (strcmp(path, ":memory:") != 0 && stat(path, &sb) != 0) {
+		if (!(flags & STORE_OPEN_CREATE)) {
+			xasprintf(cause, "%s: %s (create it with 'dubanctl init')", path,
+			    strerror(errno));
+			return NULL;
+		}
+		oflags |= SQLITE_OPEN_CREATE;
+	}
+	if (strcmp(path, ":memory:") == 0)
+		oflags |= SQLITE_OPEN_CREATE;
+	s = xcalloc(1, sizeof(*s));
+	if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
+		xasprintf(cause, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		goto fail;
+	}
+	sqlite3_busy_timeout(s->db, 10000);
+	sqlite3_extended_result_codes(s->db, 1);
+	if (exec(s, "PRAGMA journal_mode = WAL") != 0 ||
+	    exec(s, "PRAGMA synchronous = NORMAL") != 0 ||
+	    exec(s, "PRAGMA foreign_keys = ON") != 0) {
+		xasprintf(cause, "%s: %s", path, sqlite3_errmsg(s->db));
+		goto fail;
+	}
+	if (user_version(s) < 0) {
+		xasprintf(cause, "%s: not a duban database: %s", path, sqlite3_errmsg(s->db));
+		goto fail;
+	}
+	if (store_migrate(s, cause) != 0) {
+		char *c = *cause;
+
+		xasprintf(cause, "%s: %s", path, c);
+		free(c);
+		goto fail;
+	}
+	store_changed(s);
+	return s;
+fail:
+	sqlite3_close(s->db);
+	free(s);
+	return NULL;
+}
+
+void
+store_close(struct store *s)
+{
+	int i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->ncache; i++)
+		sqlite3_finalize(s->cache[i].st);
+	if (sqlite3_close(s->db) != SQLITE_OK)
+		log_warnx("store: close: %s", sqlite3_errmsg(s->db));
+	free(s);
+}
+
+int
+store_begin(struct store *s)
+{
+	return exec(s, "BEGIN IMMEDIATE");
+}
+
+int
+store_commit(struct store *s)
+{
+	return exec(s, "COMMIT");
+}
+
+void
+store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		exec(s, "ROLLBACK");
+}
+
+bool
+store_changed(struct store *s)
+{
+	static const char sql[] = "PRAGMA data_version";
+	sqlite3_stmt *st = stmt(s, sql);
+	int64_t v = 0;
+
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (v != s->data_version) {
+		s->data_version = v;
+		return true;
+	}
+	return false;
+}
+
+int
+store_event(struct store *s, instant_t at, const char *who, int64_t action,
+    const char *what, const char *detail)
+{
+	static const char sql[] =
+	    "INSERT INTO events (at, who, action_id, what, detail) VALUES (?, ?, ?, ?, ?)";
+	sqlite3_stmt *st = stmt(s, sql);
+
+	sqlite3_bind_int64(st, 1, at);
+	bind_text(st, 2, who);
+	if (action != 0)
+		sqlite3_bind_int64(st, 3, action);
+	bind_text(st, 4, what);
+	bind_text(st, 5, detail);
+	return step_done(s, st);
+}
+
+/* Departments */
+
+int
+store_dept_add(struct store *s, const struct department *d, int64_t *id)
+{
+	static const char sql[] =
+	    "INSERT INTO departments (code, name, head, email, cc) VALUES (?, ?, ?, ?, ?)";
+	sqlite3_stmt *st = stmt(s, sql);
+
+	bind_text(st, 1, d->code);
+	bind_text(st, 2, d->name);
+	bind_text(st, 3, d->head ? d->head : "");
+	bind_text(st, 4, d->email ? d->email : "");
+	bind_text(st, 5, d->cc ? d->cc : "");
+	if (step_done(s, st) != 0)
+		return -1;
+	if (id)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+static void
+dept_from_row(sqlite3_stmt *st, int i, struct department *d)
+{
+	d->id = sqlite3_column_int64(st, i);
+	d->code = col_text(st, i + 1);
+	d->name = col_text(st, i + 2);
+	d->head = col_text(st, i + 3);
+	d->email = col_text(st, i + 4);
+	d->cc = col_text(st, i + 5);
+}
+
+void
+department_clear(struct department *d)
+{
+	free(d->code);
+	free(d->name);
+	free(d->head);
+	free(d->email);
+	free(d->cc);
+	memset(d, 0, sizeof(*d));
+}
+
+int
+store_dept_get(struct store *s, const char *code, struct department *d)
+{
+	static const char sql[] =
+	    "SELECT id, code, name, head, email, cc FROM departments WHERE code = ?";
+	sqlite3_stmt *st = stmt(s, sql);
+	int rc;
+
+	bind_text(st, 1, code);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		dept_from_row(st, 0, d);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+int
+store_dept_each(struct store *s, int (*fn)(const struct department *, void *), void *arg)
+{
+	static const char sql[] =
+	    "SELECT id, code, name, head, email, cc FROM departments ORDER BY code";
+	sqlite3_stmt *st = stmt(s, sql);
+	struct department d;
+	int rc, stop = 0;
+
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		dept_from_row(st, 0, &d);
+		stop = fn(&d, arg);
+		department_clear(&d);
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+/* Cases */
+
+int
+store_case_add(struct store *s, const struct case_rec *c, int64_t *id)
+{
+	static const char sql[] =
+	    "INSERT INTO cases (number, title, category, key_case, leader, petitioner,"
+	    " lead_dept, received_at) VALUES (?, ?, ?, ?, ?, ?,"
+	    " (SELECT id FROM departments WHERE code = ?), ?)";
+	sqlite3_stmt *st = stmt(s, sql);
+
+	bind_text(st, 1, c->number);
+	bind_text(st, 2, c->title);
+	sqlite3_bind_int(st, 3, c->category);
+	sqlite3_bind_int(st, 4, c->key_case);
+	bind_text(st, 5, c->leader);
+	bind_text(st, 6, c->petitioner);
+	bind_text(st, 7, c->lead_dept);
+	sqlite3_bind_int64(st, 8, c->received_at);
+	if (step_done(s, st) != 0)
+		return -1;
+	if (id)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+int
+store_case_get(struct store *s, const char *number, struct case_rec *c)
+{
+	static const char sql[] =
+	    "SELECT c.id, c.number, c.title, c.category, c.key_case, c.leader, c.petitioner,"
+	    " d.code, c.received_at, c.status FROM cases c"
+	    " LEFT JOIN departments d ON d.id = c.lead_dept WHERE c.number = ?";
+	sqlite3_stmt *st = stmt(s, sql);
+	int rc;
+
+	bind_text(st, 1, number);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		c->id = sqlite3_column_int64(st, 0);
+		c->number = col_text(st, 1);
+		c->title = col_text(st, 2);
+		c->category = sqlite3_column_int(st, 3);
+		c->key_case = sqlite3_column_int(st, 4);
+		c->leader = col_text(st, 5);
+		c->petitioner = col_text(st, 6);
+		c->lead_dept = col_text(st, 7);
+		c->received_at = sqlite3_column_int64(st, 8);
+		c->status = col_text(st, 9);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+void
+case_clear(struct case_rec *c)
+{
+	free(c->number);
+	free(c->title);
+	free(c->leader);
+	free(c->petitioner);
+	free(c->lead_dept);
+	free(c->status);
+	memset(c, 0, sizeof(*c));
+}
+
+/* Actions */
+
+int
+store_action_add(struct store *s, int64_t case_id, int64_t dept_id, const char *step,
+    instant_t notified, const char *rule, instant_t due, int uncertain, instant_t next_at,
+    instant_t now, int64_t *id)
+{
+	static const char sql[] =
+	    "INSERT INTO actions (case_id, dept_id, step, notified_at, rule, due_at,"
+	    " uncertain, stage, next_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
+	sqlite3_stmt *st = stmt(s, sql);
+
+	sqlite3_bind_int64(st, 1, case_id);
+	sqlite3_bind_int64(st, 2, dept_id);
+	bind_text(st, 3, step);
+	sqlite3_bind_int64(st, 4, notified);
+	bind_text(st, 5, rule);
+	bind_instant(st, 6, due);
+	sqlite3_bind_int(st, 7, uncertain);
+	bind_instant(st, 8, next_at);
+	sqlite3_bind_int64(st, 9, now);
+	if (step_done(s, st) != 0)
+		return -1;
+	if (id)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+#define ACTION_COLUMNS \
+	"a.id, a.step, a.rule, a.notified_at, a.due_at, a.uncertain, a.stage," \
+	" a.next_at, a.done_at, a.note," \
+	" d.id, d.code, d.name, d.head, d.email, d.cc," \
+	" c.id, c.number, c.title, c.category, c.key_case, c.leader, c.petitioner," \
+	" c.received_at, c.status" \
+	" FROM actions a JOIN departments d ON d.id = a.dept_id" \
+	" JOIN cases c ON c.id = a.case_id"
+
+static void
+action_from_row(sqlite3_stmt *st, struct action *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->id = sqlite3_column_int64(st, 0);
+	a->step = col_text(st, 1);
+	a->rule = col_text(st, 2);
+	a->notified_at = sqlite3_column_int64(st, 3);
+	a->due_at = sqlite3_column_int64(st, 4);
+	a->uncertain = sqlite3_column_int(st, 5);
+	a->stage = sqlite3_column_int(st, 6);
+	a->next_at = sqlite3_column_int64(st, 7);
+	a->done_at = sqlite3_column_int64(st, 8);
+	a->note = col_text(st, 9);
+	dept_from_row(st, 10, &a->dept);
+	a->kase.id = sqlite3_column_int64(st, 16);
+	a->kase.number = col_text(st, 17);
+	a->kase.title = col_text(st, 18);
+	a->kase.category = sqlite3_column_int(st, 19);
+	a->kase.key_case = sqlite3_column_int(st, 20);
+	a->kase.leader = col_text(st, 21);
+	a->kase.petitioner = col_text(st, 22);
+	a->kase.received_at = sqlite3_column_int64(st, 23);
+	a->kase.status = col_text(st, 24);
+}
+
+void
+action_clear(struct action *a)
+{
+	free(a->step);
+	free(a->rule);
+	free(a->note);
+	department_clear(&a->dept);
+	case_clear(&a->kase);
+	memset(a, 0, sizeof(*a));
+}
+
+int
+store_action_get(struct store *s, int64_t id, struct action *a)
+{
+	static const char sql[] = "SELECT " ACTION_COLUMNS " WHERE a.id = ?";
+	sqlite3_stmt *st = stmt(s, sql);
+	int rc;
+
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		action_from_row(st, a);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+int
+store_action_done(struct store *s, int64_t id, instant_t at, const char *note)
+{
+	static const char sql[] =
+	    "UPDATE actions SET done_at = ?, note = coalesce(?, note), next_at = NULL"
+	    " WHERE id = ? AND done_at IS NULL";
+	static const char exists[] = "SELECT done_at FROM actions WHERE id = ?";
+	sqlite3_stmt *st = stmt(s, sql);
+
+	sqlite3_bind_int64(st, 1, at);
+	bind_text(st, 2, note);
+	sqlite3_bind_int64(st, 3, id);
+	if (step_done(s, st) != 0)
+		return -1;
+	if (sqlite3_changes(s->db) == 1)
+		return 0;
+	st = stmt(s, exists);
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return -1;
+	}
+	sqlite3_reset(st);
+	return 1;
+}
+
+int
+store_action_each(struct store *s, bool all, int (*fn)(const struct action *, void *),
+    void *arg)
+{
+	static const char sql_open[] = "SELECT " ACTION_COLUMNS
+	    " WHERE a.done_at IS NULL ORDER BY a.due_at IS NULL, a.due_at, a.id";
+	static const char sql_all[] = "SELECT " ACTION_COLUMNS
+	    " ORDER BY a.due_at IS NULL, a.due_at, a.id";
+	sqlite3_stmt *st = stmt(s, all ? sql_all : sql_open);
+	struct action a;
+	int stop = 0;
+
+	while (!stop && sqlite3_step(st) == SQLITE_ROW) {
+		action_from_row(st, &a);
+		stop = fn(&a, arg);
+		action_clear(&a);
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+int
+store_action_due(struct store *s, instant_t now, int max, struct action *out)
+{
+	static const char sql[] = "SELECT " ACTION_COLUMNS
+	    " WHERE a.next_at IS NOT NULL AND a.next_at <= ? ORDER BY a.next_at LIMIT ?";
+	sqlite3_stmt *st = stmt(s, sql);
+	int n = 0;
+
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int(st, 2, max);
+	while (n < max && sqlite3_step(st) == SQLITE_ROW)
+		action_from_row(st, &out[n++]);
+	sqlite3_reset(st);
+	return n;
+}
+
+int
+store_action_schedule(struct store *s, int64_t id, int stage, instant_t next_at)
+{
+	static const char sql[] = "UPDATE actions SET stage = ?, next_at = ? WHERE id = ?";
+	sqlite3_stmt *st = stmt(s, sql);
+
+	sqlite3_bind_int(st, 1, stage);
+	bind_instant(st, 2, next_at);
+	sqlite3_bind_int64(st, 3, id);
+	return step_done(s, st);
+}
+
+static instant_t
+min_instant(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st = stmt(s, sql);
+	instant_t t = 0;
+
+	if (sqlite3_step(st) == SQLITE_ROW)
+		t = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return t;
+}
+
+instant_t
+store_next_event(struct store *s)
+{
+	static const char sql[] =
+	    "SELECT next_at FROM actions WHERE next_at IS NOT NULL ORDER BY next_at LIMIT 1";
+
+	return min_instant(s, sql);
+}
+
+/* Outbox */
+
+int
+store_notice_add(struct store *s, const struct notice *n, instant_t now)
+{
+	static const char sql[] =
+	    "INSERT OR IGNORE INTO notices (action_id, kind, level, seq, recipient, subject,"
+	    " message, message_id, status, next_try, created_at)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)";
+	sqlite3_stmt *st = stmt(s, sql);
+
+	sqlite3_bind_int64(st, 1, n->action_id);
+	bind_text(st, 2, n->kind);
+	sqlite3_bind_int(st, 3, n->level);
+	sqlite3_bind_int(st, 4, n->seq);
+	bind_text(st, 5, n->recipient);
+	bind_text(st, 6, n->subject);
+	bind_text(st, 7, n->message);
+	bind_text(st, 8, n->message_id);
+	sqlite3_bind_int64(st, 9, now);
+	sqlite3_bind_int64(st, 10, now);
+	if (step_done(s, st) != 0)
+		return -1;
+	return sqlite3_changes(s->db) == 1 ? 0 : 1;
+}
+
+int
+store_outbox_due(struct store *s, instant_t now, int max, struct outbox_item *out)
+{
+	static const char sql[] =
+	    "SELECT id, recipient, message, attempts FROM notices"
+	    " WHERE status = 'queued' AND next_try <= ? ORDER BY next_try, id LIMIT ?";
+	sqlite3_stmt *st = stmt(s, sql);
+	int n = 0;
+
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int(st, 2, max);
+	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+		out[n].id = sqlite3_column_int64(st, 0);
+		out[n].recipient = col_text(st, 1);
+		out[n].message = col_text(st, 2);
+		out[n].attempts = sqlite3_column_int(st, 3);
+		n++;
+	}
+	sqlite3_reset(st);
+	return n;
+}
+
+void
+outbox_item_clear(struct outbox_item *o)
+{
+	free(o->recipient);
+	free(o->message);
+	memset(o, 0, sizeof(*o));
+}
+
+instant_t
+store_outbox_next(struct store *s)
+{
+	static const char sql[] =
+	    "SELECT next_try FROM notices WHERE status = 'queued' ORDER BY next_try LIMIT 1";
+
+	return min_instant(s, sql);
+}
+
+int
+store_notice_sent(struct store *s, int64_t id, instant_t at, const char *reply)
+{
+	static const char sql[] =
+	    "UPDATE notices SET status = 'sent', sent_at = ?, reply = ?,"
+	    " attempts = attempts + 1, next_try = NULL WHERE id = ?";
+	sqlite3_stmt *st = stmt(s, sql);
+
+	sqlite3_bind_int64(st, 1, at);
+	bind_text(st, 2, reply);
+	sqlite3_bind_int64(st, 3, id);
+	return step_done(s, st);
+}
+
+int
+store_notice_retry(struct store *s, int64_t id, instant_t next_try, const char *reply)
+{
+	static const char sql[] =
+	    "UPDATE notices SET next_try = ?, reply = ?, attempts = attempts + 1 WHERE id = ?";
+	sqlite3_stmt *st = stmt(s, sql);
+
+	sqlite3_bind_int64(st, 1, next_try);
+	bind_text(st, 2, reply);
+	sqlite3_bind_int64(st, 3, id);
+	return step_done(s, st);
+}
+
+int
+store_notice_failed(struct store *s, int64_t id, const char *reply)
+{
+	static const char sql[] =
+	    "UPDATE notices SET status = 'failed', reply = ?, attempts = attempts + 1,"
+	    " next_try = NULL WHERE id = ?";
+	sqlite3_stmt *st = stmt(s, sql);
+
+	bind_text(st, 1, reply);
+	sqlite3_bind_int64(st, 2, id);
+	return step_done(s, st);
+}
+
+int
+store_outbox_counts(struct store *s, struct outbox_counts *c)
+{
+	static const char sql[] = "SELECT status, count(*) FROM notices GROUP BY status";
+	sqlite3_stmt *st = stmt(s, sql);
+
+	memset(c, 0, sizeof(*c));
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *status = (const char *)sqlite3_column_text(st, 0);
+		int n = sqlite3_column_int(st, 1);
+
+		if (strcmp(status, "queued") == 0)
+			c->queued = n;
+		else if (strcmp(status, "sent") == 0)
+			c->sent = n;
+		else if (strcmp(status, "failed") == 0)
+			c->failed = n;
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+/* The discipline-inspection queue */
+
+int
+store_escalation_add(struct store *s, int64_t action, int level, const char *target,
+    instant_t now)
+{
+	static const char sql[] =
+	    "INSERT OR IGNORE INTO escalations (action_id, level, target, opened_at)"
+	    " VALUES (?, ?, ?, ?)";
+	sqlite3_stmt *st = stmt(s, sql);
+
+	sqlite3_bind_int64(st, 1, action);
+	sqlite3_bind_int(st, 2, level);
+	bind_text(st, 3, target);
+	sqlite3_bind_int64(st, 4, now);
+	if (step_done(s, st) != 0)
+		return -1;
+	return sqlite3_changes(s->db) == 1 ? 0 : 1;
+}
+
+int
+store_escalation_each(struct store *s, bool all,
+    int (*fn)(const struct escalation_row *, void *), void *arg)
+{
+	static const char sql_open[] =
+	    "SELECT e.id, e.action_id, e.level, e.target, e.opened_at, e.acked_at,"
+	    " e.resolved_at, c.number, c.title, d.name, a.step, a.due_at"
+	    " FROM escalations e JOIN actions a ON a.id = e.action_id"
+	    " JOIN cases c ON c.id = a.case_id JOIN departments d ON d.id = a.dept_id"
+	    " WHERE e.resolved_at IS NULL ORDER BY e.opened_at, e.id";
+	static const char sql_all[] =
+	    "SELECT e.id, e.action_id, e.level, e.target, e.opened_at, e.acked_at,"
+	    " e.resolved_at, c.number, c.title, d.name, a.step, a.due_at"
+	    " FROM escalations e JOIN actions a ON a.id = e.action_id"
+	    " JOIN cases c ON c.id = a.case_id JOIN departments d ON d.id = a.dept_id"
+	    " ORDER BY e.opened_at, e.id";
+	sqlite3_stmt *st = stmt(s, all ? sql_all : sql_open);
+	struct escalation_row e;
+	int stop = 0;
+
+	while (!stop && sqlite3_step(st) == SQLITE_ROW) {
+		e.id = sqlite3_column_int64(st, 0);
+		e.action_id = sqlite3_column_int64(st, 1);
+		e.level = sqlite3_column_int(st, 2);
+		e.target = col_text(st, 3);
+		e.opened_at = sqlite3_column_int64(st, 4);
+		e.acked_at = sqlite3_column_int64(st, 5);
+		e.resolved_at = sqlite3_column_int64(st, 6);
+		e.case_number = col_text(st, 7);
+		e.case_title = col_text(st, 8);
+		e.dept_name = col_text(st, 9);
+		e.step = col_text(st, 10);
+		e.due_at = sqlite3_column_int64(st, 11);
+		stop = fn(&e, arg);
+		free(e.target);
+		free(e.case_number);
+		free(e.case_title);
+		free(e.dept_name);
+		free(e.step);
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+int
+store_count_open(struct store *s, instant_t now, int *open, int *overdue)
+{
+	static const char sql[] =
+	    "SELECT count(*), coalesce(sum(due_at IS NOT NULL AND due_at <= ?), 0)"
+	    " FROM actions WHERE done_at IS NULL";
+	sqlite3_stmt *st = stmt(s, sql);
+
+	sqlite3_bind_int64(st, 1, now);
+	*open = *overdue = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*open = sqlite3_column_int(st, 0);
+		*overdue = sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+	return 0;
+}

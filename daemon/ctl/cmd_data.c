@@ -1,0 +1,287 @@
+/* dubanctl dept, case, assign, done: data entry. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ctl.h"
+#include "duban/sched.h"
+
+static int
+print_dept(const struct department *d, void *arg)
+{
+	(void)arg;
+	printf("%-12s %-20s %-10s %s\n", d->code, d->name, d->head, d->email);
+	return 0;
+}
+
+int
+cmd_dept(struct ctl *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "head", required_argument, NULL, 'H' },
+		{ "email", required_argument, NULL, 'e' },
+		{ "cc", required_argument, NULL, 'c' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct department d;
+	char detail[256];
+	int ch;
+
+	if (argc >= 2 && strcmp(argv[1], "list") == 0 && argc == 2) {
+		printf("%-12s %-20s %-10s %s\n", "CODE", "NAME", "HEAD", "EMAIL");
+		store_dept_each(c->store, print_dept, NULL);
+		return EXIT_OK;
+	}
+	if (argc < 2 || strcmp(argv[1], "add") != 0)
+		return ctl_usage("dept");
+	memset(&d, 0, sizeof(d));
+	optind = 2;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'H':
+			d.head = optarg;
+			break;
+		case 'e':
+			d.email = optarg;
+			break;
+		case 'c':
+			d.cc = optarg;
+			break;
+		default:
+			return ctl_usage("dept");
+		}
+	}
+	if (argc - optind != 2)
+		return ctl_usage("dept");
+	d.code = argv[optind];
+	d.name = argv[optind + 1];
+	if (d.email != NULL && strchr(d.email, '@') == NULL) {
+		fprintf(stderr, "dubanctl: --email '%s' is not a mail address\n", d.email);
+		return EXIT_USAGE;
+	}
+	if (store_begin(c->store) != 0 || store_dept_add(c->store, &d, NULL) != 0) {
+		fprintf(stderr, "dubanctl: department %s not added: %s\n", d.code,
+		    store_errmsg(c->store));
+		store_rollback(c->store);
+		return EXIT_FAIL;
+	}
+	snprintf(detail, sizeof(detail), "%s %s", d.code, d.name);
+	store_event(c->store, time_now(), c->who, 0, "dept add", detail);
+	if (store_commit(c->store) != 0)
+		return EXIT_DATABASE;
+	printf("department %s added\n", d.code);
+	return EXIT_OK;
+}
+
+int
+cmd_case(struct ctl *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "category", required_argument, NULL, 'c' },
+		{ "key", no_argument, NULL, 'k' },
+		{ "leader", required_argument, NULL, 'l' },
+		{ "petitioner", required_argument, NULL, 'p' },
+		{ "lead", required_argument, NULL, 'L' },
+		{ "received", required_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct case_rec k;
+	struct department d;
+	char detail[512];
+	int ch;
+
+	if (argc < 2 || strcmp(argv[1], "add") != 0)
+		return ctl_usage("case");
+	memset(&k, 0, sizeof(k));
+	k.category = 9;
+	k.received_at = time_now();
+	optind = 2;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			if (strlen(optarg) != 1 || optarg[0] < '1' || optarg[0] > '9') {
+				fprintf(stderr, "dubanctl: --category takes 1 to 9, not '%s'\n", optarg);
+				return EXIT_USAGE;
+			}
+			k.category = optarg[0] - '0';
+			break;
+		case 'k':
+			k.key_case = 1;
+			break;
+		case 'l':
+			k.leader = optarg;
+			break;
+		case 'p':
+			k.petitioner = optarg;
+			break;
+		case 'L':
+			k.lead_dept = optarg;
+			break;
+		case 'r':
+			if (instant_parse(optarg, &k.received_at) != 0) {
+				fprintf(stderr, "dubanctl: --received: '%s' is not a time"
+				    " (YYYY-MM-DD [HH:MM[:SS]])\n", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		default:
+			return ctl_usage("case");
+		}
+	}
+	if (argc - optind != 2)
+		return ctl_usage("case");
+	k.number = argv[optind];
+	k.title = argv[optind + 1];
+	if (k.lead_dept != NULL) {
+		if (store_dept_get(c->store, k.lead_dept, &d) != 0) {
+			fprintf(stderr, "dubanctl: --lead: no department '%s'\n", k.lead_dept);
+			return EXIT_FAIL;
+		}
+		department_clear(&d);
+	}
+	if (store_begin(c->store) != 0 || store_case_add(c->store, &k, NULL) != 0) {
+		fprintf(stderr, "dubanctl: case %s not added: %s\n", k.number,
+		    store_errmsg(c->store));
+		store_rollback(c->store);
+		return EXIT_FAIL;
+	}
+	snprintf(detail, sizeof(detail), "%s %s", k.number, k.title);
+	store_event(c->store, time_now(), c->who, 0, "case add", detail);
+	if (store_commit(c->store) != 0)
+		return EXIT_DATABASE;
+	printf("case %s added\n", k.number);
+	return EXIT_OK;
+}
+
+int
+cmd_assign(struct ctl *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "at", required_argument, NULL, 'a' },
+		{ "rule", required_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct case_rec k;
+	struct department d;
+	struct plan p;
+	const char *rule = NULL, *cause;
+	instant_t at = time_now();
+	char due[32], detail[512];
+	int64_t id;
+	int ch, rc = EXIT_FAIL;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'a':
+			if (instant_parse(optarg, &at) != 0) {
+				fprintf(stderr, "dubanctl: --at: '%s' is not a time"
+				    " (YYYY-MM-DD [HH:MM[:SS]] or now)\n", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'r':
+			rule = optarg;
+			break;
+		default:
+			return ctl_usage("assign");
+		}
+	}
+	if (argc - optind != 3)
+		return ctl_usage("assign");
+	memset(&k, 0, sizeof(k));
+	memset(&d, 0, sizeof(d));
+	if (store_case_get(c->store, argv[optind], &k) != 0) {
+		fprintf(stderr, "dubanctl: no case '%s'\n", argv[optind]);
+		return EXIT_FAIL;
+	}
+	if (store_dept_get(c->store, argv[optind + 1], &d) != 0) {
+		fprintf(stderr, "dubanctl: no department '%s'\n", argv[optind + 1]);
+		goto out;
+	}
+	if (sched_plan(c->conf, rule, argv[optind + 2], d.code, k.category, k.key_case, at,
+	    &p, &cause) != 0) {
+		fprintf(stderr, "dubanctl: --rule %s: %s\n", rule, cause);
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (p.rule == NULL)
+		fprintf(stderr, "dubanctl: warning: no rule matches step '%s'; the action has"
+		    " no deadline\n", argv[optind + 2]);
+	if (store_begin(c->store) != 0 ||
+	    store_action_add(c->store, k.id, d.id, argv[optind + 2], at,
+	    p.rule ? p.rule->name : NULL, p.due, p.uncertain, p.next_at, time_now(), &id) != 0) {
+		fprintf(stderr, "dubanctl: action not assigned: %s\n", store_errmsg(c->store));
+		store_rollback(c->store);
+		rc = EXIT_DATABASE;
+		goto out;
+	}
+	if (p.rule)
+		instant_format(p.due, due, sizeof(due));
+	snprintf(detail, sizeof(detail), "case %s to %s: %s, rule %s, due %s", k.number,
+	    d.code, argv[optind + 2], p.rule ? p.rule->name : "none", p.rule ? due : "none");
+	store_event(c->store, time_now(), c->who, id, "assign", detail);
+	if (store_commit(c->store) != 0) {
+		rc = EXIT_DATABASE;
+		goto out;
+	}
+	ctl_wake(c);
+	printf("action %lld assigned to %s, due %s%s\n", (long long)id, d.code,
+	    p.rule ? due : "(no deadline)", p.uncertain ? " (uncertain: calendar year not covered)" : "");
+	rc = EXIT_OK;
+out:
+	case_clear(&k);
+	department_clear(&d);
+	return rc;
+}
+
+int
+cmd_done(struct ctl *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "at", required_argument, NULL, 'a' },
+		{ "note", required_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 }
+	};
+	instant_t at = time_now();
+	const char *note = NULL;
+	int64_t id;
+	int ch, rc;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'a':
+			if (instant_parse(optarg, &at) != 0) {
+				fprintf(stderr, "dubanctl: --at: '%s' is not a time\n", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'n':
+			note = optarg;
+			break;
+		default:
+			return ctl_usage("done");
+		}
+	}
+	if (argc - optind != 1)
+		return ctl_usage("done");
+	if (ctl_parse_id(argv[optind], &id) != 0)
+		return EXIT_USAGE;
+	if (store_begin(c->store) != 0)
+		return EXIT_DATABASE;
+	rc = store_action_done(c->store, id, at, note);
+	if (rc != 0) {
+		store_rollback(c->store);
+		fprintf(stderr, "dubanctl: action %lld %s\n", (long long)id,
+		    rc > 0 ? "is done already" : "does not exist");
+		return EXIT_FAIL;
+	}
+	store_event(c->store, time_now(), c->who, id, "done", note);
+	if (store_commit(c->store) != 0)
+		return EXIT_DATABASE;
+	ctl_wake(c);
+	printf("action %lld done\n", (long long)id);
+	return EXIT_OK;
+}

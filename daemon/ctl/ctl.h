@@ -1,0 +1,55 @@
+/* dubanctl: the command table and what the commands share. */
+#ifndef DUBAN_CTL_H
+#define DUBAN_CTL_H
+
+#include "duban/conf.h"
+#include "duban/store.h"
+
+/* Exit codes, documented in dubanctl(8). */
+#define EXIT_OK		0
+#define EXIT_FAIL	1	/* the command could not be done */
+#define EXIT_USAGE	2	/* bad arguments */
+#define EXIT_CONFIG	3	/* the configuration is not valid */
+#define EXIT_DATABASE	4	/* the database cannot be opened or written */
+
+struct ctl {
+	const char	*conf_path;
+	const char	*db_path;	/* -D overrides the configuration's */
+	struct config	*conf;
+	struct store	*store;
+	const char	*who;		/* the Unix user, for the audit log */
+};
+
+struct ctl_cmd {
+	const char	*name;
+	const char	*args;
+	const char	*summary;
+	int		(*fn)(struct ctl *, int, char **);
+	int		 needs;		/* CTL_NEEDS_* */
+};
+
+#define CTL_NEEDS_CONF	1
+#define CTL_NEEDS_STORE	2
+
+extern const struct ctl_cmd ctl_cmds[];
+
+/* Print "usage: dubanctl NAME ARGS" for a command to stderr; returns EXIT_USAGE. */
+int ctl_usage(const char *name);
+/* Is argv asking for help (-h or --help)? Then print the usage to stdout. */
+int ctl_help(const char *name, int argc, char **argv);
+/* Tell a running daemon to look at the database now (best effort). */
+void ctl_wake(struct ctl *c);
+/* Parse an action id; -1 with a message on error. */
+int ctl_parse_id(const char *s, int64_t *id);
+
+int cmd_init(struct ctl *, int, char **);
+int cmd_check_config(struct ctl *, int, char **);
+int cmd_dept(struct ctl *, int, char **);
+int cmd_case(struct ctl *, int, char **);
+int cmd_assign(struct ctl *, int, char **);
+int cmd_done(struct ctl *, int, char **);
+int cmd_actions(struct ctl *, int, char **);
+int cmd_queue(struct ctl *, int, char **);
+int cmd_mail(struct ctl *, int, char **);
+
+#endif

@@ -1,0 +1,204 @@
+/* dubanctl: the office's command-line tool. */
+#include <getopt.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "ctl.h"
+#include "duban/log.h"
+#include "duban/version.h"
+
+const struct ctl_cmd ctl_cmds[] = {
+	{ "init", "", "create the database, or bring its schema up to date", cmd_init,
+	  CTL_NEEDS_CONF },
+	{ "check-config", "", "check the configuration file", cmd_check_config, 0 },
+	{ "dept", "add CODE NAME [--head NAME] [--email ADDR] [--cc ADDR] | list",
+	  "add or list departments", cmd_dept, CTL_NEEDS_CONF | CTL_NEEDS_STORE },
+	{ "case", "add NUMBER TITLE [--category 1-9] [--key] [--leader NAME]"
+	  " [--petitioner NAME] [--lead DEPT] [--received TIME]",
+	  "register a case", cmd_case, CTL_NEEDS_CONF | CTL_NEEDS_STORE },
+	{ "assign", "CASE DEPT STEP [--at TIME] [--rule NAME]",
+	  "assign an action on a case to a department", cmd_assign,
+	  CTL_NEEDS_CONF | CTL_NEEDS_STORE },
+	{ "done", "ACTION [--at TIME] [--note TEXT]", "mark an action done", cmd_done,
+	  CTL_NEEDS_CONF | CTL_NEEDS_STORE },
+	{ "actions", "[--all]", "list open actions with their deadline and state",
+	  cmd_actions, CTL_NEEDS_CONF | CTL_NEEDS_STORE },
+	{ "queue", "[--all]", "list the discipline-inspection queue", cmd_queue,
+	  CTL_NEEDS_CONF | CTL_NEEDS_STORE },
+	{ "mail", "", "count the outbox: queued, sent and failed notices",
+	  cmd_mail, CTL_NEEDS_CONF | CTL_NEEDS_STORE },
+	{ NULL, NULL, NULL, NULL, 0 }
+};
+
+static void
+usage(FILE *fp)
+{
+	const struct ctl_cmd *cmd;
+
+	fprintf(fp, "usage: dubanctl [-f file] [-D database] COMMAND [ARGS]\n"
+	    "  -f file      configuration file (default %s)\n"
+	    "  -D database  use this database instead of the configuration's\n"
+	    "  -V           print the version\n\ncommands:\n", DUBAN_CONF_PATH);
+	for (cmd = ctl_cmds; cmd->name; cmd++)
+		fprintf(fp, "  %-13s %s\n", cmd->name, cmd->summary);
+	fprintf(fp, "\n'dubanctl COMMAND --help' shows a command's arguments.\n");
+}
+
+int
+ctl_usage(const char *name)
+{
+	const struct ctl_cmd *cmd;
+
+	for (cmd = ctl_cmds; cmd->name; cmd++)
+		if (strcmp(cmd->name, name) == 0)
+			fprintf(stderr, "usage: dubanctl %s %s\n", cmd->name, cmd->args);
+	return EXIT_USAGE;
+}
+
+int
+ctl_help(const char *name, int argc, char **argv)
+{
+	const struct ctl_cmd *cmd;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			for (cmd = ctl_cmds; cmd->name; cmd++)
+				if (strcmp(cmd->name, name) == 0)
+					printf("usage: dubanctl %s %s\n  %s\n", cmd->name,
+					    cmd->args, cmd->summary);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+void
+ctl_wake(struct ctl *c)
+{
+	struct sockaddr_un sun;
+	int fd;
+
+	if (c->conf == NULL || strlen(c->conf->socket_path) >= sizeof(sun.sun_path))
+		return;
+	memset(&sun, 0, sizeof(sun));
+	sun.sun_family = AF_UNIX;
+	strcpy(sun.sun_path, c->conf->socket_path);
+	if ((fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0)) == -1)
+		return;
+	/* The daemon may be down: then it looks at the database when it starts. */
+	(void)sendto(fd, "wake", 4, MSG_DONTWAIT | MSG_NOSIGNAL, (struct sockaddr *)&sun,
+	    sizeof(sun));
+	close(fd);
+}
+
+int
+ctl_parse_id(const char *s, int64_t *id)
+{
+	char *end;
+	long long v = strtoll(s, &end, 10);
+
+	if (*s == '\0' || *end != '\0' || v <= 0) {
+		fprintf(stderr, "dubanctl: '%s' is not an action number\n", s);
+		return -1;
+	}
+	*id = v;
+	return 0;
+}
+
+static int
+ctl_open(struct ctl *c, const struct ctl_cmd *cmd)
+{
+	struct diag d = { 0 };
+	char *cause;
+
+	if (cmd->needs & (CTL_NEEDS_CONF | CTL_NEEDS_STORE)) {
+		c->conf = conf_load(c->conf_path, &d);
+		diag_print(&d, stderr);
+		diag_free(&d);
+		if (c->conf == NULL) {
+			fprintf(stderr, "dubanctl: %s: configuration not valid\n", c->conf_path);
+			return EXIT_CONFIG;
+		}
+		if (c->db_path != NULL) {
+			free(c->conf->database);
+			c->conf->database = strdup(c->db_path);
+		}
+	}
+	if (cmd->needs & CTL_NEEDS_STORE) {
+		if ((c->store = store_open(c->conf->database, 0, &cause)) == NULL) {
+			fprintf(stderr, "dubanctl: %s\n", cause);
+			free(cause);
+			return EXIT_DATABASE;
+		}
+	}
+	return EXIT_OK;
+}
+
+int
+main(int argc, char *argv[])
+{
+	const struct ctl_cmd *cmd;
+	struct passwd *pw;
+	struct ctl c;
+	int ch, rc;
+
+	memset(&c, 0, sizeof(c));
+	c.conf_path = getenv("DUBAN_CONF") ? getenv("DUBAN_CONF") : DUBAN_CONF_PATH;
+	while ((ch = getopt(argc, argv, "+f:D:hV")) != -1) {
+		switch (ch) {
+		case 'f':
+			c.conf_path = optarg;
+			break;
+		case 'D':
+			c.db_path = optarg;
+			break;
+		case 'V':
+			printf("dubanctl %s\n", DUBAN_VERSION);
+			return EXIT_OK;
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		default:
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[0], "help") == 0) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	for (cmd = ctl_cmds; cmd->name; cmd++)
+		if (strcmp(cmd->name, argv[0]) == 0)
+			break;
+	if (cmd->name == NULL) {
+		fprintf(stderr, "dubanctl: unknown command '%s' (see 'dubanctl --help')\n", argv[0]);
+		return EXIT_USAGE;
+	}
+	if (ctl_help(cmd->name, argc, argv))
+		return EXIT_OK;
+	pw = getpwuid(getuid());
+	c.who = pw ? pw->pw_name : "unknown";
+	if ((rc = ctl_open(&c, cmd)) != EXIT_OK) {
+		conf_free(c.conf);
+		return rc;
+	}
+	optind = 1;
+	rc = cmd->fn(&c, argc, argv);
+	store_close(c.store);
+	conf_free(c.conf);
+	return rc;
+}

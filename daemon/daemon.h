@@ -1,0 +1,43 @@
+/* duband's state and the plain functions the libev adapters in loop.c call. */
+#ifndef DUBAN_DAEMON_H
+#define DUBAN_DAEMON_H
+
+#include "duban/conf.h"
+#include "duban/mailer.h"
+#include "duban/store.h"
+
+struct daemon {
+	struct config	*conf;
+	const char	*conf_path;
+	struct store	*store;
+	struct mailer	*mailer;
+	int		 ctl_fd;
+	int		 lock_fd;
+	int		 stopping;
+};
+
+/* Open everything in order; exits with a message on failure. */
+void daemon_init(struct daemon *d);
+void daemon_shutdown(struct daemon *d);
+/*
+ * Perform due transitions and hand queued mail to the mailer; returns the
+ * next instant something is due (0: nothing).
+ */
+instant_t daemon_work(struct daemon *d);
+/* Record the mailer's results in the outbox. */
+void daemon_mail_done(struct daemon *d);
+/* SIGHUP: swap in a new configuration if it is valid. */
+void daemon_reload(struct daemon *d);
+/* A datagram arrived on the control socket. */
+void daemon_control(struct daemon *d);
+/* Periodic: notice changes made while a wake-up was lost. */
+int daemon_changed(struct daemon *d);
+/* Tell systemd the queue sizes. */
+void daemon_status(struct daemon *d);
+
+/* loop.c: run until SIGTERM or SIGINT. */
+void loop_run(struct daemon *d);
+/* loop.c: the mailer's wake-up, safe from any thread. */
+void loop_wake_mail(void *arg);
+
+#endif

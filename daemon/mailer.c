@@ -1,0 +1,327 @@
+/* The mailer thread: libESMTP sessions on self-contained copies of the jobs. */
+#include <errno.h>
+#include <stddef.h>
+#include <libesmtp.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "duban/log.h"
+#include "duban/mailer.h"
+#include "duban/message.h"
+#include "duban/xmalloc.h"
+
+struct mail_settings {
+	char	*server;	/* host:port */
+	char	*helo;
+	char	*from_addr;
+	int	 starttls;
+	int	 timeout_ms;
+};
+
+struct mailer {
+	pthread_t		 thread;
+	pthread_mutex_t		 lock;
+	pthread_cond_t		 cond;
+	struct mail_settings	 set;		/* guarded by lock; copied per batch */
+	struct mail_job		*jobs;
+	int			 njobs;
+	int			 busy;
+	int			 stopping;
+	int			 exited;
+	struct mail_result	*results;
+	int			 nresults;
+	void			(*wake)(void *);
+	void			*wake_arg;
+};
+
+static void
+settings_from_conf(struct mail_settings *s, const struct smtp_conf *c)
+{
+	char *name;
+
+	xasprintf(&s->server, "%s:%d", c->host, c->port);
+	s->helo = xstrdup_null(c->helo);
+	message_split_address(c->from, &name, &s->from_addr);
+	free(name);
+	s->starttls = c->starttls;
+	s->timeout_ms = c->timeout * 1000;
+}
+
+static void
+settings_free(struct mail_settings *s)
+{
+	free(s->server);
+	free(s->helo);
+	free(s->from_addr);
+	memset(s, 0, sizeof(*s));
+}
+
+static void
+settings_copy(struct mail_settings *dst, const struct mail_settings *src)
+{
+	dst->server = xstrdup(src->server);
+	dst->helo = xstrdup_null(src->helo);
+	dst->from_addr = xstrdup(src->from_addr);
+	dst->starttls = src->starttls;
+	dst->timeout_ms = src->timeout_ms;
+}
+
+static void
+result_set(struct mail_result *r, int64_t id, enum mail_outcome o, int code,
+    const char *text)
+{
+	char *t;
+	size_t len;
+
+	r->id = id;
+	r->outcome = o;
+	r->code = code;
+	t = message_wash(text ? text : "");
+	len = strlen(t);
+	while (len > 0 && t[len - 1] == ' ')
+		t[--len] = '\0';
+	if (code > 0)
+		xasprintf(&r->reply, "%d %s", code, t);
+	else
+		r->reply = xstrdup(t);
+	free(t);
+}
+
+static enum mail_outcome
+outcome_of(int code)
+{
+	if (code >= 200 && code < 300)
+		return MAIL_SENT;
+	if (code >= 500 && code < 600)
+		return MAIL_FAILED;
+	return MAIL_RETRY;
+}
+
+/* One SMTP session for the whole batch; one result per job. */
+static void
+deliver(const struct mail_settings *set, struct mail_job *jobs, int n,
+    struct mail_result *res)
+{
+	smtp_session_t session;
+	smtp_message_t *msgs;
+	smtp_recipient_t *rcpts;
+	const smtp_status_t *ms, *rs;
+	char err[256];
+	int i, ok;
+
+	session = smtp_create_session();
+	msgs = xcalloc((size_t)n, sizeof(*msgs));
+	rcpts = xcalloc((size_t)n, sizeof(*rcpts));
+	if (session == NULL || smtp_set_server(session, set->server) == 0) {
+		for (i = 0; i < n; i++)
+			result_set(&res[i], jobs[i].id, MAIL_RETRY, 0, "cannot set up an SMTP session");
+		goto out;
+	}
+	if (set->helo)
+		smtp_set_hostname(session, set->helo);
+	smtp_starttls_enable(session, set->starttls == TLS_REQUIRED ? Starttls_REQUIRED :
+	    set->starttls == TLS_OPTIONAL ? Starttls_ENABLED : Starttls_DISABLED);
+	for (i = Timeout_GREETING; i <= Timeout_DATA2; i++)
+		smtp_set_timeout(session, i | Timeout_OVERRIDE_RFC2822_MINIMUM, set->timeout_ms);
+	for (i = 0; i < n; i++) {
+		msgs[i] = smtp_add_message(session);
+		smtp_set_reverse_path(msgs[i], set->from_addr);
+		rcpts[i] = smtp_add_recipient(msgs[i], jobs[i].recipient);
+		smtp_set_message_str(msgs[i], jobs[i].message);
+	}
+	ok = smtp_start_session(session);
+	if (!ok) {
+		smtp_strerror(smtp_errno(), err, sizeof(err));
+	}
+	for (i = 0; i < n; i++) {
+		rs = smtp_recipient_status(rcpts[i]);
+		ms = smtp_message_transfer_status(msgs[i]);
+		if (rs != NULL && rs->code >= 400)
+			result_set(&res[i], jobs[i].id, outcome_of(rs->code), rs->code, rs->text);
+		else if (ms != NULL && ms->code > 0)
+			result_set(&res[i], jobs[i].id, outcome_of(ms->code), ms->code, ms->text);
+		else
+			result_set(&res[i], jobs[i].id, MAIL_RETRY, 0,
+			    ok ? "no reply from the server" : err);
+	}
+out:
+	for (i = 0; i < n; i++)
+		res[i].attempts = jobs[i].attempts;
+	if (session != NULL)
+		smtp_destroy_session(session);
+	free(msgs);
+	free(rcpts);
+}
+
+static void
+jobs_free(struct mail_job *jobs, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		free(jobs[i].recipient);
+		free(jobs[i].message);
+	}
+	free(jobs);
+}
+
+static void *
+mailer_main(void *arg)
+{
+	struct mailer *m = arg;
+	struct mail_settings set;
+	struct mail_result *res;
+	struct mail_job *jobs;
+	sigset_t all;
+	int n;
+
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, NULL);
+	pthread_mutex_lock(&m->lock);
+	for (;;) {
+		while (m->jobs == NULL && !m->stopping)
+			pthread_cond_wait(&m->cond, &m->lock);
+		if (m->stopping)
+			break;
+		jobs = m->jobs;
+		n = m->njobs;
+		m->jobs = NULL;
+		m->njobs = 0;
+		settings_copy(&set, &m->set);
+		pthread_mutex_unlock(&m->lock);
+
+		res = xcalloc((size_t)n, sizeof(*res));
+		deliver(&set, jobs, n, res);
+		settings_free(&set);
+		jobs_free(jobs, n);
+
+		pthread_mutex_lock(&m->lock);
+		m->results = xreallocarray(m->results, (size_t)(m->nresults + n), sizeof(*res));
+		memcpy(m->results + m->nresults, res, (size_t)n * sizeof(*res));
+		m->nresults += n;
+		free(res);
+		m->busy = 0;
+		pthread_cond_broadcast(&m->cond);
+		pthread_mutex_unlock(&m->lock);
+		m->wake(m->wake_arg);
+		pthread_mutex_lock(&m->lock);
+	}
+	m->exited = 1;
+	pthread_cond_broadcast(&m->cond);
+	pthread_mutex_unlock(&m->lock);
+	return NULL;
+}
+
+struct mailer *
+mailer_start(const struct smtp_conf *smtp, void (*wake)(void *), void *arg)
+{
+	struct mailer *m = xcalloc(1, sizeof(*m));
+	int rc;
+
+	pthread_mutex_init(&m->lock, NULL);
+	pthread_cond_init(&m->cond, NULL);
+	settings_from_conf(&m->set, smtp);
+	m->wake = wake;
+	m->wake_arg = arg;
+	if ((rc = pthread_create(&m->thread, NULL, mailer_main, m)) != 0) {
+		errno = rc;
+		fatal("cannot start the mailer thread");
+	}
+	return m;
+}
+
+void
+mailer_configure(struct mailer *m, const struct smtp_conf *smtp)
+{
+	pthread_mutex_lock(&m->lock);
+	settings_free(&m->set);
+	settings_from_conf(&m->set, smtp);
+	pthread_mutex_unlock(&m->lock);
+}
+
+int
+mailer_busy(struct mailer *m)
+{
+	int busy;
+
+	pthread_mutex_lock(&m->lock);
+	busy = m->busy;
+	pthread_mutex_unlock(&m->lock);
+	return busy;
+}
+
+void
+mailer_submit(struct mailer *m, struct mail_job *jobs, int n)
+{
+	pthread_mutex_lock(&m->lock);
+	if (m->busy)
+		fatalx("mailer: a batch was submitted while another is in flight");
+	m->jobs = jobs;
+	m->njobs = n;
+	m->busy = 1;
+	pthread_cond_broadcast(&m->cond);
+	pthread_mutex_unlock(&m->lock);
+}
+
+int
+mailer_results(struct mailer *m, struct mail_result **out)
+{
+	int n;
+
+	pthread_mutex_lock(&m->lock);
+	*out = m->results;
+	n = m->nresults;
+	m->results = NULL;
+	m->nresults = 0;
+	pthread_mutex_unlock(&m->lock);
+	return n;
+}
+
+void
+mail_results_free(struct mail_result *r, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		free(r[i].reply);
+	free(r);
+}
+
+int
+mailer_stop(struct mailer *m, int wait_ms)
+{
+	struct timespec until;
+	int rc = 0;
+
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += wait_ms / 1000;
+	until.tv_nsec += (long)(wait_ms % 1000) * 1000000L;
+	if (until.tv_nsec >= 1000000000L) {
+		until.tv_sec++;
+		until.tv_nsec -= 1000000000L;
+	}
+	pthread_mutex_lock(&m->lock);
+	m->stopping = 1;
+	pthread_cond_broadcast(&m->cond);
+	while (!m->exited && rc == 0)
+		rc = pthread_cond_timedwait(&m->cond, &m->lock, &until);
+	if (!m->exited) {
+		/* Still in an SMTP exchange: leave it; the notices stay queued. */
+		pthread_mutex_unlock(&m->lock);
+		pthread_detach(m->thread);
+		return -1;
+	}
+	pthread_mutex_unlock(&m->lock);
+	pthread_join(m->thread, NULL);
+	mail_results_free(m->results, m->nresults);
+	jobs_free(m->jobs, m->njobs);
+	settings_free(&m->set);
+	pthread_mutex_destroy(&m->lock);
+	pthread_cond_destroy(&m->cond);
+	free(m);
+	return 0;
+}

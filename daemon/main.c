@@ -1,0 +1,90 @@
+/* duband: the deadline and escalation daemon. main() reads like a table of contents. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "daemon.h"
+#include "duban/log.h"
+#include "duban/version.h"
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: duband [-dhtvV] [-f file]\n"
+	    "  -d       stay attached and log to stderr as well as syslog\n"
+	    "  -f file  configuration file (default %s)\n"
+	    "  -t       check the configuration and exit; with -v print it normalised\n"
+	    "  -v       more verbose logging (debug)\n"
+	    "  -V       print the version and exit\n"
+	    "  -h       this help\n",
+	    DUBAN_CONF_PATH);
+}
+
+/* duband -t: validate, print every error as file:line: message. */
+static int
+check_config(const char *path, int verbose)
+{
+	struct diag d = { 0 };
+	struct config *conf = conf_load(path, &d);
+
+	diag_print(&d, stderr);
+	diag_free(&d);
+	if (conf == NULL)
+		return 1;
+	if (verbose)
+		conf_print(conf, stdout);
+	else
+		printf("configuration OK\n");
+	conf_free(conf);
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct daemon d;
+	int ch, foreground = 0, test = 0, verbose = 0;
+
+	memset(&d, 0, sizeof(d));
+	d.conf_path = DUBAN_CONF_PATH;
+	while ((ch = getopt(argc, argv, "df:htvV")) != -1) {
+		switch (ch) {
+		case 'd':
+			foreground = 1;
+			break;
+		case 'f':
+			d.conf_path = optarg;
+			break;
+		case 't':
+			test = 1;
+			break;
+		case 'v':
+			verbose++;
+			break;
+		case 'V':
+			printf("duband %s\n", DUBAN_VERSION);
+			return 0;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (optind != argc) {
+		fprintf(stderr, "duband: unexpected argument '%s'\n", argv[optind]);
+		usage(stderr);
+		return 2;
+	}
+	if (test)
+		return check_config(d.conf_path, verbose);
+
+	log_init("duband", foreground, verbose);
+	daemon_init(&d);
+	loop_run(&d);
+	daemon_shutdown(&d);
+	return 0;
+}

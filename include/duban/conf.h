@@ -1,0 +1,73 @@
+/* The configuration file: load, validate, print. */
+#ifndef DUBAN_CONF_H
+#define DUBAN_CONF_H
+
+#include <stdio.h>
+
+#include "duban/cal.h"
+#include "duban/diag.h"
+#include "duban/rules.h"
+
+#define DUBAN_CONF_PATH		"/etc/duban/duban.conf"
+
+enum starttls_mode {
+	TLS_OFF,
+	TLS_OPTIONAL,
+	TLS_REQUIRED
+};
+
+struct target {
+	char	*name;
+	char	*label;		/* the body's name, e.g. 市纪委监委监督工作组 */
+	char	*email;
+	int	 line;
+};
+
+struct smtp_conf {
+	char			*host;
+	int			 port;
+	enum starttls_mode	 starttls;
+	char			*user;
+	char			*password_file;
+	char			*from;
+	char			*helo;
+	int			 timeout;	/* seconds */
+	int			 retry_min;	/* seconds */
+	int			 retry_max;	/* seconds */
+	int			 batch;		/* messages per SMTP session */
+};
+
+struct config {
+	char		*path;
+	char		*database;
+	char		*timezone;
+	char		*calendar_path;
+	char		*socket_path;
+	char		*office_name;
+	char		*office_email;
+	int		 poll_interval;	/* seconds between checks for lost wake-ups */
+	struct smtp_conf smtp;
+	struct target	*targets;
+	int		 ntargets;
+	struct rule	*rules;
+	int		 nrules;
+	struct calendar	*cal;
+};
+
+/*
+ * Read and validate a configuration file. Every error is recorded in d as
+ * file:line; NULL is returned if there was any. Relative paths in the file
+ * are taken relative to the file's directory.
+ */
+struct config *conf_load(const char *path, struct diag *d);
+void conf_free(struct config *conf);
+/* Print the normalised configuration, as duband -tv shows it. */
+void conf_print(const struct config *conf, FILE *fp);
+
+const struct target *conf_target(const struct config *conf, const char *name);
+/* The first rule that governs an action, or NULL. */
+const struct rule *conf_match_rule(const struct config *conf, const char *step,
+    const char *dept, int category, int key);
+const struct rule *conf_rule(const struct config *conf, const char *name);
+
+#endif

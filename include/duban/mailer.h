@@ -1,0 +1,56 @@
+/*
+ * The mailer: a thread that delivers batches of messages with libESMTP, one
+ * SMTP session per batch, and hands back one result per message. It never
+ * touches the database; the loop owns the outbox.
+ */
+#ifndef DUBAN_MAILER_H
+#define DUBAN_MAILER_H
+
+#include <stdint.h>
+
+#include "duban/conf.h"
+
+struct mail_job {
+	int64_t	 id;
+	char	*recipient;	/* envelope address */
+	char	*message;	/* the whole message, CRLF */
+	int	 attempts;	/* tries so far, handed back in the result */
+};
+
+enum mail_outcome {
+	MAIL_SENT,
+	MAIL_RETRY,		/* 4xx, or the server could not be reached */
+	MAIL_FAILED		/* 5xx: the server refused it for good */
+};
+
+struct mail_result {
+	int64_t			 id;
+	enum mail_outcome	 outcome;
+	int			 code;
+	char			*reply;		/* the server's words or the error */
+	int			 attempts;
+};
+
+struct mailer;
+
+/*
+ * Start the thread. wake(arg) is called from the mailer thread when results
+ * are ready (the loop passes ev_async_send).
+ */
+struct mailer *mailer_start(const struct smtp_conf *smtp, void (*wake)(void *), void *arg);
+/* Use new SMTP settings from the next batch on. */
+void mailer_configure(struct mailer *m, const struct smtp_conf *smtp);
+/* Is a batch being delivered (or waiting to be)? */
+int mailer_busy(struct mailer *m);
+/* Hand over a batch; the mailer owns the jobs' strings from now on. */
+void mailer_submit(struct mailer *m, struct mail_job *jobs, int n);
+/* Take the results gathered so far; returns their count. */
+int mailer_results(struct mailer *m, struct mail_result **out);
+void mail_results_free(struct mail_result *r, int n);
+/*
+ * Stop: let the batch in flight finish for at most wait_ms, then leave.
+ * Returns 0 if the thread ended, -1 if it was still busy (it is detached).
+ */
+int mailer_stop(struct mailer *m, int wait_ms);
+
+#endif

@@ -1,0 +1,35 @@
+/*
+ * The schedule: what follows from an action's rule, and the due transitions
+ * (reminder, overdue notice, escalation) performed at a given instant. The
+ * clock is always passed in, so that tests can drive it.
+ */
+#ifndef DUBAN_SCHED_H
+#define DUBAN_SCHED_H
+
+#include "duban/conf.h"
+#include "duban/store.h"
+
+struct plan {
+	const struct rule	*rule;		/* NULL: no rule governs the action */
+	instant_t		 due;
+	int			 uncertain;
+	instant_t		 next_at;	/* the first event, 0 if none */
+};
+
+/*
+ * Work out an action's rule (by name, or the first that matches), deadline
+ * and first event. -1 with *cause if a named rule does not exist.
+ */
+int sched_plan(const struct config *conf, const char *rule_name, const char *step,
+    const char *dept, int category, int key, instant_t notified, struct plan *p,
+    const char **cause);
+
+/*
+ * Perform every transition due at or before now, in transactions of at most
+ * batch actions; *done counts the transitions performed. 0, or -1 if the
+ * database failed (nothing of the failed batch is kept).
+ */
+int sched_run(struct store *st, const struct config *conf, instant_t now, int batch,
+    int *done);
+
+#endif

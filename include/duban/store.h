@@ -1,0 +1,167 @@
+/*
+ * The store: sole owner of the SQLite handle. Schema, migrations and every
+ * statement the daemon and dubanctl run.
+ */
+#ifndef DUBAN_STORE_H
+#define DUBAN_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "duban/timeutil.h"
+
+#define STORE_SCHEMA_VERSION	1
+
+struct store;
+
+struct department {
+	int64_t	 id;
+	char	*code;
+	char	*name;
+	char	*head;
+	char	*email;
+	char	*cc;
+};
+
+struct case_rec {
+	int64_t	 id;
+	char	*number;
+	char	*title;
+	int	 category;
+	int	 key_case;
+	char	*leader;
+	char	*petitioner;
+	char	*lead_dept;	/* department code, may be NULL */
+	instant_t received_at;
+	char	*status;
+};
+
+/* An action with what a notice about it needs to say. */
+struct action {
+	int64_t		 id;
+	char		*step;
+	char		*rule;
+	instant_t	 notified_at;
+	instant_t	 due_at;	/* 0: no rule governs it */
+	int		 uncertain;
+	int		 stage;
+	instant_t	 next_at;	/* 0: nothing scheduled */
+	instant_t	 done_at;	/* 0: open */
+	char		*note;
+	struct department dept;
+	struct case_rec	 kase;
+};
+
+struct notice {
+	int64_t		 action_id;
+	const char	*kind;
+	int		 level;
+	int		 seq;
+	const char	*recipient;	/* envelope address */
+	const char	*subject;
+	const char	*message;	/* the whole RFC 5322 message */
+	const char	*message_id;
+};
+
+/* An outbox row handed to the mailer. */
+struct outbox_item {
+	int64_t	 id;
+	char	*recipient;
+	char	*message;
+	int	 attempts;
+};
+
+struct escalation_row {
+	int64_t		 id;
+	int64_t		 action_id;
+	int		 level;
+	char		*target;
+	instant_t	 opened_at;
+	instant_t	 acked_at;
+	instant_t	 resolved_at;
+	char		*case_number;
+	char		*case_title;
+	char		*dept_name;
+	char		*step;
+	instant_t	 due_at;
+};
+
+struct outbox_counts {
+	int	queued;
+	int	sent;
+	int	failed;
+};
+
+enum {
+	STORE_OPEN_CREATE = 1,		/* create and migrate the file */
+	STORE_OPEN_MUST_EXIST = 2
+};
+
+/* Open (and with STORE_OPEN_CREATE create) the database; NULL with *cause. */
+struct store *store_open(const char *path, int flags, char **cause);
+void store_close(struct store *s);
+/* The last SQLite error, for messages. */
+const char *store_errmsg(struct store *s);
+
+int store_begin(struct store *s);
+int store_commit(struct store *s);
+void store_rollback(struct store *s);
+/* Has another connection written since the last call? */
+bool store_changed(struct store *s);
+
+/* Record who did what to which action (action 0: none) in the audit log. */
+int store_event(struct store *s, instant_t at, const char *who, int64_t action,
+    const char *what, const char *detail);
+
+/* Departments */
+int store_dept_add(struct store *s, const struct department *d, int64_t *id);
+int store_dept_get(struct store *s, const char *code, struct department *d);
+/* Calls fn for each department, ordered by code; stops if fn returns non-zero. */
+int store_dept_each(struct store *s, int (*fn)(const struct department *, void *), void *arg);
+void department_clear(struct department *d);
+
+/* Cases */
+int store_case_add(struct store *s, const struct case_rec *c, int64_t *id);
+int store_case_get(struct store *s, const char *number, struct case_rec *c);
+void case_clear(struct case_rec *c);
+
+/* Actions */
+int store_action_add(struct store *s, int64_t case_id, int64_t dept_id, const char *step,
+    instant_t notified, const char *rule, instant_t due, int uncertain, instant_t next_at,
+    instant_t now, int64_t *id);
+int store_action_get(struct store *s, int64_t id, struct action *a);
+/* Mark an action done; -1 if it does not exist, 1 if it was done already. */
+int store_action_done(struct store *s, int64_t id, instant_t at, const char *note);
+/* Each open action (all = also the done ones), ordered by deadline. */
+int store_action_each(struct store *s, bool all, int (*fn)(const struct action *, void *), void *arg);
+/* Up to max open actions whose next event is due at or before now. */
+int store_action_due(struct store *s, instant_t now, int max, struct action *out);
+int store_action_schedule(struct store *s, int64_t id, int stage, instant_t next_at);
+/* The earliest scheduled event, 0 if none. */
+instant_t store_next_event(struct store *s);
+void action_clear(struct action *a);
+
+/* Outbox */
+/* Queue a notice; 0 if queued, 1 if that notice exists already. */
+int store_notice_add(struct store *s, const struct notice *n, instant_t now);
+/* Up to max queued notices that may be tried at now. */
+int store_outbox_due(struct store *s, instant_t now, int max, struct outbox_item *out);
+/* The earliest next try of a queued notice, 0 if none. */
+instant_t store_outbox_next(struct store *s);
+int store_notice_sent(struct store *s, int64_t id, instant_t at, const char *reply);
+int store_notice_retry(struct store *s, int64_t id, instant_t next_try, const char *reply);
+int store_notice_failed(struct store *s, int64_t id, const char *reply);
+int store_outbox_counts(struct store *s, struct outbox_counts *c);
+void outbox_item_clear(struct outbox_item *o);
+
+/* The discipline-inspection queue */
+/* Open an escalation; 0 if opened, 1 if it existed already. */
+int store_escalation_add(struct store *s, int64_t action, int level, const char *target,
+    instant_t now);
+int store_escalation_each(struct store *s, bool all,
+    int (*fn)(const struct escalation_row *, void *), void *arg);
+
+/* Counts for status lines. */
+int store_count_open(struct store *s, instant_t now, int *open, int *overdue);
+
+#endif
