@@ -16,7 +16,7 @@ CC	?= cc
 WARN	 = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
 	   -Wno-format-nonliteral
 CFLAGS	?= -O2 -g
-CFLAGS	+= -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude -Idaemon -MMD -MP
+CFLAGS	+= -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude -Idaemon -MMD -MP -DSRCDIR=\"$(CURDIR)\"
 ifeq ($(WERROR),1)
 CFLAGS	+= -Werror
 endif

@@ -225,6 +225,8 @@ rule_match(struct conf_parse *p, struct rule *r, const char *value)
 	char *copy = xstrdup(value), *tok, *save, *v;
 
 	for (tok = strtok_r(copy, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
+		if (strcmp(tok, "any") == 0)
+			continue;
 		if ((v = strchr(tok, ':')) == NULL || v[1] == '\0') {
 			diag_error(p->d, p->conf->path, p->lineno,
 			    "match: expected FIELD:VALUE, not '%s'", tok);
@@ -350,6 +352,14 @@ rule_key(struct conf_parse *p, const char *name, const char *value)
 		else if (r->deadline.n == 0 && r->deadline.unit != UNIT_DAYS &&
 		    r->deadline.unit != UNIT_WORKDAYS)
 			diag_error(p->d, p->conf->path, p->lineno, "deadline: must be more than 0");
+	} else if (strcmp(name, "roll-over") == 0) {
+		if (strcmp(value, "yes") == 0)
+			r->rollover = true;
+		else if (strcmp(value, "no") == 0)
+			r->rollover = false;
+		else
+			diag_error(p->d, p->conf->path, p->lineno,
+			    "roll-over: expected yes or no, not '%s'", value);
 	} else if (strcmp(name, "remind") == 0)
 		rule_remind(p, r, value);
 	else if (strcmp(name, "escalate") == 0)
@@ -689,6 +699,8 @@ conf_print(const struct config *c, FILE *fp)
 			fprintf(fp, " any");
 		fprintf(fp, "\ndeadline = ");
 		print_duration(fp, &r->deadline);
+		if (r->rollover)
+			fprintf(fp, "\nroll-over = yes");
 		if (r->nremind > 0) {
 			fprintf(fp, "\nremind = ");
 			for (j = 0; j < r->nremind; j++) {

@@ -70,8 +70,8 @@ utf8_len(const unsigned char *p)
 }
 
 /*
- * Encoded words of at most 45 source octets (60 base64 characters, 72 with
- * the =?UTF-8?B?...?= frame), never splitting a character, one per line.
+ * Encoded words that fill a line of 78 octets at most, never splitting a
+ * character, one per line.
  */
 char *
 message_encode_header(const char *name, const char *value)
@@ -79,7 +79,7 @@ message_encode_header(const char *name, const char *value)
 	struct buf b = { 0 };
 	char *clean = message_wash(value), *enc;
 	const unsigned char *p = (const unsigned char *)clean;
-	size_t used = strlen(name) + 2, chunk, n;
+	size_t used = strlen(name) + 2, chunk, n, limit;
 
 	if (is_ascii(clean) && strlen(clean) + used <= 78) {
 		buf_puts(&b, clean);
@@ -87,8 +87,10 @@ message_encode_header(const char *name, const char *value)
 		return buf_take(&b);
 	}
 	while (*p) {
+		/* 78 octets a line, less "Name: " or the folding space, less the frame */
+		limit = ((78 - (b.len > 0 ? 1 : used) - 12) / 4) * 3;
 		chunk = 0;
-		while (p[chunk] && chunk + (n = utf8_len(p + chunk)) <= 45)
+		while (p[chunk] && chunk + (n = utf8_len(p + chunk)) <= limit)
 			chunk += n;
 		if (chunk == 0)
 			chunk = utf8_len(p);
@@ -99,7 +101,6 @@ message_encode_header(const char *name, const char *value)
 		free(enc);
 		p += chunk;
 	}
-	(void)used;
 	free(clean);
 	return buf_take(&b);
 }

@@ -137,9 +137,12 @@ rule_deadline(const struct rule *r, const struct calendar *cal, instant_t notifi
 	}
 	/* The notification day is not counted; the period ends at 24:00. */
 	day = tz_day_of(notified);
-	if (r->deadline.unit == UNIT_DAYS)
+	if (r->deadline.unit == UNIT_DAYS) {
 		last = day + r->deadline.n;
-	else
+		/* 民法典 Art. 203: a period whose last day is a holiday ends the day after it */
+		if (r->rollover)
+			last = cal_next_workday(cal, last, uncertain);
+	} else
 		last = cal_add_workdays(cal, day, r->deadline.n, uncertain);
 	return tz_day_start(last + 1);
 }

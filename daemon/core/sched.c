@@ -164,7 +164,7 @@ perform(struct store *st, const struct config *conf, const struct action *a,
 			return -1;
 		if (queue_notice(st, conf, a, e, t->label, t->email, t, now) != 0)
 			return -1;
-		snprintf(detail, sizeof(detail), "level %d to %s <%s>, due %s", e->level,
+		snprintf(detail, sizeof(detail), "level %d to %s <%s>, scheduled %s", e->level,
 		    t->name, t->email, at);
 	} else {
 		if (a->dept.email == NULL || a->dept.email[0] == '\0') {
@@ -177,7 +177,7 @@ perform(struct store *st, const struct config *conf, const struct action *a,
 		}
 		if (queue_notice(st, conf, a, e, a->dept.head, a->dept.email, NULL, now) != 0)
 			return -1;
-		snprintf(detail, sizeof(detail), "to %s <%s>, due %s", a->dept.head,
+		snprintf(detail, sizeof(detail), "to %s <%s>, scheduled %s", a->dept.head,
 		    a->dept.email, at);
 	}
 	log_info("action %lld (%s %s, %s): %s %s", (long long)a->id, a->kase.number, a->step,

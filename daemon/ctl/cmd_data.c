@@ -36,7 +36,9 @@ cmd_dept(struct ctl *c, int argc, char **argv)
 	if (argc < 2 || strcmp(argv[1], "add") != 0)
 		return ctl_usage("dept");
 	memset(&d, 0, sizeof(d));
-	optind = 2;
+	argc--;
+	argv++;
+	optind = 0;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'H':
@@ -96,7 +98,9 @@ cmd_case(struct ctl *c, int argc, char **argv)
 	memset(&k, 0, sizeof(k));
 	k.category = 9;
 	k.received_at = time_now();
-	optind = 2;
+	argc--;
+	argv++;
+	optind = 0;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
@@ -171,7 +175,7 @@ cmd_assign(struct ctl *c, int argc, char **argv)
 	int64_t id;
 	int ch, rc = EXIT_FAIL;
 
-	optind = 1;
+	optind = 0;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'a':
@@ -249,7 +253,7 @@ cmd_done(struct ctl *c, int argc, char **argv)
 	int64_t id;
 	int ch, rc;
 
-	optind = 1;
+	optind = 0;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'a':

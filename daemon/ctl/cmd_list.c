@@ -16,7 +16,7 @@ parse_all(const char *name, int argc, char **argv, bool *all)
 	int ch;
 
 	*all = false;
-	optind = 1;
+	optind = 0;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (ch != 'a')
 			return ctl_usage(name);

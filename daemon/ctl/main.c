@@ -121,7 +121,9 @@ ctl_open(struct ctl *c, const struct ctl_cmd *cmd)
 
 	if (cmd->needs & (CTL_NEEDS_CONF | CTL_NEEDS_STORE)) {
 		c->conf = conf_load(c->conf_path, &d);
-		diag_print(&d, stderr);
+		/* Warnings are for check-config and the daemon's log. */
+		for (size_t i = 0; i < d.n; i++)
+			fprintf(stderr, "%s\n", d.msgs[i]);
 		diag_free(&d);
 		if (c->conf == NULL) {
 			fprintf(stderr, "dubanctl: %s: configuration not valid\n", c->conf_path);
@@ -196,7 +198,6 @@ main(int argc, char *argv[])
 		conf_free(c.conf);
 		return rc;
 	}
-	optind = 1;
 	rc = cmd->fn(&c, argc, argv);
 	store_close(c.store);
 	conf_free(c.conf);

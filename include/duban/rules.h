@@ -34,6 +34,7 @@ struct rule {
 	int		 match_category;
 	int		 match_key;
 	struct duration	 deadline;
+	bool		 rollover;		/* a last day off moves to the next working day */
 	struct duration	 remind[RULE_MAX_REMIND];
 	int		 nremind;
 	bool		 has_escalate;

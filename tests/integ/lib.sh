@@ -1,0 +1,131 @@
+# Shared by the integration tests: a private daemon in a temporary directory,
+# a real SMTP server on loopback, and assertions on the mail it received.
+# Source it; call setup_dir first. Everything started is stopped on exit.
+
+set -u
+export LC_ALL=C.UTF-8
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BUILD=${BUILD:-build}
+case "$BUILD" in /*) ;; *) BUILD="$TOP/$BUILD" ;; esac
+DUBAND="$BUILD/duband"
+DUBANCTL="$BUILD/dubanctl"
+PY=/usr/bin/python3
+T=""
+SINK_PID=""
+DAEMON_PID=""
+FAILED=0
+
+cleanup() {
+	[ -n "$DAEMON_PID" ] && kill -9 "$DAEMON_PID" 2>/dev/null
+	[ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null
+	wait 2>/dev/null
+	if [ "$FAILED" = 0 ] && [ -n "$T" ]; then
+		rm -rf "$T"
+	elif [ -n "$T" ]; then
+		echo "  (files kept in $T)" >&2
+	fi
+}
+trap cleanup EXIT
+
+fail() {
+	echo "  FAIL: $*" >&2
+	FAILED=1
+	[ -f "$T/duband.log" ] && { echo "  --- duband log:" >&2; sed 's/^/  | /' "$T/duband.log" >&2; }
+	exit 1
+}
+
+setup_dir() {
+	T=$(mktemp -d /tmp/duban-test.XXXXXX)
+}
+
+# start_sink [extra smtpsink options]: SMTP server on a free loopback port
+start_sink() {
+	rm -f "$T/mail/port"
+	$PY "$TOP/tests/integ/smtpsink.py" --dir "$T/mail" --quiet "$@" >"$T/sink.log" 2>&1 &
+	SINK_PID=$!
+	wait_for 10 test -s "$T/mail/port" || fail "the SMTP sink did not start: $(cat "$T/sink.log")"
+	SMTP_PORT=$(cat "$T/mail/port")
+}
+
+stop_sink() {
+	kill "$SINK_PID" 2>/dev/null
+	wait "$SINK_PID" 2>/dev/null
+	SINK_PID=""
+}
+
+# write_conf RULE-LINES...: a configuration for this test
+write_conf() {
+	{
+		cat <<CONF
+[daemon]
+database = $T/duban.db
+calendar = $TOP/conf/calendar/cn.conf
+socket = $T/duban.sock
+poll-interval = ${POLL:-30 seconds}
+office = 房信办
+[smtp]
+host = 127.0.0.1
+port = ${SMTP_PORT:-25}
+starttls = off
+from = 同江市房信办 <fxb@example.gov.cn>
+timeout = 5 seconds
+retry-min = 1 second
+retry-max = 2 seconds
+[target "discipline"]
+name = 市纪委监委监督工作组
+email = jw@example.gov.cn
+CONF
+		printf '%s\n' "$@"
+	} >"$T/duban.conf"
+}
+
+ctl() {
+	"$DUBANCTL" -f "$T/duban.conf" "$@"
+}
+
+# A database with one department and one case.
+seed_db() {
+	ctl init >/dev/null || fail "dubanctl init"
+	ctl dept add zjj 住建局 --head 于海滨 --email zjj@example.gov.cn >/dev/null || fail "dept add"
+	ctl case add C1 某小区办证 --category 2 >/dev/null || fail "case add"
+}
+
+start_daemon() {
+	"$DUBAND" -d -f "$T/duban.conf" >>"$T/duband.log" 2>&1 &
+	DAEMON_PID=$!
+	wait_for 10 test -S "$T/duban.sock" || fail "duband did not start"
+}
+
+# wait_for SECONDS COMMAND...: poll every 50 ms until COMMAND succeeds
+wait_for() {
+	local limit=$1 i=0
+	shift
+	while ! "$@" 2>/dev/null; do
+		i=$((i + 1))
+		[ $i -ge $((limit * 20)) ] && return 1
+		sleep 0.05
+	done
+	return 0
+}
+
+# The received mail, one line each: file recipient subject
+mail_list() {
+	[ -f "$T/mail/index" ] || return 0
+	cut -f1,3,4 "$T/mail/index"
+}
+
+mail_count() {
+	mail_list | grep -c -- "${1:-}" || true
+}
+
+has_mail() {
+	[ "$(mail_count "$1")" -ge "${2:-1}" ]
+}
+
+sql() {
+	sqlite3 -cmd '.timeout 5000' "$T/duban.db" "$@"
+}
+
+assert_eq() {
+	[ "$1" = "$2" ] || fail "$3: expected '$2', got '$1'"
+}

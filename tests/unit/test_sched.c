@@ -1,0 +1,219 @@
+/* The schedule with an injected clock, on a real SQLite database in memory. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "unit.h"
+#include "duban/conf.h"
+#include "duban/sched.h"
+#include "duban/store.h"
+
+struct fixture {
+	struct config	*conf;
+	struct store	*st;
+	char		 path[64];
+};
+
+static const char conf_text[] =
+    "[daemon]\ncalendar = " CN_CALENDAR "\n"
+    "[smtp]\nfrom = 房信办 <fxb@example.gov.cn>\n"
+    "[target \"discipline\"]\nname = 市纪委监委监督工作组\nemail = jw@example.gov.cn\n"
+    "[rule \"fast\"]\nmatch = step:fast\ndeadline = 4 seconds\nremind = 2 seconds before\n"
+    "escalate = 2 seconds after -> discipline\n"
+    "[rule \"week\"]\ndeadline = 1 week\nremind = 2 days before\n"
+    "escalate = 1 workday after -> discipline\n";
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	struct diag d = { 0 };
+	struct department dept = { 0, "zjj", "住建局", "于海滨", "zjj@example.gov.cn", "" };
+	struct case_rec k;
+	char *cause;
+	int fd;
+
+	strcpy(f->path, "/tmp/duban-sched-XXXXXX");
+	fd = mkstemp(f->path);
+	assert_int_equal(write(fd, conf_text, strlen(conf_text)), (int)strlen(conf_text));
+	close(fd);
+	f->conf = conf_load(f->path, &d);
+	diag_print(&d, stderr);
+	diag_free(&d);
+	assert_non_null(f->conf);
+	f->st = store_open(":memory:", STORE_OPEN_CREATE, &cause);
+	assert_non_null(f->st);
+	assert_int_equal(store_dept_add(f->st, &dept, NULL), 0);
+	memset(&k, 0, sizeof(k));
+	k.number = "C1";
+	k.title = "某小区办证";
+	k.category = 2;
+	k.received_at = 1;
+	assert_int_equal(store_case_add(f->st, &k, NULL), 0);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	store_close(f->st);
+	conf_free(f->conf);
+	unlink(f->path);
+	free(f);
+	return 0;
+}
+
+/* Assign an action as dubanctl does and return its id. */
+static int64_t
+assign(struct fixture *f, const char *step, instant_t at)
+{
+	struct plan p;
+	const char *cause;
+	int64_t id;
+
+	assert_int_equal(sched_plan(f->conf, NULL, step, "zjj", 2, 0, at, &p, &cause), 0);
+	assert_non_null(p.rule);
+	assert_int_equal(store_action_add(f->st, 1, 1, step, at, p.rule->name, p.due,
+	    p.uncertain, p.next_at, at, &id), 0);
+	return id;
+}
+
+struct count {
+	int	reminder, overdue, escalation;
+};
+
+static int
+count_escalations(const struct escalation_row *e, void *arg)
+{
+	(void)e;
+	(*(int *)arg)++;
+	return 0;
+}
+
+static void
+counts(struct fixture *f, struct outbox_counts *c, int *esc)
+{
+	store_outbox_counts(f->st, c);
+	*esc = 0;
+	store_escalation_each(f->st, true, count_escalations, esc);
+}
+
+static void
+run_at(struct fixture *f, instant_t now, int want_done)
+{
+	int done;
+
+	assert_int_equal(sched_run(f->st, f->conf, now, 500, &done), 0);
+	assert_int_equal(done, want_done);
+}
+
+static void
+test_reminder_overdue_escalation(void **state)
+{
+	struct fixture *f = *state;
+	struct outbox_counts c;
+	struct outbox_item items[8];
+	instant_t t0 = 1800000000000LL;
+	int esc, n, i;
+
+	assign(f, "fast", t0);
+	assert_true(store_next_event(f->st) == t0 + 2000);
+	run_at(f, t0 + 1999, 0);		/* nothing yet */
+	run_at(f, t0 + 2000, 1);		/* the reminder */
+	run_at(f, t0 + 2000, 0);		/* never twice */
+	assert_true(store_next_event(f->st) == t0 + 4000);
+	run_at(f, t0 + 4000, 1);		/* overdue */
+	counts(f, &c, &esc);
+	assert_int_equal(c.queued, 2);
+	assert_int_equal(esc, 0);
+	run_at(f, t0 + 6000, 1);		/* escalation */
+	run_at(f, t0 + 60000, 0);
+	counts(f, &c, &esc);
+	assert_int_equal(c.queued, 3);
+	assert_int_equal(esc, 1);
+	assert_true(store_next_event(f->st) == 0);
+
+	n = store_outbox_due(f->st, t0 + 60000, 8, items);
+	assert_int_equal(n, 3);
+	assert_string_equal(items[0].recipient, "zjj@example.gov.cn");
+	assert_string_equal(items[1].recipient, "zjj@example.gov.cn");
+	assert_string_equal(items[2].recipient, "jw@example.gov.cn");
+	assert_non_null(strstr(items[0].message, "Message-ID: <duban.1.reminder.0.0@example.gov.cn>"));
+	assert_non_null(strstr(items[1].message, "Message-ID: <duban.1.overdue.0.0@example.gov.cn>"));
+	assert_non_null(strstr(items[2].message, "Message-ID: <duban.1.escalation.1.0@example.gov.cn>"));
+	for (i = 0; i < n; i++)
+		outbox_item_clear(&items[i]);
+}
+
+/* Woken late (the daemon was down), a stale reminder is skipped. */
+static void
+test_late_wakeup_skips_stale_reminder(void **state)
+{
+	struct fixture *f = *state;
+	struct outbox_counts c;
+	instant_t t0 = 1800000000000LL;
+	int esc;
+
+	assign(f, "fast", t0);
+	run_at(f, t0 + 7000, 2);		/* overdue and escalation, no reminder */
+	counts(f, &c, &esc);
+	assert_int_equal(c.queued, 2);
+	assert_int_equal(esc, 1);
+}
+
+static void
+test_done_before_deadline(void **state)
+{
+	struct fixture *f = *state;
+	struct outbox_counts c;
+	instant_t t0 = 1800000000000LL;
+	int64_t id;
+	int esc;
+
+	id = assign(f, "fast", t0);
+	run_at(f, t0 + 2500, 1);		/* reminded */
+	assert_int_equal(store_action_done(f->st, id, t0 + 3000, "办结"), 0);
+	assert_int_equal(store_action_done(f->st, id, t0 + 3001, NULL), 1);
+	run_at(f, t0 + 100000, 0);
+	counts(f, &c, &esc);
+	assert_int_equal(c.queued, 1);
+	assert_int_equal(esc, 0);
+	assert_true(store_next_event(f->st) == 0);
+}
+
+/* One week after a Thursday notification: due at 24:00 the next Thursday. */
+static void
+test_week_rule_times(void **state)
+{
+	struct fixture *f = *state;
+	struct plan p;
+	const char *cause;
+	instant_t at, due;
+	int32_t day;
+
+	assert_int_equal(day_parse("2026-03-05", &day), 0);	/* a Thursday */
+	at = tz_day_start(day) + 15 * 3600000LL;
+	assert_int_equal(sched_plan(f->conf, NULL, "handling", "zjj", 2, 0, at, &p, &cause), 0);
+	assert_string_equal(p.rule->name, "week");
+	due = tz_day_start(day + 8);
+	assert_true(p.due == due);
+	assert_true(p.next_at == due - 2 * 86400000LL);	/* two days before */
+	assert_int_equal(sched_plan(f->conf, "nosuch", "x", "zjj", 2, 0, at, &p, &cause), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_reminder_overdue_escalation, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_late_wakeup_skips_stale_reminder, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_done_before_deadline, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_week_rule_times, setup, teardown),
+	};
+
+	return cmocka_run_group_tests_name("sched", tests, NULL, NULL);
+}
