@@ -144,6 +144,12 @@ ctl_open(struct ctl *c, const struct ctl_cmd *cmd)
 	return EXIT_OK;
 }
 
+static const struct option main_opts[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
 int
 main(int argc, char *argv[])
 {
@@ -154,7 +160,7 @@ main(int argc, char *argv[])
 
 	memset(&c, 0, sizeof(c));
 	c.conf_path = getenv("DUBAN_CONF") ? getenv("DUBAN_CONF") : DUBAN_CONF_PATH;
-	while ((ch = getopt(argc, argv, "+f:D:hV")) != -1) {
+	while ((ch = getopt_long(argc, argv, "+f:D:hV", main_opts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
 			c.conf_path = optarg;

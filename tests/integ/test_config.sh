@@ -1,0 +1,52 @@
+#!/bin/bash
+# duband -t and dubanctl check-config: the shipped file passes; errors are
+# reported as file:line: message with a non-zero exit.
+. "$(dirname "$0")/lib.sh"
+
+setup_dir
+out=$("$DUBAND" -t -f "$TOP/conf/duban.conf" 2>/dev/null) || fail "shipped conf/duban.conf rejected"
+assert_eq "$out" "configuration OK" "duband -t on the shipped file"
+out=$("$DUBANCTL" -f "$TOP/conf/duban.conf" check-config 2>/dev/null) || fail "check-config rejected the shipped file"
+assert_eq "$out" "configuration OK" "dubanctl check-config"
+
+cat >"$T/bad.conf" <<CONF
+[daemon]
+calendar = $TOP/conf/calendar/cn.conf
+colour = blue
+[smtp]
+from = fxb@example.gov.cn
+port = 99999
+[rule "r"]
+deadline = 7 dayz
+escalate = 1 day after -> nobody
+CONF
+"$DUBAND" -t -f "$T/bad.conf" >"$T/out" 2>"$T/err" && fail "a bad file was accepted"
+grep -q "^$T/bad.conf:3: unknown key 'colour' in \[daemon\]$" "$T/err" || fail "colour: $(cat "$T/err")"
+grep -q "^$T/bad.conf:6: port: expected a whole number from 1 to 65535, not '99999'$" "$T/err" || fail "port"
+grep -q "^$T/bad.conf:8: deadline: unknown unit" "$T/err" || fail "deadline"
+"$DUBANCTL" -f "$T/bad.conf" check-config >/dev/null 2>&1
+assert_eq "$?" 3 "check-config exit status on a bad file"
+
+"$DUBAND" -t -f "$T/missing.conf" 2>"$T/err" && fail "a missing file was accepted"
+grep -q "$T/missing.conf: cannot open: No such file or directory" "$T/err" || fail "missing file message"
+"$DUBAND" -x 2>/dev/null
+assert_eq "$?" 2 "duband exit status on a bad option"
+"$DUBAND" -h | grep -q '^usage: duband' || fail "duband -h"
+"$DUBANCTL" --help | grep -q '^usage: dubanctl' || fail "dubanctl --help"
+"$DUBANCTL" assign --help | grep -q '^usage: dubanctl assign' || fail "dubanctl assign --help"
+
+# dubanctl refuses nonsense with clear words and nothing stored.
+write_conf '[rule "r"]' 'deadline = 1 week'
+ctl() { "$DUBANCTL" -f "$T/duban.conf" "$@"; }
+ctl actions 2>"$T/err" && fail "actions on a missing database"
+grep -q "create it with 'dubanctl init'" "$T/err" || fail "missing database message"
+seed_db
+ctl assign C1 nosuch handling 2>"$T/err" && fail "assign to an unknown department"
+grep -q "no department 'nosuch'" "$T/err" || fail "unknown department message"
+ctl assign C1 zjj handling --at yesterday 2>"$T/err" && fail "a bad --at was accepted"
+ctl done 99 2>"$T/err" && fail "done on a missing action"
+grep -q "action 99 does not exist" "$T/err" || fail "missing action message"
+ctl dept add zjj 重复 2>"$T/err" && fail "a duplicate department was accepted"
+assert_eq "$(sql 'SELECT count(*) FROM actions')" 0 "actions stored after refusals"
+assert_eq "$(sql 'SELECT name FROM departments')" 住建局 "departments after a refused duplicate"
+exit 0
