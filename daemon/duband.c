@@ -98,8 +98,10 @@ daemon_shutdown(struct daemon *d)
 {
 	if (mailer_stop(d->mailer, 5000) != 0)
 		log_warnx("the SMTP exchange in flight did not end; its notices stay queued");
-	else
+	else {
 		daemon_mail_done(d);
+		mailer_free(d->mailer);
+	}
 	if (d->ctl_fd != -1) {
 		close(d->ctl_fd);
 		unlink(d->conf->socket_path);

@@ -317,11 +317,16 @@ mailer_stop(struct mailer *m, int wait_ms)
 	}
 	pthread_mutex_unlock(&m->lock);
 	pthread_join(m->thread, NULL);
+	return 0;
+}
+
+void
+mailer_free(struct mailer *m)
+{
 	mail_results_free(m->results, m->nresults);
 	jobs_free(m->jobs, m->njobs);
 	settings_free(&m->set);
 	pthread_mutex_destroy(&m->lock);
 	pthread_cond_destroy(&m->cond);
 	free(m);
-	return 0;
 }

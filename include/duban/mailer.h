@@ -48,9 +48,11 @@ void mailer_submit(struct mailer *m, struct mail_job *jobs, int n);
 int mailer_results(struct mailer *m, struct mail_result **out);
 void mail_results_free(struct mail_result *r, int n);
 /*
- * Stop: let the batch in flight finish for at most wait_ms, then leave.
- * Returns 0 if the thread ended, -1 if it was still busy (it is detached).
+ * Stop: let the batch in flight finish for at most wait_ms. Returns 0 if
+ * the thread ended (take its last results, then mailer_free), -1 if it was
+ * still in an SMTP exchange: it is detached and must not be freed.
  */
 int mailer_stop(struct mailer *m, int wait_ms);
+void mailer_free(struct mailer *m);
 
 #endif
