@@ -71,17 +71,24 @@ demo: all
 	scripts/demo
 
 install: all
-	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(SYSCONFDIR)/duban/calendar $(DESTDIR)$(UNITDIR)
+	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(SYSCONFDIR)/duban/calendar $(DESTDIR)$(UNITDIR) \
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8
 	install -m 0755 $(BUILD)/duband $(BUILD)/dubanctl $(DESTDIR)$(SBINDIR)/
+	install -m 0644 man/duband.8 man/dubanctl.8 $(DESTDIR)$(MANDIR)/man8/
+	install -m 0644 man/duban.conf.5 $(DESTDIR)$(MANDIR)/man5/
 	test -e $(DESTDIR)$(SYSCONFDIR)/duban/duban.conf || \
 		install -m 0640 conf/duban.conf $(DESTDIR)$(SYSCONFDIR)/duban/duban.conf
 	test -e $(DESTDIR)$(SYSCONFDIR)/duban/calendar/cn.conf || \
 		install -m 0644 conf/calendar/cn.conf $(DESTDIR)$(SYSCONFDIR)/duban/calendar/cn.conf
-	install -m 0644 systemd/duban.service $(DESTDIR)$(UNITDIR)/duban.service
+	sed -e 's|/usr/sbin/duband|$(SBINDIR)/duband|' -e 's|/etc/duban/|$(SYSCONFDIR)/duban/|' \
+		systemd/duban.service >$(DESTDIR)$(UNITDIR)/duban.service
+	chmod 0644 $(DESTDIR)$(UNITDIR)/duban.service
 
 uninstall:
 	rm -f $(DESTDIR)$(SBINDIR)/duband $(DESTDIR)$(SBINDIR)/dubanctl
 	rm -f $(DESTDIR)$(UNITDIR)/duban.service
+	rm -f $(DESTDIR)$(MANDIR)/man8/duband.8 $(DESTDIR)$(MANDIR)/man8/dubanctl.8
+	rm -f $(DESTDIR)$(MANDIR)/man5/duban.conf.5
 
 clean:
 	rm -rf build build-san

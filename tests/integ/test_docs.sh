@@ -1,0 +1,30 @@
+#!/bin/bash
+# The man pages render without warnings; make install puts every file in
+# place under DESTDIR and keeps an existing configuration.
+. "$(dirname "$0")/lib.sh"
+
+setup_dir
+for page in "$TOP"/man/*.[58]; do
+	groff -k -ww -man -Tutf8 "$page" >/dev/null 2>"$T/warn" || fail "groff failed on $page"
+	[ -s "$T/warn" ] && fail "groff warns about $page: $(cat "$T/warn")"
+done
+
+make -s -C "$TOP" BUILD="$BUILD" install DESTDIR="$T/root" PREFIX=/usr >/dev/null ||
+	fail "make install"
+for f in usr/sbin/duband usr/sbin/dubanctl usr/share/man/man8/duband.8 \
+	usr/share/man/man8/dubanctl.8 usr/share/man/man5/duban.conf.5 \
+	etc/duban/duban.conf etc/duban/calendar/cn.conf lib/systemd/system/duban.service; do
+	[ -e "$T/root/$f" ] || fail "make install did not install $f"
+done
+grep -q '^ExecStart=/usr/sbin/duband -f /etc/duban/duban.conf$' \
+	"$T/root/lib/systemd/system/duban.service" || fail "unit ExecStart"
+echo "; edited by the administrator" >>"$T/root/etc/duban/duban.conf"
+make -s -C "$TOP" BUILD="$BUILD" install DESTDIR="$T/root" PREFIX=/usr >/dev/null
+grep -q "edited by the administrator" "$T/root/etc/duban/duban.conf" ||
+	fail "make install overwrote an existing configuration"
+"$T/root/usr/sbin/duband" -t -f "$T/root/etc/duban/duban.conf" >/dev/null 2>&1 ||
+	fail "the installed configuration does not pass duband -t"
+make -s -C "$TOP" BUILD="$BUILD" uninstall DESTDIR="$T/root" PREFIX=/usr >/dev/null
+[ -e "$T/root/usr/sbin/duband" ] && fail "uninstall left duband"
+[ -e "$T/root/etc/duban/duban.conf" ] || fail "uninstall removed the configuration"
+exit 0
