@@ -817,21 +817,19 @@ store_escalation_add(struct store *s, int64_t action, int level, const char *tar
 	return sqlite3_changes(s->db) == 1 ? 0 : 1;
 }
 
+#define ESCALATION_COLUMNS \
+	"e.id, e.action_id, e.level, e.target, e.opened_at, e.acked_at," \
+	" e.resolved_at, c.number, c.title, d.name, a.step, a.due_at" \
+	" FROM escalations e JOIN actions a ON a.id = e.action_id" \
+	" JOIN cases c ON c.id = a.case_id JOIN departments d ON d.id = a.dept_id"
+
 int
 store_escalation_each(struct store *s, bool all,
     int (*fn)(const struct escalation_row *, void *), void *arg)
 {
-	static const char sql_open[] =
-	    "SELECT e.id, e.action_id, e.level, e.target, e.opened_at, e.acked_at,"
-	    " e.resolved_at, c.number, c.title, d.name, a.step, a.due_at"
-	    " FROM escalations e JOIN actions a ON a.id = e.action_id"
-	    " JOIN cases c ON c.id = a.case_id JOIN departments d ON d.id = a.dept_id"
+	static const char sql_open[] = "SELECT " ESCALATION_COLUMNS
 	    " WHERE e.resolved_at IS NULL ORDER BY e.opened_at, e.id";
-	static const char sql_all[] =
-	    "SELECT e.id, e.action_id, e.level, e.target, e.opened_at, e.acked_at,"
-	    " e.resolved_at, c.number, c.title, d.name, a.step, a.due_at"
-	    " FROM escalations e JOIN actions a ON a.id = e.action_id"
-	    " JOIN cases c ON c.id = a.case_id JOIN departments d ON d.id = a.dept_id"
+	static const char sql_all[] = "SELECT " ESCALATION_COLUMNS
 	    " ORDER BY e.opened_at, e.id";
 	sqlite3_stmt *st = stmt(s, all ? sql_all : sql_open);
 	struct escalation_row e;
