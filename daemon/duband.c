@@ -1,5 +1,6 @@
 /* duband's work between events: transitions, outbox, reload, control socket. */
 #include <errno.h>
+#include <stdio.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -250,15 +251,48 @@ daemon_reload(struct daemon *d)
 	notify_send("READY=1");
 }
 
+/* The answer to "status": what the daemon is doing, one "key: value" a line. */
+static void
+control_status(struct daemon *d, char *out, size_t len)
+{
+	struct outbox_counts c;
+	instant_t next = store_next_event(d->store);
+	char when[32] = "none";
+	int open, overdue;
+
+	store_count_open(d->store, time_now(), &open, &overdue);
+	store_outbox_counts(d->store, &c);
+	if (next != 0)
+		instant_format(next, when, sizeof(when));
+	snprintf(out, len,
+	    "pid: %ld\nconfiguration: %s\ndatabase: %s\nrules: %d\n"
+	    "open actions: %d\noverdue: %d\nnext event: %s\n"
+	    "mail queued: %d\nmail sent: %d\nmail failed: %d\nmailer: %s\n",
+	    (long)getpid(), d->conf->path, d->conf->database, d->conf->nrules, open, overdue,
+	    when, c.queued, c.sent, c.failed, mailer_busy(d->mailer) ? "sending" : "idle");
+}
+
 void
 daemon_control(struct daemon *d)
 {
-	char buf[256];
+	struct sockaddr_un from;
+	socklen_t fromlen;
+	char buf[256], reply[1024];
 	ssize_t n;
 
-	while ((n = recv(d->ctl_fd, buf, sizeof(buf) - 1, 0)) > 0) {
+	for (;;) {
+		fromlen = sizeof(from);
+		n = recvfrom(d->ctl_fd, buf, sizeof(buf) - 1, 0, (struct sockaddr *)&from, &fromlen);
+		if (n < 0)
+			break;
 		buf[n] = '\0';
 		log_debug("control: %s", buf);
+		if (strcmp(buf, "status") == 0 && fromlen > sizeof(sa_family_t)) {
+			control_status(d, reply, sizeof(reply));
+			if (sendto(d->ctl_fd, reply, strlen(reply), MSG_DONTWAIT | MSG_NOSIGNAL,
+			    (struct sockaddr *)&from, fromlen) == -1)
+				log_warn("control: cannot answer status");
+		}
 	}
 }
 

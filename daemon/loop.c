@@ -55,6 +55,7 @@ on_control(EV_P_ ev_io *w, int revents)
 	(void)loop;
 	daemon_control(w->data);
 	work(w->data);
+	daemon_status(w->data);
 }
 
 static void
@@ -64,8 +65,10 @@ on_housekeeping(EV_P_ ev_timer *w, int revents)
 	(void)loop;
 	if (watchdog)
 		notify_send("WATCHDOG=1");
-	if (daemon_changed(w->data))
+	if (daemon_changed(w->data)) {
 		work(w->data);
+		daemon_status(w->data);
+	}
 }
 
 static void

@@ -43,3 +43,20 @@ cmd_check_config(struct ctl *c, int argc, char **argv)
 	conf_free(conf);
 	return EXIT_OK;
 }
+
+int
+cmd_status(struct ctl *c, int argc, char **argv)
+{
+	char reply[2048];
+
+	(void)argv;
+	if (argc != 1)
+		return ctl_usage("status");
+	if (ctl_ask(c, "status", reply, sizeof(reply), 2000) != 0) {
+		fprintf(stderr, "dubanctl: duband is not answering on %s (not running?)\n",
+		    c->conf->socket_path);
+		return EXIT_FAIL;
+	}
+	fputs(reply, stdout);
+	return EXIT_OK;
+}

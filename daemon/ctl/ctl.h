@@ -39,6 +39,8 @@ int ctl_usage(const char *name);
 int ctl_help(const char *name, int argc, char **argv);
 /* Tell a running daemon to look at the database now (best effort). */
 void ctl_wake(struct ctl *c);
+/* Send a request to the daemon and wait for its answer; -1 if none came. */
+int ctl_ask(struct ctl *c, const char *request, char *reply, size_t len, int timeout_ms);
 /* Parse an action id; -1 with a message on error. */
 int ctl_parse_id(const char *s, int64_t *id);
 
@@ -51,5 +53,6 @@ int cmd_done(struct ctl *, int, char **);
 int cmd_actions(struct ctl *, int, char **);
 int cmd_queue(struct ctl *, int, char **);
 int cmd_mail(struct ctl *, int, char **);
+int cmd_status(struct ctl *, int, char **);
 
 #endif

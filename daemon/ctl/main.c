@@ -1,5 +1,6 @@
 /* dubanctl: the office's command-line tool. */
 #include <getopt.h>
+#include <poll.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +31,8 @@ const struct ctl_cmd ctl_cmds[] = {
 	  cmd_actions, CTL_NEEDS_CONF | CTL_NEEDS_STORE },
 	{ "queue", "[--all]", "list the discipline-inspection queue", cmd_queue,
 	  CTL_NEEDS_CONF | CTL_NEEDS_STORE },
+	{ "status", "", "ask the running daemon what it is doing", cmd_status,
+	  CTL_NEEDS_CONF },
 	{ "mail", "", "count the outbox: queued, sent and failed notices",
 	  cmd_mail, CTL_NEEDS_CONF | CTL_NEEDS_STORE },
 	{ NULL, NULL, NULL, NULL, 0 }
@@ -80,23 +83,65 @@ ctl_help(const char *name, int argc, char **argv)
 	return 0;
 }
 
+/* A datagram socket bound to an automatic abstract address, so the daemon can answer. */
+static int
+ctl_socket(struct ctl *c, struct sockaddr_un *sun)
+{
+	sa_family_t family = AF_UNIX;
+	int fd;
+
+	if (c->conf == NULL || strlen(c->conf->socket_path) >= sizeof(sun->sun_path))
+		return -1;
+	memset(sun, 0, sizeof(*sun));
+	sun->sun_family = AF_UNIX;
+	strcpy(sun->sun_path, c->conf->socket_path);
+	if ((fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0)) == -1)
+		return -1;
+	if (bind(fd, (struct sockaddr *)&family, sizeof(family)) == -1) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
 void
 ctl_wake(struct ctl *c)
 {
 	struct sockaddr_un sun;
 	int fd;
 
-	if (c->conf == NULL || strlen(c->conf->socket_path) >= sizeof(sun.sun_path))
-		return;
-	memset(&sun, 0, sizeof(sun));
-	sun.sun_family = AF_UNIX;
-	strcpy(sun.sun_path, c->conf->socket_path);
-	if ((fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0)) == -1)
+	if ((fd = ctl_socket(c, &sun)) == -1)
 		return;
 	/* The daemon may be down: then it looks at the database when it starts. */
 	(void)sendto(fd, "wake", 4, MSG_DONTWAIT | MSG_NOSIGNAL, (struct sockaddr *)&sun,
 	    sizeof(sun));
 	close(fd);
+}
+
+int
+ctl_ask(struct ctl *c, const char *request, char *reply, size_t len, int timeout_ms)
+{
+	struct sockaddr_un sun;
+	struct pollfd pfd;
+	ssize_t n;
+	int fd;
+
+	if ((fd = ctl_socket(c, &sun)) == -1)
+		return -1;
+	if (sendto(fd, request, strlen(request), MSG_DONTWAIT | MSG_NOSIGNAL,
+	    (struct sockaddr *)&sun, sizeof(sun)) == -1) {
+		close(fd);
+		return -1;
+	}
+	pfd.fd = fd;
+	pfd.events = POLLIN;
+	if (poll(&pfd, 1, timeout_ms) != 1 || (n = recv(fd, reply, len - 1, 0)) < 0) {
+		close(fd);
+		return -1;
+	}
+	reply[n] = '\0';
+	close(fd);
+	return 0;
 }
 
 int
