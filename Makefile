@@ -24,7 +24,7 @@ ifeq ($(SAN),1)
 CFLAGS	+= -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS	+= -fsanitize=address,undefined
 endif
-LDLIBS	 = -lsqlite3 -linih -lesmtp -lpthread
+LDLIBS	 = -lsqlite3 -linih -lesmtp -lssl -lcrypto -lpthread
 
 CORE_SRC = daemon/core/xmalloc.c daemon/core/log.c daemon/core/diag.c \
 	   daemon/core/timeutil.c daemon/core/calendar.c daemon/core/rules.c \

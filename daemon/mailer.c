@@ -1,6 +1,10 @@
 /* The mailer thread: libESMTP sessions on self-contained copies of the jobs. */
 #include <errno.h>
+#include <stdarg.h>
 #include <stddef.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+#include <auth-client.h>
 #include <libesmtp.h>
 #include <pthread.h>
 #include <signal.h>
@@ -20,6 +24,15 @@ struct mail_settings {
 	char	*from_addr;
 	int	 starttls;
 	int	 timeout_ms;
+	char	*user;
+	char	*password;
+	char	*ca_file;	/* NULL: the system's CA store */
+};
+
+/* What went wrong in a session beyond the SMTP replies, for the outbox. */
+struct session_note {
+	char	 tls[256];
+	const struct mail_settings *set;
 };
 
 struct mailer {
@@ -49,6 +62,9 @@ settings_from_conf(struct mail_settings *s, const struct smtp_conf *c)
 	free(name);
 	s->starttls = c->starttls;
 	s->timeout_ms = c->timeout * 1000;
+	s->user = xstrdup_null(c->user);
+	s->password = xstrdup_null(c->password);
+	s->ca_file = xstrdup_null(c->ca_file);
 }
 
 static void
@@ -57,6 +73,12 @@ settings_free(struct mail_settings *s)
 	free(s->server);
 	free(s->helo);
 	free(s->from_addr);
+	free(s->user);
+	if (s->password != NULL) {
+		explicit_bzero(s->password, strlen(s->password));
+		free(s->password);
+	}
+	free(s->ca_file);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -68,6 +90,98 @@ settings_copy(struct mail_settings *dst, const struct mail_settings *src)
 	dst->from_addr = xstrdup(src->from_addr);
 	dst->starttls = src->starttls;
 	dst->timeout_ms = src->timeout_ms;
+	dst->user = xstrdup_null(src->user);
+	dst->password = xstrdup_null(src->password);
+	dst->ca_file = xstrdup_null(src->ca_file);
+}
+
+/* libESMTP's events: a certificate that does not verify ends the session. */
+static void
+session_event(smtp_session_t session, int event, void *arg, ...)
+{
+	struct session_note *note = arg;
+	va_list ap;
+	long vfy;
+	int *ok;
+
+	(void)session;
+	va_start(ap, arg);
+	switch (event) {
+	case SMTP_EV_INVALID_PEER_CERTIFICATE:
+		vfy = va_arg(ap, long);
+		ok = va_arg(ap, int *);
+		*ok = 0;
+		snprintf(note->tls, sizeof(note->tls),
+		    "TLS: the server's certificate does not verify: %s",
+		    X509_verify_cert_error_string(vfy));
+		break;
+	case SMTP_EV_NO_PEER_CERTIFICATE:
+	case SMTP_EV_WRONG_PEER_CERTIFICATE:
+		ok = va_arg(ap, int *);
+		*ok = 0;
+		snprintf(note->tls, sizeof(note->tls), "TLS: %s",
+		    event == SMTP_EV_NO_PEER_CERTIFICATE ? "the server sent no certificate" :
+		    "the server's certificate does not name the host");
+		break;
+	case SMTP_EV_WEAK_CIPHER:
+		(void)va_arg(ap, int);
+		ok = va_arg(ap, int *);
+		*ok = 0;
+		snprintf(note->tls, sizeof(note->tls), "TLS: cipher too weak");
+		break;
+	case SMTP_EV_NO_CLIENT_CERTIFICATE:
+		ok = va_arg(ap, int *);
+		*ok = 1;
+		break;
+	case SMTP_EV_EXTNA_STARTTLS:
+		snprintf(note->tls, sizeof(note->tls),
+		    "TLS: the server does not offer STARTTLS (starttls = required)");
+		break;
+	default:
+		break;
+	}
+	va_end(ap);
+}
+
+/* AUTH asks for the user and the password. */
+static int
+auth_interact(auth_client_request_t req, char **result, int fields, void *arg)
+{
+	const struct mail_settings *set = arg;
+	int i;
+
+	for (i = 0; i < fields; i++) {
+		if (req[i].flags & AUTH_USER)
+			result[i] = set->user;
+		else if (req[i].flags & AUTH_PASS)
+			result[i] = set->password;
+		else
+			return 0;
+	}
+	return 1;
+}
+
+/* A TLS context that verifies against the system's store or the given CA file. */
+static SSL_CTX *
+tls_context(const struct mail_settings *set, struct session_note *note)
+{
+	SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
+
+	if (ctx == NULL)
+		return NULL;
+	SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
+	/* libESMTP checks the verification result and the host name itself */
+	SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, NULL);
+	if (set->ca_file != NULL) {
+		if (SSL_CTX_load_verify_locations(ctx, set->ca_file, NULL) != 1) {
+			snprintf(note->tls, sizeof(note->tls), "TLS: cannot load CA file %s",
+			    set->ca_file);
+			SSL_CTX_free(ctx);
+			return NULL;
+		}
+	} else
+		SSL_CTX_set_default_verify_paths(ctx);
+	return ctx;
 }
 
 static void
@@ -110,9 +224,14 @@ deliver(const struct mail_settings *set, struct mail_job *jobs, int n,
 	smtp_message_t *msgs;
 	smtp_recipient_t *rcpts;
 	const smtp_status_t *ms, *rs;
+	struct session_note note;
+	auth_context_t auth = NULL;
+	SSL_CTX *tls = NULL;
 	char err[256];
 	int i, ok;
 
+	memset(&note, 0, sizeof(note));
+	note.set = set;
 	session = smtp_create_session();
 	msgs = xcalloc((size_t)n, sizeof(*msgs));
 	rcpts = xcalloc((size_t)n, sizeof(*rcpts));
@@ -123,8 +242,25 @@ deliver(const struct mail_settings *set, struct mail_job *jobs, int n,
 	}
 	if (set->helo)
 		smtp_set_hostname(session, set->helo);
-	smtp_starttls_enable(session, set->starttls == TLS_REQUIRED ? Starttls_REQUIRED :
-	    set->starttls == TLS_OPTIONAL ? Starttls_ENABLED : Starttls_DISABLED);
+	smtp_set_eventcb(session, session_event, &note);
+	if (set->starttls != TLS_OFF) {
+		if ((tls = tls_context(set, &note)) == NULL && set->starttls == TLS_REQUIRED) {
+			for (i = 0; i < n; i++)
+				result_set(&res[i], jobs[i].id, MAIL_RETRY, 0,
+				    note.tls[0] ? note.tls : "TLS: cannot set up a context");
+			goto out;
+		}
+		if (tls != NULL)
+			smtp_starttls_set_ctx(session, tls);
+		smtp_starttls_enable(session, set->starttls == TLS_REQUIRED ?
+		    Starttls_REQUIRED : Starttls_ENABLED);
+	}
+	if (set->user != NULL && set->password != NULL) {
+		auth = auth_create_context();
+		auth_set_mechanism_flags(auth, AUTH_PLUGIN_PLAIN, 0);
+		auth_set_interact_cb(auth, auth_interact, (void *)set);
+		smtp_auth_set_context(session, auth);
+	}
 	for (i = Timeout_GREETING; i <= Timeout_DATA2; i++)
 		smtp_set_timeout(session, i | Timeout_OVERRIDE_RFC2822_MINIMUM, set->timeout_ms);
 	for (i = 0; i < n; i++) {
@@ -146,13 +282,17 @@ deliver(const struct mail_settings *set, struct mail_job *jobs, int n,
 			result_set(&res[i], jobs[i].id, outcome_of(ms->code), ms->code, ms->text);
 		else
 			result_set(&res[i], jobs[i].id, MAIL_RETRY, 0,
-			    ok ? "no reply from the server" : err);
+			    note.tls[0] ? note.tls : ok ? "no reply from the server" : err);
 	}
 out:
 	for (i = 0; i < n; i++)
 		res[i].attempts = jobs[i].attempts;
 	if (session != NULL)
 		smtp_destroy_session(session);
+	if (auth != NULL)
+		auth_destroy_context(auth);
+	if (tls != NULL)
+		SSL_CTX_free(tls);
 	free(msgs);
 	free(rcpts);
 }
@@ -181,6 +321,7 @@ mailer_main(void *arg)
 
 	sigfillset(&all);
 	pthread_sigmask(SIG_BLOCK, &all, NULL);
+	auth_client_init();
 	pthread_mutex_lock(&m->lock);
 	for (;;) {
 		while (m->jobs == NULL && !m->stopping)

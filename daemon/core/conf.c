@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "duban/conf.h"
 #include "duban/timeutil.h"
@@ -187,6 +189,9 @@ smtp_key(struct conf_parse *p, const char *name, const char *value)
 	else if (strcmp(name, "password-file") == 0) {
 		free(s->password_file);
 		s->password_file = conf_path(p, value);
+	} else if (strcmp(name, "ca-file") == 0) {
+		free(s->ca_file);
+		s->ca_file = conf_path(p, value);
 	} else if (strcmp(name, "from") == 0)
 		set_str(&s->from, value);
 	else if (strcmp(name, "helo") == 0)
@@ -476,6 +481,67 @@ valid_address(const char *s)
 	return at != NULL && at != s && at[1] != '\0' && strpbrk(s, " \t\r\n,;") == NULL;
 }
 
+/* Read the first line of a secret file into a string; NULL on error. */
+static char *
+read_secret(const char *path, struct config *c, struct diag *d, int check_mode)
+{
+	struct stat sb;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	FILE *fp;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		diag_error(d, c->path, 0, "[smtp] password file %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (check_mode && fstat(fileno(fp), &sb) == 0 && (sb.st_mode & 0007) != 0) {
+		diag_error(d, c->path, 0,
+		    "[smtp] password file %s is readable by others (chmod o-rwx it)", path);
+		fclose(fp);
+		return NULL;
+	}
+	n = getline(&line, &cap, fp);
+	fclose(fp);
+	if (n <= 0) {
+		free(line);
+		diag_error(d, c->path, 0, "[smtp] password file %s is empty", path);
+		return NULL;
+	}
+	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+		line[--n] = '\0';
+	return line;
+}
+
+int
+conf_read_secrets(struct config *c, struct diag *d)
+{
+	struct smtp_conf *s = &c->smtp;
+	const char *creds = getenv("CREDENTIALS_DIRECTORY");
+	char *path = NULL;
+	size_t nerr = d->n;
+
+	if (s->user == NULL || s->password != NULL)
+		return 0;
+	if (creds != NULL) {
+		xasprintf(&path, "%s/%s", creds, DUBAN_CREDENTIAL);
+		if (access(path, F_OK) == 0) {
+			s->password = read_secret(path, c, d, 0);
+			free(path);
+			return d->n > nerr ? -1 : 0;
+		}
+		free(path);
+	}
+	if (s->password_file == NULL) {
+		diag_error(d, c->path, 0,
+		    "[smtp] 'user' needs 'password-file' or the systemd credential %s",
+		    DUBAN_CREDENTIAL);
+		return -1;
+	}
+	s->password = read_secret(s->password_file, c, d, 1);
+	return d->n > nerr ? -1 : 0;
+}
+
 /* Checks that need the whole file. */
 static void
 conf_validate(struct conf_parse *p)
@@ -490,8 +556,12 @@ conf_validate(struct conf_parse *p)
 		diag_error(p->d, c->path, 0, "[smtp] needs 'from', the sender address");
 	if (c->smtp.retry_min < 1 || c->smtp.retry_max < c->smtp.retry_min)
 		diag_error(p->d, c->path, 0, "[smtp] retry-max must not be below retry-min (1 s at least)");
-	if (c->smtp.user != NULL && c->smtp.password_file == NULL)
-		diag_error(p->d, c->path, 0, "[smtp] 'user' needs 'password-file'");
+	if (c->smtp.user != NULL && c->smtp.starttls != TLS_REQUIRED)
+		diag_error(p->d, c->path, 0,
+		    "[smtp] 'user' needs 'starttls = required': the password goes only over TLS");
+	if (c->smtp.ca_file != NULL && access(c->smtp.ca_file, R_OK) != 0)
+		diag_error(p->d, c->path, 0, "[smtp] ca-file %s: %s", c->smtp.ca_file,
+		    strerror(errno));
 	for (i = 0; i < c->ntargets; i++) {
 		struct target *t = &c->targets[i];
 
@@ -609,6 +679,11 @@ conf_free(struct config *c)
 	free(c->smtp.host);
 	free(c->smtp.user);
 	free(c->smtp.password_file);
+	if (c->smtp.password != NULL) {
+		explicit_bzero(c->smtp.password, strlen(c->smtp.password));
+		free(c->smtp.password);
+	}
+	free(c->smtp.ca_file);
 	free(c->smtp.from);
 	free(c->smtp.helo);
 	cal_free(c->cal);
@@ -674,7 +749,10 @@ conf_print(const struct config *c, FILE *fp)
 	fprintf(fp, "\n[smtp]\nhost = %s\nport = %d\nstarttls = %s\n",
 	    c->smtp.host, c->smtp.port, tls[c->smtp.starttls]);
 	if (c->smtp.user)
-		fprintf(fp, "user = %s\npassword-file = %s\n", c->smtp.user, c->smtp.password_file);
+		fprintf(fp, "user = %s\npassword-file = %s\n", c->smtp.user,
+		    c->smtp.password_file ? c->smtp.password_file : "(systemd credential)");
+	if (c->smtp.ca_file)
+		fprintf(fp, "ca-file = %s\n", c->smtp.ca_file);
 	fprintf(fp, "from = %s\n", c->smtp.from);
 	if (c->smtp.helo)
 		fprintf(fp, "helo = %s\n", c->smtp.helo);

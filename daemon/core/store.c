@@ -776,6 +776,37 @@ store_notice_failed(struct store *s, int64_t id, const char *reply)
 }
 
 int
+store_notice_each(struct store *s, bool all, int (*fn)(const struct notice_row *, void *),
+    void *arg)
+{
+	static const char sql_all[] =
+	    "SELECT id, action_id, kind, recipient, subject, status, attempts, next_try,"
+	    " sent_at, reply FROM notices ORDER BY id";
+	static const char sql_open[] =
+	    "SELECT id, action_id, kind, recipient, subject, status, attempts, next_try,"
+	    " sent_at, reply FROM notices WHERE status <> 'sent' ORDER BY id";
+	sqlite3_stmt *st = stmt(s, all ? sql_all : sql_open);
+	struct notice_row r;
+	int stop = 0;
+
+	while (!stop && sqlite3_step(st) == SQLITE_ROW) {
+		r.id = sqlite3_column_int64(st, 0);
+		r.action_id = sqlite3_column_int64(st, 1);
+		r.kind = (const char *)sqlite3_column_text(st, 2);
+		r.recipient = (const char *)sqlite3_column_text(st, 3);
+		r.subject = (const char *)sqlite3_column_text(st, 4);
+		r.status = (const char *)sqlite3_column_text(st, 5);
+		r.attempts = sqlite3_column_int(st, 6);
+		r.next_try = sqlite3_column_int64(st, 7);
+		r.sent_at = sqlite3_column_int64(st, 8);
+		r.reply = (const char *)sqlite3_column_text(st, 9);
+		stop = fn(&r, arg);
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+int
 store_outbox_counts(struct store *s, struct outbox_counts *c)
 {
 	static const char sql[] = "SELECT status, count(*) FROM notices GROUP BY status";

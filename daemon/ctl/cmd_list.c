@@ -99,15 +99,35 @@ cmd_queue(struct ctl *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static int
+print_notice(const struct notice_row *r, void *arg)
+{
+	char when[32] = "-";
+
+	(void)arg;
+	if (r->sent_at)
+		instant_format(r->sent_at, when, sizeof(when));
+	else if (r->next_try)
+		instant_format(r->next_try, when, sizeof(when));
+	printf("%-6lld %-6lld %-10s %-7s %-3d %-19s %-28s %s\n", (long long)r->id,
+	    (long long)r->action_id, r->kind, r->status, r->attempts, when, r->recipient,
+	    r->reply ? r->reply : "");
+	return 0;
+}
+
 int
 cmd_mail(struct ctl *c, int argc, char **argv)
 {
 	struct outbox_counts n;
+	bool all;
+	int rc;
 
-	(void)argv;
-	if (argc != 1)
-		return ctl_usage("mail");
+	if ((rc = parse_all("mail", argc, argv, &all)) != 0)
+		return rc;
 	store_outbox_counts(c->store, &n);
 	printf("queued %d, sent %d, failed %d\n", n.queued, n.sent, n.failed);
+	printf("%-6s %-6s %-10s %-7s %-3s %-19s %-28s %s\n", "ID", "ACTION", "KIND", "STATUS",
+	    "TRY", "SENT/NEXT TRY", "RECIPIENT", "SERVER REPLY");
+	store_notice_each(c->store, all, print_notice, NULL);
 	return EXIT_OK;
 }

@@ -9,6 +9,8 @@
 #include "duban/rules.h"
 
 #define DUBAN_CONF_PATH		"/etc/duban/duban.conf"
+/* The systemd credential that carries the SMTP password (LoadCredential=). */
+#define DUBAN_CREDENTIAL	"duban-smtp-password"
 
 enum starttls_mode {
 	TLS_OFF,
@@ -29,6 +31,8 @@ struct smtp_conf {
 	enum starttls_mode	 starttls;
 	char			*user;
 	char			*password_file;
+	char			*password;	/* read at load; never logged or printed */
+	char			*ca_file;	/* NULL: the system's CA store */
 	char			*from;
 	char			*helo;
 	int			 timeout;	/* seconds */
@@ -61,6 +65,12 @@ struct config {
  */
 struct config *conf_load(const char *path, struct diag *d);
 void conf_free(struct config *conf);
+/*
+ * Read the SMTP password: the systemd credential DUBAN_CREDENTIAL if the
+ * service manager passed one, else password-file, which others must not be
+ * able to read. Only the daemon and the checks need it. 0 or -1.
+ */
+int conf_read_secrets(struct config *conf, struct diag *d);
 /* Print the normalised configuration, as duband -tv shows it. */
 void conf_print(const struct config *conf, FILE *fp);
 

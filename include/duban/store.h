@@ -154,6 +154,23 @@ int store_notice_failed(struct store *s, int64_t id, const char *reply);
 int store_outbox_counts(struct store *s, struct outbox_counts *c);
 void outbox_item_clear(struct outbox_item *o);
 
+/* A notice as dubanctl mail shows it. */
+struct notice_row {
+	int64_t		 id;
+	int64_t		 action_id;
+	const char	*kind;
+	const char	*recipient;
+	const char	*subject;
+	const char	*status;
+	int		 attempts;
+	instant_t	 next_try;
+	instant_t	 sent_at;
+	const char	*reply;
+};
+/* Each notice (all = also the sent ones), oldest first. */
+int store_notice_each(struct store *s, bool all,
+    int (*fn)(const struct notice_row *, void *), void *arg);
+
 /* The discipline-inspection queue */
 /* Open an escalation; 0 if opened, 1 if it existed already. */
 int store_escalation_add(struct store *s, int64_t action, int level, const char *target,

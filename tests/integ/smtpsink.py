@@ -17,23 +17,39 @@ import signal
 import socket
 import sys
 
-from aiosmtpd.smtp import SMTP
+import ssl
+
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 
 class Sink:
-    def __init__(self, directory, quiet, fail_codes):
+    def __init__(self, directory, quiet, fail_codes, reject):
         self.dir = directory
         self.quiet = quiet
         self.count = len([n for n in os.listdir(directory) if n.endswith(".eml")])
         self.fail_codes = list(fail_codes)
+        self.reject = set(reject)
+
+    def log(self, line):
+        with open(os.path.join(self.dir, "events"), "a", encoding="utf-8") as f:
+            f.write(line + "\n")
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.reject:
+            self.log("rejected %s" % address)
+            return "550 5.1.1 <%s>: mailbox unavailable" % address
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         if self.fail_codes:
-            return self.fail_codes.pop(0)
+            reply = self.fail_codes.pop(0)
+            self.log("answered DATA with %s" % reply)
+            return reply
+        if session.ssl:
+            self.log("message over TLS")
+        if session.authenticated:
+            self.log("message from an authenticated user")
         self.count += 1
         name = "%06d" % self.count
         data = envelope.original_content or envelope.content
@@ -62,6 +78,12 @@ def main():
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--fail", action="append", default=[],
                     help="answer DATA with this reply first (repeatable), e.g. '451 try later'")
+    ap.add_argument("--reject", action="append", default=[],
+                    help="refuse this recipient with 550 (repeatable)")
+    ap.add_argument("--tls-cert", help="offer STARTTLS with this certificate (PEM)")
+    ap.add_argument("--tls-key", help="the certificate's key (PEM)")
+    ap.add_argument("--require-tls", action="store_true", help="refuse mail before STARTTLS")
+    ap.add_argument("--auth", help="require AUTH with USER:PASSWORD (over TLS only)")
     args = ap.parse_args()
     os.makedirs(args.dir, exist_ok=True)
 
@@ -71,11 +93,30 @@ def main():
     sock.listen(64)
     port = sock.getsockname()[1]
 
-    handler = Sink(args.dir, args.quiet, args.fail)
+    handler = Sink(args.dir, args.quiet, args.fail, args.reject)
+    kwargs = {}
+    if args.tls_cert:
+        ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        ctx.load_cert_chain(args.tls_cert, args.tls_key)
+        kwargs["tls_context"] = ctx
+        kwargs["require_starttls"] = args.require_tls
+    if args.auth:
+        user, password = args.auth.split(":", 1)
+
+        def authenticator(server, session, envelope, mechanism, auth_data):
+            ok = (isinstance(auth_data, LoginPassword) and
+                  auth_data.login.decode() == user and
+                  auth_data.password.decode() == password)
+            handler.log("AUTH %s %s" % (mechanism, "accepted" if ok else "refused"))
+            return AuthResult(success=ok)
+
+        kwargs["authenticator"] = authenticator
+        kwargs["auth_required"] = True
+        kwargs["auth_require_tls"] = True
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     server = loop.run_until_complete(loop.create_server(
-        lambda: SMTP(handler, hostname="duban-test-sink", decode_data=False),
+        lambda: SMTP(handler, hostname="duban-test-sink", decode_data=False, **kwargs),
         sock=sock))
     with open(os.path.join(args.dir, "port.tmp"), "w") as f:
         f.write("%d\n" % port)
