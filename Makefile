@@ -10,6 +10,8 @@ SBINDIR	?= $(PREFIX)/sbin
 MANDIR	?= $(PREFIX)/share/man
 SYSCONFDIR ?= /etc
 UNITDIR	?= /lib/systemd/system
+SYSUSERSDIR ?= /usr/lib/sysusers.d
+TMPFILESDIR ?= /usr/lib/tmpfiles.d
 BUILD	?= build
 
 CC	?= cc
@@ -72,7 +74,10 @@ demo: all
 
 install: all
 	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(SYSCONFDIR)/duban/calendar $(DESTDIR)$(UNITDIR) \
-		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(SYSUSERSDIR) \
+		$(DESTDIR)$(TMPFILESDIR)
+	install -m 0644 systemd/duban.sysusers $(DESTDIR)$(SYSUSERSDIR)/duban.conf
+	install -m 0644 systemd/duban.tmpfiles $(DESTDIR)$(TMPFILESDIR)/duban.conf
 	install -m 0755 $(BUILD)/duband $(BUILD)/dubanctl $(DESTDIR)$(SBINDIR)/
 	install -m 0644 man/duband.8 man/dubanctl.8 $(DESTDIR)$(MANDIR)/man8/
 	install -m 0644 man/duban.conf.5 $(DESTDIR)$(MANDIR)/man5/
@@ -87,6 +92,7 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(SBINDIR)/duband $(DESTDIR)$(SBINDIR)/dubanctl
 	rm -f $(DESTDIR)$(UNITDIR)/duban.service
+	rm -f $(DESTDIR)$(SYSUSERSDIR)/duban.conf $(DESTDIR)$(TMPFILESDIR)/duban.conf
 	rm -f $(DESTDIR)$(MANDIR)/man8/duband.8 $(DESTDIR)$(MANDIR)/man8/dubanctl.8
 	rm -f $(DESTDIR)$(MANDIR)/man5/duban.conf.5
 

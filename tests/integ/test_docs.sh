@@ -13,6 +13,7 @@ make -s -C "$TOP" BUILD="$BUILD" install DESTDIR="$T/root" PREFIX=/usr >/dev/nul
 	fail "make install"
 for f in usr/sbin/duband usr/sbin/dubanctl usr/share/man/man8/duband.8 \
 	usr/share/man/man8/dubanctl.8 usr/share/man/man5/duban.conf.5 \
+	usr/lib/sysusers.d/duban.conf usr/lib/tmpfiles.d/duban.conf \
 	etc/duban/duban.conf etc/duban/calendar/cn.conf lib/systemd/system/duban.service; do
 	[ -e "$T/root/$f" ] || fail "make install did not install $f"
 done

@@ -11,6 +11,9 @@ ago() { TZ=Asia/Shanghai date -d '-10 seconds' '+%F %T'; }
 seed_db
 start_daemon
 sleep 0.3
+assert_eq "$(stat -c %a "$T/duban.sock")" 660 "control socket mode"
+ctl status >"$T/status" || fail "dubanctl status"
+grep -q "^pid: $DAEMON_PID$" "$T/status" || fail "status: $(cat "$T/status")"
 
 ms() { date +%s%3N; }
 t0=$(ms)
@@ -18,7 +21,11 @@ ctl assign C1 zjj handling --at "$(ago)" >/dev/null || fail "assign"
 wait_for 5 has_mail "C1 handling" || fail "the reminder never came"
 elapsed=$(( $(ms) - t0 ))
 [ "$elapsed" -le 1000 ] || fail "the change took ${elapsed} ms to be acted on"
+grep -q "^open actions: 1$" <(ctl status) || fail "status does not count the new action"
 kill -TERM "$DAEMON_PID"; wait "$DAEMON_PID"; DAEMON_PID=""
+ctl status 2>"$T/err" && fail "status answered with the daemon down"
+grep -q "duband is not answering" "$T/err" || fail "status message when down"
+ctl actions | grep -q ' C1 ' || fail "dubanctl actions does not work with the daemon down"
 
 # Lost wake-up: the daemon runs without its control socket (bound elsewhere).
 POLL="1 second" write_conf '[rule "now"]' 'deadline = 30 seconds' 'remind = 20 seconds before'

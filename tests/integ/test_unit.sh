@@ -1,0 +1,31 @@
+#!/bin/bash
+# The systemd unit: systemd-analyze verify is clean on the installed unit,
+# and systemd-analyze security rates it 2.0 or lower.
+. "$(dirname "$0")/lib.sh"
+
+setup_dir
+R=$T/inst
+make -s -C "$TOP" BUILD="$BUILD" install PREFIX="$R/usr" SYSCONFDIR="$R/etc" UNITDIR="$R/unit" \
+	SYSUSERSDIR="$R/sysusers" TMPFILESDIR="$R/tmpfiles" >/dev/null || fail "make install"
+unit=$R/unit/duban.service
+MANPATH=$R/usr/share/man systemd-analyze verify "$unit" >"$T/verify" 2>&1 ||
+	fail "systemd-analyze verify failed: $(cat "$T/verify")"
+[ -s "$T/verify" ] && fail "systemd-analyze verify is not clean: $(cat "$T/verify")"
+
+systemd-analyze security --offline=true "$unit" >"$T/security" 2>&1 ||
+	fail "systemd-analyze security failed: $(cat "$T/security")"
+level=$(sed -n 's/.*Overall exposure level for duban.service: \([0-9.]*\).*/\1/p' "$T/security")
+[ -n "$level" ] || fail "no exposure level in: $(tail -3 "$T/security")"
+awk -v l="$level" 'BEGIN { exit !(l <= 2.0) }' || fail "exposure level $level is above 2.0"
+
+for d in Type=notify NotifyAccess=main WatchdogSec= 'ExecReload=/bin/kill -HUP $MAINPID' \
+	Restart=on-failure User=duban StateDirectory=duban RuntimeDirectory=duban \
+	ConfigurationDirectory=duban LoadCredential=duban-smtp-password NoNewPrivileges=yes \
+	ProtectSystem=strict ProtectHome=yes PrivateTmp=yes PrivateDevices=yes \
+	RestrictAddressFamilies= SystemCallFilter=@system-service 'CapabilityBoundingSet=$' \
+	MemoryDenyWriteExecute=yes; do
+	grep -q "^$d" "$unit" || fail "the unit lacks $d"
+done
+grep -q '^u duban ' "$R/sysusers/duban.conf" || fail "sysusers snippet"
+grep -q '^d /var/lib/duban ' "$R/tmpfiles/duban.conf" || fail "tmpfiles snippet"
+exit 0
