@@ -31,13 +31,13 @@ LDLIBS	 = -lsqlite3 -linih -lesmtp -lssl -lcrypto -lpthread
 CORE_SRC = daemon/core/xmalloc.c daemon/core/log.c daemon/core/diag.c \
 	   daemon/core/timeutil.c daemon/core/calendar.c daemon/core/rules.c \
 	   daemon/core/conf.c daemon/core/store.c daemon/core/message.c \
-	   daemon/core/sched.c
+	   daemon/core/sched.c daemon/core/template.c daemon/core/notice.c
 DUBAND_SRC = daemon/main.c daemon/duband.c daemon/loop.c daemon/mailer.c daemon/notify.c
 CTL_SRC	 = daemon/ctl/main.c daemon/ctl/cmd_admin.c daemon/ctl/cmd_data.c \
 	   daemon/ctl/cmd_list.c
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 
-CORE_OBJ   = $(CORE_SRC:%.c=$(BUILD)/%.o)
+CORE_OBJ   = $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/templates_builtin.o
 DUBAND_OBJ = $(DUBAND_SRC:%.c=$(BUILD)/%.o)
 CTL_OBJ	   = $(CTL_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -48,13 +48,20 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
+$(BUILD)/templates_builtin.c: conf/templates/*.txt scripts/embed-templates
+	@mkdir -p $(dir $@)
+	scripts/embed-templates conf/templates >$@
+
+$(BUILD)/templates_builtin.o: $(BUILD)/templates_builtin.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
 $(BUILD)/libduban.a: $(CORE_OBJ)
 	$(AR) rcs $@ $^
 
 $(BUILD)/duband: $(DUBAND_OBJ) $(BUILD)/libduban.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lev
 
-$(BUILD)/dubanctl: $(CTL_OBJ) $(BUILD)/libduban.a
+$(BUILD)/dubanctl: $(CTL_OBJ) $(BUILD)/daemon/mailer.o $(BUILD)/libduban.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libduban.a
@@ -83,6 +90,11 @@ install: all
 	install -m 0644 man/duban.conf.5 $(DESTDIR)$(MANDIR)/man5/
 	test -e $(DESTDIR)$(SYSCONFDIR)/duban/duban.conf || \
 		install -m 0640 conf/duban.conf $(DESTDIR)$(SYSCONFDIR)/duban/duban.conf
+	install -d $(DESTDIR)$(SYSCONFDIR)/duban/templates
+	for t in conf/templates/*.txt; do \
+		test -e $(DESTDIR)$(SYSCONFDIR)/duban/templates/$${t##*/} || \
+			install -m 0644 $$t $(DESTDIR)$(SYSCONFDIR)/duban/templates/; \
+	done
 	test -e $(DESTDIR)$(SYSCONFDIR)/duban/calendar/cn.conf || \
 		install -m 0644 conf/calendar/cn.conf $(DESTDIR)$(SYSCONFDIR)/duban/calendar/cn.conf
 	sed -e 's|/usr/sbin/duband|$(SBINDIR)/duband|' -e 's|/etc/duban/|$(SYSCONFDIR)/duban/|' \

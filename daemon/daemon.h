@@ -6,6 +6,13 @@
 #include "duban/mailer.h"
 #include "duban/store.h"
 
+/* A message handed to the mailer: one notice, or a digest of several. */
+struct flight_job {
+	struct outbox_item	**items;
+	int			  n;
+	char			 *message_id;
+};
+
 struct daemon {
 	struct config	*conf;
 	const char	*conf_path;
@@ -14,6 +21,10 @@ struct daemon {
 	int		 ctl_fd;
 	int		 lock_fd;
 	int		 stopping;
+	struct outbox_item *flight_items;	/* the batch at the mailer */
+	int		 flight_nitems;
+	struct flight_job *flight;
+	int		 flight_njobs;
 };
 
 /* Open everything in order; exits with a message on failure. */

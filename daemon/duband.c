@@ -12,6 +12,8 @@
 
 #include "daemon.h"
 #include "duban/log.h"
+#include "duban/message.h"
+#include "duban/notice.h"
 #include "duban/notify.h"
 #include "duban/sched.h"
 #include "duban/xmalloc.h"
@@ -118,30 +120,98 @@ daemon_shutdown(struct daemon *d)
 	log_info("stopped");
 }
 
-/* Hand the queued notices that are due to the mailer, if it is idle. */
+/* The wait before the next try of a notice: doubling, capped. */
+static instant_t
+retry_delay(const struct smtp_conf *smtp, int attempts)
+{
+	instant_t delay = (instant_t)smtp->retry_min * 1000;
+
+	while (attempts-- > 0 && delay < (instant_t)smtp->retry_max * 1000)
+		delay *= 2;
+	if (delay > (instant_t)smtp->retry_max * 1000)
+		delay = (instant_t)smtp->retry_max * 1000;
+	return delay;
+}
+
+/* The job that takes item i: a digest for its recipient, or a message of its own. */
+static struct flight_job *
+job_for(struct daemon *d, struct outbox_item *it, int max)
+{
+	struct flight_job *j;
+	int k;
+
+	if (d->conf->mail.digest && it->digest) {
+		for (k = 0; k < d->flight_njobs; k++) {
+			j = &d->flight[k];
+			if (j->items[0]->digest && strcmp(j->items[0]->recipient, it->recipient) == 0)
+				return j;
+		}
+	}
+	if (d->flight_njobs == max)
+		return NULL;
+	j = &d->flight[d->flight_njobs++];
+	memset(j, 0, sizeof(*j));
+	return j;
+}
+
+static void
+flight_free(struct daemon *d)
+{
+	int i;
+
+	for (i = 0; i < d->flight_njobs; i++) {
+		free(d->flight[i].items);
+		free(d->flight[i].message_id);
+	}
+	for (i = 0; i < d->flight_nitems; i++)
+		outbox_item_clear(&d->flight_items[i]);
+	free(d->flight);
+	free(d->flight_items);
+	d->flight = NULL;
+	d->flight_items = NULL;
+	d->flight_njobs = d->flight_nitems = 0;
+}
+
+/*
+ * Hand the queued notices that are due to the mailer, if it is idle: one
+ * message per notice, or one digest per recipient for those that may merge.
+ */
 static void
 dispatch_mail(struct daemon *d, instant_t now)
 {
-	struct outbox_item *items;
+	struct flight_job *j;
 	struct mail_job *jobs;
-	int n, i, batch = d->conf->smtp.batch;
+	int n, i, batch = d->conf->smtp.batch, fetch = batch * 20;
 
-	if (d->stopping || mailer_busy(d->mailer))
+	if (d->stopping || mailer_busy(d->mailer) || d->flight != NULL)
 		return;
-	items = xcalloc((size_t)batch, sizeof(*items));
-	n = store_outbox_due(d->store, now, batch, items);
-	if (n > 0) {
-		jobs = xcalloc((size_t)n, sizeof(*jobs));
-		for (i = 0; i < n; i++) {
-			jobs[i].id = items[i].id;
-			jobs[i].recipient = items[i].recipient;
-			jobs[i].message = items[i].message;
-			jobs[i].attempts = items[i].attempts;
-		}
-		log_debug("handing %d messages to the mailer", n);
-		mailer_submit(d->mailer, jobs, n);
+	d->flight_items = xcalloc((size_t)fetch, sizeof(*d->flight_items));
+	n = store_outbox_due(d->store, now, fetch, d->flight_items);
+	d->flight_nitems = n;
+	if (n == 0) {
+		flight_free(d);
+		return;
 	}
-	free(items);
+	d->flight = xcalloc((size_t)batch, sizeof(*d->flight));
+	for (i = 0; i < n; i++) {
+		if ((j = job_for(d, &d->flight_items[i], batch)) == NULL)
+			continue;	/* stays queued for the next round */
+		j->items = xreallocarray(j->items, (size_t)j->n + 1, sizeof(*j->items));
+		j->items[j->n++] = &d->flight_items[i];
+	}
+	jobs = xcalloc((size_t)d->flight_njobs, sizeof(*jobs));
+	for (i = 0; i < d->flight_njobs; i++) {
+		j = &d->flight[i];
+		jobs[i].id = i;
+		jobs[i].recipient = xstrdup(j->items[0]->recipient);
+		if (j->n == 1) {
+			jobs[i].message = message_redate(j->items[0]->message, now);
+			j->message_id = xstrdup(j->items[0]->message_id);
+		} else
+			jobs[i].message = notice_digest(d->conf, j->items, j->n, now, &j->message_id);
+	}
+	log_debug("handing %d messages (%d notices) to the mailer", d->flight_njobs, n);
+	mailer_submit(d->mailer, jobs, d->flight_njobs);
 }
 
 instant_t
@@ -165,57 +235,61 @@ daemon_work(struct daemon *d)
 	return next;
 }
 
-/* The wait before the next try of a notice: doubling, capped. */
-static instant_t
-retry_delay(const struct smtp_conf *smtp, int attempts)
+/* Record what became of one notice of a message the mailer handled. */
+static void
+record_result(struct daemon *d, const struct mail_result *r, const struct flight_job *j,
+    struct outbox_item *it, instant_t now)
 {
-	instant_t delay = (instant_t)smtp->retry_min * 1000;
-
-	while (attempts-- > 0 && delay < (instant_t)smtp->retry_max * 1000)
-		delay *= 2;
-	if (delay > (instant_t)smtp->retry_max * 1000)
-		delay = (instant_t)smtp->retry_max * 1000;
-	return delay;
+	switch (r->outcome) {
+	case MAIL_SENT:
+		log_info("notice %lld (%s to %s) delivered%s: %s", (long long)it->id, it->kind,
+		    it->recipient, j->n > 1 ? " in a digest" : "", r->reply);
+		store_notice_sent(d->store, it->id, now, r->reply, j->message_id);
+		break;
+	case MAIL_RETRY:
+		log_warnx("notice %lld (%s to %s) not delivered, will retry: %s", (long long)it->id,
+		    it->kind, it->recipient, r->reply);
+		store_notice_retry(d->store, it->id, now + retry_delay(&d->conf->smtp, it->attempts),
+		    r->reply);
+		break;
+	case MAIL_FAILED:
+		log_warnx("notice %lld (%s to %s) refused by the server: %s", (long long)it->id,
+		    it->kind, it->recipient, r->reply);
+		store_notice_failed(d->store, it->id, r->reply);
+		notice_failure(d->store, d->conf, it, r->reply, now);
+		break;
+	}
 }
 
 void
 daemon_mail_done(struct daemon *d)
 {
 	struct mail_result *r;
+	struct flight_job *j;
 	instant_t now = time_now();
-	int n, i;
+	int n, i, k;
 
 	if ((n = mailer_results(d->mailer, &r)) == 0)
 		return;
 	if (store_begin(d->store) != 0) {
 		log_warnx("mail results not recorded; the messages will be sent again");
 		mail_results_free(r, n);
+		flight_free(d);
 		return;
 	}
 	for (i = 0; i < n; i++) {
-		switch (r[i].outcome) {
-		case MAIL_SENT:
-			log_info("notice %lld delivered: %s", (long long)r[i].id, r[i].reply);
-			store_notice_sent(d->store, r[i].id, now, r[i].reply);
-			break;
-		case MAIL_RETRY:
-			log_warnx("notice %lld not delivered, will retry: %s", (long long)r[i].id,
-			    r[i].reply);
-			store_notice_retry(d->store, r[i].id,
-			    now + retry_delay(&d->conf->smtp, r[i].attempts), r[i].reply);
-			break;
-		case MAIL_FAILED:
-			log_warnx("notice %lld refused by the server: %s", (long long)r[i].id,
-			    r[i].reply);
-			store_notice_failed(d->store, r[i].id, r[i].reply);
-			break;
-		}
+		if (r[i].id < 0 || r[i].id >= d->flight_njobs)
+			continue;
+		j = &d->flight[r[i].id];
+		for (k = 0; k < j->n; k++)
+			record_result(d, &r[i], j, j->items[k], now);
 	}
 	if (store_commit(d->store) != 0) {
 		log_warnx("mail results not recorded: %s", store_errmsg(d->store));
 		store_rollback(d->store);
 	}
 	mail_results_free(r, n);
+	flight_free(d);
 	daemon_status(d);
 }
 

@@ -471,3 +471,16 @@ mailer_free(struct mailer *m)
 	pthread_cond_destroy(&m->cond);
 	free(m);
 }
+
+void
+mailer_send_now(const struct smtp_conf *smtp, struct mail_job *jobs, int n,
+    struct mail_result *res)
+{
+	struct mail_settings set;
+
+	memset(&set, 0, sizeof(set));
+	settings_from_conf(&set, smtp);
+	auth_client_init();
+	deliver(&set, jobs, n, res);
+	settings_free(&set);
+}

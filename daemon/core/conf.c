@@ -23,8 +23,8 @@ struct conf_parse {
 	int		 lineno;
 	char		*dir;
 	char		 section[128];
-	enum { SEC_NONE, SEC_DAEMON, SEC_SMTP, SEC_TARGET, SEC_RULE, SEC_BAD } kind;
-	int		 seen_daemon, seen_smtp;
+	enum { SEC_NONE, SEC_DAEMON, SEC_SMTP, SEC_MAIL, SEC_TARGET, SEC_RULE, SEC_BAD } kind;
+	int		 seen_daemon, seen_smtp, seen_mail;
 };
 
 static void
@@ -43,6 +43,41 @@ conf_defaults(struct config *c)
 	c->smtp.retry_min = 30;
 	c->smtp.retry_max = 3600;
 	c->smtp.batch = 100;
+	c->mail.digest = 1;
+	c->mail.escalate_at_once = 1;
+	c->mail.mask = 1;
+}
+
+static int
+parse_bool(struct conf_parse *p, const char *name, const char *value, int *out)
+{
+	if (strcmp(value, "yes") == 0)
+		*out = 1;
+	else if (strcmp(value, "no") == 0)
+		*out = 0;
+	else {
+		diag_error(p->d, p->conf->path, p->lineno, "%s: expected yes or no, not '%s'",
+		    name, value);
+		return -1;
+	}
+	return 0;
+}
+
+/* "08:30-17:30" */
+static void
+parse_hours(struct conf_parse *p, const char *value, int *open, int *close)
+{
+	int h1, m1, h2, m2, n = 0;
+
+	if (sscanf(value, "%2d:%2d-%2d:%2d%n", &h1, &m1, &h2, &m2, &n) != 4 ||
+	    value[n] != '\0' || h1 > 23 || h2 > 24 || m1 > 59 || m2 > 59 ||
+	    h1 * 60 + m1 >= h2 * 60 + m2) {
+		diag_error(p->d, p->conf->path, p->lineno,
+		    "office-hours: expected HH:MM-HH:MM, opening before closing, not '%s'", value);
+		return;
+	}
+	*open = h1 * 60 + m1;
+	*close = h2 * 60 + m2;
 }
 
 /* The ini_reader: counts lines and refuses those inih would cut. */
@@ -160,6 +195,35 @@ daemon_key(struct conf_parse *p, const char *name, const char *value)
 		set_str(&c->office_email, value);
 	else if (strcmp(name, "poll-interval") == 0)
 		parse_seconds(p, name, value, &c->poll_interval);
+	else if (strcmp(name, "office-hours") == 0)
+		parse_hours(p, value, &c->office_open, &c->office_close);
+	else
+		unknown_key(p, name);
+	return 1;
+}
+
+static int
+mail_key(struct conf_parse *p, const char *name, const char *value)
+{
+	struct mail_conf *m = &p->conf->mail;
+
+	if (strcmp(name, "templates") == 0) {
+		free(m->templates_dir);
+		m->templates_dir = conf_path(p, value);
+	} else if (strcmp(name, "digest") == 0)
+		parse_bool(p, name, value, &m->digest);
+	else if (strcmp(name, "digest-window") == 0)
+		parse_seconds(p, name, value, &m->digest_window);
+	else if (strcmp(name, "escalations") == 0) {
+		if (strcmp(value, "immediate") == 0)
+			m->escalate_at_once = 1;
+		else if (strcmp(value, "digest") == 0)
+			m->escalate_at_once = 0;
+		else
+			diag_error(p->d, p->conf->path, p->lineno,
+			    "escalations: expected immediate or digest, not '%s'", value);
+	} else if (strcmp(name, "mask-personal-data") == 0)
+		parse_bool(p, name, value, &m->mask);
 	else
 		unknown_key(p, name);
 	return 1;
@@ -384,13 +448,15 @@ conf_section(struct conf_parse *p, const char *section)
 	size_t klen, nlen;
 
 	snprintf(p->section, sizeof(p->section), "%s", section);
-	if (strcmp(section, "daemon") == 0 || strcmp(section, "smtp") == 0) {
-		int *seen = section[0] == 'd' ? &p->seen_daemon : &p->seen_smtp;
+	if (strcmp(section, "daemon") == 0 || strcmp(section, "smtp") == 0 ||
+	    strcmp(section, "mail") == 0) {
+		int *seen = section[0] == 'd' ? &p->seen_daemon :
+		    section[0] == 's' ? &p->seen_smtp : &p->seen_mail;
 
 		if (*seen)
 			diag_error(p->d, c->path, p->lineno, "[%s] appears twice", section);
 		*seen = 1;
-		p->kind = section[0] == 'd' ? SEC_DAEMON : SEC_SMTP;
+		p->kind = section[0] == 'd' ? SEC_DAEMON : section[0] == 's' ? SEC_SMTP : SEC_MAIL;
 		return;
 	}
 	p->kind = SEC_BAD;
@@ -402,7 +468,7 @@ conf_section(struct conf_parse *p, const char *section)
 	if (klen >= sizeof(kind) || nlen < 3 || q[0] != '"' || q[nlen - 1] != '"' ||
 	    nlen - 2 >= sizeof(name)) {
 		diag_error(p->d, c->path, p->lineno,
-		    "unknown section [%s] (use [daemon], [smtp], [target \"NAME\"], [rule \"NAME\"])",
+		    "unknown section [%s] (use [daemon], [smtp], [mail], [target \"NAME\"], [rule \"NAME\"])",
 		    section);
 		return;
 	}
@@ -439,7 +505,7 @@ conf_section(struct conf_parse *p, const char *section)
 		p->kind = SEC_RULE;
 	} else
 		diag_error(p->d, c->path, p->lineno,
-		    "unknown section [%s] (use [daemon], [smtp], [target \"NAME\"], [rule \"NAME\"])",
+		    "unknown section [%s] (use [daemon], [smtp], [mail], [target \"NAME\"], [rule \"NAME\"])",
 		    section);
 }
 
@@ -455,6 +521,8 @@ conf_handler(void *arg, const char *section, const char *name, const char *value
 		return daemon_key(p, name, value);
 	case SEC_SMTP:
 		return smtp_key(p, name, value);
+	case SEC_MAIL:
+		return mail_key(p, name, value);
 	case SEC_TARGET:
 		return target_key(p, name, value);
 	case SEC_RULE:
@@ -592,6 +660,7 @@ conf_validate(struct conf_parse *p)
 	}
 	if (c->nrules == 0)
 		diag_warn(p->d, c->path, 0, "no [rule] section: no action gets a deadline");
+	templates_load(&c->tpl, c->mail.templates_dir, p->d);
 	c->cal = cal_load(c->calendar_path, &cd);
 	if (c->cal != NULL) {
 		const int *years;
@@ -684,6 +753,8 @@ conf_free(struct config *c)
 		free(c->smtp.password);
 	}
 	free(c->smtp.ca_file);
+	free(c->mail.templates_dir);
+	templates_free(&c->tpl);
 	free(c->smtp.from);
 	free(c->smtp.helo);
 	cal_free(c->cal);
@@ -746,6 +817,9 @@ conf_print(const struct config *c, FILE *fp)
 	if (c->office_email)
 		fprintf(fp, "office-email = %s\n", c->office_email);
 	fprintf(fp, "poll-interval = %d seconds\n", c->poll_interval);
+	if (c->office_open != c->office_close)
+		fprintf(fp, "office-hours = %02d:%02d-%02d:%02d\n", c->office_open / 60,
+		    c->office_open % 60, c->office_close / 60, c->office_close % 60);
 	fprintf(fp, "\n[smtp]\nhost = %s\nport = %d\nstarttls = %s\n",
 	    c->smtp.host, c->smtp.port, tls[c->smtp.starttls]);
 	if (c->smtp.user)
@@ -758,6 +832,11 @@ conf_print(const struct config *c, FILE *fp)
 		fprintf(fp, "helo = %s\n", c->smtp.helo);
 	fprintf(fp, "timeout = %d seconds\nretry-min = %d seconds\nretry-max = %d seconds\nbatch = %d\n",
 	    c->smtp.timeout, c->smtp.retry_min, c->smtp.retry_max, c->smtp.batch);
+	fprintf(fp, "\n[mail]\ntemplates = %s\ndigest = %s\ndigest-window = %d seconds\n"
+	    "escalations = %s\nmask-personal-data = %s\n",
+	    c->mail.templates_dir ? c->mail.templates_dir : "(built-in)",
+	    c->mail.digest ? "yes" : "no", c->mail.digest_window,
+	    c->mail.escalate_at_once ? "immediate" : "digest", c->mail.mask ? "yes" : "no");
 	for (i = 0; i < c->ntargets; i++)
 		fprintf(fp, "\n[target \"%s\"]\nname = %s\nemail = %s\n", c->targets[i].name,
 		    c->targets[i].label, c->targets[i].email);

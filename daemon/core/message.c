@@ -237,3 +237,19 @@ message_compose(const struct mail *m)
 	free(from_addr);
 	return buf_take(&b);
 }
+
+char *
+message_redate(const char *msg, instant_t t)
+{
+	const char *p = strstr(msg, "\r\nDate: "), *end, *body = strstr(msg, "\r\n\r\n");
+	struct buf b = { 0 };
+	char date[64];
+
+	if (p == NULL || (body != NULL && p > body) || (end = strstr(p + 2, "\r\n")) == NULL)
+		return xstrdup(msg);
+	instant_rfc5322(t, date, sizeof(date));
+	buf_add(&b, msg, (size_t)(p - msg));
+	buf_printf(&b, "\r\nDate: %s", date);
+	buf_puts(&b, end);
+	return buf_take(&b);
+}

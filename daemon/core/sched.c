@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "duban/log.h"
-#include "duban/message.h"
+#include "duban/notice.h"
 #include "duban/sched.h"
 #include "duban/xmalloc.h"
 
@@ -35,115 +35,6 @@ sched_plan(const struct config *conf, const char *rule_name, const char *step,
 	return 0;
 }
 
-/* The text of a notice: subject and body, in Chinese, as the office writes. */
-static void
-notice_text(const struct config *conf, const struct action *a, const struct event *e,
-    const struct target *t, char **subject, char **body)
-{
-	char due[32], notified[32];
-	const char *office = conf->office_name;
-
-	instant_format(a->due_at, due, sizeof(due));
-	instant_format(a->notified_at, notified, sizeof(notified));
-	switch (e->kind) {
-	case EV_REMIND:
-		xasprintf(subject, "【预警】%s %s 将于%s到期", a->kase.number, a->step, due);
-		xasprintf(body,
-		    "%s同志：\n\n"
-		    "贵单位（%s）承办的下列事项将于 %s 到期，请抓紧办理，"
-		    "并在期限内将办理情况报%s。\n\n",
-		    a->dept.head, a->dept.name, due, office);
-		break;
-	case EV_OVERDUE:
-		xasprintf(subject, "【催办】%s %s 已逾期", a->kase.number, a->step);
-		xasprintf(body,
-		    "%s同志：\n\n"
-		    "贵单位（%s）承办的下列事项已于 %s 到期，至今未办结。"
-		    "请立即办理，并将办理情况及逾期原因报%s。"
-		    "逾期仍未办理的，将按规定移交监督。\n\n",
-		    a->dept.head, a->dept.name, due, office);
-		break;
-	case EV_ESCALATE:
-		xasprintf(subject, "【督办】%s逾期未办理事项移交督办：%s %s",
-		    a->dept.name, a->kase.number, a->step);
-		xasprintf(body,
-		    "%s：\n\n"
-		    "%s承办的下列事项已于 %s 到期，经催办仍未办结。"
-		    "根据工作程序，现移交贵组进行督办。\n\n",
-		    t ? t->label : "", a->dept.name, due);
-		break;
-	}
-	{
-		char *full;
-
-		xasprintf(&full,
-		    "%s"
-		    "案件编号：%s\n"
-		    "案件名称：%s\n"
-		    "承办单位：%s（负责人：%s）\n"
-		    "办理事项：%s\n"
-		    "通知时间：%s\n"
-		    "办理期限：%s%s\n"
-		    "事项编号：%lld\n\n"
-		    "%s\n"
-		    "（本邮件由督办系统自动发送，请勿直接回复。）\n",
-		    *body, a->kase.number, a->kase.title, a->dept.name, a->dept.head,
-		    a->step, notified, due, a->uncertain ? "（节假日安排未定，期限待核）" : "",
-		    (long long)a->id, office);
-		free(*body);
-		*body = full;
-	}
-}
-
-/* Queue one notice about an action for one recipient. */
-static int
-queue_notice(struct store *st, const struct config *conf, const struct action *a,
-    const struct event *e, const char *to_name, const char *to_addr,
-    const struct target *t, instant_t now)
-{
-	struct notice n;
-	struct mail m;
-	char *subject, *body, *msgid, *thread, *ref, *from_name, *from_addr, *msg;
-	int rc;
-
-	notice_text(conf, a, e, t, &subject, &body);
-	message_split_address(conf->smtp.from, &from_name, &from_addr);
-	xasprintf(&msgid, "duban.%lld.%s.%d.%d@%s", (long long)a->id, event_kind_name(e->kind),
-	    e->level, e->seq, message_domain(from_addr));
-	xasprintf(&thread, "duban.%lld@%s", (long long)a->id, message_domain(from_addr));
-	xasprintf(&ref, "%lld %s", (long long)a->id, event_kind_name(e->kind));
-	memset(&m, 0, sizeof(m));
-	m.from = conf->smtp.from;
-	m.to_name = to_name;
-	m.to_addr = to_addr;
-	m.subject = subject;
-	m.body = body;
-	m.message_id = msgid;
-	m.thread_id = thread;
-	m.action_ref = ref;
-	m.date = now;
-	msg = message_compose(&m);
-	memset(&n, 0, sizeof(n));
-	n.action_id = a->id;
-	n.kind = event_kind_name(e->kind);
-	n.level = e->level;
-	n.seq = e->seq;
-	n.recipient = to_addr;
-	n.subject = subject;
-	n.message = msg;
-	n.message_id = msgid;
-	rc = store_notice_add(st, &n, now);
-	free(msg);
-	free(subject);
-	free(body);
-	free(msgid);
-	free(thread);
-	free(ref);
-	free(from_name);
-	free(from_addr);
-	return rc < 0 ? -1 : 0;
-}
-
 /* Perform one event of an action inside the caller's transaction. */
 static int
 perform(struct store *st, const struct config *conf, const struct action *a,
@@ -162,7 +53,7 @@ perform(struct store *st, const struct config *conf, const struct action *a,
 		}
 		if (store_escalation_add(st, a->id, e->level, t->name, now) < 0)
 			return -1;
-		if (queue_notice(st, conf, a, e, t->label, t->email, t, now) != 0)
+		if (notice_queue(st, conf, a, e, t->label, t->email, t, now) != 0)
 			return -1;
 		snprintf(detail, sizeof(detail), "level %d to %s <%s>, scheduled %s", e->level,
 		    t->name, t->email, at);
@@ -175,7 +66,7 @@ perform(struct store *st, const struct config *conf, const struct action *a,
 			return store_event(st, now, WHO_DAEMON, a->id, event_kind_name(e->kind),
 			    detail);
 		}
-		if (queue_notice(st, conf, a, e, a->dept.head, a->dept.email, NULL, now) != 0)
+		if (notice_queue(st, conf, a, e, a->dept.head, a->dept.email, NULL, now) != 0)
 			return -1;
 		snprintf(detail, sizeof(detail), "to %s <%s>, scheduled %s", a->dept.head,
 		    a->dept.email, at);

@@ -97,6 +97,11 @@ static const char *migrations[] = {
 	"  action_id INTEGER,"
 	"  what TEXT NOT NULL,"
 	"  detail TEXT);",
+	/* 2: digests: who a notice goes to, its line in a digest, what was sent */
+	"ALTER TABLE notices ADD COLUMN recipient_name TEXT;"
+	"ALTER TABLE notices ADD COLUMN item TEXT;"
+	"ALTER TABLE notices ADD COLUMN digest INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE notices ADD COLUMN sent_message_id TEXT;",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -677,8 +682,8 @@ store_notice_add(struct store *s, const struct notice *n, instant_t now)
 {
 	static const char sql[] =
 	    "INSERT OR IGNORE INTO notices (action_id, kind, level, seq, recipient, subject,"
-	    " message, message_id, status, next_try, created_at)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)";
+	    " message, message_id, status, next_try, created_at, recipient_name, item, digest)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)";
 	sqlite3_stmt *st = stmt(s, sql);
 
 	sqlite3_bind_int64(st, 1, n->action_id);
@@ -689,8 +694,11 @@ store_notice_add(struct store *s, const struct notice *n, instant_t now)
 	bind_text(st, 6, n->subject);
 	bind_text(st, 7, n->message);
 	bind_text(st, 8, n->message_id);
-	sqlite3_bind_int64(st, 9, now);
+	sqlite3_bind_int64(st, 9, n->send_at ? n->send_at : now);
 	sqlite3_bind_int64(st, 10, now);
+	bind_text(st, 11, n->recipient_name);
+	bind_text(st, 12, n->item);
+	sqlite3_bind_int(st, 13, n->digest);
 	if (step_done(s, st) != 0)
 		return -1;
 	return sqlite3_changes(s->db) == 1 ? 0 : 1;
@@ -700,7 +708,8 @@ int
 store_outbox_due(struct store *s, instant_t now, int max, struct outbox_item *out)
 {
 	static const char sql[] =
-	    "SELECT id, recipient, message, attempts FROM notices"
+	    "SELECT id, recipient, message, attempts, action_id, kind, subject,"
+	    " recipient_name, item, digest, message_id FROM notices"
 	    " WHERE status = 'queued' AND next_try <= ? ORDER BY next_try, id LIMIT ?";
 	sqlite3_stmt *st = stmt(s, sql);
 	int n = 0;
@@ -712,6 +721,13 @@ store_outbox_due(struct store *s, instant_t now, int max, struct outbox_item *ou
 		out[n].recipient = col_text(st, 1);
 		out[n].message = col_text(st, 2);
 		out[n].attempts = sqlite3_column_int(st, 3);
+		out[n].action_id = sqlite3_column_int64(st, 4);
+		out[n].kind = col_text(st, 5);
+		out[n].subject = col_text(st, 6);
+		out[n].recipient_name = col_text(st, 7);
+		out[n].item = col_text(st, 8);
+		out[n].digest = sqlite3_column_int(st, 9);
+		out[n].message_id = col_text(st, 10);
 		n++;
 	}
 	sqlite3_reset(st);
@@ -723,6 +739,11 @@ outbox_item_clear(struct outbox_item *o)
 {
 	free(o->recipient);
 	free(o->message);
+	free(o->kind);
+	free(o->subject);
+	free(o->recipient_name);
+	free(o->item);
+	free(o->message_id);
 	memset(o, 0, sizeof(*o));
 }
 
@@ -736,17 +757,33 @@ store_outbox_next(struct store *s)
 }
 
 int
-store_notice_sent(struct store *s, int64_t id, instant_t at, const char *reply)
+store_notice_sent(struct store *s, int64_t id, instant_t at, const char *reply,
+    const char *message_id)
 {
 	static const char sql[] =
 	    "UPDATE notices SET status = 'sent', sent_at = ?, reply = ?,"
-	    " attempts = attempts + 1, next_try = NULL WHERE id = ?";
+	    " attempts = attempts + 1, next_try = NULL, sent_message_id = ? WHERE id = ?";
 	sqlite3_stmt *st = stmt(s, sql);
 
 	sqlite3_bind_int64(st, 1, at);
 	bind_text(st, 2, reply);
-	sqlite3_bind_int64(st, 3, id);
+	bind_text(st, 3, message_id);
+	sqlite3_bind_int64(st, 4, id);
 	return step_done(s, st);
+}
+
+int
+store_notice_requeue(struct store *s, int64_t id, instant_t at)
+{
+	static const char sql[] =
+	    "UPDATE notices SET status = 'queued', next_try = ? WHERE id = ? AND status = 'failed'";
+	sqlite3_stmt *st = stmt(s, sql);
+
+	sqlite3_bind_int64(st, 1, at);
+	sqlite3_bind_int64(st, 2, id);
+	if (step_done(s, st) != 0)
+		return -1;
+	return sqlite3_changes(s->db) == 1 ? 0 : 1;
 }
 
 int

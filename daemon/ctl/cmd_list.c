@@ -1,9 +1,13 @@
 /* dubanctl actions, queue, mail: listings. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ctl.h"
+#include "duban/mailer.h"
+#include "duban/message.h"
+#include "duban/xmalloc.h"
 
 /* --all is the only option of the listings. */
 static int
@@ -115,6 +119,81 @@ print_notice(const struct notice_row *r, void *arg)
 	return 0;
 }
 
+/* dubanctl mail retry ID: a failed notice goes back to the queue. */
+static int
+mail_retry(struct ctl *c, const char *arg)
+{
+	char detail[64];
+	int64_t id;
+	int rc;
+
+	if (ctl_parse_id(arg, &id) != 0)
+		return EXIT_USAGE;
+	if (store_begin(c->store) != 0)
+		return EXIT_DATABASE;
+	if ((rc = store_notice_requeue(c->store, id, time_now())) != 0) {
+		store_rollback(c->store);
+		fprintf(stderr, "dubanctl: notice %lld is not a failed notice\n", (long long)id);
+		return EXIT_FAIL;
+	}
+	snprintf(detail, sizeof(detail), "notice %lld", (long long)id);
+	store_event(c->store, time_now(), c->who, 0, "mail retry", detail);
+	if (store_commit(c->store) != 0)
+		return EXIT_DATABASE;
+	ctl_wake(c);
+	printf("notice %lld queued again\n", (long long)id);
+	return EXIT_OK;
+}
+
+/* dubanctl mail test ADDRESS: one message through the configured server, now. */
+static int
+mail_test(struct ctl *c, const char *addr)
+{
+	struct diag d = { 0 };
+	struct mail_job job;
+	struct mail_result res;
+	struct mail m;
+	char *from_name, *from_addr, *msgid, *body;
+	instant_t now = time_now();
+	char when[32];
+
+	if (strchr(addr, '@') == NULL || strpbrk(addr, " \t\r\n<>") != NULL) {
+		fprintf(stderr, "dubanctl: '%s' is not a mail address\n", addr);
+		return EXIT_USAGE;
+	}
+	if (conf_read_secrets(c->conf, &d) != 0) {
+		diag_print(&d, stderr);
+		diag_free(&d);
+		return EXIT_CONFIG;
+	}
+	instant_format(now, when, sizeof(when));
+	message_split_address(c->conf->smtp.from, &from_name, &from_addr);
+	xasprintf(&msgid, "duban.test.%lld@%s", (long long)now, message_domain(from_addr));
+	xasprintf(&body, "这是督办系统（duban）的测试邮件，发送时间 %s。\n"
+	    "This is a test message from duban, sent %s.\n", when, when);
+	memset(&m, 0, sizeof(m));
+	m.from = c->conf->smtp.from;
+	m.to_addr = addr;
+	m.subject = "【测试】督办系统测试邮件";
+	m.body = body;
+	m.message_id = msgid;
+	m.date = now;
+	job.id = 0;
+	job.recipient = (char *)addr;
+	job.message = message_compose(&m);
+	job.attempts = 0;
+	memset(&res, 0, sizeof(res));
+	mailer_send_now(&c->conf->smtp, &job, 1, &res);
+	printf("%s:%d: %s\n", c->conf->smtp.host, c->conf->smtp.port, res.reply);
+	free(job.message);
+	free(res.reply);
+	free(msgid);
+	free(body);
+	free(from_name);
+	free(from_addr);
+	return res.outcome == MAIL_SENT ? EXIT_OK : EXIT_FAIL;
+}
+
 int
 cmd_mail(struct ctl *c, int argc, char **argv)
 {
@@ -122,6 +201,10 @@ cmd_mail(struct ctl *c, int argc, char **argv)
 	bool all;
 	int rc;
 
+	if (argc == 3 && strcmp(argv[1], "retry") == 0)
+		return mail_retry(c, argv[2]);
+	if (argc == 3 && strcmp(argv[1], "test") == 0)
+		return mail_test(c, argv[2]);
 	if ((rc = parse_all("mail", argc, argv, &all)) != 0)
 		return rc;
 	store_outbox_counts(c->store, &n);

@@ -33,8 +33,8 @@ const struct ctl_cmd ctl_cmds[] = {
 	  CTL_NEEDS_CONF | CTL_NEEDS_STORE },
 	{ "status", "", "ask the running daemon what it is doing", cmd_status,
 	  CTL_NEEDS_CONF },
-	{ "mail", "[--all]", "the outbox: queued and failed notices with the server's reply"
-	  " (--all: sent ones too)",
+	{ "mail", "[--all] | retry NOTICE | test ADDRESS",
+	  "the outbox with the server's replies; retry a failed notice; send a test message",
 	  cmd_mail, CTL_NEEDS_CONF | CTL_NEEDS_STORE },
 	{ NULL, NULL, NULL, NULL, 0 }
 };

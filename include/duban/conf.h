@@ -7,6 +7,7 @@
 #include "duban/cal.h"
 #include "duban/diag.h"
 #include "duban/rules.h"
+#include "duban/template.h"
 
 #define DUBAN_CONF_PATH		"/etc/duban/duban.conf"
 /* The systemd credential that carries the SMTP password (LoadCredential=). */
@@ -41,6 +42,14 @@ struct smtp_conf {
 	int			 batch;		/* messages per SMTP session */
 };
 
+struct mail_conf {
+	char		*templates_dir;	/* NULL: the built-in templates */
+	int		 digest;	/* merge the notices for one recipient */
+	int		 digest_window;	/* seconds; 0: send when due */
+	int		 escalate_at_once; /* escalations skip the window and the digest */
+	int		 mask;		/* mask the petitioner's name */
+};
+
 struct config {
 	char		*path;
 	char		*database;
@@ -50,7 +59,11 @@ struct config {
 	char		*office_name;
 	char		*office_email;
 	int		 poll_interval;	/* seconds between checks for lost wake-ups */
+	int		 office_open;	/* minutes after midnight; open == close: always */
+	int		 office_close;
 	struct smtp_conf smtp;
+	struct mail_conf mail;
+	struct templates tpl;
 	struct target	*targets;
 	int		 ntargets;
 	struct rule	*rules;

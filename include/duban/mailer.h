@@ -54,5 +54,8 @@ void mail_results_free(struct mail_result *r, int n);
  */
 int mailer_stop(struct mailer *m, int wait_ms);
 void mailer_free(struct mailer *m);
+/* Deliver in the calling thread (dubanctl mail test): one result per job. */
+void mailer_send_now(const struct smtp_conf *smtp, struct mail_job *jobs, int n,
+    struct mail_result *res);
 
 #endif

@@ -18,6 +18,8 @@ struct mail {
 
 /* The whole message with CRLF line ends; the caller frees it. */
 char *message_compose(const struct mail *m);
+/* The message with its Date header set to t (it was composed earlier). */
+char *message_redate(const char *msg, instant_t t);
 /* A header value made safe: CR, LF and other controls become spaces. */
 char *message_wash(const char *s);
 /*

@@ -10,7 +10,7 @@
 
 #include "duban/timeutil.h"
 
-#define STORE_SCHEMA_VERSION	1
+#define STORE_SCHEMA_VERSION	2
 
 struct store;
 
@@ -61,14 +61,25 @@ struct notice {
 	const char	*subject;
 	const char	*message;	/* the whole RFC 5322 message */
 	const char	*message_id;
+	const char	*recipient_name;
+	const char	*item;		/* its line in a digest */
+	int		 digest;	/* may be merged into a digest */
+	instant_t	 send_at;	/* 0: at once */
 };
 
 /* An outbox row handed to the mailer. */
 struct outbox_item {
 	int64_t	 id;
+	int64_t	 action_id;
+	char	*kind;
 	char	*recipient;
+	char	*recipient_name;
+	char	*subject;
+	char	*item;
 	char	*message;
+	char	*message_id;
 	int	 attempts;
+	int	 digest;
 };
 
 struct escalation_row {
@@ -148,7 +159,11 @@ int store_notice_add(struct store *s, const struct notice *n, instant_t now);
 int store_outbox_due(struct store *s, instant_t now, int max, struct outbox_item *out);
 /* The earliest next try of a queued notice, 0 if none. */
 instant_t store_outbox_next(struct store *s);
-int store_notice_sent(struct store *s, int64_t id, instant_t at, const char *reply);
+/* Sent: message_id is that of the message that carried it (a digest's, maybe). */
+int store_notice_sent(struct store *s, int64_t id, instant_t at, const char *reply,
+    const char *message_id);
+/* A failed notice goes back to the queue; 1 if it was not failed. */
+int store_notice_requeue(struct store *s, int64_t id, instant_t at);
 int store_notice_retry(struct store *s, int64_t id, instant_t next_try, const char *reply);
 int store_notice_failed(struct store *s, int64_t id, const char *reply);
 int store_outbox_counts(struct store *s, struct outbox_counts *c);

@@ -30,7 +30,7 @@ trap cleanup EXIT
 fail() {
 	echo "  FAIL: $*" >&2
 	FAILED=1
-	[ -f "$T/duband.log" ] && { echo "  --- duband log:" >&2; sed 's/^/  | /' "$T/duband.log" >&2; }
+	[ -f "$T/duband.log" ] && { echo "  --- duband log (last 60 lines):" >&2; tail -n 60 "$T/duband.log" | sed "s/^/  | /" >&2; }
 	exit 1
 }
 
@@ -63,6 +63,10 @@ calendar = $TOP/conf/calendar/cn.conf
 socket = $T/duban.sock
 poll-interval = ${POLL:-30 seconds}
 office = 房信办
+office-email = fxb@example.gov.cn
+[mail]
+digest = ${DIGEST:-no}
+digest-window = ${WINDOW:-0}
 [smtp]
 host = 127.0.0.1
 port = ${SMTP_PORT:-25}

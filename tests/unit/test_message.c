@@ -53,6 +53,22 @@ test_crlf_and_line_length(void **state)
 }
 
 static void
+test_redate(void **state)
+{
+	struct mail m = sample();
+	char *msg = message_compose(&m), *re;
+
+	(void)state;
+	re = message_redate(msg, 1800000000000LL + 3600000LL);
+	assert_non_null(strstr(msg, "\r\nDate: Fri, 15 Jan 2027 16:00:00 +0800\r\n"));
+	assert_non_null(strstr(re, "\r\nDate: Fri, 15 Jan 2027 17:00:00 +0800\r\n"));
+	assert_int_equal(strlen(re), strlen(msg));
+	assert_string_equal(strstr(re, "\r\n\r\n"), strstr(msg, "\r\n\r\n"));
+	free(msg);
+	free(re);
+}
+
+static void
 test_header_injection(void **state)
 {
 	struct mail m = sample();
@@ -156,6 +172,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_crlf_and_line_length),
 		cmocka_unit_test(test_header_injection),
+		cmocka_unit_test(test_redate),
 		cmocka_unit_test(test_long_chinese_subject_folds),
 		cmocka_unit_test(test_base64),
 		cmocka_unit_test(test_split_address),

@@ -6,6 +6,7 @@
 
 #include "unit.h"
 #include "duban/conf.h"
+#include "duban/notice.h"
 #include "duban/sched.h"
 #include "duban/store.h"
 
@@ -205,6 +206,64 @@ test_week_rule_times(void **state)
 	assert_int_equal(sched_plan(f->conf, "nosuch", "x", "zjj", 2, 0, at, &p, &cause), -1);
 }
 
+static instant_t
+at(const char *s)
+{
+	instant_t t;
+
+	assert_int_equal(instant_parse(s, &t), 0);
+	return t;
+}
+
+/* Mail waits for office hours on working days, and for the end of its window. */
+static void
+test_send_time(void **state)
+{
+	struct fixture *f = *state;
+
+	f->conf->office_open = 8 * 60 + 30;
+	f->conf->office_close = 17 * 60 + 30;
+	assert_true(notice_send_time(f->conf, at("2026-11-25 22:00"), false) ==
+	    at("2026-11-26 08:30"));				/* Wednesday night */
+	assert_true(notice_send_time(f->conf, at("2026-11-25 07:00"), false) ==
+	    at("2026-11-25 08:30"));				/* before opening */
+	assert_true(notice_send_time(f->conf, at("2026-11-25 10:15"), false) ==
+	    at("2026-11-25 10:15"));				/* open */
+	assert_true(notice_send_time(f->conf, at("2026-11-27 17:30"), false) ==
+	    at("2026-11-30 08:30"));				/* Friday close: Monday */
+	assert_true(notice_send_time(f->conf, at("2026-09-30 22:00"), false) ==
+	    at("2026-10-08 08:30"));				/* National Day */
+	assert_true(notice_send_time(f->conf, at("2026-10-09 18:00"), false) ==
+	    at("2026-10-10 08:30"));				/* a working Saturday */
+	f->conf->mail.digest_window = 3600;
+	assert_true(notice_send_time(f->conf, at("2026-11-25 09:10"), false) ==
+	    at("2026-11-25 10:00"));				/* end of the window */
+	assert_true(notice_send_time(f->conf, at("2026-11-25 09:10"), true) ==
+	    at("2026-11-25 09:10"));				/* at once */
+	assert_true(notice_send_time(f->conf, at("2026-11-25 17:10"), false) ==
+	    at("2026-11-26 08:30"));				/* window ends after closing */
+}
+
+/* An overdue notice at 24:00 waits for the next morning's opening. */
+static void
+test_night_notice_waits(void **state)
+{
+	struct fixture *f = *state;
+	struct outbox_item it[2];
+	instant_t t0 = at("2026-11-25 21:59:56");
+
+	f->conf->office_open = 8 * 60 + 30;
+	f->conf->office_close = 17 * 60 + 30;
+	assign(f, "fast", t0);
+	run_at(f, t0 + 2000, 1);	/* 21:59:58: the reminder */
+	run_at(f, t0 + 4000, 1);	/* 22:00:00: the overdue notice */
+	assert_int_equal(store_outbox_due(f->st, at("2026-11-26 08:29:59"), 2, it), 0);
+	assert_true(store_outbox_next(f->st) == at("2026-11-26 08:30"));
+	assert_int_equal(store_outbox_due(f->st, at("2026-11-26 08:30"), 2, it), 2);
+	outbox_item_clear(&it[0]);
+	outbox_item_clear(&it[1]);
+}
+
 int
 main(void)
 {
@@ -213,6 +272,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_late_wakeup_skips_stale_reminder, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_done_before_deadline, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_week_rule_times, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_send_time, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_night_notice_waits, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("sched", tests, NULL, NULL);

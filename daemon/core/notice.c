@@ -1,0 +1,288 @@
+/* Notices from templates, sending windows, digests and delivery-failure reports. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "duban/log.h"
+#include "duban/message.h"
+#include "duban/notice.h"
+#include "duban/xmalloc.h"
+
+#define NVARS	20
+
+char *
+notice_mask_name(const char *name)
+{
+	struct buf b = { 0 };
+	const unsigned char *p = (const unsigned char *)name;
+	size_t n;
+
+	if (name == NULL || *name == '\0')
+		return xstrdup("");
+	/* keep the first character (the family name), star the others */
+	n = *p < 0x80 ? 1 : *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : 2;
+	if (n > strlen(name))
+		n = strlen(name);
+	buf_add(&b, name, n);
+	for (p += n; *p; p++)
+		if ((*p & 0xc0) != 0x80)
+			buf_add(&b, "*", 1);
+	return buf_take(&b);
+}
+
+/* The placeholders of a notice about an action; strings live in store. */
+struct notice_vars {
+	struct tpl_var	 v[NVARS];
+	int		 n;
+	char		 due[32], notified[32], action[24], category[8], level[8];
+	char		*petitioner;
+};
+
+static void
+add_var(struct notice_vars *nv, const char *name, const char *value)
+{
+	nv->v[nv->n].name = name;
+	nv->v[nv->n].value = value ? value : "";
+	nv->n++;
+}
+
+static void
+vars_for_action(struct notice_vars *nv, const struct config *conf, const struct action *a,
+    const struct event *e, const struct target *t)
+{
+	memset(nv, 0, sizeof(*nv));
+	instant_format(a->due_at, nv->due, sizeof(nv->due));
+	instant_format(a->notified_at, nv->notified, sizeof(nv->notified));
+	snprintf(nv->action, sizeof(nv->action), "%lld", (long long)a->id);
+	snprintf(nv->category, sizeof(nv->category), "%d", a->kase.category);
+	snprintf(nv->level, sizeof(nv->level), "%d", e ? e->level : 0);
+	nv->petitioner = conf->mail.mask ? notice_mask_name(a->kase.petitioner) :
+	    xstrdup(a->kase.petitioner ? a->kase.petitioner : "");
+	add_var(nv, "case", a->kase.number);
+	add_var(nv, "case_title", a->kase.title);
+	add_var(nv, "category", nv->category);
+	add_var(nv, "step", a->step);
+	add_var(nv, "dept", a->dept.name);
+	add_var(nv, "dept_code", a->dept.code);
+	add_var(nv, "head", a->dept.head);
+	add_var(nv, "due", nv->due);
+	add_var(nv, "notified", nv->notified);
+	add_var(nv, "action", nv->action);
+	add_var(nv, "office", conf->office_name);
+	add_var(nv, "petitioner", nv->petitioner);
+	add_var(nv, "leader", a->kase.leader);
+	add_var(nv, "uncertain", a->uncertain ? "（节假日安排未定，期限待核）" : "");
+	add_var(nv, "target", t ? t->label : "");
+	add_var(nv, "level", nv->level);
+}
+
+static enum tpl_kind
+tpl_of(enum event_kind kind)
+{
+	return kind == EV_REMIND ? TPL_REMINDER : kind == EV_OVERDUE ? TPL_OVERDUE :
+	    TPL_ESCALATION;
+}
+
+instant_t
+notice_send_time(const struct config *conf, instant_t t, bool at_once)
+{
+	instant_t start, w;
+	int32_t day;
+	bool open;
+
+	if (!at_once && conf->mail.digest_window > 0) {
+		/* windows are aligned on local midnight */
+		w = (instant_t)conf->mail.digest_window * 1000;
+		start = tz_day_start(tz_day_of(t));
+		t = start + ((t - start + w - 1) / w) * w;
+	}
+	if (conf->office_open == conf->office_close)
+		return t;
+	day = tz_day_of(t);
+	start = tz_day_start(day);
+	open = cal_is_workday(conf->cal, day);
+	if (open && t < start + conf->office_open * 60000LL)
+		return start + conf->office_open * 60000LL;
+	if (open && t < start + conf->office_close * 60000LL)
+		return t;
+	day = cal_add_workdays(conf->cal, day, 1, NULL);
+	return tz_day_start(day) + conf->office_open * 60000LL;
+}
+
+int
+notice_queue(struct store *st, const struct config *conf, const struct action *a,
+    const struct event *e, const char *to_name, const char *to_addr,
+    const struct target *t, instant_t now)
+{
+	const struct template *tpl = &conf->tpl.t[tpl_of(e->kind)];
+	struct notice_vars nv;
+	struct notice n;
+	struct mail m;
+	char *subject, *body, *item, *msgid, *thread, *ref, *from_name, *from_addr, *msg;
+	bool at_once = e->kind == EV_ESCALATE && conf->mail.escalate_at_once;
+	int rc;
+
+	vars_for_action(&nv, conf, a, e, t);
+	subject = template_render(tpl->subject, nv.v, nv.n);
+	body = template_render(tpl->body, nv.v, nv.n);
+	item = template_render(conf->tpl.t[TPL_ITEM].subject, nv.v, nv.n);
+	message_split_address(conf->smtp.from, &from_name, &from_addr);
+	xasprintf(&msgid, "duban.%lld.%s.%d.%d@%s", (long long)a->id, event_kind_name(e->kind),
+	    e->level, e->seq, message_domain(from_addr));
+	xasprintf(&thread, "duban.%lld@%s", (long long)a->id, message_domain(from_addr));
+	xasprintf(&ref, "%lld %s", (long long)a->id, event_kind_name(e->kind));
+	memset(&m, 0, sizeof(m));
+	m.from = conf->smtp.from;
+	m.to_name = to_name;
+	m.to_addr = to_addr;
+	m.subject = subject;
+	m.body = body;
+	m.message_id = msgid;
+	m.thread_id = thread;
+	m.action_ref = ref;
+	m.date = now;
+	msg = message_compose(&m);
+	memset(&n, 0, sizeof(n));
+	n.action_id = a->id;
+	n.kind = event_kind_name(e->kind);
+	n.level = e->level;
+	n.seq = e->seq;
+	n.recipient = to_addr;
+	n.recipient_name = to_name;
+	n.subject = subject;
+	n.message = msg;
+	n.message_id = msgid;
+	n.item = item;
+	n.digest = conf->mail.digest && !at_once;
+	n.send_at = notice_send_time(conf, now, at_once);
+	rc = store_notice_add(st, &n, now);
+	free(msg);
+	free(subject);
+	free(body);
+	free(item);
+	free(msgid);
+	free(thread);
+	free(ref);
+	free(from_name);
+	free(from_addr);
+	free(nv.petitioner);
+	return rc < 0 ? -1 : 0;
+}
+
+static int
+urgency(const char *kind)
+{
+	return strcmp(kind, "escalation") == 0 ? 0 : strcmp(kind, "overdue") == 0 ? 1 :
+	    strcmp(kind, "reminder") == 0 ? 2 : 3;
+}
+
+char *
+notice_digest(const struct config *conf, struct outbox_item *const *items, int n,
+    instant_t now, char **message_id)
+{
+	static const char *heading[] = { "已移交督办", "已逾期，请立即办理",
+	    "即将到期", "其他" };
+	static const char *numeral[] = { "一", "二", "三", "四" };
+	struct buf list = { 0 };
+	struct tpl_var v[5];
+	struct mail m;
+	char count[16], date[32], *subject, *body, *from_name, *from_addr, *msg;
+	int group, i, k, nheading = 0, in_group;
+
+	for (group = 0; group < 4; group++) {
+		in_group = 0;
+		for (i = 0; i < n; i++)
+			in_group += urgency(items[i]->kind) == group;
+		if (in_group == 0)
+			continue;
+		buf_printf(&list, "%s、%s（%d项）\n", numeral[nheading++], heading[group], in_group);
+		for (i = 0, k = 0; i < n; i++)
+			if (urgency(items[i]->kind) == group)
+				buf_printf(&list, "  %d. %s\n", ++k,
+				    items[i]->item ? items[i]->item : items[i]->subject);
+		buf_puts(&list, "\n");
+	}
+	snprintf(count, sizeof(count), "%d", n);
+	instant_format(now, date, sizeof(date));
+	v[0] = (struct tpl_var){ "recipient", items[0]->recipient_name ?
+	    items[0]->recipient_name : items[0]->recipient };
+	v[1] = (struct tpl_var){ "count", count };
+	v[2] = (struct tpl_var){ "items", list.data ? list.data : "" };
+	v[3] = (struct tpl_var){ "office", conf->office_name };
+	v[4] = (struct tpl_var){ "date", date };
+	subject = template_render(conf->tpl.t[TPL_DIGEST].subject, v, 5);
+	body = template_render(conf->tpl.t[TPL_DIGEST].body, v, 5);
+	message_split_address(conf->smtp.from, &from_name, &from_addr);
+	xasprintf(message_id, "duban.digest.%lld.%d@%s", (long long)items[0]->id, n,
+	    message_domain(from_addr));
+	memset(&m, 0, sizeof(m));
+	m.from = conf->smtp.from;
+	m.to_name = items[0]->recipient_name;
+	m.to_addr = items[0]->recipient;
+	m.subject = subject;
+	m.body = body;
+	m.message_id = *message_id;
+	m.date = now;
+	msg = message_compose(&m);
+	free(subject);
+	free(body);
+	free(from_name);
+	free(from_addr);
+	buf_free(&list);
+	return msg;
+}
+
+int
+notice_failure(struct store *st, const struct config *conf, const struct outbox_item *f,
+    const char *reply, instant_t now)
+{
+	const struct template *tpl = &conf->tpl.t[TPL_FAILURE];
+	struct tpl_var v[5];
+	struct notice n;
+	struct mail m;
+	char action[24], *subject, *body, *msgid, *from_name, *from_addr, *msg;
+	int rc;
+
+	if (conf->office_email == NULL || strcmp(f->kind, "failure") == 0)
+		return 0;	/* nobody to tell, or a report about a report */
+	snprintf(action, sizeof(action), "%lld", (long long)f->action_id);
+	v[0] = (struct tpl_var){ "recipient", f->recipient };
+	v[1] = (struct tpl_var){ "reply", reply };
+	v[2] = (struct tpl_var){ "failed_subject", f->subject };
+	v[3] = (struct tpl_var){ "action", action };
+	v[4] = (struct tpl_var){ "office", conf->office_name };
+	subject = template_render(tpl->subject, v, 5);
+	body = template_render(tpl->body, v, 5);
+	message_split_address(conf->smtp.from, &from_name, &from_addr);
+	xasprintf(&msgid, "duban.failure.%lld@%s", (long long)f->id, message_domain(from_addr));
+	memset(&m, 0, sizeof(m));
+	m.from = conf->smtp.from;
+	m.to_name = conf->office_name;
+	m.to_addr = conf->office_email;
+	m.subject = subject;
+	m.body = body;
+	m.message_id = msgid;
+	m.date = now;
+	msg = message_compose(&m);
+	memset(&n, 0, sizeof(n));
+	n.action_id = f->action_id;
+	n.kind = "failure";
+	n.seq = (int)f->id;
+	n.recipient = conf->office_email;
+	n.recipient_name = conf->office_name;
+	n.subject = subject;
+	n.message = msg;
+	n.message_id = msgid;
+	n.item = subject;
+	n.digest = 0;
+	n.send_at = now;
+	if ((rc = store_notice_add(st, &n, now)) == 0)
+		log_warnx("notice %lld to %s refused for good; the office is told",
+		    (long long)f->id, f->recipient);
+	free(subject);
+	free(body);
+	free(msgid);
+	free(from_name);
+	free(from_addr);
+	free(msg);
+	return rc < 0 ? -1 : 0;
+}

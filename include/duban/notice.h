@@ -1,0 +1,41 @@
+/*
+ * Notices: the text of each reminder, overdue notice and escalation from
+ * the templates, when it may be sent (office hours, the digest window), the
+ * digest that merges one recipient's notices, and the report to the office
+ * of a notice the server refused.
+ */
+#ifndef DUBAN_NOTICE_H
+#define DUBAN_NOTICE_H
+
+#include <stdbool.h>
+
+#include "duban/conf.h"
+#include "duban/rules.h"
+#include "duban/store.h"
+
+/*
+ * Queue the notice of event e about action a for one recipient, inside the
+ * caller's transaction. 0, or -1 if the database failed.
+ */
+int notice_queue(struct store *st, const struct config *conf, const struct action *a,
+    const struct event *e, const char *to_name, const char *to_addr,
+    const struct target *t, instant_t now);
+/*
+ * The first instant at or after t at which mail may go out: inside office
+ * hours on a working day, and (unless at_once) at the end of the digest
+ * window that t falls in.
+ */
+instant_t notice_send_time(const struct config *conf, instant_t t, bool at_once);
+/*
+ * One message for several queued notices to the same recipient, grouped by
+ * urgency; *message_id receives its id. The caller frees both.
+ */
+char *notice_digest(const struct config *conf, struct outbox_item *const *items, int n,
+    instant_t now, char **message_id);
+/* Queue a report to the office that the server refused a notice for good. */
+int notice_failure(struct store *st, const struct config *conf,
+    const struct outbox_item *failed, const char *reply, instant_t now);
+/* "张**": the first character of a name and a star for each of the rest. */
+char *notice_mask_name(const char *name);
+
+#endif
