@@ -35,6 +35,29 @@ assert_eq "$?" 2 "duband exit status on a bad option"
 "$DUBANCTL" --help | grep -q '^usage: dubanctl' || fail "dubanctl --help"
 "$DUBANCTL" assign --help | grep -q '^usage: dubanctl assign' || fail "dubanctl assign --help"
 
+# A template with an unknown placeholder is a configuration error at its line.
+mkdir -p "$T/tpl"
+cp "$TOP"/conf/templates/*.txt "$T/tpl/"
+sed -i 's/^贵单位（{dept}）承办/贵单位（{department}）承办/' "$T/tpl/reminder.txt"
+line=$(grep -n '{department}' "$T/tpl/reminder.txt" | cut -d: -f1)
+cat >"$T/tpl.conf" <<CONF
+[daemon]
+calendar = $TOP/conf/calendar/cn.conf
+[smtp]
+from = fxb@example.gov.cn
+[mail]
+templates = $T/tpl
+CONF
+"$DUBAND" -t -f "$T/tpl.conf" 2>"$T/err" && fail "a bad template was accepted"
+grep -q "^$T/tpl/reminder.txt:$line: unknown placeholder {department} in reminder.txt$" "$T/err" ||
+	fail "template error: $(cat "$T/err")"
+rm "$T/tpl/digest.txt"
+"$DUBAND" -t -f "$T/tpl.conf" 2>"$T/err" && fail "a missing template was accepted"
+grep -q "^$T/tpl/digest.txt: cannot open template: No such file or directory$" "$T/err" ||
+	fail "missing template: $(cat "$T/err")"
+cp "$TOP"/conf/templates/*.txt "$T/tpl/"
+"$DUBAND" -t -f "$T/tpl.conf" >/dev/null 2>&1 || fail "the shipped templates copied are refused"
+
 # dubanctl refuses nonsense with clear words and nothing stored.
 write_conf '[rule "r"]' 'deadline = 1 week'
 ctl() { "$DUBANCTL" -f "$T/duban.conf" "$@"; }
