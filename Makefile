@@ -3,6 +3,7 @@
 #   make check      run every test (unit, configuration, integration)
 #   make check-san  the same, built with AddressSanitizer and UBSan
 #   make demo       run the daemon on a demo database with a local SMTP sink
+#   make bench      measure speed and memory (tables for README's Performance)
 #   make install    install under $(DESTDIR)$(PREFIX)
 
 PREFIX	?= /usr/local
@@ -79,6 +80,9 @@ check-san:
 demo: all
 	scripts/demo
 
+bench: all
+	BUILD=$(abspath $(BUILD)) bench/run
+
 install: all
 	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(SYSCONFDIR)/duban/calendar $(DESTDIR)$(UNITDIR) \
 		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(SYSUSERSDIR) \
@@ -111,6 +115,6 @@ uninstall:
 clean:
 	rm -rf build build-san
 
-.PHONY: all unit check check-san demo install uninstall clean
+.PHONY: all unit check check-san demo bench install uninstall clean
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
