@@ -366,73 +366,198 @@ rule_remind(struct conf_parse *p, struct rule *r, const char *value)
 	free(copy);
 }
 
-/* "1 workday after -> discipline" */
+static char *
+strip(char *s)
+{
+	size_t len;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	len = strlen(s);
+	while (len > 0 && isspace((unsigned char)s[len - 1]))
+		s[--len] = '\0';
+	return s;
+}
+
+/* "1 workday after -> director, 3 workdays after -> discipline" */
 static void
 rule_escalate(struct conf_parse *p, struct rule *r, const char *value)
 {
-	char *copy = xstrdup(value), *arrow, *when, *target;
+	char *copy = xstrdup(value), *tok, *save, *arrow, *when, *target;
 	const char *cause;
 	size_t len;
 
-	if ((arrow = strstr(copy, "->")) == NULL) {
-		diag_error(p->d, p->conf->path, p->lineno,
-		    "escalate: expected 'N UNIT after -> TARGET'");
-		goto out;
+	r->nlevels = 0;
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if ((arrow = strstr(tok, "->")) == NULL) {
+			diag_error(p->d, p->conf->path, p->lineno,
+			    "escalate: expected 'N UNIT after -> TARGET', not '%s'", strip(tok));
+			continue;
+		}
+		*arrow = '\0';
+		when = strip(tok);
+		target = strip(arrow + 2);
+		len = strlen(when);
+		if (len < 6 || strcmp(when + len - 6, " after") != 0) {
+			diag_error(p->d, p->conf->path, p->lineno,
+			    "escalate: expected 'N UNIT after -> TARGET', not '%s'", when);
+			continue;
+		}
+		when[len - 6] = '\0';
+		if (r->nlevels == RULE_MAX_LEVELS) {
+			diag_error(p->d, p->conf->path, p->lineno, "escalate: at most %d levels",
+			    RULE_MAX_LEVELS);
+			break;
+		}
+		if (duration_parse(when, &r->levels[r->nlevels].after, &cause) != 0) {
+			diag_error(p->d, p->conf->path, p->lineno, "escalate: %s: '%s'", cause, when);
+			continue;
+		}
+		if (*target == '\0' || strpbrk(target, " \t") != NULL) {
+			diag_error(p->d, p->conf->path, p->lineno,
+			    "escalate: expected one target name after '->', not '%s'", target);
+			continue;
+		}
+		r->levels[r->nlevels].target = xstrdup(target);
+		r->levels[r->nlevels].line = p->lineno;
+		r->nlevels++;
 	}
-	*arrow = '\0';
-	when = copy;
-	target = arrow + 2;
-	while (isspace((unsigned char)*target))
-		target++;
-	len = strlen(when);
-	while (len > 0 && isspace((unsigned char)when[len - 1]))
-		when[--len] = '\0';
-	if (len < 6 || strcmp(when + len - 6, " after") != 0) {
-		diag_error(p->d, p->conf->path, p->lineno,
-		    "escalate: expected 'N UNIT after -> TARGET'");
-		goto out;
-	}
-	when[len - 6] = '\0';
-	if (duration_parse(when, &r->escalate_after, &cause) != 0) {
-		diag_error(p->d, p->conf->path, p->lineno, "escalate: %s: '%s'", cause, when);
-		goto out;
-	}
-	if (*target == '\0') {
-		diag_error(p->d, p->conf->path, p->lineno, "escalate: no target after '->'");
-		goto out;
-	}
-	set_str(&r->escalate_target, target);
-	r->has_escalate = true;
-out:
 	free(copy);
+}
+
+/* "every 1 workday max 3, then every 5 workdays max 2" */
+static void
+rule_repeat(struct conf_parse *p, struct rule *r, const char *value)
+{
+	char *copy = xstrdup(value), *tok, *save, *maxp, *end;
+	const char *cause;
+	int total = 0;
+	long max;
+
+	r->nrepeat = 0;
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		tok = strip(tok);
+		if (r->nrepeat == 1 && strncmp(tok, "then ", 5) == 0)
+			tok = strip(tok + 5);
+		if (r->nrepeat == 2 || strncmp(tok, "every ", 6) != 0 ||
+		    (maxp = strstr(tok, " max ")) == NULL) {
+			diag_error(p->d, p->conf->path, p->lineno,
+			    "repeat: expected 'every N UNIT max M[, then every N UNIT max M]', not '%s'",
+			    tok);
+			break;
+		}
+		*maxp = '\0';
+		max = strtol(maxp + 5, &end, 10);
+		if (*end != '\0' || max < 1) {
+			diag_error(p->d, p->conf->path, p->lineno,
+			    "repeat: 'max' needs a whole number of at least 1, not '%s'", maxp + 5);
+			break;
+		}
+		if (duration_parse(tok + 6, &r->repeat[r->nrepeat].every, &cause) != 0 ||
+		    r->repeat[r->nrepeat].every.n == 0) {
+			diag_error(p->d, p->conf->path, p->lineno, "repeat: %s: '%s'",
+			    r->repeat[r->nrepeat].every.n == 0 ? "the interval must be more than 0" :
+			    cause, tok + 6);
+			break;
+		}
+		total += (int)max;
+		if (total > RULE_MAX_REPEAT) {
+			diag_error(p->d, p->conf->path, p->lineno,
+			    "repeat: at most %d repeated notices in all", RULE_MAX_REPEAT);
+			break;
+		}
+		r->repeat[r->nrepeat++].max = (int)max;
+	}
+	free(copy);
+}
+
+/* "head, leader, office" */
+static void
+rule_cc(struct conf_parse *p, struct rule *r, const char *value)
+{
+	char *copy = xstrdup(value), *tok, *save;
+
+	r->escalate_cc = 0;
+	for (tok = strtok_r(copy, ", \t", &save); tok; tok = strtok_r(NULL, ", \t", &save)) {
+		if (strcmp(tok, "head") == 0)
+			r->escalate_cc |= CC_HEAD;
+		else if (strcmp(tok, "leader") == 0)
+			r->escalate_cc |= CC_LEADER;
+		else if (strcmp(tok, "office") == 0)
+			r->escalate_cc |= CC_OFFICE;
+		else
+			diag_error(p->d, p->conf->path, p->lineno,
+			    "escalate-cc: expected head, leader or office, not '%s'", tok);
+	}
+	free(copy);
+}
+
+/* "7 days", "same-day 16:00", "2018-08-20" */
+static void
+rule_deadline_key(struct conf_parse *p, struct rule *r, const char *value)
+{
+	const char *cause;
+	int h, m, n = 0;
+
+	r->has_deadline = true;
+	if (strncmp(value, "same-day", 8) == 0) {
+		r->kind = DL_SAME_DAY;
+		if (sscanf(value + 8, " %2d:%2d%n", &h, &m, &n) != 2 || value[8 + n] != '\0' ||
+		    h > 23 || m > 59) {
+			diag_error(p->d, p->conf->path, p->lineno,
+			    "deadline: expected 'same-day HH:MM' (the cut-off), not '%s'", value);
+			return;
+		}
+		r->cutoff = h * 60 + m;
+		return;
+	}
+	if (isdigit((unsigned char)value[0]) && strlen(value) == 10 && value[4] == '-') {
+		r->kind = DL_DATE;
+		if (day_parse(value, &r->date) != 0)
+			diag_error(p->d, p->conf->path, p->lineno,
+			    "deadline: '%s' is not a date (YYYY-MM-DD)", value);
+		return;
+	}
+	r->kind = DL_PERIOD;
+	if (duration_parse(value, &r->deadline, &cause) != 0)
+		diag_error(p->d, p->conf->path, p->lineno, "deadline: %s: '%s'", cause, value);
+	else if (r->deadline.n == 0 && r->deadline.unit <= UNIT_HOURS)
+		diag_error(p->d, p->conf->path, p->lineno, "deadline: must be more than 0");
 }
 
 static int
 rule_key(struct conf_parse *p, const char *name, const char *value)
 {
 	struct rule *r = &p->conf->rules[p->conf->nrules - 1];
-	const char *cause;
+	int b;
 
 	if (strcmp(name, "match") == 0)
 		rule_match(p, r, value);
-	else if (strcmp(name, "deadline") == 0) {
-		if (duration_parse(value, &r->deadline, &cause) != 0)
-			diag_error(p->d, p->conf->path, p->lineno, "deadline: %s: '%s'", cause, value);
-		else if (r->deadline.n == 0 && r->deadline.unit != UNIT_DAYS &&
-		    r->deadline.unit != UNIT_WORKDAYS)
-			diag_error(p->d, p->conf->path, p->lineno, "deadline: must be more than 0");
-	} else if (strcmp(name, "roll-over") == 0) {
-		if (strcmp(value, "yes") == 0)
-			r->rollover = true;
-		else if (strcmp(value, "no") == 0)
-			r->rollover = false;
-		else
+	else if (strcmp(name, "deadline") == 0)
+		rule_deadline_key(p, r, value);
+	else if (strcmp(name, "roll-over") == 0) {
+		if (parse_bool(p, name, value, &b) == 0)
+			r->rollover = b;
+	} else if (strcmp(name, "count-start-day") == 0) {
+		if (parse_bool(p, name, value, &b) == 0)
+			r->count_start = b;
+	} else if (strcmp(name, "end") == 0) {
+		if (strcmp(value, "midnight") == 0)
+			r->end_at_close = false;
+		else if (strcmp(value, "close") == 0) {
+			r->end_at_close = true;
+			r->end_line = p->lineno;
+		} else
 			diag_error(p->d, p->conf->path, p->lineno,
-			    "roll-over: expected yes or no, not '%s'", value);
+			    "end: expected midnight or close, not '%s'", value);
 	} else if (strcmp(name, "remind") == 0)
 		rule_remind(p, r, value);
+	else if (strcmp(name, "repeat") == 0)
+		rule_repeat(p, r, value);
 	else if (strcmp(name, "escalate") == 0)
 		rule_escalate(p, r, value);
+	else if (strcmp(name, "escalate-cc") == 0)
+		rule_cc(p, r, value);
 	else
 		unknown_key(p, name);
 	return 1;
@@ -501,7 +626,6 @@ conf_section(struct conf_parse *p, const char *section)
 		r->line = p->lineno;
 		r->match_category = -1;
 		r->match_key = -1;
-		r->deadline.n = -1;
 		p->kind = SEC_RULE;
 	} else
 		diag_error(p->d, c->path, p->lineno,
@@ -643,14 +767,22 @@ conf_validate(struct conf_parse *p)
 		struct rule *r = &c->rules[i];
 		int j;
 
-		if (r->deadline.n < 0)
+		if (!r->has_deadline)
 			diag_error(p->d, c->path, r->line, "rule \"%s\" needs 'deadline'", r->name);
-		if (r->has_escalate && conf_target(c, r->escalate_target) == NULL)
-			diag_error(p->d, c->path, r->line,
-			    "rule \"%s\": escalation target \"%s\" is not defined",
-			    r->name, r->escalate_target);
+		for (j = 0; j < r->nlevels; j++)
+			if (conf_target(c, r->levels[j].target) == NULL)
+				diag_error(p->d, c->path, r->levels[j].line,
+				    "rule \"%s\": escalation target \"%s\" is not defined",
+				    r->name, r->levels[j].target);
+		if (r->end_at_close && c->office_open == c->office_close)
+			diag_error(p->d, c->path, r->end_line,
+			    "rule \"%s\": 'end = close' needs office-hours in [daemon]", r->name);
+		if (r->rollover && !(r->kind == DL_PERIOD && r->deadline.unit == UNIT_DAYS))
+			diag_warn(p->d, c->path, r->line,
+			    "rule \"%s\": roll-over applies only to deadlines in calendar days",
+			    r->name);
 		for (j = 0; j < r->nremind; j++)
-			if (r->deadline.n >= 0 && r->remind[j].unit <= UNIT_HOURS &&
+			if (r->kind == DL_PERIOD && r->remind[j].unit <= UNIT_HOURS &&
 			    r->deadline.unit <= UNIT_HOURS &&
 			    duration_shift(&r->remind[j], 1, NULL, 0, NULL) >=
 			    duration_shift(&r->deadline, 1, NULL, 0, NULL))
@@ -734,7 +866,8 @@ conf_free(struct config *c)
 		free(c->rules[i].name);
 		free(c->rules[i].match_step);
 		free(c->rules[i].match_dept);
-		free(c->rules[i].escalate_target);
+		for (int j = 0; j < c->rules[i].nlevels; j++)
+			free(c->rules[i].levels[j].target);
 	}
 	free(c->targets);
 	free(c->rules);
@@ -783,6 +916,14 @@ conf_rule(const struct config *c, const char *name)
 	return NULL;
 }
 
+struct rule_env
+conf_env(const struct config *c)
+{
+	struct rule_env env = { c->cal, c->office_close };
+
+	return env;
+}
+
 const struct rule *
 conf_match_rule(const struct config *c, const char *step, const char *dept,
     int category, int key)
@@ -808,6 +949,7 @@ void
 conf_print(const struct config *c, FILE *fp)
 {
 	static const char *tls[] = { "off", "optional", "required" };
+	char buf[64];
 	int i, j;
 
 	fprintf(fp, "[daemon]\n");
@@ -854,8 +996,12 @@ conf_print(const struct config *c, FILE *fp)
 			fprintf(fp, " key:%s", r->match_key ? "yes" : "no");
 		if (!r->match_step && !r->match_dept && r->match_category < 0 && r->match_key < 0)
 			fprintf(fp, " any");
-		fprintf(fp, "\ndeadline = ");
-		print_duration(fp, &r->deadline);
+		rule_format_deadline(r, buf, sizeof(buf));
+		fprintf(fp, "\ndeadline = %s", buf);
+		if (r->count_start)
+			fprintf(fp, "\ncount-start-day = yes");
+		if (r->end_at_close)
+			fprintf(fp, "\nend = close");
 		if (r->rollover)
 			fprintf(fp, "\nroll-over = yes");
 		if (r->nremind > 0) {
@@ -867,11 +1013,20 @@ conf_print(const struct config *c, FILE *fp)
 				fprintf(fp, " before");
 			}
 		}
-		if (r->has_escalate) {
-			fprintf(fp, "\nescalate = ");
-			print_duration(fp, &r->escalate_after);
-			fprintf(fp, " after -> %s", r->escalate_target);
+		for (j = 0; j < r->nrepeat; j++) {
+			fprintf(fp, j == 0 ? "\nrepeat = every " : ", then every ");
+			print_duration(fp, &r->repeat[j].every);
+			fprintf(fp, " max %d", r->repeat[j].max);
 		}
+		for (j = 0; j < r->nlevels; j++) {
+			fprintf(fp, j == 0 ? "\nescalate = " : ", ");
+			print_duration(fp, &r->levels[j].after);
+			fprintf(fp, " after -> %s", r->levels[j].target);
+		}
+		if (r->escalate_cc)
+			fprintf(fp, "\nescalate-cc =%s%s%s", r->escalate_cc & CC_HEAD ? " head" : "",
+			    r->escalate_cc & CC_LEADER ? " leader" : "",
+			    r->escalate_cc & CC_OFFICE ? " office" : "");
 		fprintf(fp, "\n");
 	}
 }

@@ -120,31 +120,68 @@ duration_shift(const struct duration *d, int sign, const struct calendar *cal,
 	return tz_day_start(moved) + off;
 }
 
-instant_t
-rule_deadline(const struct rule *r, const struct calendar *cal, instant_t notified,
+/* The instant a deadline whose last day is last ends: 24:00, or the close of office. */
+static instant_t
+day_end(const struct rule *r, const struct rule_env *env, int32_t last)
+{
+	if (r->end_at_close && env->office_close > 0)
+		return tz_day_start(last) + env->office_close * 60000LL;
+	return tz_day_start(last + 1);
+}
+
+/* The last day of a period of days or working days. */
+static int32_t
+period_last_day(const struct rule *r, const struct rule_env *env, int32_t start,
     bool *uncertain)
 {
-	int32_t day, last;
+	int n = r->deadline.n;
+	int32_t last;
 
-	switch (r->deadline.unit) {
-	case UNIT_SECONDS:
-	case UNIT_MINUTES:
-	case UNIT_HOURS:
-		return duration_shift(&r->deadline, 1, cal, notified, uncertain);
-	case UNIT_DAYS:
-	case UNIT_WORKDAYS:
-		break;
-	}
-	/* The notification day is not counted; the period ends at 24:00. */
-	day = tz_day_of(notified);
 	if (r->deadline.unit == UNIT_DAYS) {
-		last = day + r->deadline.n;
+		last = start + (r->count_start && n > 0 ? n - 1 : n);
 		/* 民法典 Art. 203: a period whose last day is a holiday ends the day after it */
 		if (r->rollover)
-			last = cal_next_workday(cal, last, uncertain);
-	} else
-		last = cal_add_workdays(cal, day, r->deadline.n, uncertain);
-	return tz_day_start(last + 1);
+			last = cal_next_workday(env->cal, last, uncertain);
+		return last;
+	}
+	if (r->count_start && n > 0 && cal_is_workday(env->cal, start))
+		n--;
+	last = cal_add_workdays(env->cal, start, n, uncertain);
+	if (n == 0)
+		last = cal_next_workday(env->cal, start, uncertain);
+	return last;
+}
+
+instant_t
+rule_deadline(const struct rule *r, const struct rule_env *env, instant_t notified,
+    bool *uncertain)
+{
+	int32_t start = tz_day_of(notified), last;
+	instant_t cut;
+
+	switch (r->kind) {
+	case DL_DATE:
+		if (uncertain != NULL && cal_span_uncertain(env->cal, r->date, r->date))
+			*uncertain = true;
+		return day_end(r, env, r->date);
+	case DL_SAME_DAY:
+		cut = tz_day_start(start) + r->cutoff * 60000LL;
+		if (cal_is_workday(env->cal, start) && notified < cut) {
+			if (uncertain != NULL && cal_span_uncertain(env->cal, start, start))
+				*uncertain = true;
+			return cut;
+		}
+		last = cal_add_workdays(env->cal, start, 1, uncertain);
+		return tz_day_start(last) + r->cutoff * 60000LL;
+	case DL_PERIOD:
+		break;
+	}
+	if (r->deadline.unit <= UNIT_HOURS)
+		return duration_shift(&r->deadline, 1, env->cal, notified, uncertain);
+	last = period_last_day(r, env, start, uncertain);
+	if (uncertain != NULL && cal_span_uncertain(env->cal, start, last))
+		*uncertain = true;
+	return day_end(r, env, last);
 }
 
 static int
@@ -154,36 +191,135 @@ event_cmp(const void *a, const void *b)
 
 	if (x->at != y->at)
 		return x->at < y->at ? -1 : 1;
-	return (int)x->kind - (int)y->kind;
+	if (x->kind != y->kind)
+		return (int)x->kind - (int)y->kind;
+	if (x->level != y->level)
+		return x->level - y->level;
+	return x->seq - y->seq;
 }
 
 int
 rule_events(const struct rule *r, const struct calendar *cal, instant_t due,
     struct event *out)
 {
-	int i, n = 0;
+	instant_t t;
+	int i, k, n = 0, seq = 0;
 
-	for (i = 0; i < r->nremind; i++) {
-		out[n].kind = EV_REMIND;
-		out[n].level = 0;
-		out[n].seq = i;
-		out[n].at = duration_shift(&r->remind[i], -1, cal, due, NULL);
-		n++;
-	}
-	out[n].kind = EV_OVERDUE;
-	out[n].level = 0;
-	out[n].seq = 0;
-	out[n].at = due;
-	n++;
-	if (r->has_escalate) {
-		out[n].kind = EV_ESCALATE;
-		out[n].level = 1;
-		out[n].seq = 0;
-		out[n].at = duration_shift(&r->escalate_after, 1, cal, due, NULL);
-		n++;
-	}
+	for (i = 0; i < r->nremind; i++)
+		out[n++] = (struct event){ EV_REMIND, 0, i,
+		    duration_shift(&r->remind[i], -1, cal, due, NULL) };
+	out[n++] = (struct event){ EV_OVERDUE, 0, 0, due };
+	t = due;
+	for (i = 0; i < r->nrepeat; i++)
+		for (k = 0; k < r->repeat[i].max && seq < RULE_MAX_REPEAT; k++) {
+			t = duration_shift(&r->repeat[i].every, 1, cal, t, NULL);
+			out[n++] = (struct event){ EV_OVERDUE, 0, ++seq, t };
+		}
+	for (i = 0; i < r->nlevels; i++)
+		out[n++] = (struct event){ EV_ESCALATE, i + 1, 0,
+		    duration_shift(&r->levels[i].after, 1, cal, due, NULL) };
 	qsort(out, (size_t)n, sizeof(*out), event_cmp);
 	return n;
+}
+
+void
+rule_format_deadline(const struct rule *r, char *buf, int len)
+{
+	int y, m, d;
+
+	switch (r->kind) {
+	case DL_PERIOD:
+		duration_format(&r->deadline, buf, len);
+		break;
+	case DL_SAME_DAY:
+		snprintf(buf, (size_t)len, "same-day %02d:%02d", r->cutoff / 60, r->cutoff % 60);
+		break;
+	case DL_DATE:
+		civil_from_day(r->date, &y, &m, &d);
+		snprintf(buf, (size_t)len, "%04d-%02d-%02d", y, m, d);
+		break;
+	}
+}
+
+static const char *
+day_reason(const struct calendar *cal, int32_t day)
+{
+	static char buf[96];
+	const char *name = cal_day_name(cal, day);
+	int wd = day_weekday(day);
+	bool work = cal_is_workday(cal, day), weekend = wd == 0 || wd == 6;
+
+	if (work && weekend)
+		snprintf(buf, sizeof(buf), "make-up working day%s%s", name ? ", " : "",
+		    name ? name : "");
+	else if (!work && !weekend)
+		snprintf(buf, sizeof(buf), "official holiday%s%s", name ? ", " : "",
+		    name ? name : "");
+	else if (!work)
+		snprintf(buf, sizeof(buf), "weekend%s%s", name ? ", " : "", name ? name : "");
+	else
+		snprintf(buf, sizeof(buf), "working day");
+	return buf;
+}
+
+static void
+explain_day(FILE *fp, const struct calendar *cal, int32_t day, const char *what)
+{
+	static const char *wdn[] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
+	int y, m, d;
+
+	civil_from_day(day, &y, &m, &d);
+	fprintf(fp, "  %04d-%02d-%02d %s  %-8s %s%s\n", y, m, d, wdn[day_weekday(day)], what,
+	    day_reason(cal, day), cal_span_uncertain(cal, day, day) ? " (year not covered)" : "");
+}
+
+void
+rule_explain(const struct rule *r, const struct rule_env *env, instant_t notified,
+    FILE *fp)
+{
+	char buf[64], at[32];
+	int32_t start = tz_day_of(notified), last, day;
+	bool unc = false;
+	instant_t due = rule_deadline(r, env, notified, &unc);
+	int counted = 0;
+
+	rule_format_deadline(r, buf, sizeof(buf));
+	instant_format(notified, at, sizeof(at));
+	fprintf(fp, "rule \"%s\": deadline = %s%s%s%s\n", r->name, buf,
+	    r->count_start ? ", the notification day counts" : "",
+	    r->rollover ? ", roll-over" : "", r->end_at_close ? ", ends at close of office" : "");
+	fprintf(fp, "notified %s\n", at);
+	if (r->kind == DL_PERIOD && r->deadline.unit >= UNIT_DAYS) {
+		last = period_last_day(r, env, start, NULL);
+		if (!r->count_start)
+			explain_day(fp, env->cal, start, "start");
+		for (day = r->count_start ? start : start + 1; day <= last; day++) {
+			bool work = cal_is_workday(env->cal, day);
+
+			if (r->deadline.unit == UNIT_DAYS) {
+				bool in_period = counted < r->deadline.n;
+
+				if (in_period)
+					counted++;
+				explain_day(fp, env->cal, day, in_period ? (counted == r->deadline.n ?
+				    "last" : "counted") : "rolled");
+			} else {
+				if (work)
+					counted++;
+				explain_day(fp, env->cal, day, work ? (day == last ? "last" :
+				    "counted") : "skipped");
+			}
+		}
+		fprintf(fp, "%d %s counted\n", counted,
+		    r->deadline.unit == UNIT_DAYS ? "days" : "working days");
+	} else if (r->kind == DL_SAME_DAY) {
+		fprintf(fp, "cut-off %02d:%02d on a working day; after it, the next working day's\n",
+		    r->cutoff / 60, r->cutoff % 60);
+		explain_day(fp, env->cal, start, "start");
+	}
+	instant_format(due, at, sizeof(at));
+	fprintf(fp, "deadline %s%s\n", at,
+	    unc ? " (uncertain: the calendar does not cover a year it crosses)" : "");
 }
 
 bool

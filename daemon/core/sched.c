@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "duban/log.h"
+#include "duban/message.h"
 #include "duban/notice.h"
 #include "duban/sched.h"
 #include "duban/xmalloc.h"
@@ -15,6 +16,7 @@ sched_plan(const struct config *conf, const char *rule_name, const char *step,
     const char **cause)
 {
 	struct event ev[RULE_MAX_EVENTS];
+	struct rule_env env = conf_env(conf);
 	bool uncertain = false;
 	int n;
 
@@ -28,11 +30,36 @@ sched_plan(const struct config *conf, const char *rule_name, const char *step,
 		p->rule = conf_match_rule(conf, step, dept, category, key);
 	if (p->rule == NULL)
 		return 0;
-	p->due = rule_deadline(p->rule, conf->cal, notified, &uncertain);
+	p->due = rule_deadline(p->rule, &env, notified, &uncertain);
 	p->uncertain = uncertain;
 	n = rule_events(p->rule, conf->cal, p->due, ev);
 	p->next_at = n > 0 ? ev[0].at : 0;
 	return 0;
+}
+
+/* The copies of an escalation: the department head, the owning leader, the office. */
+static int
+escalation_copies(struct store *st, const struct config *conf, const struct action *a,
+    const struct rule *r, const struct event *e, const struct target *t, instant_t now)
+{
+	char *name = NULL, *addr = NULL;
+	int rc = 0;
+
+	if ((r->escalate_cc & CC_HEAD) && a->dept.email && a->dept.email[0])
+		rc |= notice_queue(st, conf, a, e, a->dept.head, a->dept.email, t, now);
+	if ((r->escalate_cc & CC_OFFICE) && conf->office_email)
+		rc |= notice_queue(st, conf, a, e, conf->office_name, conf->office_email, t, now);
+	if ((r->escalate_cc & CC_LEADER) && a->kase.leader != NULL) {
+		message_split_address(a->kase.leader, &name, &addr);
+		if (strchr(addr, '@') != NULL)
+			rc |= notice_queue(st, conf, a, e, name, addr, t, now);
+		else
+			log_warnx("action %lld: the owning leader of case %s has no mail address",
+			    (long long)a->id, a->kase.number);
+		free(name);
+		free(addr);
+	}
+	return rc;
 }
 
 /* Perform one event of an action inside the caller's transaction. */
@@ -41,30 +68,34 @@ perform(struct store *st, const struct config *conf, const struct action *a,
     const struct rule *r, const struct event *e, instant_t now)
 {
 	const struct target *t = NULL;
-	char detail[256], at[32];
+	char detail[256], at[32], what[32];
 
 	instant_format(e->at, at, sizeof(at));
+	if (e->kind == EV_OVERDUE && e->seq > 0)
+		snprintf(what, sizeof(what), "overdue repeat %d", e->seq);
+	else if (e->kind == EV_ESCALATE)
+		snprintf(what, sizeof(what), "escalation level %d", e->level);
+	else
+		snprintf(what, sizeof(what), "%s", event_kind_name(e->kind));
 	if (e->kind == EV_ESCALATE) {
-		t = conf_target(conf, r->escalate_target);
+		t = conf_target(conf, r->levels[e->level - 1].target);
 		if (t == NULL) {
 			log_warnx("action %lld: escalation target \"%s\" is not configured",
-			    (long long)a->id, r->escalate_target);
+			    (long long)a->id, r->levels[e->level - 1].target);
 			return 0;
 		}
-		if (store_escalation_add(st, a->id, e->level, t->name, now) < 0)
+		if (store_escalation_add(st, a->id, e->level, t->name, now) < 0 ||
+		    notice_queue(st, conf, a, e, t->label, t->email, t, now) != 0 ||
+		    escalation_copies(st, conf, a, r, e, t, now) != 0)
 			return -1;
-		if (notice_queue(st, conf, a, e, t->label, t->email, t, now) != 0)
-			return -1;
-		snprintf(detail, sizeof(detail), "level %d to %s <%s>, scheduled %s", e->level,
-		    t->name, t->email, at);
+		snprintf(detail, sizeof(detail), "to %s <%s>, scheduled %s", t->name, t->email, at);
 	} else {
 		if (a->dept.email == NULL || a->dept.email[0] == '\0') {
 			log_warnx("action %lld: department %s has no email address; %s not sent",
-			    (long long)a->id, a->dept.code, event_kind_name(e->kind));
+			    (long long)a->id, a->dept.code, what);
 			snprintf(detail, sizeof(detail), "not sent: department %s has no email",
 			    a->dept.code);
-			return store_event(st, now, WHO_DAEMON, a->id, event_kind_name(e->kind),
-			    detail);
+			return store_event(st, now, WHO_DAEMON, a->id, what, detail);
 		}
 		if (notice_queue(st, conf, a, e, a->dept.head, a->dept.email, NULL, now) != 0)
 			return -1;
@@ -72,8 +103,8 @@ perform(struct store *st, const struct config *conf, const struct action *a,
 		    a->dept.email, at);
 	}
 	log_info("action %lld (%s %s, %s): %s %s", (long long)a->id, a->kase.number, a->step,
-	    a->dept.code, event_kind_name(e->kind), detail);
-	return store_event(st, now, WHO_DAEMON, a->id, event_kind_name(e->kind), detail);
+	    a->dept.code, what, detail);
+	return store_event(st, now, WHO_DAEMON, a->id, what, detail);
 }
 
 /* Perform the action's events that are due; returns how many, or -1. */
@@ -87,7 +118,7 @@ advance(struct store *st, const struct config *conf, const struct action *a, ins
 	if (a->rule == NULL || (r = conf_rule(conf, a->rule)) == NULL) {
 		log_warnx("action %lld: rule \"%s\" is not in the configuration; unscheduled",
 		    (long long)a->id, a->rule ? a->rule : "");
-		return store_action_schedule(st, a->id, a->stage, 0) == 0 ? 0 : -1;
+		return store_action_schedule(st, a->id, a->stage, 0, now) == 0 ? 0 : -1;
 	}
 	n = rule_events(r, conf->cal, a->due_at, ev);
 	for (i = a->stage; i < n && ev[i].at <= now; i++) {
@@ -98,7 +129,7 @@ advance(struct store *st, const struct config *conf, const struct action *a, ins
 			return -1;
 		done++;
 	}
-	if (store_action_schedule(st, a->id, i, i < n ? ev[i].at : 0) != 0)
+	if (store_action_schedule(st, a->id, i, i < n ? ev[i].at : 0, now) != 0)
 		return -1;
 	return done;
 }
@@ -132,4 +163,68 @@ sched_run(struct store *st, const struct config *conf, instant_t now, int batch,
 	} while (n == batch);
 	free(due);
 	return rc;
+}
+
+/* One open action's new plan under the current configuration. */
+static int
+recompute_one(const struct recompute_row *row, void *arg)
+{
+	struct recompute *rc = arg;
+	struct event ev[RULE_MAX_EVENTS];
+	struct plan p;
+	const char *cause, *why;
+	int n, stage;
+
+	if (sched_plan(rc->conf, row->pinned ? row->rule : NULL, row->step, row->dept,
+	    row->category, row->key, row->notified_at, &p, &cause) != 0 ||
+	    (row->pinned && p.rule == NULL))
+		sched_plan(rc->conf, NULL, row->step, row->dept, row->category, row->key,
+		    row->notified_at, &p, &cause);
+	rc->seen++;
+	if (p.rule == NULL) {
+		if (row->due_at == 0)
+			return 0;
+		why = "no rule governs it any more";
+		p.due = 0;
+		n = 0;
+	} else {
+		n = rule_events(p.rule, rc->conf->cal, p.due, ev);
+		why = row->rule == NULL || strcmp(row->rule, p.rule->name) != 0 ?
+		    "another rule governs it" : "the rule or the calendar changed";
+	}
+	/* events up to the last check count as past; they are not sent after the fact */
+	for (stage = 0; stage < n && ev[stage].at <= row->checked_at; stage++)
+		;
+	if (p.due == row->due_at && (p.rule ? p.rule->name : NULL) != NULL &&
+	    row->rule != NULL && strcmp(p.rule->name, row->rule) == 0 &&
+	    stage == row->stage && p.uncertain == row->uncertain)
+		return 0;
+	if (store_action_replan(rc->st, row->id, p.rule ? p.rule->name : NULL, p.due,
+	    p.uncertain, stage, stage < n ? ev[stage].at : 0) != 0)
+		return -1;
+	if (p.due != row->due_at) {
+		if (store_deadline_audit(rc->st, row->id, rc->now, row->due_at, p.due,
+		    row->rule, p.rule ? p.rule->name : NULL, why) != 0)
+			return -1;
+		rc->moved++;
+	}
+	return 0;
+}
+
+int
+sched_recompute(struct store *st, const struct config *conf, instant_t now, int *seen,
+    int *moved)
+{
+	struct recompute rc = { st, conf, now, 0, 0 };
+
+	if (store_begin(st) != 0)
+		return -1;
+	if (store_action_each_open(st, recompute_one, &rc) != 0 || store_commit(st) != 0) {
+		log_warnx("recompute failed: %s", store_errmsg(st));
+		store_rollback(st);
+		return -1;
+	}
+	*seen = rc.seen;
+	*moved = rc.moved;
+	return 0;
 }

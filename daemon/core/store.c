@@ -102,6 +102,19 @@ static const char *migrations[] = {
 	"ALTER TABLE notices ADD COLUMN item TEXT;"
 	"ALTER TABLE notices ADD COLUMN digest INTEGER NOT NULL DEFAULT 1;"
 	"ALTER TABLE notices ADD COLUMN sent_message_id TEXT;",
+	/* 3: recompute after a reload, and the audit of moved deadlines */
+	"ALTER TABLE actions ADD COLUMN checked_at INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE actions ADD COLUMN rule_pinned INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE deadline_audit ("
+	"  id INTEGER PRIMARY KEY,"
+	"  action_id INTEGER NOT NULL REFERENCES actions(id),"
+	"  at INTEGER NOT NULL,"
+	"  old_due INTEGER,"
+	"  new_due INTEGER,"
+	"  old_rule TEXT,"
+	"  new_rule TEXT,"
+	"  why TEXT NOT NULL);"
+	"CREATE INDEX deadline_audit_action ON deadline_audit(action_id);",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -494,12 +507,13 @@ case_clear(struct case_rec *c)
 
 int
 store_action_add(struct store *s, int64_t case_id, int64_t dept_id, const char *step,
-    instant_t notified, const char *rule, instant_t due, int uncertain, instant_t next_at,
-    instant_t now, int64_t *id)
+    instant_t notified, const char *rule, int pinned, instant_t due, int uncertain,
+    instant_t next_at, instant_t now, int64_t *id)
 {
 	static const char sql[] =
 	    "INSERT INTO actions (case_id, dept_id, step, notified_at, rule, due_at,"
-	    " uncertain, stage, next_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
+	    " uncertain, stage, next_at, created_at, rule_pinned)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)";
 	sqlite3_stmt *st = stmt(s, sql);
 
 	sqlite3_bind_int64(st, 1, case_id);
@@ -511,6 +525,7 @@ store_action_add(struct store *s, int64_t case_id, int64_t dept_id, const char *
 	sqlite3_bind_int(st, 7, uncertain);
 	bind_instant(st, 8, next_at);
 	sqlite3_bind_int64(st, 9, now);
+	sqlite3_bind_int(st, 10, pinned);
 	if (step_done(s, st) != 0)
 		return -1;
 	if (id)
@@ -643,15 +658,143 @@ store_action_due(struct store *s, instant_t now, int max, struct action *out)
 }
 
 int
-store_action_schedule(struct store *s, int64_t id, int stage, instant_t next_at)
+store_action_schedule(struct store *s, int64_t id, int stage, instant_t next_at,
+    instant_t checked_at)
 {
-	static const char sql[] = "UPDATE actions SET stage = ?, next_at = ? WHERE id = ?";
+	static const char sql[] =
+	    "UPDATE actions SET stage = ?, next_at = ?, checked_at = ? WHERE id = ?";
 	sqlite3_stmt *st = stmt(s, sql);
 
 	sqlite3_bind_int(st, 1, stage);
 	bind_instant(st, 2, next_at);
-	sqlite3_bind_int64(st, 3, id);
+	sqlite3_bind_int64(st, 3, checked_at);
+	sqlite3_bind_int64(st, 4, id);
 	return step_done(s, st);
+}
+
+int
+store_action_replan(struct store *s, int64_t id, const char *rule, instant_t due,
+    int uncertain, int stage, instant_t next_at)
+{
+	static const char sql[] =
+	    "UPDATE actions SET rule = ?, due_at = ?, uncertain = ?, stage = ?, next_at = ?"
+	    " WHERE id = ?";
+	sqlite3_stmt *st = stmt(s, sql);
+
+	bind_text(st, 1, rule);
+	bind_instant(st, 2, due);
+	sqlite3_bind_int(st, 3, uncertain);
+	sqlite3_bind_int(st, 4, stage);
+	bind_instant(st, 5, next_at);
+	sqlite3_bind_int64(st, 6, id);
+	return step_done(s, st);
+}
+
+int
+store_deadline_audit(struct store *s, int64_t action, instant_t at, instant_t old_due,
+    instant_t new_due, const char *old_rule, const char *new_rule, const char *why)
+{
+	static const char sql[] =
+	    "INSERT INTO deadline_audit (action_id, at, old_due, new_due, old_rule, new_rule, why)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *st = stmt(s, sql);
+
+	sqlite3_bind_int64(st, 1, action);
+	sqlite3_bind_int64(st, 2, at);
+	bind_instant(st, 3, old_due);
+	bind_instant(st, 4, new_due);
+	bind_text(st, 5, old_rule);
+	bind_text(st, 6, new_rule);
+	bind_text(st, 7, why);
+	return step_done(s, st);
+}
+
+int
+store_action_each_open(struct store *s, int (*fn)(const struct recompute_row *, void *),
+    void *arg)
+{
+	static const char sql[] =
+	    "SELECT a.id, a.step, d.code, c.category, c.key_case, a.rule, a.rule_pinned,"
+	    " a.notified_at, a.due_at, a.stage, a.checked_at, a.uncertain"
+	    " FROM actions a JOIN departments d ON d.id = a.dept_id"
+	    " JOIN cases c ON c.id = a.case_id WHERE a.done_at IS NULL";
+	sqlite3_stmt *st = stmt(s, sql);
+	struct recompute_row r;
+	int rc = 0;
+
+	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+		r.id = sqlite3_column_int64(st, 0);
+		r.step = (const char *)sqlite3_column_text(st, 1);
+		r.dept = (const char *)sqlite3_column_text(st, 2);
+		r.category = sqlite3_column_int(st, 3);
+		r.key = sqlite3_column_int(st, 4);
+		r.rule = (const char *)sqlite3_column_text(st, 5);
+		r.pinned = sqlite3_column_int(st, 6);
+		r.notified_at = sqlite3_column_int64(st, 7);
+		r.due_at = sqlite3_column_int64(st, 8);
+		r.stage = sqlite3_column_int(st, 9);
+		r.checked_at = sqlite3_column_int64(st, 10);
+		r.uncertain = sqlite3_column_int(st, 11);
+		rc = fn(&r, arg);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+int
+store_audit_each(struct store *s, int64_t action,
+    int (*fn)(const struct audit_row *, void *), void *arg)
+{
+	static const char sql[] =
+	    "SELECT at, old_due, new_due, old_rule, new_rule, why FROM deadline_audit"
+	    " WHERE action_id = ? ORDER BY id";
+	sqlite3_stmt *st = stmt(s, sql);
+	struct audit_row r;
+	int stop = 0;
+
+	sqlite3_bind_int64(st, 1, action);
+	while (!stop && sqlite3_step(st) == SQLITE_ROW) {
+		r.at = sqlite3_column_int64(st, 0);
+		r.old_due = sqlite3_column_int64(st, 1);
+		r.new_due = sqlite3_column_int64(st, 2);
+		r.old_rule = (const char *)sqlite3_column_text(st, 3);
+		r.new_rule = (const char *)sqlite3_column_text(st, 4);
+		r.why = (const char *)sqlite3_column_text(st, 5);
+		stop = fn(&r, arg);
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+int
+store_notice_each_action(struct store *s, int64_t action,
+    int (*fn)(const struct notice_row *, void *), void *arg)
+{
+	static const char sql[] =
+	    "SELECT id, action_id, kind, recipient, subject, status, attempts, next_try,"
+	    " sent_at, reply, level, seq FROM notices WHERE action_id = ? ORDER BY id";
+	sqlite3_stmt *st = stmt(s, sql);
+	struct notice_row r;
+	int stop = 0;
+
+	sqlite3_bind_int64(st, 1, action);
+	while (!stop && sqlite3_step(st) == SQLITE_ROW) {
+		r.id = sqlite3_column_int64(st, 0);
+		r.action_id = sqlite3_column_int64(st, 1);
+		r.kind = (const char *)sqlite3_column_text(st, 2);
+		r.recipient = (const char *)sqlite3_column_text(st, 3);
+		r.subject = (const char *)sqlite3_column_text(st, 4);
+		r.status = (const char *)sqlite3_column_text(st, 5);
+		r.attempts = sqlite3_column_int(st, 6);
+		r.next_try = sqlite3_column_int64(st, 7);
+		r.sent_at = sqlite3_column_int64(st, 8);
+		r.reply = (const char *)sqlite3_column_text(st, 9);
+		r.level = sqlite3_column_int(st, 10);
+		r.seq = sqlite3_column_int(st, 11);
+		stop = fn(&r, arg);
+	}
+	sqlite3_reset(st);
+	return 0;
 }
 
 static instant_t

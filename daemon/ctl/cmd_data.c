@@ -215,7 +215,8 @@ cmd_assign(struct ctl *c, int argc, char **argv)
 		    " no deadline\n", argv[optind + 2]);
 	if (store_begin(c->store) != 0 ||
 	    store_action_add(c->store, k.id, d.id, argv[optind + 2], at,
-	    p.rule ? p.rule->name : NULL, p.due, p.uncertain, p.next_at, time_now(), &id) != 0) {
+	    p.rule ? p.rule->name : NULL, rule != NULL, p.due, p.uncertain, p.next_at, time_now(),
+	    &id) != 0) {
 		fprintf(stderr, "dubanctl: action not assigned: %s\n", store_errmsg(c->store));
 		store_rollback(c->store);
 		rc = EXIT_DATABASE;

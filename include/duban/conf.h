@@ -92,5 +92,7 @@ const struct target *conf_target(const struct config *conf, const char *name);
 const struct rule *conf_match_rule(const struct config *conf, const char *step,
     const char *dept, int category, int key);
 const struct rule *conf_rule(const struct config *conf, const char *name);
+/* What rule_deadline needs from the configuration. */
+struct rule_env conf_env(const struct config *conf);
 
 #endif

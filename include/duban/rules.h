@@ -6,6 +6,7 @@
 #define DUBAN_RULES_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "duban/cal.h"
 #include "duban/timeutil.h"
@@ -14,8 +15,8 @@ enum unit {
 	UNIT_SECONDS,
 	UNIT_MINUTES,
 	UNIT_HOURS,
-	UNIT_DAYS,		/* calendar days, ending at 24:00 */
-	UNIT_WORKDAYS		/* working days, ending at 24:00 */
+	UNIT_DAYS,		/* calendar days */
+	UNIT_WORKDAYS		/* working days of the calendar */
 };
 
 struct duration {
@@ -23,7 +24,35 @@ struct duration {
 	enum unit	unit;
 };
 
+enum deadline_kind {
+	DL_PERIOD,		/* N units after notification */
+	DL_SAME_DAY,		/* the same working day's cut-off, or the next one's */
+	DL_DATE			/* a fixed date (the campaign's phases) */
+};
+
 #define RULE_MAX_REMIND	8
+#define RULE_MAX_REPEAT	20	/* repeated overdue notices, all phases together */
+#define RULE_MAX_LEVELS	4
+#define RULE_MAX_EVENTS	(RULE_MAX_REMIND + 1 + RULE_MAX_REPEAT + RULE_MAX_LEVELS)
+
+/* A phase of repeated overdue notices: every N units, at most max times. */
+struct repeat {
+	struct duration	every;
+	int		max;
+};
+
+/* An escalation level: how long after the deadline, and to whom. */
+struct level {
+	struct duration	 after;
+	char		*target;
+	int		 line;
+};
+
+enum cc_flags {
+	CC_HEAD = 1,		/* the department head */
+	CC_LEADER = 2,		/* the case's owning leader (包案领导) */
+	CC_OFFICE = 4		/* the office */
+};
 
 struct rule {
 	char		*name;
@@ -33,22 +62,35 @@ struct rule {
 	char		*match_dept;
 	int		 match_category;
 	int		 match_key;
-	struct duration	 deadline;
+	bool		 has_deadline;
+	int		 end_line;		/* where end = close was set */
+	enum deadline_kind kind;
+	struct duration	 deadline;		/* DL_PERIOD */
+	int		 cutoff;		/* DL_SAME_DAY: minutes after midnight */
+	int32_t		 date;			/* DL_DATE: the last day */
+	bool		 count_start;		/* the notification day counts as day 1 */
+	bool		 end_at_close;		/* days end at the office's close, not 24:00 */
 	bool		 rollover;		/* a last day off moves to the next working day */
 	struct duration	 remind[RULE_MAX_REMIND];
 	int		 nremind;
-	bool		 has_escalate;
-	struct duration	 escalate_after;
-	char		*escalate_target;
+	struct repeat	 repeat[2];
+	int		 nrepeat;
+	struct level	 levels[RULE_MAX_LEVELS];
+	int		 nlevels;
+	int		 escalate_cc;		/* enum cc_flags */
+};
+
+/* What a deadline computation needs besides the rule. */
+struct rule_env {
+	const struct calendar	*cal;
+	int			 office_close;	/* minutes after midnight, for end = close */
 };
 
 enum event_kind {
 	EV_REMIND,
-	EV_OVERDUE,
-	EV_ESCALATE
+	EV_OVERDUE,		/* seq 0 at the deadline, 1.. the repeats */
+	EV_ESCALATE		/* level 1.. */
 };
-
-#define RULE_MAX_EVENTS	(RULE_MAX_REMIND + 2)
 
 /* One scheduled notice of an action; (kind, level, seq) names it uniquely. */
 struct event {
@@ -65,10 +107,14 @@ void duration_format(const struct duration *d, char *buf, int len);
 /* The name of an event kind: "reminder", "overdue", "escalation". */
 const char *event_kind_name(enum event_kind kind);
 
-/* The deadline of an action notified at the given instant under the rule. */
-instant_t rule_deadline(const struct rule *r, const struct calendar *cal,
+/*
+ * The deadline of an action notified at the given instant under the rule.
+ * *uncertain becomes true if the count crosses a year the calendar does
+ * not cover.
+ */
+instant_t rule_deadline(const struct rule *r, const struct rule_env *env,
     instant_t notified, bool *uncertain);
-/* Move an instant by a duration (n may be negative) on the calendar. */
+/* Move an instant by a duration (sign -1: back) on the calendar. */
 instant_t duration_shift(const struct duration *d, int sign,
     const struct calendar *cal, instant_t t, bool *uncertain);
 /*
@@ -80,5 +126,13 @@ int rule_events(const struct rule *r, const struct calendar *cal, instant_t due,
 /* Does the rule govern an action with these attributes? */
 bool rule_matches(const struct rule *r, const char *step, const char *dept,
     int category, int key);
+/* Print the rule's deadline setting as the configuration writes it. */
+void rule_format_deadline(const struct rule *r, char *buf, int len);
+/*
+ * Write how the deadline was reached, a line per step: the start, each day
+ * counted or skipped and why, the roll-over, the end.
+ */
+void rule_explain(const struct rule *r, const struct rule_env *env, instant_t notified,
+    FILE *fp);
 
 #endif

@@ -32,4 +32,21 @@ int sched_plan(const struct config *conf, const char *rule_name, const char *ste
 int sched_run(struct store *st, const struct config *conf, instant_t now, int batch,
     int *done);
 
+/*
+ * After a reload: work out every open action's rule, deadline and next
+ * event again under the current configuration, and record each deadline
+ * that moved in the audit table. Events before the action's last check are
+ * not sent after the fact. 0, or -1 (nothing changed).
+ */
+int sched_recompute(struct store *st, const struct config *conf, instant_t now, int *seen,
+    int *moved);
+
+struct recompute {
+	struct store		*st;
+	const struct config	*conf;
+	instant_t		 now;
+	int			 seen;
+	int			 moved;
+};
+
 #endif

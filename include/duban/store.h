@@ -10,7 +10,7 @@
 
 #include "duban/timeutil.h"
 
-#define STORE_SCHEMA_VERSION	2
+#define STORE_SCHEMA_VERSION	3
 
 struct store;
 
@@ -137,9 +137,10 @@ int store_case_get(struct store *s, const char *number, struct case_rec *c);
 void case_clear(struct case_rec *c);
 
 /* Actions */
+/* pinned: the rule was named by the office, not matched. */
 int store_action_add(struct store *s, int64_t case_id, int64_t dept_id, const char *step,
-    instant_t notified, const char *rule, instant_t due, int uncertain, instant_t next_at,
-    instant_t now, int64_t *id);
+    instant_t notified, const char *rule, int pinned, instant_t due, int uncertain,
+    instant_t next_at, instant_t now, int64_t *id);
 int store_action_get(struct store *s, int64_t id, struct action *a);
 /* Mark an action done; -1 if it does not exist, 1 if it was done already. */
 int store_action_done(struct store *s, int64_t id, instant_t at, const char *note);
@@ -147,7 +148,44 @@ int store_action_done(struct store *s, int64_t id, instant_t at, const char *not
 int store_action_each(struct store *s, bool all, int (*fn)(const struct action *, void *), void *arg);
 /* Up to max open actions whose next event is due at or before now. */
 int store_action_due(struct store *s, instant_t now, int max, struct action *out);
-int store_action_schedule(struct store *s, int64_t id, int stage, instant_t next_at);
+/* Events before stage are done; checked_at: the instant they were looked at. */
+int store_action_schedule(struct store *s, int64_t id, int stage, instant_t next_at,
+    instant_t checked_at);
+
+/* What a recompute needs of an open action. */
+struct recompute_row {
+	int64_t		 id;
+	const char	*step;
+	const char	*dept;
+	int		 category;
+	int		 key;
+	const char	*rule;
+	int		 pinned;
+	instant_t	 notified_at;
+	instant_t	 due_at;
+	int		 stage;
+	instant_t	 checked_at;
+	int		 uncertain;
+};
+/* Each open action; stops at the first non-zero return of fn and returns it. */
+int store_action_each_open(struct store *s, int (*fn)(const struct recompute_row *, void *),
+    void *arg);
+int store_action_replan(struct store *s, int64_t id, const char *rule, instant_t due,
+    int uncertain, int stage, instant_t next_at);
+/* Record that an action's deadline moved, and why. */
+int store_deadline_audit(struct store *s, int64_t action, instant_t at, instant_t old_due,
+    instant_t new_due, const char *old_rule, const char *new_rule, const char *why);
+
+struct audit_row {
+	instant_t	 at;
+	instant_t	 old_due;
+	instant_t	 new_due;
+	const char	*old_rule;
+	const char	*new_rule;
+	const char	*why;
+};
+int store_audit_each(struct store *s, int64_t action,
+    int (*fn)(const struct audit_row *, void *), void *arg);
 /* The earliest scheduled event, 0 if none. */
 instant_t store_next_event(struct store *s);
 void action_clear(struct action *a);
@@ -181,7 +219,12 @@ struct notice_row {
 	instant_t	 next_try;
 	instant_t	 sent_at;
 	const char	*reply;
+	int		 level;
+	int		 seq;
 };
+/* Each notice about one action, oldest first. */
+int store_notice_each_action(struct store *s, int64_t action,
+    int (*fn)(const struct notice_row *, void *), void *arg);
 /* Each notice (all = also the sent ones), oldest first. */
 int store_notice_each(struct store *s, bool all,
     int (*fn)(const struct notice_row *, void *), void *arg);

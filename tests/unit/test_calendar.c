@@ -90,19 +90,22 @@ static void
 test_domain_calendar_days(void **state)
 {
 	struct rule r;
+	struct rule_env env = { cn, 0 };
 	instant_t due;
 	bool unc = false;
 
 	(void)state;
 	memset(&r, 0, sizeof(r));
+	r.has_deadline = true;
+	r.kind = DL_PERIOD;
 	r.deadline.n = 15;
 	r.deadline.unit = UNIT_DAYS;
 	/* 2026-09-17 + 15 calendar days ends 2026-10-02, a holiday */
-	due = rule_deadline(&r, cn, tz_day_start(D("2026-09-17")) + 10 * 3600000LL, &unc);
+	due = rule_deadline(&r, &env, tz_day_start(D("2026-09-17")) + 10 * 3600000LL, &unc);
 	assert_true(due == tz_day_start(D("2026-10-03")));	/* 24:00 of 10-02 */
 	/* with the roll-over it ends 2026-10-08 */
 	r.rollover = true;
-	due = rule_deadline(&r, cn, tz_day_start(D("2026-09-17")) + 10 * 3600000LL, &unc);
+	due = rule_deadline(&r, &env, tz_day_start(D("2026-09-17")) + 10 * 3600000LL, &unc);
 	assert_true(due == tz_day_start(D("2026-10-09")));	/* 24:00 of 10-08 */
 	assert_false(unc);
 }
