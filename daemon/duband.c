@@ -293,6 +293,21 @@ daemon_mail_done(struct daemon *d)
 	daemon_status(d);
 }
 
+/* Every open action's deadline and next event under the configuration in force. */
+static void
+daemon_recompute(struct daemon *d)
+{
+	instant_t t0 = time_now();
+	int seen, moved;
+
+	if (sched_recompute(d->store, d->conf, t0, &seen, &moved) != 0) {
+		log_warnx("deadlines not recomputed; they will be at the next reload");
+		return;
+	}
+	log_info("recomputed %d open actions in %lld ms: %d deadlines moved", seen,
+	    (long long)(time_now() - t0), moved);
+}
+
 void
 daemon_reload(struct daemon *d)
 {
@@ -330,6 +345,7 @@ daemon_reload(struct daemon *d)
 	d->conf = nc;
 	mailer_configure(d->mailer, &d->conf->smtp);
 	log_info("configuration reloaded: %d rules", d->conf->nrules);
+	daemon_recompute(d);
 	notify_send("READY=1");
 }
 

@@ -21,6 +21,7 @@ struct conf_parse {
 	struct diag	*d;
 	FILE		*fp;
 	int		 lineno;
+	int		 section_line;	/* where the last [section] header stood */
 	char		*dir;
 	char		 section[128];
 	enum { SEC_NONE, SEC_DAEMON, SEC_SMTP, SEC_MAIL, SEC_TARGET, SEC_RULE, SEC_BAD } kind;
@@ -99,6 +100,14 @@ conf_reader(char *str, int num, void *arg)
 		return NULL;
 	str[len] = '\0';
 	p->lineno++;
+	{
+		const char *q = str;
+
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (*q == '[')
+			p->section_line = p->lineno;
+	}
 	if (toolong) {
 		diag_error(p->d, p->conf->path, p->lineno,
 		    "line longer than %d bytes", CONF_MAX_LINE - 1);
@@ -579,7 +588,7 @@ conf_section(struct conf_parse *p, const char *section)
 		    section[0] == 's' ? &p->seen_smtp : &p->seen_mail;
 
 		if (*seen)
-			diag_error(p->d, c->path, p->lineno, "[%s] appears twice", section);
+			diag_error(p->d, c->path, p->section_line, "[%s] appears twice", section);
 		*seen = 1;
 		p->kind = section[0] == 'd' ? SEC_DAEMON : section[0] == 's' ? SEC_SMTP : SEC_MAIL;
 		return;
@@ -592,7 +601,7 @@ conf_section(struct conf_parse *p, const char *section)
 	nlen = strlen(q);
 	if (klen >= sizeof(kind) || nlen < 3 || q[0] != '"' || q[nlen - 1] != '"' ||
 	    nlen - 2 >= sizeof(name)) {
-		diag_error(p->d, c->path, p->lineno,
+		diag_error(p->d, c->path, p->section_line,
 		    "unknown section [%s] (use [daemon], [smtp], [mail], [target \"NAME\"], [rule \"NAME\"])",
 		    section);
 		return;
@@ -602,33 +611,33 @@ conf_section(struct conf_parse *p, const char *section)
 	memcpy(name, q + 1, nlen - 2);
 	name[nlen - 2] = '\0';
 	if (strchr(name, '"') != NULL || strspn(name, " \t") == strlen(name)) {
-		diag_error(p->d, c->path, p->lineno, "bad section name [%s]", section);
+		diag_error(p->d, c->path, p->section_line, "bad section name [%s]", section);
 		return;
 	}
 	if (strcmp(kind, "target") == 0) {
 		if (conf_target(c, name) != NULL)
-			diag_error(p->d, c->path, p->lineno, "target \"%s\" defined twice", name);
+			diag_error(p->d, c->path, p->section_line, "target \"%s\" defined twice", name);
 		c->targets = xreallocarray(c->targets, (size_t)c->ntargets + 1, sizeof(*c->targets));
 		memset(&c->targets[c->ntargets], 0, sizeof(struct target));
 		c->targets[c->ntargets].name = xstrdup(name);
-		c->targets[c->ntargets].line = p->lineno;
+		c->targets[c->ntargets].line = p->section_line;
 		c->ntargets++;
 		p->kind = SEC_TARGET;
 	} else if (strcmp(kind, "rule") == 0) {
 		struct rule *r;
 
 		if (conf_rule(c, name) != NULL)
-			diag_error(p->d, c->path, p->lineno, "rule \"%s\" defined twice", name);
+			diag_error(p->d, c->path, p->section_line, "rule \"%s\" defined twice", name);
 		c->rules = xreallocarray(c->rules, (size_t)c->nrules + 1, sizeof(*c->rules));
 		r = &c->rules[c->nrules++];
 		memset(r, 0, sizeof(*r));
 		r->name = xstrdup(name);
-		r->line = p->lineno;
+		r->line = p->section_line;
 		r->match_category = -1;
 		r->match_key = -1;
 		p->kind = SEC_RULE;
 	} else
-		diag_error(p->d, c->path, p->lineno,
+		diag_error(p->d, c->path, p->section_line,
 		    "unknown section [%s] (use [daemon], [smtp], [mail], [target \"NAME\"], [rule \"NAME\"])",
 		    section);
 }

@@ -50,7 +50,7 @@ vars_for_action(struct notice_vars *nv, const struct config *conf, const struct 
     const struct event *e, const struct target *t)
 {
 	memset(nv, 0, sizeof(*nv));
-	instant_format(a->due_at, nv->due, sizeof(nv->due));
+	deadline_format(a->due_at, nv->due, sizeof(nv->due));
 	instant_format(a->notified_at, nv->notified, sizeof(nv->notified));
 	snprintf(nv->action, sizeof(nv->action), "%lld", (long long)a->id);
 	snprintf(nv->category, sizeof(nv->category), "%d", a->kase.category);

@@ -317,7 +317,7 @@ rule_explain(const struct rule *r, const struct rule_env *env, instant_t notifie
 		    r->cutoff / 60, r->cutoff % 60);
 		explain_day(fp, env->cal, start, "start");
 	}
-	instant_format(due, at, sizeof(at));
+	deadline_format(due, at, sizeof(at));
 	fprintf(fp, "deadline %s%s\n", at,
 	    unc ? " (uncertain: the calendar does not cover a year it crosses)" : "");
 }

@@ -187,6 +187,19 @@ instant_format(instant_t t, char *buf, int len)
 }
 
 char *
+deadline_format(instant_t t, char *buf, int len)
+{
+	int32_t day = tz_day_of(t);
+	int y, m, d;
+
+	if (t != tz_day_start(day))
+		return instant_format(t, buf, len);
+	civil_from_day(day - 1, &y, &m, &d);
+	snprintf(buf, (size_t)len, "%04d-%02d-%02d 24:00", y, m, d);
+	return buf;
+}
+
+char *
 instant_rfc5322(instant_t t, char *buf, int len)
 {
 	static const char *wd[] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };

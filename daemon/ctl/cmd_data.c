@@ -223,7 +223,7 @@ cmd_assign(struct ctl *c, int argc, char **argv)
 		goto out;
 	}
 	if (p.rule)
-		instant_format(p.due, due, sizeof(due));
+		deadline_format(p.due, due, sizeof(due));
 	snprintf(detail, sizeof(detail), "case %s to %s: %s, rule %s, due %s", k.number,
 	    d.code, argv[optind + 2], p.rule ? p.rule->name : "none", p.rule ? due : "none");
 	store_event(c->store, time_now(), c->who, id, "assign", detail);

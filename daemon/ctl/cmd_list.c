@@ -51,7 +51,7 @@ print_action(const struct action *a, void *arg)
 	char due[32] = "-", next[32] = "-";
 
 	if (a->due_at)
-		instant_format(a->due_at, due, sizeof(due));
+		deadline_format(a->due_at, due, sizeof(due));
 	if (a->next_at)
 		instant_format(a->next_at, next, sizeof(next));
 	printf("%-6lld %-12s %-10s %-16s %-19s %-11s %-19s %s\n", (long long)a->id,
@@ -82,7 +82,7 @@ print_escalation(const struct escalation_row *e, void *arg)
 
 	(void)arg;
 	instant_format(e->opened_at, opened, sizeof(opened));
-	instant_format(e->due_at, due, sizeof(due));
+	deadline_format(e->due_at, due, sizeof(due));
 	printf("%-5lld %-6lld %-5d %-12s %-12s %-14s %-19s %-19s %s\n", (long long)e->id,
 	    (long long)e->action_id, e->level, e->target, e->case_number, e->dept_name, due,
 	    opened, e->resolved_at ? "resolved" : e->acked_at ? "acknowledged" : "open");

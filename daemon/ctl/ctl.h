@@ -54,5 +54,6 @@ int cmd_actions(struct ctl *, int, char **);
 int cmd_queue(struct ctl *, int, char **);
 int cmd_mail(struct ctl *, int, char **);
 int cmd_status(struct ctl *, int, char **);
+int cmd_explain(struct ctl *, int, char **);
 
 #endif

@@ -27,6 +27,8 @@ const struct ctl_cmd ctl_cmds[] = {
 	  CTL_NEEDS_CONF | CTL_NEEDS_STORE },
 	{ "done", "ACTION [--at TIME] [--note TEXT]", "mark an action done", cmd_done,
 	  CTL_NEEDS_CONF | CTL_NEEDS_STORE },
+	{ "explain", "ACTION", "show how an action's deadline was reached and its notices",
+	  cmd_explain, CTL_NEEDS_CONF | CTL_NEEDS_STORE },
 	{ "actions", "[--all]", "list open actions with their deadline and state",
 	  cmd_actions, CTL_NEEDS_CONF | CTL_NEEDS_STORE },
 	{ "queue", "[--all]", "list the discipline-inspection queue", cmd_queue,

@@ -31,6 +31,11 @@ int day_parse(const char *s, int32_t *day);
 int instant_parse(const char *s, instant_t *t);
 /* Format an instant in local time as "YYYY-MM-DD HH:MM:SS" (buf >= 20). */
 char *instant_format(instant_t t, char *buf, int len);
+/*
+ * Format a deadline: like instant_format, but local midnight, the end of
+ * the day before, is written "YYYY-MM-DD 24:00" as the law counts it.
+ */
+char *deadline_format(instant_t t, char *buf, int len);
 /* Format as RFC 5322 date (buf >= 40). */
 char *instant_rfc5322(instant_t t, char *buf, int len);
 

@@ -1,0 +1,100 @@
+/* dubanctl explain: how an action's deadline was reached and what follows from it. */
+#include <stdio.h>
+#include <string.h>
+
+#include "ctl.h"
+#include "duban/rules.h"
+
+static int
+print_audit(const struct audit_row *r, void *arg)
+{
+	char at[32], old[32] = "none", new[32] = "none";
+
+	(void)arg;
+	instant_format(r->at, at, sizeof(at));
+	if (r->old_due)
+		deadline_format(r->old_due, old, sizeof(old));
+	if (r->new_due)
+		deadline_format(r->new_due, new, sizeof(new));
+	printf("  %s  %s -> %s  (rule %s -> %s: %s)\n", at, old, new,
+	    r->old_rule ? r->old_rule : "none", r->new_rule ? r->new_rule : "none", r->why);
+	return 0;
+}
+
+static int
+print_notice(const struct notice_row *n, void *arg)
+{
+	char when[32] = "";
+	int *count = arg;
+
+	if (n->sent_at)
+		instant_format(n->sent_at, when, sizeof(when));
+	else if (n->next_try)
+		instant_format(n->next_try, when, sizeof(when));
+	printf("  %-6s %-19s %-10s", n->status, when, n->kind);
+	if (strcmp(n->kind, "escalation") == 0)
+		printf(" level %d", n->level);
+	else if (strcmp(n->kind, "overdue") == 0 && n->seq > 0)
+		printf(" repeat %d", n->seq);
+	printf(" to %s%s%s\n", n->recipient, n->reply ? "  " : "", n->reply ? n->reply : "");
+	(*count)++;
+	return 0;
+}
+
+int
+cmd_explain(struct ctl *c, int argc, char **argv)
+{
+	struct event ev[RULE_MAX_EVENTS];
+	struct rule_env env = conf_env(c->conf);
+	const struct rule *r;
+	struct action a;
+	char at[32];
+	int64_t id;
+	int i, n, count = 0;
+
+	if (argc != 2)
+		return ctl_usage("explain");
+	if (ctl_parse_id(argv[1], &id) != 0)
+		return EXIT_USAGE;
+	if (store_action_get(c->store, id, &a) != 0) {
+		fprintf(stderr, "dubanctl: action %lld does not exist\n", (long long)id);
+		return EXIT_FAIL;
+	}
+	printf("action %lld: case %s (%s), department %s %s, step %s\n", (long long)a.id,
+	    a.kase.number, a.kase.title, a.dept.code, a.dept.name, a.step);
+	r = a.rule ? conf_rule(c->conf, a.rule) : NULL;
+	if (r == NULL)
+		printf("no rule of the configuration governs it%s%s%s: it has no deadline\n",
+		    a.rule ? " (rule \"" : "", a.rule ? a.rule : "", a.rule ? "\" is gone)" : "");
+	else
+		rule_explain(r, &env, a.notified_at, stdout);
+	if (a.due_at != 0) {
+		deadline_format(a.due_at, at, sizeof(at));
+		printf("recorded deadline %s%s\n", at, a.uncertain ? " (uncertain)" : "");
+	}
+	printf("extensions: none\npauses: none\n");
+	printf("deadline changes:\n");
+	store_audit_each(c->store, id, print_audit, NULL);
+	printf("notices:\n");
+	store_notice_each_action(c->store, id, print_notice, &count);
+	if (a.done_at != 0) {
+		instant_format(a.done_at, at, sizeof(at));
+		printf("done %s%s%s: nothing more will be sent\n", at, a.note ? ", " : "",
+		    a.note ? a.note : "");
+	} else if (r != NULL) {
+		n = rule_events(r, c->conf->cal, a.due_at, ev);
+		for (i = a.stage; i < n; i++) {
+			instant_format(ev[i].at, at, sizeof(at));
+			printf("  to come %-19s %-10s", at, event_kind_name(ev[i].kind));
+			if (ev[i].kind == EV_ESCALATE)
+				printf(" level %d -> %s", ev[i].level, r->levels[ev[i].level - 1].target);
+			else if (ev[i].kind == EV_OVERDUE && ev[i].seq > 0)
+				printf(" repeat %d", ev[i].seq);
+			printf("\n");
+		}
+		if (a.stage >= n)
+			printf("  nothing more to come\n");
+	}
+	action_clear(&a);
+	return EXIT_OK;
+}
