@@ -22,6 +22,7 @@ struct conf_parse {
 	FILE		*fp;
 	int		 lineno;
 	int		 section_line;	/* where the last [section] header stood */
+	int		 handled_line;	/* the header conf_section last saw */
 	char		*dir;
 	char		 section[128];
 	enum { SEC_NONE, SEC_DAEMON, SEC_SMTP, SEC_MAIL, SEC_TARGET, SEC_RULE, SEC_BAD } kind;
@@ -121,7 +122,7 @@ conf_path(struct conf_parse *p, const char *value)
 {
 	char *out;
 
-	if (value[0] == '/' || p->dir == NULL)
+	if (value[0] == '/' || p->dir == NULL || strcmp(p->dir, ".") == 0)
 		return xstrdup(value);
 	xasprintf(&out, "%s/%s", p->dir, value);
 	return out;
@@ -647,8 +648,10 @@ conf_handler(void *arg, const char *section, const char *name, const char *value
 {
 	struct conf_parse *p = arg;
 
-	if (strcmp(section, p->section) != 0 || p->kind == SEC_NONE)
+	if (p->section_line != p->handled_line || p->kind == SEC_NONE) {
+		p->handled_line = p->section_line;
 		conf_section(p, section);
+	}
 	switch (p->kind) {
 	case SEC_DAEMON:
 		return daemon_key(p, name, value);
@@ -1032,10 +1035,21 @@ conf_print(const struct config *c, FILE *fp)
 			print_duration(fp, &r->levels[j].after);
 			fprintf(fp, " after -> %s", r->levels[j].target);
 		}
-		if (r->escalate_cc)
-			fprintf(fp, "\nescalate-cc =%s%s%s", r->escalate_cc & CC_HEAD ? " head" : "",
-			    r->escalate_cc & CC_LEADER ? " leader" : "",
-			    r->escalate_cc & CC_OFFICE ? " office" : "");
+		if (r->escalate_cc) {
+			const char *sep = " ";
+
+			fprintf(fp, "\nescalate-cc =");
+			if (r->escalate_cc & CC_HEAD) {
+				fprintf(fp, "%shead", sep);
+				sep = ", ";
+			}
+			if (r->escalate_cc & CC_LEADER) {
+				fprintf(fp, "%sleader", sep);
+				sep = ", ";
+			}
+			if (r->escalate_cc & CC_OFFICE)
+				fprintf(fp, "%soffice", sep);
+		}
 		fprintf(fp, "\n");
 	}
 }

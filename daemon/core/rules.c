@@ -68,8 +68,9 @@ void
 duration_format(const struct duration *d, char *buf, int len)
 {
 	static const char *names[] = { "seconds", "minutes", "hours", "days", "workdays" };
+	static const char *one[] = { "second", "minute", "hour", "day", "workday" };
 
-	snprintf(buf, (size_t)len, "%d %s", d->n, names[d->unit]);
+	snprintf(buf, (size_t)len, "%d %s", d->n, d->n == 1 ? one[d->unit] : names[d->unit]);
 }
 
 const char *
