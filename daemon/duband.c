@@ -19,6 +19,7 @@
 #include "duban/xmalloc.h"
 
 #define SCHED_BATCH	500
+#define SCHED_ROUNDS	20	/* then let the loop breathe */
 
 /* One daemon per database: a lock file beside it. */
 static void
@@ -220,7 +221,7 @@ daemon_work(struct daemon *d)
 	instant_t now = time_now(), next, mail;
 	int done;
 
-	if (sched_run(d->store, d->conf, now, SCHED_BATCH, &done) != 0)
+	if (sched_run(d->store, d->conf, now, SCHED_BATCH, SCHED_ROUNDS, &done) != 0)
 		log_warnx("transitions will be tried again");
 	dispatch_mail(d, now);
 	store_changed(d->store);

@@ -9,6 +9,7 @@
 #include "duban/xmalloc.h"
 
 #define WHO_DAEMON	"duband"
+#define RECOMPUTE_CACHE_KIB	(64 * 1024)
 
 int
 sched_plan(const struct config *conf, const char *rule_name, const char *step,
@@ -135,10 +136,11 @@ advance(struct store *st, const struct config *conf, const struct action *a, ins
 }
 
 int
-sched_run(struct store *st, const struct config *conf, instant_t now, int batch, int *done)
+sched_run(struct store *st, const struct config *conf, instant_t now, int batch,
+    int max_batches, int *done)
 {
 	struct action *due = xcalloc((size_t)batch, sizeof(*due));
-	int n, i, k, rc = 0;
+	int n, i, k, rc = 0, rounds = 0;
 
 	*done = 0;
 	do {
@@ -160,7 +162,7 @@ sched_run(struct store *st, const struct config *conf, instant_t now, int batch,
 			rc = -1;
 			break;
 		}
-	} while (n == batch);
+	} while (n == batch && ++rounds < max_batches);
 	free(due);
 	return rc;
 }
@@ -217,13 +219,19 @@ sched_recompute(struct store *st, const struct config *conf, instant_t now, int 
 {
 	struct recompute rc = { st, conf, now, 0, 0 };
 
-	if (store_begin(st) != 0)
+	/* one transaction: a larger cache keeps it from spilling to the WAL and back */
+	store_cache_size(st, RECOMPUTE_CACHE_KIB);
+	if (store_begin(st) != 0) {
+		store_cache_size(st, STORE_CACHE_KIB);
 		return -1;
+	}
 	if (store_action_each_open(st, recompute_one, &rc) != 0 || store_commit(st) != 0) {
 		log_warnx("recompute failed: %s", store_errmsg(st));
 		store_rollback(st);
+		store_cache_size(st, STORE_CACHE_KIB);
 		return -1;
 	}
+	store_cache_size(st, STORE_CACHE_KIB);
 	*seen = rc.seen;
 	*moved = rc.moved;
 	return 0;

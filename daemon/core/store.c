@@ -307,6 +307,15 @@ store_close(struct store *s)
 	free(s);
 }
 
+void
+store_cache_size(struct store *s, int kib)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size = -%d", kib);
+	exec(s, sql);
+}
+
 int
 store_begin(struct store *s)
 {

@@ -56,6 +56,33 @@ day_weekday(int32_t day)
 	return w < 0 ? w + 7 : w;
 }
 
+/*
+ * Caches: local time is asked for millions of times in a recompute, and the
+ * C library's conversions take a lock and walk the zone's rules each time.
+ * Offsets are whole quarter hours, so a quarter-hour slot never straddles a
+ * local midnight. Single-threaded use only (the mailer never asks).
+ */
+#define TZ_CACHE	8192
+#define SLOT_MS		900000LL
+
+static struct {
+	int64_t	slot;
+	int32_t	day;
+} day_of_cache[TZ_CACHE];
+
+static struct {
+	int32_t		day;
+	int		valid;
+	instant_t	start;
+} day_start_cache[TZ_CACHE];
+
+static void
+tz_cache_clear(void)
+{
+	memset(day_of_cache, 0, sizeof(day_of_cache));
+	memset(day_start_cache, 0, sizeof(day_start_cache));
+}
+
 int
 tz_set(const char *name)
 {
@@ -70,6 +97,7 @@ tz_set(const char *name)
 	}
 	setenv("TZ", name, 1);
 	tzset();
+	tz_cache_clear();
 	return 0;
 }
 
@@ -77,14 +105,22 @@ int32_t
 tz_day_of(instant_t t)
 {
 	time_t s = (time_t)(t >= 0 ? t / 1000 : (t - 999) / 1000);
+	int64_t slot = (t >= 0 ? t / SLOT_MS : (t - SLOT_MS + 1) / SLOT_MS) + 1;
+	size_t i = (size_t)slot % TZ_CACHE;
 	struct tm tm;
+	int32_t day;
 
+	if (day_of_cache[i].slot == slot)
+		return day_of_cache[i].day;
 	localtime_r(&s, &tm);
-	return day_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	day = day_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	day_of_cache[i].slot = slot;
+	day_of_cache[i].day = day;
+	return day;
 }
 
-instant_t
-tz_day_start(int32_t day)
+static instant_t
+tz_day_start_uncached(int32_t day)
 {
 	struct tm tm;
 	int y, m, d;
@@ -96,6 +132,19 @@ tz_day_start(int32_t day)
 	tm.tm_mday = d;
 	tm.tm_isdst = -1;
 	return (instant_t)mktime(&tm) * 1000;
+}
+
+instant_t
+tz_day_start(int32_t day)
+{
+	size_t i = (size_t)(uint32_t)day % TZ_CACHE;
+
+	if (!day_start_cache[i].valid || day_start_cache[i].day != day) {
+		day_start_cache[i].day = day;
+		day_start_cache[i].start = tz_day_start_uncached(day);
+		day_start_cache[i].valid = 1;
+	}
+	return day_start_cache[i].start;
 }
 
 static int

@@ -25,12 +25,14 @@ int sched_plan(const struct config *conf, const char *rule_name, const char *ste
     const char **cause);
 
 /*
- * Perform every transition due at or before now, in transactions of at most
- * batch actions; *done counts the transitions performed. 0, or -1 if the
- * database failed (nothing of the failed batch is kept).
+ * Perform the transitions due at or before now, in transactions of at most
+ * batch actions, at most max_batches of them (the caller comes back for the
+ * rest, so that a backlog does not hold up its loop); *done counts the
+ * transitions performed. 0, or -1 if the database failed (nothing of the
+ * failed batch is kept).
  */
 int sched_run(struct store *st, const struct config *conf, instant_t now, int batch,
-    int *done);
+    int max_batches, int *done);
 
 /*
  * After a reload: work out every open action's rule, deadline and next

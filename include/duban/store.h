@@ -11,6 +11,7 @@
 #include "duban/timeutil.h"
 
 #define STORE_SCHEMA_VERSION	3
+#define STORE_CACHE_KIB		2000	/* the page cache in normal work */
 
 struct store;
 
@@ -114,6 +115,8 @@ void store_close(struct store *s);
 /* The last SQLite error, for messages. */
 const char *store_errmsg(struct store *s);
 
+/* The page cache in KiB (SQLite's default is 2000). */
+void store_cache_size(struct store *s, int kib);
 int store_begin(struct store *s);
 int store_commit(struct store *s);
 void store_rollback(struct store *s);
