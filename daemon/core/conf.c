@@ -495,9 +495,11 @@ rule_cc(struct conf_parse *p, struct rule *r, const char *value)
 			r->escalate_cc |= CC_LEADER;
 		else if (strcmp(tok, "office") == 0)
 			r->escalate_cc |= CC_OFFICE;
+		else if (strcmp(tok, "cc") == 0)
+			r->escalate_cc |= CC_DEPT_CC;
 		else
 			diag_error(p->d, p->conf->path, p->lineno,
-			    "escalate-cc: expected head, leader or office, not '%s'", tok);
+			    "escalate-cc: expected head, cc, leader or office, not '%s'", tok);
 	}
 	free(copy);
 }
@@ -1045,6 +1047,10 @@ conf_print(const struct config *c, FILE *fp)
 			}
 			if (r->escalate_cc & CC_LEADER) {
 				fprintf(fp, "%sleader", sep);
+				sep = ", ";
+			}
+			if (r->escalate_cc & CC_DEPT_CC) {
+				fprintf(fp, "%scc", sep);
 				sep = ", ";
 			}
 			if (r->escalate_cc & CC_OFFICE)

@@ -48,6 +48,14 @@ escalation_copies(struct store *st, const struct config *conf, const struct acti
 
 	if ((r->escalate_cc & CC_HEAD) && a->dept.email && a->dept.email[0])
 		rc |= notice_queue(st, conf, a, e, a->dept.head, a->dept.email, t, now);
+	if ((r->escalate_cc & CC_DEPT_CC) && a->dept.cc && a->dept.cc[0]) {
+		char *list = xstrdup(a->dept.cc), *tok, *save;
+
+		for (tok = strtok_r(list, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save))
+			if (strchr(tok, '@') != NULL)
+				rc |= notice_queue(st, conf, a, e, NULL, tok, t, now);
+		free(list);
+	}
 	if ((r->escalate_cc & CC_OFFICE) && conf->office_email)
 		rc |= notice_queue(st, conf, a, e, conf->office_name, conf->office_email, t, now);
 	if ((r->escalate_cc & CC_LEADER) && a->kase.leader != NULL) {

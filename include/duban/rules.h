@@ -51,7 +51,8 @@ struct level {
 enum cc_flags {
 	CC_HEAD = 1,		/* the department head */
 	CC_LEADER = 2,		/* the case's owning leader (包案领导) */
-	CC_OFFICE = 4		/* the office */
+	CC_OFFICE = 4,		/* the office */
+	CC_DEPT_CC = 8		/* the department's cc addresses */
 };
 
 struct rule {
