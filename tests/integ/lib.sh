@@ -126,6 +126,16 @@ has_mail() {
 	[ "$(mail_count "$1")" -ge "${2:-1}" ]
 }
 
+# LD_PRELOAD for libfaketime (the MT one with MT=1); a build with ASan needs
+# its runtime first.
+faketime_preload() {
+	local ft asan
+	ft=$(ls /usr/lib/*/faketime/libfaketime${MT:+MT}.so.1 2>/dev/null | head -1)
+	[ -n "$ft" ] || return 1
+	asan=$(ldd "$DUBAND" | awk '/libasan/ { print $3 }')
+	echo "${asan:+$asan }$ft"
+}
+
 sql() {
 	sqlite3 -cmd '.timeout 5000' "$T/duban.db" "$@"
 }

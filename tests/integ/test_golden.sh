@@ -7,8 +7,7 @@
 # files (read the diff before committing them).
 . "$(dirname "$0")/lib.sh"
 
-FT=$(ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -1)
-[ -n "$FT" ] || fail "libfaketime is not installed (Debian package faketime)"
+FT=$(faketime_preload) || fail "libfaketime is not installed (Debian package faketime)"
 setup_dir
 cd "$TOP/tests/conf" || fail "no tests/conf"
 n=0
@@ -18,7 +17,7 @@ for conf in *.conf; do
 	args=$(sed -n '1s/^; args: //p' "$conf")
 	[ -n "$args" ] || args=-t
 	# shellcheck disable=SC2086
-	TZ=Asia/Shanghai LD_PRELOAD=$FT FAKETIME="@2026-06-01 12:00:00" \
+	TZ=Asia/Shanghai LD_PRELOAD="$FT" FAKETIME="@2026-06-01 12:00:00" \
 		"$DUBAND" $args -f "$conf" >"$T/$name.out" 2>&1
 	echo "exit $?" >>"$T/$name.out"
 	n=$((n + 1))

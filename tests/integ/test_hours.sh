@@ -4,9 +4,7 @@
 # just before 22:00, then the next morning just before 08:30.
 . "$(dirname "$0")/lib.sh"
 
-FT=/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1
-[ -e "$FT" ] || FT=$(ls /usr/lib/*/faketime/libfaketimeMT.so.1 2>/dev/null | head -1)
-[ -n "$FT" ] && [ -e "$FT" ] || fail "libfaketime is not installed (Debian package faketime)"
+FT=$(MT=1 faketime_preload) || fail "libfaketime is not installed (Debian package faketime)"
 
 setup_dir
 start_sink
@@ -18,7 +16,7 @@ seed_db
 ctl assign C1 zjj handling --at "2026-11-25 21:59:00" >/dev/null || fail "assign"
 
 # The evening: duband's clock starts at 21:59:50.
-TZ=Asia/Shanghai LD_PRELOAD=$FT FAKETIME="@2026-11-25 21:59:50" FAKETIME_DONT_RESET=1 \
+TZ=Asia/Shanghai LD_PRELOAD="$FT" FAKETIME="@2026-11-25 21:59:50" FAKETIME_DONT_RESET=1 \
 	"$DUBAND" -d -f "$T/duban.conf" >>"$T/duband.log" 2>&1 &
 DAEMON_PID=$!
 wait_for 20 sh -c "[ \"\$(sqlite3 '$T/duban.db' 'SELECT count(*) FROM notices')\" = 1 ]" ||
@@ -32,7 +30,7 @@ assert_eq "$(sql "SELECT datetime(next_try / 1000, 'unixepoch', '+8 hours') FROM
 kill -TERM "$DAEMON_PID"; wait "$DAEMON_PID"; DAEMON_PID=""
 
 # The next morning: the clock starts at 08:29:55.
-TZ=Asia/Shanghai LD_PRELOAD=$FT FAKETIME="@2026-11-26 08:29:55" FAKETIME_DONT_RESET=1 \
+TZ=Asia/Shanghai LD_PRELOAD="$FT" FAKETIME="@2026-11-26 08:29:55" FAKETIME_DONT_RESET=1 \
 	"$DUBAND" -d -f "$T/duban.conf" >>"$T/duband.log" 2>&1 &
 DAEMON_PID=$!
 sleep 3
