@@ -504,6 +504,35 @@ rule_cc(struct conf_parse *p, struct rule *r, const char *value)
 	free(copy);
 }
 
+/* "at most 30 days, 1 time" (信访工作条例 Art. 34: once, by at most 30 days) */
+static void
+rule_extend(struct conf_parse *p, struct rule *r, const char *value)
+{
+	char *copy = xstrdup(value), *comma, *end;
+	const char *cause;
+	long times = 1;
+
+	if (strncmp(copy, "at most ", 8) != 0)
+		goto bad;
+	if ((comma = strchr(copy, ',')) != NULL) {
+		*comma++ = '\0';
+		times = strtol(comma, &end, 10);
+		end = strip(end);
+		if (times < 1 || times > 100 || (strcmp(end, "time") != 0 && strcmp(end, "times") != 0))
+			goto bad;
+	}
+	if (duration_parse(copy + 8, &r->extend_max, &cause) != 0 || r->extend_max.n < 1)
+		goto bad;
+	r->extend_times = (int)times;
+	r->has_extend = true;
+	free(copy);
+	return;
+bad:
+	diag_error(p->d, p->conf->path, p->lineno,
+	    "extend: expected 'at most N UNIT[, M times]', not '%s'", value);
+	free(copy);
+}
+
 /* "7 days", "same-day 16:00", "2018-08-20" */
 static void
 rule_deadline_key(struct conf_parse *p, struct rule *r, const char *value)
@@ -570,6 +599,8 @@ rule_key(struct conf_parse *p, const char *name, const char *value)
 		rule_escalate(p, r, value);
 	else if (strcmp(name, "escalate-cc") == 0)
 		rule_cc(p, r, value);
+	else if (strcmp(name, "extend") == 0)
+		rule_extend(p, r, value);
 	else
 		unknown_key(p, name);
 	return 1;
@@ -1036,6 +1067,11 @@ conf_print(const struct config *c, FILE *fp)
 			fprintf(fp, j == 0 ? "\nescalate = " : ", ");
 			print_duration(fp, &r->levels[j].after);
 			fprintf(fp, " after -> %s", r->levels[j].target);
+		}
+		if (r->has_extend) {
+			fprintf(fp, "\nextend = at most ");
+			print_duration(fp, &r->extend_max);
+			fprintf(fp, ", %d time%s", r->extend_times, r->extend_times == 1 ? "" : "s");
 		}
 		if (r->escalate_cc) {
 			const char *sep = " ";

@@ -185,6 +185,40 @@ rule_deadline(const struct rule *r, const struct rule_env *env, instant_t notifi
 	return day_end(r, env, last);
 }
 
+instant_t
+rule_adjust(const struct rule *r, const struct calendar *cal, instant_t due,
+    const struct adjust *adj, bool *uncertain)
+{
+	struct duration d;
+	bool workdays, subday;
+
+	if (adj == NULL)
+		return due;
+	workdays = r->kind == DL_SAME_DAY ||
+	    (r->kind == DL_PERIOD && r->deadline.unit == UNIT_WORKDAYS);
+	subday = r->kind == DL_PERIOD && r->deadline.unit <= UNIT_HOURS;
+	/* the pause, in the rule's own unit */
+	if (subday)
+		due += adj->pause_ms;
+	else if (workdays && adj->pause_workdays > 0) {
+		d = (struct duration){ adj->pause_workdays, UNIT_WORKDAYS };
+		due = duration_shift(&d, 1, cal, due, uncertain);
+	} else if (!workdays && adj->pause_days > 0) {
+		d = (struct duration){ adj->pause_days, UNIT_DAYS };
+		due = duration_shift(&d, 1, cal, due, uncertain);
+	}
+	/* the extensions, each in its own unit */
+	if (adj->ext_workdays > 0) {
+		d = (struct duration){ adj->ext_workdays, UNIT_WORKDAYS };
+		due = duration_shift(&d, 1, cal, due, uncertain);
+	}
+	if (adj->ext_days > 0) {
+		d = (struct duration){ adj->ext_days, UNIT_DAYS };
+		due = duration_shift(&d, 1, cal, due, uncertain);
+	}
+	return due + adj->ext_ms;
+}
+
 static int
 event_cmp(const void *a, const void *b)
 {

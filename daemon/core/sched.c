@@ -13,8 +13,8 @@
 
 int
 sched_plan(const struct config *conf, const char *rule_name, const char *step,
-    const char *dept, int category, int key, instant_t notified, struct plan *p,
-    const char **cause)
+    const char *dept, int category, int key, instant_t notified, const struct adjust *adj,
+    struct plan *p, const char **cause)
 {
 	struct event ev[RULE_MAX_EVENTS];
 	struct rule_env env = conf_env(conf);
@@ -32,6 +32,7 @@ sched_plan(const struct config *conf, const char *rule_name, const char *step,
 	if (p->rule == NULL)
 		return 0;
 	p->due = rule_deadline(p->rule, &env, notified, &uncertain);
+	p->due = rule_adjust(p->rule, conf->cal, p->due, adj, &uncertain);
 	p->uncertain = uncertain;
 	n = rule_events(p->rule, conf->cal, p->due, ev);
 	p->next_at = n > 0 ? ev[0].at : 0;
@@ -186,10 +187,10 @@ recompute_one(const struct recompute_row *row, void *arg)
 	int n, stage;
 
 	if (sched_plan(rc->conf, row->pinned ? row->rule : NULL, row->step, row->dept,
-	    row->category, row->key, row->notified_at, &p, &cause) != 0 ||
+	    row->category, row->key, row->notified_at, &row->adj, &p, &cause) != 0 ||
 	    (row->pinned && p.rule == NULL))
 		sched_plan(rc->conf, NULL, row->step, row->dept, row->category, row->key,
-		    row->notified_at, &p, &cause);
+		    row->notified_at, &row->adj, &p, &cause);
 	rc->seen++;
 	if (p.rule == NULL) {
 		if (row->due_at == 0)
@@ -199,18 +200,19 @@ recompute_one(const struct recompute_row *row, void *arg)
 		n = 0;
 	} else {
 		n = rule_events(p.rule, rc->conf->cal, p.due, ev);
-		why = row->rule == NULL || strcmp(row->rule, p.rule->name) != 0 ?
+		why = rc->why != NULL ? rc->why :
+		    row->rule == NULL || strcmp(row->rule, p.rule->name) != 0 ?
 		    "another rule governs it" : "the rule or the calendar changed";
 	}
 	/* events up to the last check count as past; they are not sent after the fact */
 	for (stage = 0; stage < n && ev[stage].at <= row->checked_at; stage++)
 		;
-	if (p.due == row->due_at && (p.rule ? p.rule->name : NULL) != NULL &&
+	if (row->paused_at == 0 && p.due == row->due_at && p.rule != NULL &&
 	    row->rule != NULL && strcmp(p.rule->name, row->rule) == 0 &&
 	    stage == row->stage && p.uncertain == row->uncertain)
 		return 0;
 	if (store_action_replan(rc->st, row->id, p.rule ? p.rule->name : NULL, p.due,
-	    p.uncertain, stage, stage < n ? ev[stage].at : 0) != 0)
+	    p.uncertain, stage, stage < n && row->paused_at == 0 ? ev[stage].at : 0) != 0)
 		return -1;
 	if (p.due != row->due_at) {
 		if (store_deadline_audit(rc->st, row->id, rc->now, row->due_at, p.due,
@@ -225,7 +227,7 @@ int
 sched_recompute(struct store *st, const struct config *conf, instant_t now, int *seen,
     int *moved)
 {
-	struct recompute rc = { st, conf, now, 0, 0 };
+	struct recompute rc = { st, conf, now, 0, 0, NULL };
 
 	/* one transaction: a larger cache keeps it from spilling to the WAL and back */
 	store_cache_size(st, RECOMPUTE_CACHE_KIB);
@@ -243,4 +245,30 @@ sched_recompute(struct store *st, const struct config *conf, instant_t now, int 
 	*seen = rc.seen;
 	*moved = rc.moved;
 	return 0;
+}
+
+int
+sched_replan(struct store *st, const struct config *conf, const struct action *a,
+    instant_t now, const char *why)
+{
+	struct recompute rc = { st, conf, now, 0, 0, NULL };
+	struct recompute_row row;
+
+	memset(&row, 0, sizeof(row));
+	row.id = a->id;
+	row.step = a->step;
+	row.dept = a->dept.code;
+	row.category = a->kase.category;
+	row.key = a->kase.key_case;
+	row.rule = a->rule;
+	row.pinned = a->pinned;
+	row.notified_at = a->notified_at;
+	row.due_at = a->due_at;
+	row.stage = -1;		/* always write the plan */
+	row.checked_at = a->checked_at;
+	row.uncertain = a->uncertain;
+	row.paused_at = a->paused_at;
+	row.adj = a->adj;
+	rc.why = why;
+	return recompute_one(&row, &rc);
 }

@@ -1,5 +1,6 @@
 /* The SQLite store: schema, ordered migrations, and the statements. */
 #include <errno.h>
+#include <stdarg.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -115,6 +116,33 @@ static const char *migrations[] = {
 	"  new_rule TEXT,"
 	"  why TEXT NOT NULL);"
 	"CREATE INDEX deadline_audit_action ON deadline_audit(action_id);",
+	/* 4: the lifecycle: receipt, pauses, extensions, closing cases */
+	"ALTER TABLE actions ADD COLUMN acked_at INTEGER;"
+	"ALTER TABLE actions ADD COLUMN paused_at INTEGER;"
+	"ALTER TABLE actions ADD COLUMN pause_days INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE actions ADD COLUMN pause_workdays INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE actions ADD COLUMN pause_ms INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE actions ADD COLUMN ext_days INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE actions ADD COLUMN ext_workdays INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE actions ADD COLUMN ext_ms INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE actions ADD COLUMN nextensions INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE extensions ("
+	"  id INTEGER PRIMARY KEY,"
+	"  action_id INTEGER NOT NULL REFERENCES actions(id),"
+	"  at INTEGER NOT NULL,"
+	"  length TEXT NOT NULL,"
+	"  approver TEXT NOT NULL,"
+	"  reason TEXT NOT NULL,"
+	"  who TEXT NOT NULL);"
+	"CREATE TABLE pauses ("
+	"  id INTEGER PRIMARY KEY,"
+	"  action_id INTEGER NOT NULL REFERENCES actions(id),"
+	"  from_at INTEGER NOT NULL,"
+	"  to_at INTEGER,"
+	"  reason TEXT NOT NULL,"
+	"  who TEXT NOT NULL);"
+	"CREATE INDEX events_action ON events(action_id);"
+	"CREATE INDEX notices_action ON notices(action_id);",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -545,6 +573,8 @@ store_action_add(struct store *s, int64_t case_id, int64_t dept_id, const char *
 #define ACTION_COLUMNS \
 	"a.id, a.step, a.rule, a.notified_at, a.due_at, a.uncertain, a.stage," \
 	" a.next_at, a.done_at, a.note," \
+	" a.acked_at, a.paused_at, a.pause_days, a.pause_workdays, a.pause_ms," \
+	" a.ext_days, a.ext_workdays, a.ext_ms, a.nextensions, a.checked_at, a.rule_pinned," \
 	" d.id, d.code, d.name, d.head, d.email, d.cc," \
 	" c.id, c.number, c.title, c.category, c.key_case, c.leader, c.petitioner," \
 	" c.received_at, c.status" \
@@ -565,16 +595,27 @@ action_from_row(sqlite3_stmt *st, struct action *a)
 	a->next_at = sqlite3_column_int64(st, 7);
 	a->done_at = sqlite3_column_int64(st, 8);
 	a->note = col_text(st, 9);
-	dept_from_row(st, 10, &a->dept);
-	a->kase.id = sqlite3_column_int64(st, 16);
-	a->kase.number = col_text(st, 17);
-	a->kase.title = col_text(st, 18);
-	a->kase.category = sqlite3_column_int(st, 19);
-	a->kase.key_case = sqlite3_column_int(st, 20);
-	a->kase.leader = col_text(st, 21);
-	a->kase.petitioner = col_text(st, 22);
-	a->kase.received_at = sqlite3_column_int64(st, 23);
-	a->kase.status = col_text(st, 24);
+	a->acked_at = sqlite3_column_int64(st, 10);
+	a->paused_at = sqlite3_column_int64(st, 11);
+	a->adj.pause_days = sqlite3_column_int(st, 12);
+	a->adj.pause_workdays = sqlite3_column_int(st, 13);
+	a->adj.pause_ms = sqlite3_column_int64(st, 14);
+	a->adj.ext_days = sqlite3_column_int(st, 15);
+	a->adj.ext_workdays = sqlite3_column_int(st, 16);
+	a->adj.ext_ms = sqlite3_column_int64(st, 17);
+	a->nextensions = sqlite3_column_int(st, 18);
+	a->checked_at = sqlite3_column_int64(st, 19);
+	a->pinned = sqlite3_column_int(st, 20);
+	dept_from_row(st, 21, &a->dept);
+	a->kase.id = sqlite3_column_int64(st, 27);
+	a->kase.number = col_text(st, 28);
+	a->kase.title = col_text(st, 29);
+	a->kase.category = sqlite3_column_int(st, 30);
+	a->kase.key_case = sqlite3_column_int(st, 31);
+	a->kase.leader = col_text(st, 32);
+	a->kase.petitioner = col_text(st, 33);
+	a->kase.received_at = sqlite3_column_int64(st, 34);
+	a->kase.status = col_text(st, 35);
 }
 
 void
@@ -724,7 +765,8 @@ store_action_each_open(struct store *s, int (*fn)(const struct recompute_row *, 
 {
 	static const char sql[] =
 	    "SELECT a.id, a.step, d.code, c.category, c.key_case, a.rule, a.rule_pinned,"
-	    " a.notified_at, a.due_at, a.stage, a.checked_at, a.uncertain"
+	    " a.notified_at, a.due_at, a.stage, a.checked_at, a.uncertain, a.paused_at,"
+	    " a.pause_days, a.pause_workdays, a.pause_ms, a.ext_days, a.ext_workdays, a.ext_ms"
 	    " FROM actions a JOIN departments d ON d.id = a.dept_id"
 	    " JOIN cases c ON c.id = a.case_id WHERE a.done_at IS NULL";
 	sqlite3_stmt *st = stmt(s, sql);
@@ -744,6 +786,13 @@ store_action_each_open(struct store *s, int (*fn)(const struct recompute_row *, 
 		r.stage = sqlite3_column_int(st, 9);
 		r.checked_at = sqlite3_column_int64(st, 10);
 		r.uncertain = sqlite3_column_int(st, 11);
+		r.paused_at = sqlite3_column_int64(st, 12);
+		r.adj.pause_days = sqlite3_column_int(st, 13);
+		r.adj.pause_workdays = sqlite3_column_int(st, 14);
+		r.adj.pause_ms = sqlite3_column_int64(st, 15);
+		r.adj.ext_days = sqlite3_column_int(st, 16);
+		r.adj.ext_workdays = sqlite3_column_int(st, 17);
+		r.adj.ext_ms = sqlite3_column_int64(st, 18);
 		rc = fn(&r, arg);
 	}
 	sqlite3_reset(st);
@@ -1093,6 +1142,175 @@ store_count_open(struct store *s, instant_t now, int *open, int *overdue)
 		*open = sqlite3_column_int(st, 0);
 		*overdue = sqlite3_column_int(st, 1);
 	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+/* The lifecycle */
+
+static int
+exec_bind(struct store *s, const char *sql, const char *types, ...)
+{
+	sqlite3_stmt *st = stmt(s, sql);
+	va_list ap;
+	int i;
+
+	va_start(ap, types);
+	for (i = 0; types[i]; i++) {
+		switch (types[i]) {
+		case 'i':
+			sqlite3_bind_int(st, i + 1, va_arg(ap, int));
+			break;
+		case 'l':
+			sqlite3_bind_int64(st, i + 1, va_arg(ap, int64_t));
+			break;
+		case 't':	/* an instant, 0 = NULL */
+			bind_instant(st, i + 1, va_arg(ap, instant_t));
+			break;
+		case 's':
+			bind_text(st, i + 1, va_arg(ap, const char *));
+			break;
+		}
+	}
+	va_end(ap);
+	return step_done(s, st);
+}
+
+int
+store_action_ack(struct store *s, int64_t id, instant_t at)
+{
+	static const char sql[] = "UPDATE actions SET acked_at = ? WHERE id = ?";
+
+	return exec_bind(s, sql, "ll", at, id);
+}
+
+int
+store_action_set_pause(struct store *s, int64_t id, instant_t paused_at,
+    const struct adjust *adj, int nextensions)
+{
+	static const char sql[] =
+	    "UPDATE actions SET paused_at = ?, pause_days = ?, pause_workdays = ?, pause_ms = ?,"
+	    " ext_days = ?, ext_workdays = ?, ext_ms = ?, nextensions = ? WHERE id = ?";
+
+	return exec_bind(s, sql, "tiililill", paused_at, adj->pause_days, adj->pause_workdays,
+	    adj->pause_ms, adj->ext_days, adj->ext_workdays, adj->ext_ms, nextensions, id);
+}
+
+int
+store_pause_open(struct store *s, int64_t id, instant_t from, const char *reason,
+    const char *who)
+{
+	static const char sql[] =
+	    "INSERT INTO pauses (action_id, from_at, reason, who) VALUES (?, ?, ?, ?)";
+
+	return exec_bind(s, sql, "llss", id, from, reason, who);
+}
+
+int
+store_pause_close(struct store *s, int64_t id, instant_t to)
+{
+	static const char sql[] =
+	    "UPDATE pauses SET to_at = ? WHERE action_id = ? AND to_at IS NULL";
+
+	return exec_bind(s, sql, "ll", to, id);
+}
+
+int
+store_extension_add(struct store *s, int64_t id, instant_t at, const char *length,
+    const char *approver, const char *reason, const char *who)
+{
+	static const char sql[] =
+	    "INSERT INTO extensions (action_id, at, length, approver, reason, who)"
+	    " VALUES (?, ?, ?, ?, ?, ?)";
+
+	return exec_bind(s, sql, "llssss", id, at, length, approver, reason, who);
+}
+
+int
+store_action_set_dept(struct store *s, int64_t id, int64_t dept)
+{
+	static const char sql[] = "UPDATE actions SET dept_id = ? WHERE id = ?";
+
+	return exec_bind(s, sql, "ll", dept, id);
+}
+
+int
+store_case_open_actions(struct store *s, int64_t case_id, char *ids, size_t len)
+{
+	static const char sql[] =
+	    "SELECT id FROM actions WHERE case_id = ? AND done_at IS NULL ORDER BY id";
+	sqlite3_stmt *st = stmt(s, sql);
+	size_t used = 0;
+	int n = 0;
+
+	ids[0] = '\0';
+	sqlite3_bind_int64(st, 1, case_id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (used + 24 < len)
+			used += (size_t)snprintf(ids + used, len - used, "%s%lld", n ? ", " : "",
+			    (long long)sqlite3_column_int64(st, 0));
+		n++;
+	}
+	sqlite3_reset(st);
+	return n;
+}
+
+int
+store_case_close(struct store *s, int64_t case_id, instant_t at, int ceased)
+{
+	static const char sql[] =
+	    "UPDATE cases SET status = 'closed', closed_at = ?, ceased = ? WHERE id = ?";
+
+	return exec_bind(s, sql, "lil", at, ceased, case_id);
+}
+
+int
+store_period_each(struct store *s, int64_t action,
+    int (*fn)(const char *kind, instant_t from, instant_t to, const char *a,
+    const char *b, const char *c, void *arg), void *arg)
+{
+	static const char sql[] =
+	    "SELECT 'pause', from_at, coalesce(to_at, 0), reason, who, '' FROM pauses"
+	    " WHERE action_id = ?1"
+	    " UNION ALL SELECT 'extension', at, 0, length, approver, reason FROM extensions"
+	    " WHERE action_id = ?1 ORDER BY 2";
+	sqlite3_stmt *st = stmt(s, sql);
+	int stop = 0;
+
+	sqlite3_bind_int64(st, 1, action);
+	while (!stop && sqlite3_step(st) == SQLITE_ROW)
+		stop = fn((const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1),
+		    sqlite3_column_int64(st, 2), (const char *)sqlite3_column_text(st, 3),
+		    (const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 5),
+		    arg);
+	sqlite3_reset(st);
+	return 0;
+}
+
+int
+store_event_each(struct store *s, int64_t action, instant_t from, instant_t to,
+    int (*fn)(instant_t at, const char *who, int64_t action, const char *what,
+    const char *detail, void *arg), void *arg)
+{
+	static const char sql_action[] =
+	    "SELECT at, who, coalesce(action_id, 0), what, detail FROM events"
+	    " WHERE action_id = ? ORDER BY id";
+	static const char sql_range[] =
+	    "SELECT at, who, coalesce(action_id, 0), what, detail FROM events"
+	    " WHERE at >= ? AND at < ? ORDER BY id";
+	sqlite3_stmt *st = stmt(s, action ? sql_action : sql_range);
+	int stop = 0;
+
+	if (action)
+		sqlite3_bind_int64(st, 1, action);
+	else {
+		sqlite3_bind_int64(st, 1, from);
+		sqlite3_bind_int64(st, 2, to);
+	}
+	while (!stop && sqlite3_step(st) == SQLITE_ROW)
+		stop = fn(sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
+		    sqlite3_column_int64(st, 2), (const char *)sqlite3_column_text(st, 3),
+		    (const char *)sqlite3_column_text(st, 4), arg);
 	sqlite3_reset(st);
 	return 0;
 }

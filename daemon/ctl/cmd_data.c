@@ -93,6 +93,8 @@ cmd_case(struct ctl *c, int argc, char **argv)
 	char detail[512];
 	int ch;
 
+	if (argc >= 2 && strcmp(argv[1], "close") == 0)
+		return case_close(c, argc - 1, argv + 1);
 	if (argc < 2 || strcmp(argv[1], "add") != 0)
 		return ctl_usage("case");
 	memset(&k, 0, sizeof(k));
@@ -205,7 +207,7 @@ cmd_assign(struct ctl *c, int argc, char **argv)
 		goto out;
 	}
 	if (sched_plan(c->conf, rule, argv[optind + 2], d.code, k.category, k.key_case, at,
-	    &p, &cause) != 0) {
+	    NULL, &p, &cause) != 0) {
 		fprintf(stderr, "dubanctl: --rule %s: %s\n", rule, cause);
 		rc = EXIT_USAGE;
 		goto out;

@@ -22,6 +22,23 @@ print_audit(const struct audit_row *r, void *arg)
 }
 
 static int
+print_period(const char *kind, instant_t from, instant_t to, const char *a, const char *b,
+    const char *c, void *arg)
+{
+	char f[32], t[32];
+
+	(*(int *)arg)++;
+	instant_format(from, f, sizeof(f));
+	if (strcmp(kind, "pause") == 0) {
+		if (to)
+			instant_format(to, t, sizeof(t));
+		printf("  pause      %s to %s: %s (by %s)\n", f, to ? t : "(still paused)", a, b);
+	} else
+		printf("  extension  %s by %s, approved by %s: %s\n", f, a, b, c);
+	return 0;
+}
+
+static int
 print_notice(const struct notice_row *n, void *arg)
 {
 	char when[32] = "";
@@ -68,11 +85,23 @@ cmd_explain(struct ctl *c, int argc, char **argv)
 		    a.rule ? " (rule \"" : "", a.rule ? a.rule : "", a.rule ? "\" is gone)" : "");
 	else
 		rule_explain(r, &env, a.notified_at, stdout);
+	if (r != NULL && (a.adj.pause_days || a.adj.pause_ms || a.adj.ext_days ||
+	    a.adj.ext_workdays || a.adj.ext_ms))
+		printf("moved by pauses (%d days, %d working days) and extensions (%d days,"
+		    " %d working days, %lld s)\n", a.adj.pause_days, a.adj.pause_workdays,
+		    a.adj.ext_days, a.adj.ext_workdays, (long long)(a.adj.ext_ms / 1000));
 	if (a.due_at != 0) {
 		deadline_format(a.due_at, at, sizeof(at));
 		printf("recorded deadline %s%s\n", at, a.uncertain ? " (uncertain)" : "");
 	}
-	printf("extensions: none\npauses: none\n");
+	printf("extensions and pauses:\n");
+	count = 0;
+	store_period_each(c->store, id, print_period, &count);
+	if (count == 0)
+		printf("  none\n");
+	if (a.paused_at != 0)
+		printf("  the clock is stopped: no notice goes out until it is resumed\n");
+	count = 0;
 	printf("deadline changes:\n");
 	store_audit_each(c->store, id, print_audit, NULL);
 	printf("notices:\n");
@@ -81,7 +110,7 @@ cmd_explain(struct ctl *c, int argc, char **argv)
 		instant_format(a.done_at, at, sizeof(at));
 		printf("done %s%s%s: nothing more will be sent\n", at, a.note ? ", " : "",
 		    a.note ? a.note : "");
-	} else if (r != NULL) {
+	} else if (r != NULL && a.paused_at == 0) {
 		n = rule_events(r, c->conf->cal, a.due_at, ev);
 		for (i = a.stage; i < n; i++) {
 			instant_format(ev[i].at, at, sizeof(at));

@@ -1,6 +1,7 @@
 /* dubanctl actions, queue, mail: listings. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -212,5 +213,58 @@ cmd_mail(struct ctl *c, int argc, char **argv)
 	printf("%-6s %-6s %-10s %-7s %-3s %-19s %-28s %s\n", "ID", "ACTION", "KIND", "STATUS",
 	    "TRY", "SENT/NEXT TRY", "RECIPIENT", "SERVER REPLY");
 	store_notice_each(c->store, all, print_notice, NULL);
+	return EXIT_OK;
+}
+
+static int
+print_event(instant_t at, const char *who, int64_t action, const char *what,
+    const char *detail, void *arg)
+{
+	char when[32], act[24] = "-";
+
+	(void)arg;
+	instant_format(at, when, sizeof(when));
+	if (action)
+		snprintf(act, sizeof(act), "%lld", (long long)action);
+	printf("%-19s %-10s %-6s %-18s %s\n", when, who, act, what, detail ? detail : "");
+	return 0;
+}
+
+int
+cmd_log(struct ctl *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "action", required_argument, NULL, 'a' },
+		{ "since", required_argument, NULL, 's' },
+		{ "until", required_argument, NULL, 'u' },
+		{ NULL, 0, NULL, 0 }
+	};
+	instant_t from = 0, to = INT64_MAX;
+	int64_t action = 0;
+	int ch;
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'a':
+			if (ctl_parse_id(optarg, &action) != 0)
+				return EXIT_USAGE;
+			break;
+		case 's':
+		case 'u':
+			if (instant_parse(optarg, ch == 's' ? &from : &to) != 0) {
+				fprintf(stderr, "dubanctl: --%s: '%s' is not a time\n",
+				    ch == 's' ? "since" : "until", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		default:
+			return ctl_usage("log");
+		}
+	}
+	if (optind != argc)
+		return ctl_usage("log");
+	printf("%-19s %-10s %-6s %-18s %s\n", "WHEN", "WHO", "ACTION", "WHAT", "DETAIL");
+	store_event_each(c->store, action, from, to, print_event, NULL);
 	return EXIT_OK;
 }

@@ -4,6 +4,7 @@
 
 #include "duban/conf.h"
 #include "duban/store.h"
+#include "duban/xmalloc.h"
 
 /* Exit codes, documented in dubanctl(8). */
 #define EXIT_OK		0
@@ -55,5 +56,12 @@ int cmd_queue(struct ctl *, int, char **);
 int cmd_mail(struct ctl *, int, char **);
 int cmd_status(struct ctl *, int, char **);
 int cmd_explain(struct ctl *, int, char **);
+int cmd_ack(struct ctl *, int, char **);
+int cmd_extend(struct ctl *, int, char **);
+int cmd_pause(struct ctl *, int, char **);
+int cmd_resume(struct ctl *, int, char **);
+int cmd_reassign(struct ctl *, int, char **);
+int case_close(struct ctl *, int, char **);
+int cmd_log(struct ctl *, int, char **);
 
 #endif

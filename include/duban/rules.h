@@ -79,6 +79,23 @@ struct rule {
 	struct level	 levels[RULE_MAX_LEVELS];
 	int		 nlevels;
 	int		 escalate_cc;		/* enum cc_flags */
+	bool		 has_extend;
+	struct duration	 extend_max;		/* one extension at most this long */
+	int		 extend_times;		/* and at most this many */
+};
+
+/*
+ * What moved an action's deadline after the rule gave it: the time it was
+ * paused (counted in each unit; the rule's own unit applies) and the
+ * extensions granted (in their own units).
+ */
+struct adjust {
+	int		pause_days;
+	int		pause_workdays;
+	int64_t		pause_ms;
+	int		ext_days;
+	int		ext_workdays;
+	int64_t		ext_ms;
 };
 
 /* What a deadline computation needs besides the rule. */
@@ -115,6 +132,9 @@ const char *event_kind_name(enum event_kind kind);
  */
 instant_t rule_deadline(const struct rule *r, const struct rule_env *env,
     instant_t notified, bool *uncertain);
+/* The deadline moved by the pauses (in the rule's unit) and the extensions. */
+instant_t rule_adjust(const struct rule *r, const struct calendar *cal, instant_t due,
+    const struct adjust *adj, bool *uncertain);
 /* Move an instant by a duration (sign -1: back) on the calendar. */
 instant_t duration_shift(const struct duration *d, int sign,
     const struct calendar *cal, instant_t t, bool *uncertain);

@@ -21,8 +21,15 @@ struct plan {
  * and first event. -1 with *cause if a named rule does not exist.
  */
 int sched_plan(const struct config *conf, const char *rule_name, const char *step,
-    const char *dept, int category, int key, instant_t notified, struct plan *p,
-    const char **cause);
+    const char *dept, int category, int key, instant_t notified, const struct adjust *adj,
+    struct plan *p, const char **cause);
+/*
+ * Replan one action after a change (extension, pause, resume, reassignment)
+ * inside the caller's transaction: its rule, deadline and next event; the
+ * events before its last check stay past. The move is audited with why.
+ */
+int sched_replan(struct store *st, const struct config *conf, const struct action *a,
+    instant_t now, const char *why);
 
 /*
  * Perform the transitions due at or before now, in transactions of at most
@@ -49,6 +56,7 @@ struct recompute {
 	instant_t		 now;
 	int			 seen;
 	int			 moved;
+	const char		*why;	/* NULL: a reload */
 };
 
 #endif

@@ -8,9 +8,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "duban/rules.h"
 #include "duban/timeutil.h"
 
-#define STORE_SCHEMA_VERSION	3
+#define STORE_SCHEMA_VERSION	4
 #define STORE_CACHE_KIB		2000	/* the page cache in normal work */
 
 struct store;
@@ -49,6 +50,12 @@ struct action {
 	instant_t	 next_at;	/* 0: nothing scheduled */
 	instant_t	 done_at;	/* 0: open */
 	char		*note;
+	instant_t	 acked_at;	/* 签收; 0: not yet */
+	instant_t	 paused_at;	/* 0: the clock runs */
+	struct adjust	 adj;
+	int		 nextensions;
+	instant_t	 checked_at;
+	int		 pinned;
 	struct department dept;
 	struct case_rec	 kase;
 };
@@ -169,6 +176,8 @@ struct recompute_row {
 	int		 stage;
 	instant_t	 checked_at;
 	int		 uncertain;
+	instant_t	 paused_at;
+	struct adjust	 adj;
 };
 /* Each open action; stops at the first non-zero return of fn and returns it. */
 int store_action_each_open(struct store *s, int (*fn)(const struct recompute_row *, void *),
@@ -238,6 +247,32 @@ int store_escalation_add(struct store *s, int64_t action, int level, const char 
     instant_t now);
 int store_escalation_each(struct store *s, bool all,
     int (*fn)(const struct escalation_row *, void *), void *arg);
+
+/* The lifecycle */
+int store_action_ack(struct store *s, int64_t id, instant_t at);
+/* The pause state and the adjustments of the deadline (paused_at 0: running). */
+int store_action_set_pause(struct store *s, int64_t id, instant_t paused_at,
+    const struct adjust *adj, int nextensions);
+int store_pause_open(struct store *s, int64_t id, instant_t from, const char *reason,
+    const char *who);
+int store_pause_close(struct store *s, int64_t id, instant_t to);
+int store_extension_add(struct store *s, int64_t id, instant_t at, const char *length,
+    const char *approver, const char *reason, const char *who);
+int store_action_set_dept(struct store *s, int64_t id, int64_t dept);
+/* How many actions of the case are open; their ids, listed in ids. */
+int store_case_open_actions(struct store *s, int64_t case_id, char *ids, size_t len);
+int store_case_close(struct store *s, int64_t case_id, instant_t at, int ceased);
+/*
+ * Each pause ("pause", from, to (0: still), reason, who) and extension
+ * ("extension", at, 0, length, approver, reason) of an action, in order.
+ */
+int store_period_each(struct store *s, int64_t action,
+    int (*fn)(const char *kind, instant_t from, instant_t to, const char *a,
+    const char *b, const char *c, void *arg), void *arg);
+/* The audit log: of one action, or (action 0) of the period [from, to). */
+int store_event_each(struct store *s, int64_t action, instant_t from, instant_t to,
+    int (*fn)(instant_t at, const char *who, int64_t action, const char *what,
+    const char *detail, void *arg), void *arg);
 
 /* Counts for status lines. */
 int store_count_open(struct store *s, instant_t now, int *open, int *overdue);

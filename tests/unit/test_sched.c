@@ -76,7 +76,7 @@ assign(struct fixture *f, const char *step, instant_t at)
 	const char *cause;
 	int64_t id;
 
-	assert_int_equal(sched_plan(f->conf, NULL, step, "zjj", 2, 0, at, &p, &cause), 0);
+	assert_int_equal(sched_plan(f->conf, NULL, step, "zjj", 2, 0, at, NULL, &p, &cause), 0);
 	assert_non_null(p.rule);
 	assert_int_equal(store_action_add(f->st, 1, 1, step, at, p.rule->name, 0, p.due,
 	    p.uncertain, p.next_at, at, &id), 0);
@@ -198,12 +198,12 @@ test_week_rule_times(void **state)
 
 	assert_int_equal(day_parse("2026-03-05", &day), 0);	/* a Thursday */
 	at = tz_day_start(day) + 15 * 3600000LL;
-	assert_int_equal(sched_plan(f->conf, NULL, "handling", "zjj", 2, 0, at, &p, &cause), 0);
+	assert_int_equal(sched_plan(f->conf, NULL, "handling", "zjj", 2, 0, at, NULL, &p, &cause), 0);
 	assert_string_equal(p.rule->name, "week");
 	due = tz_day_start(day + 8);
 	assert_true(p.due == due);
 	assert_true(p.next_at == due - 2 * 86400000LL);	/* two days before */
-	assert_int_equal(sched_plan(f->conf, "nosuch", "x", "zjj", 2, 0, at, &p, &cause), -1);
+	assert_int_equal(sched_plan(f->conf, "nosuch", "x", "zjj", 2, 0, at, NULL, &p, &cause), -1);
 }
 
 static instant_t
