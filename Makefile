@@ -36,7 +36,7 @@ CORE_SRC = daemon/core/xmalloc.c daemon/core/log.c daemon/core/diag.c \
 DUBAND_SRC = daemon/main.c daemon/duband.c daemon/loop.c daemon/mailer.c daemon/notify.c
 CTL_SRC	 = daemon/ctl/main.c daemon/ctl/cmd_admin.c daemon/ctl/cmd_data.c \
 	   daemon/ctl/cmd_list.c daemon/ctl/cmd_explain.c \
-	   daemon/ctl/cmd_life.c
+	   daemon/ctl/cmd_life.c daemon/ctl/cmd_queue.c
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 
 CORE_OBJ   = $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/templates_builtin.o

@@ -1086,6 +1086,12 @@ store_escalation_add(struct store *s, int64_t action, int level, const char *tar
 	return sqlite3_changes(s->db) == 1 ? 0 : 1;
 }
 
+#define ESCALATION_COLUMNS_NOTE \
+	"e.id, e.action_id, e.level, e.target, e.opened_at, e.acked_at," \
+	" e.resolved_at, c.number, c.title, d.name, a.step, a.due_at, e.note" \
+	" FROM escalations e JOIN actions a ON a.id = e.action_id" \
+	" JOIN cases c ON c.id = a.case_id JOIN departments d ON d.id = a.dept_id"
+
 #define ESCALATION_COLUMNS \
 	"e.id, e.action_id, e.level, e.target, e.opened_at, e.acked_at," \
 	" e.resolved_at, c.number, c.title, d.name, a.step, a.due_at" \
@@ -1117,6 +1123,7 @@ store_escalation_each(struct store *s, bool all,
 		e.dept_name = col_text(st, 9);
 		e.step = col_text(st, 10);
 		e.due_at = sqlite3_column_int64(st, 11);
+		e.note = NULL;
 		stop = fn(&e, arg);
 		free(e.target);
 		free(e.case_number);
@@ -1313,4 +1320,64 @@ store_event_each(struct store *s, int64_t action, instant_t from, instant_t to,
 		    (const char *)sqlite3_column_text(st, 4), arg);
 	sqlite3_reset(st);
 	return 0;
+}
+
+int
+store_escalation_get(struct store *s, int64_t id, struct escalation_row *e)
+{
+	static const char sql[] = "SELECT " ESCALATION_COLUMNS_NOTE " WHERE e.id = ?";
+	sqlite3_stmt *st = stmt(s, sql);
+	int rc;
+
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		e->id = sqlite3_column_int64(st, 0);
+		e->action_id = sqlite3_column_int64(st, 1);
+		e->level = sqlite3_column_int(st, 2);
+		e->target = col_text(st, 3);
+		e->opened_at = sqlite3_column_int64(st, 4);
+		e->acked_at = sqlite3_column_int64(st, 5);
+		e->resolved_at = sqlite3_column_int64(st, 6);
+		e->case_number = col_text(st, 7);
+		e->case_title = col_text(st, 8);
+		e->dept_name = col_text(st, 9);
+		e->step = col_text(st, 10);
+		e->due_at = sqlite3_column_int64(st, 11);
+		e->note = col_text(st, 12);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+void
+escalation_clear(struct escalation_row *e)
+{
+	free(e->target);
+	free(e->case_number);
+	free(e->case_title);
+	free(e->dept_name);
+	free(e->step);
+	free(e->note);
+	memset(e, 0, sizeof(*e));
+}
+
+int
+store_escalation_ack(struct store *s, int64_t id, instant_t at, const char *note)
+{
+	static const char sql[] =
+	    "UPDATE escalations SET acked_at = coalesce(acked_at, ?),"
+	    " note = coalesce(?, note) WHERE id = ?";
+
+	return exec_bind(s, sql, "lsl", at, note, id);
+}
+
+int
+store_escalation_resolve(struct store *s, int64_t id, instant_t at, const char *note)
+{
+	static const char sql[] =
+	    "UPDATE escalations SET acked_at = coalesce(acked_at, ?1), resolved_at = ?1,"
+	    " note = ?2 WHERE id = ?3";
+
+	return exec_bind(s, sql, "lsl", at, note, id);
 }

@@ -96,6 +96,8 @@ cmd_queue(struct ctl *c, int argc, char **argv)
 	bool all;
 	int rc;
 
+	if (argc >= 2 && argv[1][0] != '-')
+		return queue_sub(c, argc, argv);
 	if ((rc = parse_all("queue", argc, argv, &all)) != 0)
 		return rc;
 	printf("%-5s %-6s %-5s %-12s %-12s %-14s %-19s %-19s %s\n", "ID", "ACTION", "LEVEL",

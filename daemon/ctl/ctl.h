@@ -63,5 +63,6 @@ int cmd_resume(struct ctl *, int, char **);
 int cmd_reassign(struct ctl *, int, char **);
 int case_close(struct ctl *, int, char **);
 int cmd_log(struct ctl *, int, char **);
+int queue_sub(struct ctl *, int, char **);
 
 #endif

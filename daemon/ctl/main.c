@@ -45,7 +45,9 @@ const struct ctl_cmd ctl_cmds[] = {
 	  cmd_explain, CTL_NEEDS_CONF | CTL_NEEDS_STORE },
 	{ "actions", "[--all]", "list open actions with their deadline and state",
 	  cmd_actions, CTL_NEEDS_CONF | CTL_NEEDS_STORE },
-	{ "queue", "[--all]", "list the discipline-inspection queue", cmd_queue,
+	{ "queue", "[--all] | show ID | ack ID [--note TEXT] | resolve ID --note TEXT"
+	  " | export ID FILE",
+	  "the discipline-inspection queue; an item's evidence record", cmd_queue,
 	  CTL_NEEDS_CONF | CTL_NEEDS_STORE },
 	{ "log", "[--action ACTION] [--since TIME] [--until TIME]",
 	  "the audit log: every change, who made it and when", cmd_log,

@@ -103,6 +103,7 @@ struct escalation_row {
 	char		*dept_name;
 	char		*step;
 	instant_t	 due_at;
+	char		*note;		/* store_escalation_get only */
 };
 
 struct outbox_counts {
@@ -247,6 +248,11 @@ int store_escalation_add(struct store *s, int64_t action, int level, const char 
     instant_t now);
 int store_escalation_each(struct store *s, bool all,
     int (*fn)(const struct escalation_row *, void *), void *arg);
+
+int store_escalation_get(struct store *s, int64_t id, struct escalation_row *e);
+void escalation_clear(struct escalation_row *e);
+int store_escalation_ack(struct store *s, int64_t id, instant_t at, const char *note);
+int store_escalation_resolve(struct store *s, int64_t id, instant_t at, const char *note);
 
 /* The lifecycle */
 int store_action_ack(struct store *s, int64_t id, instant_t at);

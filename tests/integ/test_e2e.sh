@@ -47,6 +47,22 @@ assert_eq "$(grep -c ' C1 ' "$T/queue")" 1 "queue entries for action 1"
 grep -q ' C2 ' "$T/queue" && fail "action 2 is in the discipline queue"
 assert_eq "$(sql "SELECT count(*) FROM notices WHERE status = 'sent'")" 4 "notices sent"
 
+# The evidence record lists every notice with the server's reply.
+qid=$(sql "SELECT id FROM escalations")
+ctl queue show "$qid" >"$T/evidence" || fail "queue show"
+for kind in reminder overdue escalation; do
+	grep -A1 "^  $kind  *sent  " "$T/evidence" | grep -q "server: 250 " ||
+		fail "the evidence lacks the $kind with its SMTP reply: $(cat "$T/evidence")"
+done
+grep -q "assign" "$T/evidence" || fail "the evidence lacks the timeline"
+ctl queue export "$qid" "$T/record.txt" >/dev/null || fail "queue export"
+cmp -s "$T/record.txt" "$T/evidence" || fail "the exported record differs from the shown one"
+ctl queue export "$qid" "$T/record.txt" 2>/dev/null && fail "export overwrote a file"
+ctl queue ack "$qid" --note 已接收 >/dev/null || fail "queue ack"
+ctl queue resolve "$qid" --note 已约谈整改 >/dev/null || fail "queue resolve"
+ctl queue | grep -q ' C1 ' && fail "a resolved item is still in the open queue"
+ctl queue --all | grep -q 'resolved' || fail "queue --all does not show the resolved item"
+
 kill -TERM "$DAEMON_PID"
 wait "$DAEMON_PID"
 assert_eq "$?" 0 "duband exit status after SIGTERM"

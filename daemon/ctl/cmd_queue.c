@@ -1,0 +1,192 @@
+/* dubanctl queue show, ack, resolve, export: the discipline-inspection queue's records. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ctl.h"
+
+static int
+ev_line(instant_t at, const char *who, int64_t action, const char *what, const char *detail,
+    void *arg)
+{
+	char when[32];
+
+	(void)action;
+	instant_format(at, when, sizeof(when));
+	fprintf(arg, "  %s  %-10s %-18s %s\n", when, who, what, detail ? detail : "");
+	return 0;
+}
+
+static int
+notice_line(const struct notice_row *n, void *arg)
+{
+	char when[32] = "not yet";
+
+	if (n->sent_at)
+		instant_format(n->sent_at, when, sizeof(when));
+	fprintf(arg, "  %-10s %-7s sent %s to %s, %d tr%s; server: %s\n    subject: %s\n",
+	    n->kind, n->status, when, n->recipient, n->attempts, n->attempts == 1 ? "y" : "ies",
+	    n->reply ? n->reply : "(no reply yet)", n->subject);
+	return 0;
+}
+
+static int
+period_line(const char *kind, instant_t from, instant_t to, const char *a, const char *b,
+    const char *c, void *arg)
+{
+	char f[32], t[32] = "(still paused)";
+
+	instant_format(from, f, sizeof(f));
+	if (to)
+		instant_format(to, t, sizeof(t));
+	if (strcmp(kind, "pause") == 0)
+		fprintf(arg, "  pause %s to %s: %s (entered by %s)\n", f, t, a, b);
+	else
+		fprintf(arg, "  extension %s by %s, approved by %s: %s\n", f, a, b, c);
+	return 0;
+}
+
+static int
+audit_line(const struct audit_row *r, void *arg)
+{
+	char at[32], o[32] = "none", n[32] = "none";
+
+	instant_format(r->at, at, sizeof(at));
+	if (r->old_due)
+		deadline_format(r->old_due, o, sizeof(o));
+	if (r->new_due)
+		deadline_format(r->new_due, n, sizeof(n));
+	fprintf(arg, "  %s  %s -> %s: %s\n", at, o, n, r->why);
+	return 0;
+}
+
+/* The evidence record of an escalated item: everything about its action. */
+static int
+evidence(struct ctl *c, int64_t id, FILE *fp)
+{
+	struct escalation_row e;
+	struct action a;
+	char t1[32], t2[32], t3[32];
+
+	if (store_escalation_get(c->store, id, &e) != 0) {
+		fprintf(stderr, "dubanctl: no escalation %lld in the queue\n", (long long)id);
+		return EXIT_FAIL;
+	}
+	if (store_action_get(c->store, e.action_id, &a) != 0) {
+		escalation_clear(&e);
+		return EXIT_DATABASE;
+	}
+	fprintf(fp, "督办记录 / evidence record: escalation %lld (level %d, to %s)\n",
+	    (long long)e.id, e.level, e.target);
+	fprintf(fp, "escalated %s; acknowledged %s; resolved %s%s%s\n\n",
+	    instant_format(e.opened_at, t1, sizeof(t1)),
+	    e.acked_at ? instant_format(e.acked_at, t2, sizeof(t2)) : "no",
+	    e.resolved_at ? instant_format(e.resolved_at, t3, sizeof(t3)) : "no",
+	    e.note ? "; note: " : "", e.note ? e.note : "");
+	fprintf(fp, "case:        %s %s (category %d%s)\n", a.kase.number, a.kase.title,
+	    a.kase.category, a.kase.key_case ? ", key case 挂牌督办" : "");
+	if (a.kase.leader)
+		fprintf(fp, "leader:      %s\n", a.kase.leader);
+	fprintf(fp, "department:  %s %s, head %s <%s>\n", a.dept.code, a.dept.name, a.dept.head,
+	    a.dept.email);
+	fprintf(fp, "action:      %lld %s, rule %s\n", (long long)a.id, a.step,
+	    a.rule ? a.rule : "(none)");
+	fprintf(fp, "notified:    %s\n", instant_format(a.notified_at, t1, sizeof(t1)));
+	fprintf(fp, "received:    %s\n", a.acked_at ? instant_format(a.acked_at, t1, sizeof(t1)) :
+	    "not acknowledged");
+	fprintf(fp, "deadline:    %s%s\n", a.due_at ? deadline_format(a.due_at, t1, sizeof(t1)) :
+	    "none", a.uncertain ? " (uncertain)" : "");
+	fprintf(fp, "done:        %s%s%s\n", a.done_at ? instant_format(a.done_at, t1, sizeof(t1)) :
+	    "not done", a.note ? ", " : "", a.note ? a.note : "");
+	fprintf(fp, "\nextensions and pauses:\n");
+	store_period_each(c->store, a.id, period_line, fp);
+	fprintf(fp, "\ndeadline changes:\n");
+	store_audit_each(c->store, a.id, audit_line, fp);
+	fprintf(fp, "\nnotices and their delivery:\n");
+	store_notice_each_action(c->store, a.id, notice_line, fp);
+	fprintf(fp, "\ntimeline (who did what, when):\n");
+	store_event_each(c->store, a.id, 0, 0, ev_line, fp);
+	escalation_clear(&e);
+	action_clear(&a);
+	return EXIT_OK;
+}
+
+static int
+queue_change(struct ctl *c, const char *arg, const char *note, int resolve)
+{
+	struct escalation_row e;
+	char detail[512];
+	int64_t id;
+
+	if (ctl_parse_id(arg, &id) != 0)
+		return EXIT_USAGE;
+	if (store_escalation_get(c->store, id, &e) != 0) {
+		fprintf(stderr, "dubanctl: no escalation %lld in the queue\n", (long long)id);
+		return EXIT_FAIL;
+	}
+	if (e.resolved_at != 0) {
+		fprintf(stderr, "dubanctl: escalation %lld is resolved already\n", (long long)id);
+		escalation_clear(&e);
+		return EXIT_FAIL;
+	}
+	snprintf(detail, sizeof(detail), "escalation %lld %s%s%s", (long long)id,
+	    resolve ? "resolved" : "acknowledged", note ? ": " : "", note ? note : "");
+	if (store_begin(c->store) != 0 ||
+	    (resolve ? store_escalation_resolve(c->store, id, time_now(), note) :
+	    store_escalation_ack(c->store, id, time_now(), note)) != 0 ||
+	    store_event(c->store, time_now(), c->who, e.action_id,
+	    resolve ? "queue resolve" : "queue ack", detail) != 0 ||
+	    store_commit(c->store) != 0) {
+		store_rollback(c->store);
+		escalation_clear(&e);
+		return EXIT_DATABASE;
+	}
+	printf("%s\n", detail);
+	escalation_clear(&e);
+	return EXIT_OK;
+}
+
+int
+queue_sub(struct ctl *c, int argc, char **argv)
+{
+	const char *note = NULL;
+	int64_t id;
+	FILE *fp;
+	int rc;
+
+	if (argc >= 4 && strcmp(argv[argc - 2], "--note") == 0) {
+		note = argv[argc - 1];
+		argc -= 2;
+	}
+	if (argc == 3 && strcmp(argv[1], "show") == 0) {
+		if (ctl_parse_id(argv[2], &id) != 0)
+			return EXIT_USAGE;
+		return evidence(c, id, stdout);
+	}
+	if (argc == 3 && strcmp(argv[1], "ack") == 0)
+		return queue_change(c, argv[2], note, 0);
+	if (argc == 3 && strcmp(argv[1], "resolve") == 0) {
+		if (note == NULL) {
+			fprintf(stderr, "dubanctl: queue resolve needs --note TEXT\n");
+			return EXIT_USAGE;
+		}
+		return queue_change(c, argv[2], note, 1);
+	}
+	if (argc == 4 && strcmp(argv[1], "export") == 0) {
+		if (ctl_parse_id(argv[2], &id) != 0)
+			return EXIT_USAGE;
+		if ((fp = fopen(argv[3], "wx")) == NULL) {
+			fprintf(stderr, "dubanctl: %s: %s\n", argv[3], strerror(errno));
+			return EXIT_FAIL;
+		}
+		rc = evidence(c, id, fp);
+		if (fclose(fp) != 0 || rc != EXIT_OK) {
+			remove(argv[3]);
+			return rc != EXIT_OK ? rc : EXIT_FAIL;
+		}
+		printf("evidence record of escalation %lld written to %s\n", (long long)id, argv[3]);
+		return EXIT_OK;
+	}
+	return ctl_usage("queue");
+}
