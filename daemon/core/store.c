@@ -1381,3 +1381,90 @@ store_escalation_resolve(struct store *s, int64_t id, instant_t at, const char *
 
 	return exec_bind(s, sql, "lsl", at, note, id);
 }
+
+int
+store_ledger_each(struct store *s, int (*fn)(const struct ledger_row *, void *), void *arg)
+{
+	static const char sql[] =
+	    "SELECT c.number, c.title, c.category, ld.code, c.leader, c.key_case, c.petitioner,"
+	    " c.received_at, d.code, a.step, a.notified_at, a.acked_at, a.done_at, a.note"
+	    " FROM cases c LEFT JOIN departments ld ON ld.id = c.lead_dept"
+	    " LEFT JOIN actions a ON a.case_id = c.id LEFT JOIN departments d ON d.id = a.dept_id"
+	    " ORDER BY c.number, a.id";
+	sqlite3_stmt *st = stmt(s, sql);
+	struct ledger_row r;
+	int rc = 0;
+
+	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+		r.number = (const char *)sqlite3_column_text(st, 0);
+		r.title = (const char *)sqlite3_column_text(st, 1);
+		r.category = sqlite3_column_int(st, 2);
+		r.lead = (const char *)sqlite3_column_text(st, 3);
+		r.leader = (const char *)sqlite3_column_text(st, 4);
+		r.key = sqlite3_column_int(st, 5);
+		r.petitioner = (const char *)sqlite3_column_text(st, 6);
+		r.received = sqlite3_column_int64(st, 7);
+		r.dept = (const char *)sqlite3_column_text(st, 8);
+		r.step = (const char *)sqlite3_column_text(st, 9);
+		r.notified = sqlite3_column_int64(st, 10);
+		r.acked = sqlite3_column_int64(st, 11);
+		r.done = sqlite3_column_int64(st, 12);
+		r.note = (const char *)sqlite3_column_text(st, 13);
+		rc = fn(&r, arg);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+int
+store_case_update(struct store *s, int64_t id, const struct case_rec *c)
+{
+	static const char sql[] =
+	    "UPDATE cases SET title = ?, category = ?, key_case = ?, leader = ?, petitioner = ?,"
+	    " lead_dept = (SELECT id FROM departments WHERE code = ?), received_at = ?"
+	    " WHERE id = ?";
+
+	return exec_bind(s, sql, "siisssll", c->title, c->category, c->key_case, c->leader,
+	    c->petitioner, c->lead_dept, c->received_at, id);
+}
+
+int64_t
+store_action_find(struct store *s, int64_t case_id, int64_t dept_id, const char *step,
+    instant_t notified)
+{
+	static const char sql[] =
+	    "SELECT id FROM actions WHERE case_id = ? AND dept_id = ? AND step = ?"
+	    " AND notified_at = ?";
+	sqlite3_stmt *st = stmt(s, sql);
+	int64_t id = 0;
+
+	sqlite3_bind_int64(st, 1, case_id);
+	sqlite3_bind_int64(st, 2, dept_id);
+	bind_text(st, 3, step);
+	sqlite3_bind_int64(st, 4, notified);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return id;
+}
+
+int
+store_action_set_record(struct store *s, int64_t id, instant_t acked, instant_t done,
+    const char *note)
+{
+	static const char sql[] =
+	    "UPDATE actions SET acked_at = ?, done_at = ?, note = ?,"
+	    " next_at = CASE WHEN ? IS NULL THEN next_at ELSE NULL END WHERE id = ?";
+
+	return exec_bind(s, sql, "ttstl", acked, done, note, done, id);
+}
+
+int
+store_dept_update(struct store *s, const struct department *d)
+{
+	static const char sql[] =
+	    "UPDATE departments SET name = ?, head = ?, email = ?, cc = ? WHERE code = ?";
+
+	return exec_bind(s, sql, "sssss", d->name, d->head ? d->head : "",
+	    d->email ? d->email : "", d->cc ? d->cc : "", d->code);
+}

@@ -15,6 +15,72 @@ print_dept(const struct department *d, void *arg)
 	return 0;
 }
 
+/* dubanctl dept edit CODE [--name] [--head] [--email] [--cc] */
+static int
+dept_edit(struct ctl *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "name", required_argument, NULL, 'n' },
+		{ "head", required_argument, NULL, 'H' },
+		{ "email", required_argument, NULL, 'e' },
+		{ "cc", required_argument, NULL, 'c' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct department d, upd;
+	char detail[256];
+	int ch, rc;
+
+	memset(&upd, 0, sizeof(upd));
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'n':
+			upd.name = optarg;
+			break;
+		case 'H':
+			upd.head = optarg;
+			break;
+		case 'e':
+			if (strchr(optarg, '@') == NULL) {
+				fprintf(stderr, "dubanctl: --email '%s' is not a mail address\n", optarg);
+				return EXIT_USAGE;
+			}
+			upd.email = optarg;
+			break;
+		case 'c':
+			upd.cc = optarg;
+			break;
+		default:
+			return ctl_usage("dept");
+		}
+	}
+	if (argc - optind != 1)
+		return ctl_usage("dept");
+	if (store_dept_get(c->store, argv[optind], &d) != 0) {
+		fprintf(stderr, "dubanctl: no department '%s'\n", argv[optind]);
+		return EXIT_FAIL;
+	}
+	upd.code = d.code;
+	if (upd.name == NULL)
+		upd.name = d.name;
+	if (upd.head == NULL)
+		upd.head = d.head;
+	if (upd.email == NULL)
+		upd.email = d.email;
+	if (upd.cc == NULL)
+		upd.cc = d.cc;
+	snprintf(detail, sizeof(detail), "%s: %s, %s <%s>", upd.code, upd.name, upd.head, upd.email);
+	rc = store_begin(c->store) == 0 && store_dept_update(c->store, &upd) == 0 &&
+	    store_event(c->store, time_now(), c->who, 0, "dept edit", detail) == 0 &&
+	    store_commit(c->store) == 0;
+	if (!rc)
+		store_rollback(c->store);
+	else
+		printf("department %s\n", detail);
+	department_clear(&d);
+	return rc ? EXIT_OK : EXIT_DATABASE;
+}
+
 int
 cmd_dept(struct ctl *c, int argc, char **argv)
 {
@@ -33,6 +99,10 @@ cmd_dept(struct ctl *c, int argc, char **argv)
 		store_dept_each(c->store, print_dept, NULL);
 		return EXIT_OK;
 	}
+	if (argc >= 2 && strcmp(argv[1], "import") == 0)
+		return dept_import(c, argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "edit") == 0)
+		return dept_edit(c, argc - 1, argv + 1);
 	if (argc < 2 || strcmp(argv[1], "add") != 0)
 		return ctl_usage("dept");
 	memset(&d, 0, sizeof(d));

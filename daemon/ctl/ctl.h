@@ -64,5 +64,7 @@ int cmd_reassign(struct ctl *, int, char **);
 int case_close(struct ctl *, int, char **);
 int cmd_log(struct ctl *, int, char **);
 int queue_sub(struct ctl *, int, char **);
+int cmd_ledger(struct ctl *, int, char **);
+int dept_import(struct ctl *, int, char **);
 
 #endif

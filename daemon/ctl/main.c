@@ -17,8 +17,14 @@ const struct ctl_cmd ctl_cmds[] = {
 	{ "init", "", "create the database, or bring its schema up to date", cmd_init,
 	  CTL_NEEDS_CONF },
 	{ "check-config", "", "check the configuration file", cmd_check_config, 0 },
-	{ "dept", "add CODE NAME [--head NAME] [--email ADDR] [--cc ADDR] | list",
-	  "add or list departments", cmd_dept, CTL_NEEDS_CONF | CTL_NEEDS_STORE },
+	{ "dept", "add CODE NAME [--head NAME] [--email ADDR] [--cc ADDR] | list"
+	  " | edit CODE [--name NAME] [--head NAME] [--email ADDR] [--cc ADDR]"
+	  " | import FILE [--encoding utf-8|gb18030] [--dry-run]",
+	  "the department roster", cmd_dept, CTL_NEEDS_CONF | CTL_NEEDS_STORE },
+	{ "ledger", "import FILE [--encoding utf-8|gb18030] [--dry-run]"
+	  " | export FILE [--encoding utf-8|gb18030]",
+	  "the ledger (台账) as CSV; FILE - is standard input or output", cmd_ledger,
+	  CTL_NEEDS_CONF | CTL_NEEDS_STORE },
 	{ "case", "add NUMBER TITLE [--category 1-9] [--key] [--leader NAME]"
 	  " [--petitioner NAME] [--lead DEPT] [--received TIME]"
 	  " | close NUMBER [--ceased] [--at TIME]",

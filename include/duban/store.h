@@ -138,6 +138,8 @@ int store_event(struct store *s, instant_t at, const char *who, int64_t action,
 /* Departments */
 int store_dept_add(struct store *s, const struct department *d, int64_t *id);
 int store_dept_get(struct store *s, const char *code, struct department *d);
+/* Change a department's name, head, email and cc (by its code). */
+int store_dept_update(struct store *s, const struct department *d);
 /* Calls fn for each department, ordered by code; stops if fn returns non-zero. */
 int store_dept_each(struct store *s, int (*fn)(const struct department *, void *), void *arg);
 void department_clear(struct department *d);
@@ -279,6 +281,33 @@ int store_period_each(struct store *s, int64_t action,
 int store_event_each(struct store *s, int64_t action, instant_t from, instant_t to,
     int (*fn)(instant_t at, const char *who, int64_t action, const char *what,
     const char *detail, void *arg), void *arg);
+
+/* A line of the ledger (台账): a case, and one of its actions if it has any. */
+struct ledger_row {
+	const char	*number;
+	const char	*title;
+	int		 category;
+	const char	*lead;
+	const char	*leader;
+	int		 key;
+	const char	*petitioner;
+	instant_t	 received;
+	const char	*dept;		/* NULL: the case has no action */
+	const char	*step;
+	instant_t	 notified;
+	instant_t	 acked;
+	instant_t	 done;
+	const char	*note;
+};
+/* Every case and action in ledger order; stops at fn's first non-zero return. */
+int store_ledger_each(struct store *s, int (*fn)(const struct ledger_row *, void *),
+    void *arg);
+int store_case_update(struct store *s, int64_t id, const struct case_rec *c);
+/* The action of that case, department, step and notification, or 0. */
+int64_t store_action_find(struct store *s, int64_t case_id, int64_t dept_id,
+    const char *step, instant_t notified);
+int store_action_set_record(struct store *s, int64_t id, instant_t acked, instant_t done,
+    const char *note);
 
 /* Counts for status lines. */
 int store_count_open(struct store *s, instant_t now, int *open, int *overdue);

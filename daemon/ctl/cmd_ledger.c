@@ -1,0 +1,565 @@
+/*
+ * dubanctl ledger import/export: the office's ledger (台账) as CSV, and
+ * dubanctl dept import: the roster. An import is all or nothing.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ctl.h"
+#include "duban/csv.h"
+#include "duban/sched.h"
+
+enum {
+	COL_CASE, COL_TITLE, COL_CATEGORY, COL_LEAD, COL_LEADER, COL_KEY, COL_PETITIONER,
+	COL_RECEIVED, COL_DEPT, COL_STEP, COL_NOTIFIED, COL_ACKED, COL_DONE, COL_RESULT,
+	NCOLS
+};
+
+/* The ledger's columns, in order; the header row names them so. */
+static const char *const columns[NCOLS] = {
+	"案件编号", "案件名称", "类别", "牵头单位", "包案领导", "挂牌督办", "信访人",
+	"受理时间", "承办单位", "办理事项", "通知时间", "签收时间", "办结时间", "办理结果"
+};
+
+#define MAX_ERRORS	50
+
+struct import {
+	struct ctl	*c;
+	const char	*file;
+	int		 errors;
+	int		 dry_run;
+	int		 cases_added, cases_updated, actions_added, actions_updated, unchanged;
+};
+
+static void
+row_error(struct import *im, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void
+row_error(struct import *im, int line, int col, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (++im->errors > MAX_ERRORS)
+		return;
+	if (col >= 0)
+		fprintf(stderr, "%s:%d: column %d (%s): ", im->file, line, col + 1, columns[col]);
+	else
+		fprintf(stderr, "%s:%d: ", im->file, line);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* Read a whole file (or standard input for "-"). */
+static char *
+slurp(const char *path, size_t *len)
+{
+	struct buf b = { 0 };
+	char chunk[65536];
+	size_t n;
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+
+	if (fp == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		buf_add(&b, chunk, n);
+	if (fp != stdin)
+		fclose(fp);
+	*len = b.len;
+	return buf_take(&b);
+}
+
+static int
+parse_time(struct import *im, const struct csv_row *r, int col, int required, instant_t *t)
+{
+	const char *v = r->fields[col];
+
+	*t = 0;
+	if (v[0] == '\0') {
+		if (required)
+			row_error(im, r->line, col, "a time is required");
+		return required ? -1 : 0;
+	}
+	if (instant_parse(v, t) != 0 || strcmp(v, "now") == 0) {
+		row_error(im, r->line, col, "expected YYYY-MM-DD [HH:MM[:SS]], not '%s'", v);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+dept_exists(struct ctl *c, const char *code, int64_t *id)
+{
+	struct department d;
+
+	if (store_dept_get(c->store, code, &d) != 0)
+		return 0;
+	if (id)
+		*id = d.id;
+	department_clear(&d);
+	return 1;
+}
+
+/* Check one row; the case's fields must agree with its earlier rows. */
+static void
+check_row(struct import *im, struct csv *csv, int i)
+{
+	const struct csv_row *r = &csv->rows[i];
+	const char *const *f = (const char *const *)r->fields;
+	instant_t t, notified = 0, done;
+	int col, j, has_action;
+
+	if (r->n != NCOLS) {
+		row_error(im, r->line, -1, "%d columns, expected %d", r->n, NCOLS);
+		return;
+	}
+	if (f[COL_CASE][0] == '\0')
+		row_error(im, r->line, COL_CASE, "the case number is empty");
+	if (f[COL_TITLE][0] == '\0')
+		row_error(im, r->line, COL_TITLE, "the case title is empty");
+	if (strlen(f[COL_CATEGORY]) != 1 || f[COL_CATEGORY][0] < '1' || f[COL_CATEGORY][0] > '9')
+		row_error(im, r->line, COL_CATEGORY, "expected a category from 1 to 9, not '%s'",
+		    f[COL_CATEGORY]);
+	if (f[COL_LEAD][0] != '\0' && !dept_exists(im->c, f[COL_LEAD], NULL))
+		row_error(im, r->line, COL_LEAD, "no department '%s' (import the roster first)",
+		    f[COL_LEAD]);
+	if (strcmp(f[COL_KEY], "是") != 0 && strcmp(f[COL_KEY], "否") != 0 && f[COL_KEY][0])
+		row_error(im, r->line, COL_KEY, "expected 是 or 否, not '%s'", f[COL_KEY]);
+	parse_time(im, r, COL_RECEIVED, 1, &t);
+	has_action = f[COL_DEPT][0] || f[COL_STEP][0] || f[COL_NOTIFIED][0] || f[COL_ACKED][0] ||
+	    f[COL_DONE][0] || f[COL_RESULT][0];
+	if (has_action) {
+		if (f[COL_DEPT][0] == '\0')
+			row_error(im, r->line, COL_DEPT, "an action needs its department");
+		else if (!dept_exists(im->c, f[COL_DEPT], NULL))
+			row_error(im, r->line, COL_DEPT, "no department '%s' (import the roster first)",
+			    f[COL_DEPT]);
+		if (f[COL_STEP][0] == '\0')
+			row_error(im, r->line, COL_STEP, "an action needs its step");
+		parse_time(im, r, COL_NOTIFIED, 1, &notified);
+		if (parse_time(im, r, COL_ACKED, 0, &t) == 0 && t != 0 && notified && t < notified)
+			row_error(im, r->line, COL_ACKED, "received before it was notified");
+		if (parse_time(im, r, COL_DONE, 0, &done) == 0 && done != 0 && notified &&
+		    done < notified)
+			row_error(im, r->line, COL_DONE, "done before it was notified");
+	}
+	for (j = 0; j < i; j++) {
+		const struct csv_row *o = &csv->rows[j];
+
+		if (o->n != NCOLS || strcmp(o->fields[COL_CASE], f[COL_CASE]) != 0)
+			continue;
+		for (col = COL_TITLE; col <= COL_RECEIVED; col++)
+			if (strcmp(o->fields[col], f[col]) != 0)
+				row_error(im, r->line, col, "differs from line %d for the same case",
+				    o->line);
+		break;
+	}
+}
+
+static void
+case_from_row(const struct csv_row *r, struct case_rec *k)
+{
+	memset(k, 0, sizeof(*k));
+	k->number = r->fields[COL_CASE];
+	k->title = r->fields[COL_TITLE];
+	k->category = r->fields[COL_CATEGORY][0] - '0';
+	k->lead_dept = r->fields[COL_LEAD][0] ? r->fields[COL_LEAD] : NULL;
+	k->leader = r->fields[COL_LEADER][0] ? r->fields[COL_LEADER] : NULL;
+	k->key_case = strcmp(r->fields[COL_KEY], "是") == 0;
+	k->petitioner = r->fields[COL_PETITIONER][0] ? r->fields[COL_PETITIONER] : NULL;
+	instant_parse(r->fields[COL_RECEIVED], &k->received_at);
+}
+
+static int
+same(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+/* Store one row's case: added, updated or unchanged. */
+static int
+apply_case(struct import *im, const struct csv_row *r, int64_t *case_id)
+{
+	struct case_rec k, old;
+
+	case_from_row(r, &k);
+	if (store_case_get(im->c->store, k.number, &old) == 0) {
+		*case_id = old.id;
+		if (same(old.title, k.title) && old.category == k.category &&
+		    same(old.lead_dept, k.lead_dept) && same(old.leader, k.leader) &&
+		    old.key_case == k.key_case && same(old.petitioner, k.petitioner) &&
+		    old.received_at == k.received_at) {
+			case_clear(&old);
+			return 0;
+		}
+		case_clear(&old);
+		printf("case %s: %supdated\n", k.number, im->dry_run ? "would be " : "");
+		im->cases_updated++;
+		return store_case_update(im->c->store, *case_id, &k);
+	}
+	printf("case %s: %sadded\n", k.number, im->dry_run ? "would be " : "");
+	im->cases_added++;
+	return store_case_add(im->c->store, &k, case_id);
+}
+
+/* Store one row's action: added with its deadline, or its record updated. */
+static int
+apply_action(struct import *im, const struct csv_row *r, int64_t case_id)
+{
+	const char *const *f = (const char *const *)r->fields;
+	struct case_rec k;
+	struct action a;
+	struct plan p;
+	const char *cause;
+	instant_t notified, acked = 0, done = 0;
+	int64_t dept_id = 0, id;
+	int changed;
+
+	if (f[COL_DEPT][0] == '\0')
+		return 0;
+	dept_exists(im->c, f[COL_DEPT], &dept_id);
+	instant_parse(f[COL_NOTIFIED], &notified);
+	if (f[COL_ACKED][0])
+		instant_parse(f[COL_ACKED], &acked);
+	if (f[COL_DONE][0])
+		instant_parse(f[COL_DONE], &done);
+	if ((id = store_action_find(im->c->store, case_id, dept_id, f[COL_STEP], notified)) != 0) {
+		if (store_action_get(im->c->store, id, &a) != 0)
+			return -1;
+		changed = a.acked_at != acked || a.done_at != done || !same(a.note,
+		    f[COL_RESULT][0] ? f[COL_RESULT] : NULL);
+		action_clear(&a);
+		if (!changed) {
+			im->unchanged++;
+			return 0;
+		}
+		printf("action %lld (case %s, %s %s): %supdated\n", (long long)id, f[COL_CASE],
+		    f[COL_DEPT], f[COL_STEP], im->dry_run ? "would be " : "");
+		im->actions_updated++;
+		return store_action_set_record(im->c->store, id, acked, done,
+		    f[COL_RESULT][0] ? f[COL_RESULT] : NULL);
+	}
+	case_from_row(r, &k);
+	if (sched_plan(im->c->conf, NULL, f[COL_STEP], f[COL_DEPT], k.category, k.key_case,
+	    notified, NULL, &p, &cause) != 0)
+		return -1;
+	if (store_action_add(im->c->store, case_id, dept_id, f[COL_STEP], notified,
+	    p.rule ? p.rule->name : NULL, 0, p.due, p.uncertain, p.next_at, time_now(), &id) != 0)
+		return -1;
+	printf("action %lld (case %s, %s %s): %sadded\n", (long long)id, f[COL_CASE], f[COL_DEPT],
+	    f[COL_STEP], im->dry_run ? "would be " : "");
+	im->actions_added++;
+	if ((acked || done || f[COL_RESULT][0]) && store_action_set_record(im->c->store, id,
+	    acked, done, f[COL_RESULT][0] ? f[COL_RESULT] : NULL) != 0)
+		return -1;
+	return 0;
+}
+
+/* Parse the options of import and export: --encoding, --dry-run. */
+static int
+ledger_opts(const char *what, int argc, char **argv, const char **encoding, int *dry_run)
+{
+	static const struct option opts[] = {
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch;
+
+	*encoding = NULL;
+	if (dry_run)
+		*dry_run = 0;
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (ch == 'e' && (strcmp(optarg, "utf-8") == 0 || strcmp(optarg, "gb18030") == 0))
+			*encoding = optarg;
+		else if (ch == 'e') {
+			fprintf(stderr, "dubanctl: --encoding: utf-8 or gb18030, not '%s'\n", optarg);
+			return EXIT_USAGE;
+		} else if (ch == 'n' && dry_run)
+			*dry_run = 1;
+		else
+			return ctl_usage(what);
+	}
+	if (argc - optind != 1)
+		return ctl_usage(what);
+	return 0;
+}
+
+/* Read, decode and parse a CSV file; prints the error and returns NULL-ish. */
+static int
+read_csv(const char *file, const char *encoding, struct csv *csv, const char **used)
+{
+	char *raw, *text, *err;
+	size_t len;
+
+	if ((raw = slurp(file, &len)) == NULL) {
+		fprintf(stderr, "dubanctl: %s: %s\n", file, strerror(errno));
+		return EXIT_FAIL;
+	}
+	text = text_to_utf8(raw, len, encoding, used, &err);
+	free(raw);
+	if (text == NULL) {
+		fprintf(stderr, "dubanctl: %s: %s\n", file, err);
+		free(err);
+		return EXIT_FAIL;
+	}
+	if (csv_parse(text, strlen(text), csv, &err) != 0) {
+		fprintf(stderr, "%s:%s\n", file, err + 4);
+		free(err);
+		free(text);
+		return EXIT_FAIL;
+	}
+	free(text);
+	return 0;
+}
+
+static int
+ledger_import(struct ctl *c, int argc, char **argv)
+{
+	struct import im;
+	struct csv csv;
+	const char *encoding, *used;
+	int64_t case_id;
+	int i, rc;
+
+	memset(&im, 0, sizeof(im));
+	if ((rc = ledger_opts("ledger", argc, argv, &encoding, &im.dry_run)) != 0)
+		return rc;
+	im.c = c;
+	im.file = argv[optind];
+	if ((rc = read_csv(im.file, encoding, &csv, &used)) != 0)
+		return rc;
+	if (csv.n == 0 || csv.rows[0].n != NCOLS) {
+		row_error(&im, 1, -1, "the first line must be the header: %d columns, %s ... %s",
+		    NCOLS, columns[0], columns[NCOLS - 1]);
+		csv_free(&csv);
+		return EXIT_FAIL;
+	}
+	for (i = 0; i < NCOLS; i++)
+		if (strcmp(csv.rows[0].fields[i], columns[i]) != 0)
+			row_error(&im, 1, i, "the header says '%s'", csv.rows[0].fields[i]);
+	for (i = 1; i < csv.n; i++)
+		check_row(&im, &csv, i);
+	if (im.errors > 0) {
+		if (im.errors > MAX_ERRORS)
+			fprintf(stderr, "%s: %d more errors\n", im.file, im.errors - MAX_ERRORS);
+		fprintf(stderr, "dubanctl: %s: %d error%s; nothing was imported\n", im.file,
+		    im.errors, im.errors == 1 ? "" : "s");
+		csv_free(&csv);
+		return EXIT_FAIL;
+	}
+	if (store_begin(c->store) != 0) {
+		csv_free(&csv);
+		return EXIT_DATABASE;
+	}
+	for (i = 1; i < csv.n; i++)
+		if (apply_case(&im, &csv.rows[i], &case_id) != 0 ||
+		    apply_action(&im, &csv.rows[i], case_id) != 0) {
+			fprintf(stderr, "dubanctl: %s:%d: not stored: %s; nothing was imported\n",
+			    im.file, csv.rows[i].line, store_errmsg(c->store));
+			store_rollback(c->store);
+			csv_free(&csv);
+			return EXIT_DATABASE;
+		}
+	printf("%s (%s): %d cases added, %d updated; %d actions added, %d updated, %d unchanged%s\n",
+	    im.file, used, im.cases_added, im.cases_updated, im.actions_added,
+	    im.actions_updated, im.unchanged, im.dry_run ? " (dry run: nothing stored)" : "");
+	if (im.dry_run) {
+		store_rollback(c->store);
+		csv_free(&csv);
+		return EXIT_OK;
+	}
+	{
+		char detail[256];
+
+		snprintf(detail, sizeof(detail), "%s: %d cases added, %d updated, %d actions added, "
+		    "%d updated", im.file, im.cases_added, im.cases_updated, im.actions_added,
+		    im.actions_updated);
+		store_event(c->store, time_now(), c->who, 0, "ledger import", detail);
+	}
+	csv_free(&csv);
+	if (store_commit(c->store) != 0)
+		return EXIT_DATABASE;
+	ctl_wake(c);
+	return EXIT_OK;
+}
+
+static void
+put_time(struct buf *b, instant_t t)
+{
+	char s[32];
+
+	csv_put(b, t ? instant_format(t, s, sizeof(s)) : "", 0);
+}
+
+static int
+export_row(const struct ledger_row *r, void *arg)
+{
+	struct buf *b = arg;
+	char cat[4];
+
+	snprintf(cat, sizeof(cat), "%d", r->category);
+	csv_put(b, r->number, 1);
+	csv_put(b, r->title, 0);
+	csv_put(b, cat, 0);
+	csv_put(b, r->lead, 0);
+	csv_put(b, r->leader, 0);
+	csv_put(b, r->key ? "是" : "否", 0);
+	csv_put(b, r->petitioner, 0);
+	put_time(b, r->received);
+	csv_put(b, r->dept, 0);
+	csv_put(b, r->step, 0);
+	put_time(b, r->dept ? r->notified : 0);
+	put_time(b, r->acked);
+	put_time(b, r->done);
+	csv_put(b, r->note, 0);
+	buf_puts(b, "\r\n");
+	return 0;
+}
+
+static int
+ledger_export(struct ctl *c, int argc, char **argv)
+{
+	struct buf b = { 0 };
+	const char *encoding, *file;
+	char *out = NULL, *err;
+	size_t len;
+	FILE *fp;
+	int i, rc;
+
+	if ((rc = ledger_opts("ledger", argc, argv, &encoding, NULL)) != 0)
+		return rc;
+	file = argv[optind];
+	if (encoding == NULL || strcmp(encoding, "utf-8") == 0)
+		buf_puts(&b, "\xef\xbb\xbf");	/* so that spreadsheet programs see UTF-8 */
+	for (i = 0; i < NCOLS; i++)
+		csv_put(&b, columns[i], i == 0);
+	buf_puts(&b, "\r\n");
+	store_ledger_each(c->store, export_row, &b);
+	if (encoding != NULL && strcmp(encoding, "gb18030") == 0) {
+		if ((out = utf8_to(b.data, "GB18030", &len, &err)) == NULL) {
+			fprintf(stderr, "dubanctl: %s\n", err);
+			free(err);
+			buf_free(&b);
+			return EXIT_FAIL;
+		}
+	} else {
+		len = b.len;
+		out = buf_take(&b);
+	}
+	buf_free(&b);
+	fp = strcmp(file, "-") == 0 ? stdout : fopen(file, "wb");
+	if (fp == NULL || fwrite(out, 1, len, fp) != len || (fp != stdout && fclose(fp) != 0)) {
+		fprintf(stderr, "dubanctl: %s: %s\n", file, strerror(errno));
+		free(out);
+		return EXIT_FAIL;
+	}
+	free(out);
+	return EXIT_OK;
+}
+
+int
+cmd_ledger(struct ctl *c, int argc, char **argv)
+{
+	if (argc >= 2 && strcmp(argv[1], "import") == 0)
+		return ledger_import(c, argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "export") == 0)
+		return ledger_export(c, argc - 1, argv + 1);
+	return ctl_usage("ledger");
+}
+
+/* dubanctl dept import FILE: the roster, code,name,head,title,email (conf/departments.csv). */
+int
+dept_import(struct ctl *c, int argc, char **argv)
+{
+	static const char *const roster[] = { "code", "name", "head", "title", "email" };
+	struct import im;
+	struct department d, old;
+	struct csv csv;
+	const char *encoding, *used;
+	int i, j, rc, added = 0, updated = 0;
+
+	memset(&im, 0, sizeof(im));
+	if ((rc = ledger_opts("dept", argc, argv, &encoding, &im.dry_run)) != 0)
+		return rc;
+	im.file = argv[optind];
+	if ((rc = read_csv(im.file, encoding, &csv, &used)) != 0)
+		return rc;
+	for (i = 0; csv.n > 0 && i < 5 && i < csv.rows[0].n; i++)
+		if (strcmp(csv.rows[0].fields[i], roster[i]) != 0)
+			break;
+	if (csv.n == 0 || i < 5 || csv.rows[0].n != 5) {
+		fprintf(stderr, "%s:1: the first line must be the header: code,name,head,title,email\n",
+		    im.file);
+		csv_free(&csv);
+		return EXIT_FAIL;
+	}
+	for (i = 1; i < csv.n; i++) {
+		const struct csv_row *r = &csv.rows[i];
+
+		if (r->n != 5) {
+			fprintf(stderr, "%s:%d: %d columns, expected 5\n", im.file, r->line, r->n);
+			im.errors++;
+			continue;
+		}
+		for (j = 0; j < 2; j++)
+			if (r->fields[j][0] == '\0') {
+				fprintf(stderr, "%s:%d: column %d (%s): empty\n", im.file, r->line, j + 1,
+				    roster[j]);
+				im.errors++;
+			}
+		if (r->fields[4][0] && strchr(r->fields[4], '@') == NULL) {
+			fprintf(stderr, "%s:%d: column 5 (email): '%s' is not a mail address\n",
+			    im.file, r->line, r->fields[4]);
+			im.errors++;
+		}
+	}
+	if (im.errors > 0) {
+		fprintf(stderr, "dubanctl: %s: %d errors; nothing was imported\n", im.file, im.errors);
+		csv_free(&csv);
+		return EXIT_FAIL;
+	}
+	if (store_begin(c->store) != 0)
+		return EXIT_DATABASE;
+	for (i = 1; i < csv.n; i++) {
+		char **f = csv.rows[i].fields;
+
+		memset(&d, 0, sizeof(d));
+		d.code = f[0];
+		d.name = f[1];
+		d.head = f[2];
+		d.email = f[4];
+		if (store_dept_get(c->store, d.code, &old) == 0) {
+			d.cc = old.cc;
+			rc = store_dept_update(c->store, &d);
+			department_clear(&old);
+			updated++;
+		} else {
+			rc = store_dept_add(c->store, &d, NULL);
+			added++;
+		}
+		if (rc != 0) {
+			fprintf(stderr, "dubanctl: %s:%d: not stored: %s\n", im.file, csv.rows[i].line,
+			    store_errmsg(c->store));
+			store_rollback(c->store);
+			csv_free(&csv);
+			return EXIT_DATABASE;
+		}
+	}
+	printf("%s (%s): %d departments added, %d updated%s\n", im.file, used, added, updated,
+	    im.dry_run ? " (dry run: nothing stored)" : "");
+	csv_free(&csv);
+	if (im.dry_run) {
+		store_rollback(c->store);
+		return EXIT_OK;
+	}
+	store_event(c->store, time_now(), c->who, 0, "dept import", im.file);
+	return store_commit(c->store) == 0 ? EXIT_OK : EXIT_DATABASE;
+}

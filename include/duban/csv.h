@@ -1,0 +1,42 @@
+/*
+ * CSV as spreadsheet programs write it (RFC 4180: quoted fields, doubled
+ * quotes, CRLF or LF), and the encodings Chinese offices use: UTF-8 with or
+ * without a byte-order mark, and GB18030. Pure, no I/O.
+ */
+#ifndef DUBAN_CSV_H
+#define DUBAN_CSV_H
+
+#include <stddef.h>
+
+#include "duban/xmalloc.h"
+
+struct csv_row {
+	char	**fields;
+	int	  n;
+	int	  line;		/* the file line the row starts on */
+};
+
+struct csv {
+	struct csv_row	*rows;
+	int		 n;
+};
+
+/* Parse UTF-8 text; -1 with *err ("line N: ...") on a malformed file. */
+int csv_parse(const char *text, size_t len, struct csv *out, char **err);
+void csv_free(struct csv *c);
+/* Append one field, quoted if it needs to be; sep is written before it unless first. */
+void csv_put(struct buf *b, const char *field, int first);
+
+/*
+ * Text in UTF-8 from a file's bytes: encoding "utf-8", "gb18030" or NULL to
+ * detect (a byte-order mark or valid UTF-8 is UTF-8, else GB18030).
+ * *detected names what was used. NULL with *err on bytes that are neither.
+ */
+char *text_to_utf8(const char *data, size_t len, const char *encoding,
+    const char **detected, char **err);
+/* UTF-8 text in another encoding ("gb18030"); NULL with *err if it cannot be. */
+char *utf8_to(const char *text, const char *encoding, size_t *outlen, char **err);
+/* Is the text valid UTF-8? The offset of the first bad byte in *bad. */
+int utf8_valid(const char *s, size_t len, size_t *bad);
+
+#endif
