@@ -1468,3 +1468,38 @@ store_dept_update(struct store *s, const struct department *d)
 	return exec_bind(s, sql, "sssss", d->name, d->head ? d->head : "",
 	    d->email ? d->email : "", d->cc ? d->cc : "", d->code);
 }
+
+int
+store_report_each(struct store *s, instant_t from, instant_t to,
+    int (*fn)(const struct report_row *, void *), void *arg)
+{
+	static const char sql[] =
+	    "SELECT 'action', d.code, d.name, a.notified_at, coalesce(a.due_at, 0),"
+	    " coalesce(a.done_at, 0), EXISTS (SELECT 1 FROM escalations e WHERE e.action_id = a.id),"
+	    " 0, 0 FROM actions a JOIN departments d ON d.id = a.dept_id"
+	    " WHERE a.notified_at >= ?1 AND a.notified_at < ?2"
+	    " UNION ALL SELECT 'case', coalesce(d.code, '-'), coalesce(d.name, '-'), c.received_at,"
+	    " 0, coalesce(c.closed_at, 0), 0, c.status = 'closed', c.ceased"
+	    " FROM cases c LEFT JOIN departments d ON d.id = c.lead_dept"
+	    " WHERE c.received_at >= ?1 AND c.received_at < ?2";
+	sqlite3_stmt *st = stmt(s, sql);
+	struct report_row r;
+	int rc = 0;
+
+	sqlite3_bind_int64(st, 1, from);
+	sqlite3_bind_int64(st, 2, to);
+	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+		r.is_case = strcmp((const char *)sqlite3_column_text(st, 0), "case") == 0;
+		r.dept = (const char *)sqlite3_column_text(st, 1);
+		r.dept_name = (const char *)sqlite3_column_text(st, 2);
+		r.start = sqlite3_column_int64(st, 3);
+		r.due = sqlite3_column_int64(st, 4);
+		r.done = sqlite3_column_int64(st, 5);
+		r.escalated = sqlite3_column_int(st, 6);
+		r.closed = sqlite3_column_int(st, 7);
+		r.ceased = sqlite3_column_int(st, 8);
+		rc = fn(&r, arg);
+	}
+	sqlite3_reset(st);
+	return rc;
+}

@@ -66,5 +66,6 @@ int cmd_log(struct ctl *, int, char **);
 int queue_sub(struct ctl *, int, char **);
 int cmd_ledger(struct ctl *, int, char **);
 int dept_import(struct ctl *, int, char **);
+int cmd_report(struct ctl *, int, char **);
 
 #endif

@@ -309,6 +309,22 @@ int64_t store_action_find(struct store *s, int64_t case_id, int64_t dept_id,
 int store_action_set_record(struct store *s, int64_t id, instant_t acked, instant_t done,
     const char *note);
 
+/* What the acceptance report counts: an action, or a case by its lead department. */
+struct report_row {
+	int		 is_case;
+	const char	*dept;
+	const char	*dept_name;
+	instant_t	 start;		/* notified, or received */
+	instant_t	 due;
+	instant_t	 done;		/* done, or closed */
+	int		 escalated;
+	int		 closed;
+	int		 ceased;
+};
+/* The actions notified and the cases received in [from, to). */
+int store_report_each(struct store *s, instant_t from, instant_t to,
+    int (*fn)(const struct report_row *, void *), void *arg);
+
 /* Counts for status lines. */
 int store_count_open(struct store *s, instant_t now, int *open, int *overdue);
 

@@ -1,0 +1,301 @@
+/*
+ * dubanctl report: the figures of the acceptance check (检查验收) per
+ * department and overall, as a table, CSV or JSON, or mailed to the office.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ctl.h"
+#include "duban/mailer.h"
+#include "duban/message.h"
+
+struct tally {
+	char	 dept[32];
+	char	 name[96];
+	int	 assigned, on_time, late, open, overdue, escalated;
+	int	 cases, closed, ceased;
+	long	 workdays;	/* handling time of the done actions, in working days */
+};
+
+struct report {
+	struct tally	*t;
+	int		 n;
+	instant_t	 now;
+	const struct calendar *cal;
+	const char	*only;
+};
+
+static struct tally *
+tally_for(struct report *r, const char *dept, const char *name)
+{
+	int i;
+
+	for (i = 0; i < r->n; i++)
+		if (strcmp(r->t[i].dept, dept) == 0)
+			return &r->t[i];
+	r->t = xreallocarray(r->t, (size_t)r->n + 1, sizeof(*r->t));
+	memset(&r->t[r->n], 0, sizeof(*r->t));
+	snprintf(r->t[r->n].dept, sizeof(r->t[r->n].dept), "%s", dept);
+	snprintf(r->t[r->n].name, sizeof(r->t[r->n].name), "%s", name);
+	return &r->t[r->n++];
+}
+
+/* Working days after the day of notification up to and including the day done. */
+static int
+handling_workdays(const struct calendar *cal, instant_t from, instant_t to)
+{
+	int32_t d = tz_day_of(from), end = tz_day_of(to);
+	int n = 0;
+
+	while (d < end)
+		n += cal_is_workday(cal, ++d);
+	return n;
+}
+
+static int
+count_row(const struct report_row *row, void *arg)
+{
+	struct report *r = arg;
+	struct tally *t;
+
+	if (r->only != NULL && strcmp(r->only, row->dept) != 0)
+		return 0;
+	t = tally_for(r, row->dept, row->dept_name);
+	if (row->is_case) {
+		t->cases++;
+		t->closed += row->closed;
+		t->ceased += row->closed && row->ceased;
+		return 0;
+	}
+	t->assigned++;
+	if (row->done != 0) {
+		if (row->due == 0 || row->done <= row->due)
+			t->on_time++;
+		else
+			t->late++;
+		t->workdays += handling_workdays(r->cal, row->start, row->done);
+	} else {
+		t->open++;
+		if (row->due != 0 && row->due <= r->now)
+			t->overdue++;
+	}
+	t->escalated += row->escalated;
+	return 0;
+}
+
+static int
+tally_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct tally *)a)->dept, ((const struct tally *)b)->dept);
+}
+
+/* A rate as "50.0%", or "-" when there is nothing to divide by. */
+static const char *
+rate(char *buf, size_t len, long num, long den)
+{
+	if (den == 0)
+		snprintf(buf, len, "-");
+	else
+		snprintf(buf, len, "%.1f%%", 100.0 * (double)num / (double)den);
+	return buf;
+}
+
+static const char *
+average(char *buf, size_t len, long sum, long n)
+{
+	if (n == 0)
+		snprintf(buf, len, "-");
+	else
+		snprintf(buf, len, "%.1f", (double)sum / (double)n);
+	return buf;
+}
+
+enum fmt { FMT_TABLE, FMT_CSV, FMT_JSON };
+
+static void
+print_tally(struct buf *b, const struct tally *t, enum fmt fmt, int first)
+{
+	char r1[16], r2[16], r3[16], avg[16];
+	int done = t->on_time + t->late;
+
+	rate(r1, sizeof(r1), t->on_time, t->assigned);
+	rate(r2, sizeof(r2), t->closed, t->cases);
+	rate(r3, sizeof(r3), t->ceased, t->closed);
+	average(avg, sizeof(avg), t->workdays, done);
+	switch (fmt) {
+	case FMT_TABLE:
+		buf_printf(b, "%-6s %-16s %8d %7d %4d %4d %7d %9d %7s %5d %6d %7s %7s %8s\n",
+		    t->dept, t->name, t->assigned, t->on_time, t->late, t->open, t->overdue,
+		    t->escalated, r1, t->cases, t->closed, r2, r3, avg);
+		break;
+	case FMT_CSV:
+		buf_printf(b, "%s,%s,%d,%d,%d,%d,%d,%d,%s,%d,%d,%s,%s,%s\r\n", t->dept, t->name,
+		    t->assigned, t->on_time, t->late, t->open, t->overdue, t->escalated, r1, t->cases,
+		    t->closed, r2, r3, avg);
+		break;
+	case FMT_JSON:
+		buf_printf(b, "%s\n  {\"department\": \"%s\", \"name\": \"%s\", \"assigned\": %d,"
+		    " \"on_time\": %d, \"late\": %d, \"open\": %d, \"overdue\": %d, \"escalated\": %d,"
+		    " \"on_time_rate\": \"%s\", \"cases\": %d, \"cases_closed\": %d,"
+		    " \"case_completion_rate\": \"%s\", \"ceased_rate\": \"%s\","
+		    " \"average_working_days\": \"%s\"}", first ? "" : ",", t->dept, t->name,
+		    t->assigned, t->on_time, t->late, t->open, t->overdue, t->escalated, r1, t->cases,
+		    t->closed, r2, r3, avg);
+		break;
+	}
+}
+
+static int
+mail_report(struct ctl *c, const char *text, const char *title)
+{
+	struct diag d = { 0 };
+	struct mail_job job;
+	struct mail_result res;
+	struct mail m;
+	char *from_name, *from_addr, *msgid;
+	instant_t now = time_now();
+
+	if (c->conf->office_email == NULL) {
+		fprintf(stderr, "dubanctl: report --mail needs office-email in [daemon]\n");
+		return EXIT_CONFIG;
+	}
+	if (conf_read_secrets(c->conf, &d) != 0) {
+		diag_print(&d, stderr);
+		diag_free(&d);
+		return EXIT_CONFIG;
+	}
+	message_split_address(c->conf->smtp.from, &from_name, &from_addr);
+	xasprintf(&msgid, "duban.report.%lld@%s", (long long)now, message_domain(from_addr));
+	memset(&m, 0, sizeof(m));
+	m.from = c->conf->smtp.from;
+	m.to_name = c->conf->office_name;
+	m.to_addr = c->conf->office_email;
+	m.subject = title;
+	m.body = text;
+	m.message_id = msgid;
+	m.date = now;
+	job.id = 0;
+	job.recipient = c->conf->office_email;
+	job.message = message_compose(&m);
+	job.attempts = 0;
+	mailer_send_now(&c->conf->smtp, &job, 1, &res);
+	printf("report mailed to %s: %s\n", c->conf->office_email, res.reply);
+	free(job.message);
+	free(res.reply);
+	free(msgid);
+	free(from_name);
+	free(from_addr);
+	return res.outcome == MAIL_SENT ? EXIT_OK : EXIT_FAIL;
+}
+
+int
+cmd_report(struct ctl *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "from", required_argument, NULL, 'f' },
+		{ "to", required_argument, NULL, 't' },
+		{ "dept", required_argument, NULL, 'd' },
+		{ "csv", no_argument, NULL, 'c' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "mail", no_argument, NULL, 'm' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct report r;
+	struct tally all;
+	struct buf b = { 0 };
+	enum fmt fmt = FMT_TABLE;
+	int32_t from_day = 0, to_day = 0;
+	char title[160];
+	int ch, i, mail = 0, rc = EXIT_OK;
+
+	memset(&r, 0, sizeof(r));
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+		case 't':
+			if (day_parse(optarg, ch == 'f' ? &from_day : &to_day) != 0) {
+				fprintf(stderr, "dubanctl: --%s: '%s' is not a date (YYYY-MM-DD)\n",
+				    ch == 'f' ? "from" : "to", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'd':
+			r.only = optarg;
+			break;
+		case 'c':
+			fmt = FMT_CSV;
+			break;
+		case 'j':
+			fmt = FMT_JSON;
+			break;
+		case 'm':
+			mail = 1;
+			break;
+		default:
+			return ctl_usage("report");
+		}
+	}
+	if (optind != argc)
+		return ctl_usage("report");
+	r.now = time_now();
+	r.cal = c->conf->cal;
+	if (to_day == 0)
+		to_day = tz_day_of(r.now);
+	if (from_day == 0)
+		from_day = day_from_civil(1970, 1, 2);
+	store_report_each(c->store, tz_day_start(from_day), tz_day_start(to_day + 1), count_row, &r);
+	qsort(r.t, (size_t)r.n, sizeof(*r.t), tally_cmp);
+	memset(&all, 0, sizeof(all));
+	snprintf(all.dept, sizeof(all.dept), "all");
+	snprintf(all.name, sizeof(all.name), "合计");
+	for (i = 0; i < r.n; i++) {
+		all.assigned += r.t[i].assigned;
+		all.on_time += r.t[i].on_time;
+		all.late += r.t[i].late;
+		all.open += r.t[i].open;
+		all.overdue += r.t[i].overdue;
+		all.escalated += r.t[i].escalated;
+		all.cases += r.t[i].cases;
+		all.closed += r.t[i].closed;
+		all.ceased += r.t[i].ceased;
+		all.workdays += r.t[i].workdays;
+	}
+	{
+		int y1, m1, d1, y2, m2, d2;
+
+		civil_from_day(from_day, &y1, &m1, &d1);
+		civil_from_day(to_day, &y2, &m2, &d2);
+		snprintf(title, sizeof(title), "督办工作统计 %04d-%02d-%02d 至 %04d-%02d-%02d",
+		    y1, m1, d1, y2, m2, d2);
+	}
+	switch (fmt) {
+	case FMT_TABLE:
+		buf_printf(&b, "%s\n%-6s %-16s %8s %7s %4s %4s %7s %9s %7s %5s %6s %7s %7s %8s\n",
+		    title, "DEPT", "NAME", "ASSIGNED", "ON-TIME", "LATE", "OPEN", "OVERDUE",
+		    "ESCALATED", "ON-TIME%", "CASES", "CLOSED", "CLOSED%", "CEASED%", "AVG-DAYS");
+		break;
+	case FMT_CSV:
+		buf_puts(&b, "department,name,assigned,on_time,late,open,overdue,escalated,"
+		    "on_time_rate,cases,cases_closed,case_completion_rate,ceased_rate,"
+		    "average_working_days\r\n");
+		break;
+	case FMT_JSON:
+		buf_puts(&b, "[");
+		break;
+	}
+	for (i = 0; i < r.n; i++)
+		print_tally(&b, &r.t[i], fmt, i == 0);
+	print_tally(&b, &all, fmt, r.n == 0);
+	if (fmt == FMT_JSON)
+		buf_puts(&b, "\n]\n");
+	if (mail)
+		rc = mail_report(c, b.data, title);
+	else
+		fputs(b.data, stdout);
+	buf_free(&b);
+	free(r.t);
+	return rc;
+}
