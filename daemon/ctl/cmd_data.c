@@ -10,8 +10,10 @@
 static int
 print_dept(const struct department *d, void *arg)
 {
+	const char *v[5] = { d->code, d->name, d->head, d->email, d->cc };
+
 	(void)arg;
-	printf("%-12s %-20s %-10s %s\n", d->code, d->name, d->head, d->email);
+	out_row(v);
 	return 0;
 }
 
@@ -95,8 +97,12 @@ cmd_dept(struct ctl *c, int argc, char **argv)
 	int ch;
 
 	if (argc >= 2 && strcmp(argv[1], "list") == 0 && argc == 2) {
-		printf("%-12s %-20s %-10s %s\n", "CODE", "NAME", "HEAD", "EMAIL");
+		static const char *const cols[] = { "code", "name", "head", "email", "cc" };
+		static const int w[] = { 6, 16, 8, 28, 0 };
+
+		out_header(cols, w, 5);
 		store_dept_each(c->store, print_dept, NULL);
+		out_end();
 		return EXIT_OK;
 	}
 	if (argc >= 2 && strcmp(argv[1], "import") == 0)

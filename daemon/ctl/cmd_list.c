@@ -49,15 +49,23 @@ static int
 print_action(const struct action *a, void *arg)
 {
 	const instant_t *now = arg;
-	char due[32] = "-", next[32] = "-";
+	char id[24], due[32] = "", next[32] = "";
+	const char *v[8];
 
+	snprintf(id, sizeof(id), "%lld", (long long)a->id);
 	if (a->due_at)
 		deadline_format(a->due_at, due, sizeof(due));
 	if (a->next_at)
 		instant_format(a->next_at, next, sizeof(next));
-	printf("%-6lld %-12s %-10s %-16s %-19s %-11s %-19s %s\n", (long long)a->id,
-	    a->kase.number, a->dept.code, a->step, due, action_state(a, *now), next,
-	    a->uncertain ? "uncertain" : "");
+	v[0] = id;
+	v[1] = a->kase.number;
+	v[2] = a->dept.code;
+	v[3] = a->step;
+	v[4] = due;
+	v[5] = a->paused_at ? "paused" : action_state(a, *now);
+	v[6] = next;
+	v[7] = a->uncertain ? "uncertain" : "";
+	out_row(v);
 	return 0;
 }
 
@@ -70,23 +78,40 @@ cmd_actions(struct ctl *c, int argc, char **argv)
 
 	if ((rc = parse_all("actions", argc, argv, &all)) != 0)
 		return rc;
-	printf("%-6s %-12s %-10s %-16s %-19s %-11s %-19s\n", "ID", "CASE", "DEPT", "STEP",
-	    "DEADLINE", "STATE", "NEXT");
-	store_action_each(c->store, all, print_action, &now);
+	{
+		static const char *const cols[] = { "id", "case", "dept", "step", "deadline",
+		    "state", "next", "note" };
+		static const int w[] = { 6, 12, 8, 16, 19, 11, 19, 0 };
+
+		out_header(cols, w, 8);
+		store_action_each(c->store, all, print_action, &now);
+		out_end();
+	}
 	return EXIT_OK;
 }
 
 static int
 print_escalation(const struct escalation_row *e, void *arg)
 {
-	char opened[32], due[32];
+	char id[24], action[24], level[8], opened[32], due[32];
+	const char *v[9];
 
 	(void)arg;
+	snprintf(id, sizeof(id), "%lld", (long long)e->id);
+	snprintf(action, sizeof(action), "%lld", (long long)e->action_id);
+	snprintf(level, sizeof(level), "%d", e->level);
 	instant_format(e->opened_at, opened, sizeof(opened));
 	deadline_format(e->due_at, due, sizeof(due));
-	printf("%-5lld %-6lld %-5d %-12s %-12s %-14s %-19s %-19s %s\n", (long long)e->id,
-	    (long long)e->action_id, e->level, e->target, e->case_number, e->dept_name, due,
-	    opened, e->resolved_at ? "resolved" : e->acked_at ? "acknowledged" : "open");
+	v[0] = id;
+	v[1] = action;
+	v[2] = level;
+	v[3] = e->target;
+	v[4] = e->case_number;
+	v[5] = e->dept_name;
+	v[6] = due;
+	v[7] = opened;
+	v[8] = e->resolved_at ? "resolved" : e->acked_at ? "acknowledged" : "open";
+	out_row(v);
 	return 0;
 }
 
@@ -100,25 +125,41 @@ cmd_queue(struct ctl *c, int argc, char **argv)
 		return queue_sub(c, argc, argv);
 	if ((rc = parse_all("queue", argc, argv, &all)) != 0)
 		return rc;
-	printf("%-5s %-6s %-5s %-12s %-12s %-14s %-19s %-19s %s\n", "ID", "ACTION", "LEVEL",
-	    "TARGET", "CASE", "DEPT", "DEADLINE", "ESCALATED", "STATE");
-	store_escalation_each(c->store, all, print_escalation, NULL);
+	{
+		static const char *const cols[] = { "id", "action", "level", "target", "case",
+		    "dept", "deadline", "escalated", "state" };
+		static const int w[] = { 5, 6, 5, 12, 12, 14, 19, 19, 0 };
+
+		out_header(cols, w, 9);
+		store_escalation_each(c->store, all, print_escalation, NULL);
+		out_end();
+	}
 	return EXIT_OK;
 }
 
 static int
 print_notice(const struct notice_row *r, void *arg)
 {
-	char when[32] = "-";
+	char id[24], action[24], tries[12], when[32] = "";
+	const char *v[8];
 
 	(void)arg;
+	snprintf(id, sizeof(id), "%lld", (long long)r->id);
+	snprintf(action, sizeof(action), "%lld", (long long)r->action_id);
+	snprintf(tries, sizeof(tries), "%d", r->attempts);
 	if (r->sent_at)
 		instant_format(r->sent_at, when, sizeof(when));
 	else if (r->next_try)
 		instant_format(r->next_try, when, sizeof(when));
-	printf("%-6lld %-6lld %-10s %-7s %-3d %-19s %-28s %s\n", (long long)r->id,
-	    (long long)r->action_id, r->kind, r->status, r->attempts, when, r->recipient,
-	    r->reply ? r->reply : "");
+	v[0] = id;
+	v[1] = action;
+	v[2] = r->kind;
+	v[3] = r->status;
+	v[4] = tries;
+	v[5] = when;
+	v[6] = r->recipient;
+	v[7] = r->reply ? r->reply : "";
+	out_row(v);
 	return 0;
 }
 
@@ -211,10 +252,17 @@ cmd_mail(struct ctl *c, int argc, char **argv)
 	if ((rc = parse_all("mail", argc, argv, &all)) != 0)
 		return rc;
 	store_outbox_counts(c->store, &n);
-	printf("queued %d, sent %d, failed %d\n", n.queued, n.sent, n.failed);
-	printf("%-6s %-6s %-10s %-7s %-3s %-19s %-28s %s\n", "ID", "ACTION", "KIND", "STATUS",
-	    "TRY", "SENT/NEXT TRY", "RECIPIENT", "SERVER REPLY");
-	store_notice_each(c->store, all, print_notice, NULL);
+	if (ctl_out == OUT_TABLE)
+		printf("queued %d, sent %d, failed %d\n", n.queued, n.sent, n.failed);
+	{
+		static const char *const cols[] = { "id", "action", "kind", "status", "tries",
+		    "sent_or_next_try", "recipient", "server_reply" };
+		static const int w[] = { 6, 6, 10, 7, 5, 19, 28, 0 };
+
+		out_header(cols, w, 8);
+		store_notice_each(c->store, all, print_notice, NULL);
+		out_end();
+	}
 	return EXIT_OK;
 }
 
@@ -222,13 +270,19 @@ static int
 print_event(instant_t at, const char *who, int64_t action, const char *what,
     const char *detail, void *arg)
 {
-	char when[32], act[24] = "-";
+	char when[32], act[24] = "";
+	const char *v[5];
 
 	(void)arg;
 	instant_format(at, when, sizeof(when));
 	if (action)
 		snprintf(act, sizeof(act), "%lld", (long long)action);
-	printf("%-19s %-10s %-6s %-18s %s\n", when, who, act, what, detail ? detail : "");
+	v[0] = when;
+	v[1] = who;
+	v[2] = act;
+	v[3] = what;
+	v[4] = detail ? detail : "";
+	out_row(v);
 	return 0;
 }
 
@@ -266,7 +320,13 @@ cmd_log(struct ctl *c, int argc, char **argv)
 	}
 	if (optind != argc)
 		return ctl_usage("log");
-	printf("%-19s %-10s %-6s %-18s %s\n", "WHEN", "WHO", "ACTION", "WHAT", "DETAIL");
-	store_event_each(c->store, action, from, to, print_event, NULL);
+	{
+		static const char *const cols[] = { "when", "who", "action", "what", "detail" };
+		static const int w[] = { 19, 10, 6, 18, 0 };
+
+		out_header(cols, w, 5);
+		store_event_each(c->store, action, from, to, print_event, NULL);
+		out_end();
+	}
 	return EXIT_OK;
 }

@@ -34,6 +34,14 @@ struct ctl_cmd {
 
 extern const struct ctl_cmd ctl_cmds[];
 
+/* Listings: a table for people, or CSV / JSON (dubanctl --csv / --json). */
+enum out_fmt { OUT_TABLE, OUT_CSV, OUT_JSON };
+extern enum out_fmt ctl_out;
+/* Start a listing: column names (the JSON keys) and table widths. */
+void out_header(const char *const *cols, const int *widths, int n);
+void out_row(const char *const *vals);
+void out_end(void);
+
 /* Print "usage: dubanctl NAME ARGS" for a command to stderr; returns EXIT_USAGE. */
 int ctl_usage(const char *name);
 /* Is argv asking for help (-h or --help)? Then print the usage to stdout. */

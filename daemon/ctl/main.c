@@ -74,9 +74,10 @@ usage(FILE *fp)
 {
 	const struct ctl_cmd *cmd;
 
-	fprintf(fp, "usage: dubanctl [-f file] [-D database] COMMAND [ARGS]\n"
+	fprintf(fp, "usage: dubanctl [-f file] [-D database] [--json | --csv] COMMAND [ARGS]\n"
 	    "  -f file      configuration file (default %s)\n"
 	    "  -D database  use this database instead of the configuration's\n"
+	    "  --json, --csv  listings for scripts instead of tables\n"
 	    "  -V           print the version\n\ncommands:\n", DUBAN_CONF_PATH);
 	for (cmd = ctl_cmds; cmd->name; cmd++)
 		fprintf(fp, "  %-13s %s\n", cmd->name, cmd->summary);
@@ -221,6 +222,8 @@ ctl_open(struct ctl *c, const struct ctl_cmd *cmd)
 }
 
 static const struct option main_opts[] = {
+	{ "json", no_argument, NULL, 'j' },
+	{ "csv", no_argument, NULL, 'c' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -247,6 +250,12 @@ main(int argc, char *argv[])
 		case 'V':
 			printf("dubanctl %s\n", DUBAN_VERSION);
 			return EXIT_OK;
+		case 'j':
+			ctl_out = OUT_JSON;
+			break;
+		case 'c':
+			ctl_out = OUT_CSV;
+			break;
 		case 'h':
 			usage(stdout);
 			return EXIT_OK;
