@@ -39,7 +39,7 @@ CTL_SRC	 = daemon/ctl/main.c daemon/ctl/cmd_admin.c daemon/ctl/cmd_data.c \
 	   daemon/ctl/cmd_list.c daemon/ctl/cmd_explain.c \
 	   daemon/ctl/cmd_life.c daemon/ctl/cmd_queue.c \
 	   daemon/ctl/cmd_ledger.c daemon/ctl/cmd_report.c \
-	   daemon/ctl/out.c
+	   daemon/ctl/out.c daemon/ctl/cmd_preview.c
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 
 CORE_OBJ   = $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/templates_builtin.o

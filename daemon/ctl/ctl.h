@@ -75,5 +75,6 @@ int queue_sub(struct ctl *, int, char **);
 int cmd_ledger(struct ctl *, int, char **);
 int dept_import(struct ctl *, int, char **);
 int cmd_report(struct ctl *, int, char **);
+int cmd_preview(struct ctl *, int, char **);
 
 #endif

@@ -55,6 +55,8 @@ const struct ctl_cmd ctl_cmds[] = {
 	  " | export ID FILE",
 	  "the discipline-inspection queue; an item's evidence record", cmd_queue,
 	  CTL_NEEDS_CONF | CTL_NEEDS_STORE },
+	{ "preview", "[--day DATE]", "who will receive what on that day (default today)",
+	  cmd_preview, CTL_NEEDS_CONF | CTL_NEEDS_STORE },
 	{ "report", "[--from DATE] [--to DATE] [--dept CODE] [--csv | --json] [--mail]",
 	  "the acceptance check's figures per department and overall", cmd_report,
 	  CTL_NEEDS_CONF | CTL_NEEDS_STORE },

@@ -45,6 +45,15 @@ assert_eq "$(local_due $id)" "2026-03-31 00:00:00" "deadline moved by 5 working 
 ctl explain $id | grep -q "pause      2026-03-05 10:00:00 to 2026-03-12 15:00:00: 产权纠纷诉讼中" ||
 	fail "explain: $(ctl explain $id)"
 
+# preview: what goes to whom on a day (the extended action's reminder on 03-17)
+ctl --csv preview --day 2026-03-17 >"$T/preview" || fail "preview"
+grep -q "^2026-03-18 00:00:00,2026-03-18 00:00:00,zjj@example.gov.cn,reminder,1,C1,handling" "$T/preview" &&
+	fail "preview shows the next day's events"
+ctl --csv preview --day 2026-03-18 | grep -q "^2026-03-18 00:00:00,2026-03-18 00:00:00,zjj@example.gov.cn,reminder,1,C1,handling" ||
+	fail "preview: $(ctl --csv preview --day 2026-03-18)"
+ctl --json preview --day 2026-03-18 | $PY -c 'import json,sys; r=json.load(sys.stdin); assert any(x["kind"]=="reminder" and x["action"]=="1" for x in r), r' ||
+	fail "preview --json"
+
 # 3. Reassignment.
 ctl reassign 2 swj >"$T/out" || fail "reassign"
 assert_eq "$(sql "SELECT d.code FROM actions a JOIN departments d ON d.id = a.dept_id WHERE a.id = 2")" swj \

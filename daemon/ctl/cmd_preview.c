@@ -1,0 +1,98 @@
+/* dubanctl preview: who will receive what on a given day. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ctl.h"
+#include "duban/notice.h"
+
+struct preview {
+	struct ctl	*c;
+	instant_t	 from, to;
+	int		 count;
+};
+
+static void
+preview_row(struct preview *p, instant_t at, const char *kind, const struct action *a,
+    const char *to)
+{
+	char when[32], send[32], id[24];
+	const char *v[7];
+
+	instant_format(at, when, sizeof(when));
+	instant_format(notice_send_time(p->c->conf, at, strcmp(kind, "escalation") == 0 &&
+	    p->c->conf->mail.escalate_at_once), send, sizeof(send));
+	snprintf(id, sizeof(id), "%lld", (long long)a->id);
+	v[0] = when;
+	v[1] = send;
+	v[2] = to;
+	v[3] = kind;
+	v[4] = id;
+	v[5] = a->kase.number;
+	v[6] = a->step;
+	out_row(v);
+	p->count++;
+}
+
+static int
+preview_action(const struct action *a, void *arg)
+{
+	struct preview *p = arg;
+	struct event ev[RULE_MAX_EVENTS];
+	const struct rule *r;
+	const struct target *t;
+	int i, n;
+
+	if (a->paused_at != 0 || a->rule == NULL || (r = conf_rule(p->c->conf, a->rule)) == NULL)
+		return 0;
+	n = rule_events(r, p->c->conf->cal, a->due_at, ev);
+	for (i = a->stage; i < n; i++) {
+		if (ev[i].at < p->from || ev[i].at >= p->to)
+			continue;
+		if (ev[i].kind == EV_REMIND && a->due_at <= ev[i].at)
+			continue;
+		if (ev[i].kind == EV_ESCALATE) {
+			t = conf_target(p->c->conf, r->levels[ev[i].level - 1].target);
+			preview_row(p, ev[i].at, "escalation", a, t ? t->email : "?");
+			if ((r->escalate_cc & CC_HEAD) && a->dept.email[0])
+				preview_row(p, ev[i].at, "escalation", a, a->dept.email);
+		} else
+			preview_row(p, ev[i].at, event_kind_name(ev[i].kind), a, a->dept.email);
+	}
+	return 0;
+}
+
+int
+cmd_preview(struct ctl *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "day", required_argument, NULL, 'd' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const char *const cols[] = { "event", "sent", "recipient", "kind", "action", "case",
+	    "step" };
+	static const int w[] = { 19, 19, 28, 10, 6, 12, 0 };
+	struct preview p;
+	int32_t day = tz_day_of(time_now());
+	int ch;
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (ch != 'd')
+			return ctl_usage("preview");
+		if (day_parse(optarg, &day) != 0) {
+			fprintf(stderr, "dubanctl: --day: '%s' is not a date (YYYY-MM-DD)\n", optarg);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind != argc)
+		return ctl_usage("preview");
+	memset(&p, 0, sizeof(p));
+	p.c = c;
+	p.from = tz_day_start(day);
+	p.to = tz_day_start(day + 1);
+	out_header(cols, w, 7);
+	store_action_each(c->store, false, preview_action, &p);
+	out_end();
+	return EXIT_OK;
+}
