@@ -87,6 +87,40 @@ demo: all
 bench: all
 	BUILD=$(abspath $(BUILD)) bench/run
 
+# Fuzzing with libFuzzer (clang): each target for FUZZ_SECONDS, starting from
+# the corpus kept in tests/fuzz/corpus/NAME; new inputs go to build-fuzz/.
+FUZZ_SECONDS ?= 30
+FUZZ_TARGETS = conf calendar duration csv message
+FUZZ_CFLAGS  = -g -O1 -std=c11 -D_GNU_SOURCE -Iinclude -Idaemon -DSRCDIR=\"$(CURDIR)\" \
+	       -fsanitize=fuzzer-no-link,address,undefined
+build-fuzz/core/%.o: daemon/core/%.c
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -c -o $@ $<
+
+build-fuzz/templates_builtin.o: $(BUILD)/templates_builtin.c
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -c -o $@ $<
+
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(CORE_SRC:daemon/core/%.c=build-fuzz/core/%.o) \
+	build-fuzz/templates_builtin.o
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ -lsqlite3 -linih -lesmtp -lssl -lcrypto
+
+.SECONDARY: $(CORE_SRC:daemon/core/%.c=build-fuzz/core/%.o)
+
+fuzz: $(FUZZ_TARGETS:%=build-fuzz/fuzz_%)
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p build-fuzz/corpus/$$t build-fuzz/crashes; \
+		rm -f build-fuzz/crashes/$$t-*; \
+		echo "fuzz $$t for $(FUZZ_SECONDS) s"; \
+		build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+			-artifact_prefix=build-fuzz/crashes/$$t- -print_final_stats=1 \
+			build-fuzz/corpus/$$t tests/fuzz/corpus/$$t 2>&1 | \
+			grep -E '^(stat::number_of_executed_units|stat::new_units_added|==[0-9]+==ERROR|SUMMARY)' \
+			|| true; \
+		if ls build-fuzz/crashes/$$t-* >/dev/null 2>&1; then \
+			echo "fuzz $$t: crash, see build-fuzz/crashes"; exit 1; fi; \
+	done
+
 install: all
 	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(SYSCONFDIR)/duban/calendar $(DESTDIR)$(UNITDIR) \
 		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(SYSUSERSDIR) \
@@ -117,8 +151,8 @@ uninstall:
 	rm -f $(DESTDIR)$(MANDIR)/man5/duban.conf.5
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
-.PHONY: all unit check check-san demo bench install uninstall clean
+.PHONY: all unit check check-san demo bench fuzz install uninstall clean
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -397,7 +397,8 @@ rule_escalate(struct conf_parse *p, struct rule *r, const char *value)
 	const char *cause;
 	size_t len;
 
-	r->nlevels = 0;
+	while (r->nlevels > 0)		/* a second escalate line replaces the first */
+		free(r->levels[--r->nlevels].target);
 	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
 		if ((arrow = strstr(tok, "->")) == NULL) {
 			diag_error(p->d, p->conf->path, p->lineno,

@@ -116,8 +116,9 @@ csv_put(struct buf *b, const char *s, int first)
 		buf_add(b, ",", 1);
 	if (s == NULL)
 		return;
-	if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' && (s[0] == '\0' ||
-	    s[strlen(s) - 1] != ' ')) {
+	/* quote what a reader could take otherwise, a leading byte-order mark included */
+	if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' && strncmp(s, "\xef\xbb\xbf", 3) != 0 &&
+	    (s[0] == '\0' || s[strlen(s) - 1] != ' ')) {
 		buf_puts(b, s);
 		return;
 	}

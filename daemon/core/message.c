@@ -47,6 +47,17 @@ message_wash(const char *s)
 	return out;
 }
 
+/* A washed token (address, message id) no longer than max octets. */
+static char *
+wash_clamp(const char *s, size_t max)
+{
+	char *w = message_wash(s);
+
+	if (strlen(w) > max)
+		w[max] = '\0';
+	return w;
+}
+
 static int
 is_ascii(const char *s)
 {
@@ -154,11 +165,11 @@ message_domain(const char *addr)
 static void
 add_mailbox(struct buf *b, const char *header, const char *name, const char *addr)
 {
-	char *n, *a = message_wash(addr);
+	char *n, *a = wash_clamp(addr, 254);	/* RFC 5321's longest path */
 
 	buf_printf(b, "%s: ", header);
 	if (name != NULL && *name != '\0') {
-		if (is_ascii(name)) {
+		if (is_ascii(name) && strlen(name) <= 60) {
 			char *w = message_wash(name), *p;
 
 			for (p = w; *p; p++)
@@ -214,16 +225,16 @@ message_compose(const struct mail *m)
 	subj = message_encode_header("Subject", m->subject);
 	buf_printf(&b, "Subject: %s\r\n", subj);
 	buf_printf(&b, "Date: %s\r\n", date);
-	w = message_wash(m->message_id);
+	w = wash_clamp(m->message_id, 250);
 	buf_printf(&b, "Message-ID: <%s>\r\n", w);
 	free(w);
 	if (m->thread_id != NULL) {
-		w = message_wash(m->thread_id);
+		w = wash_clamp(m->thread_id, 250);
 		buf_printf(&b, "In-Reply-To: <%s>\r\nReferences: <%s>\r\n", w, w);
 		free(w);
 	}
 	if (m->action_ref != NULL) {
-		w = message_wash(m->action_ref);
+		w = wash_clamp(m->action_ref, 250);
 		buf_printf(&b, "X-Duban-Action: %s\r\n", w);
 		free(w);
 	}

@@ -57,6 +57,10 @@ duration_parse(const char *s, struct duration *d, const char **cause)
 			d->n = (int)n;
 			if (strncasecmp(word, "week", 4) == 0)
 				d->n *= 7;
+			if (d->n > 100000) {
+				*cause = "too long (at most 100000 of a unit)";
+				return -1;
+			}
 			return 0;
 		}
 	}

@@ -1,0 +1,40 @@
+/* libFuzzer: the calendar file parser, then arithmetic on what it read. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "duban/cal.h"
+#include "duban/timeutil.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char path[] = "/tmp/duban-fuzz-cal-XXXXXX";
+	struct diag d = { 0 };
+	struct calendar *cal;
+	bool unc = false;
+	int fd = mkstemp(path);
+
+	if (fd < 0)
+		return 0;
+	if (write(fd, data, size) != (ssize_t)size) {
+		close(fd);
+		unlink(path);
+		return 0;
+	}
+	close(fd);
+	cal = cal_load(path, &d);
+	if (cal != NULL) {
+		int32_t day = day_from_civil(2026, 1, 1);
+
+		for (int n = -40; n <= 40; n += 7)
+			cal_add_workdays(cal, day, n, &unc);
+		cal_next_workday(cal, day, &unc);
+		cal_free(cal);
+	}
+	diag_free(&d);
+	unlink(path);
+	return 0;
+}
