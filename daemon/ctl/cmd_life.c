@@ -87,6 +87,7 @@ static int
 finish(struct ctl *c, struct action *a, const char *what, const char *detail, int ok)
 {
 	char due[32];
+	int64_t id;
 
 	if (!ok || store_event(c->store, time_now(), c->who, a->id, what, detail) != 0 ||
 	    store_commit(c->store) != 0) {
@@ -98,7 +99,9 @@ finish(struct ctl *c, struct action *a, const char *what, const char *detail, in
 	}
 	ctl_wake(c);
 	printf("action %lld: %s", (long long)a->id, detail);
-	if (store_action_get(c->store, a->id, a) == 0 && a->due_at != 0) {
+	id = a->id;
+	action_clear(a);
+	if (store_action_get(c->store, id, a) == 0 && a->due_at != 0) {
 		deadline_format(a->due_at, due, sizeof(due));
 		printf("; deadline %s%s", due, a->paused_at ? " (paused)" : "");
 	}
