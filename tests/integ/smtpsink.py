@@ -23,7 +23,8 @@ from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 
 class Sink:
-    def __init__(self, directory, quiet, fail_codes, reject):
+    def __init__(self, directory, quiet, fail_codes, reject, fsync=True):
+        self.fsync = fsync
         self.dir = directory
         self.quiet = quiet
         self.count = len([n for n in os.listdir(directory) if n.endswith(".eml")])
@@ -56,8 +57,9 @@ class Sink:
         tmp = os.path.join(self.dir, name + ".tmp")
         with open(tmp, "wb") as f:
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+            if self.fsync:
+                f.flush()
+                os.fsync(f.fileno())
         os.rename(tmp, os.path.join(self.dir, name + ".eml"))
         msg = email.message_from_bytes(data, policy=email.policy.default)
         subject = str(msg.get("Subject", "")).replace("\t", " ")
@@ -84,6 +86,8 @@ def main():
     ap.add_argument("--tls-key", help="the certificate's key (PEM)")
     ap.add_argument("--require-tls", action="store_true", help="refuse mail before STARTTLS")
     ap.add_argument("--auth", help="require AUTH with USER:PASSWORD (over TLS only)")
+    ap.add_argument("--no-fsync", action="store_true",
+                    help="do not wait for each message to reach the disk (load tests)")
     args = ap.parse_args()
     os.makedirs(args.dir, exist_ok=True)
 
@@ -93,7 +97,7 @@ def main():
     sock.listen(64)
     port = sock.getsockname()[1]
 
-    handler = Sink(args.dir, args.quiet, args.fail, args.reject)
+    handler = Sink(args.dir, args.quiet, args.fail, args.reject, not args.no_fsync)
     kwargs = {}
     if args.tls_cert:
         ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
