@@ -81,6 +81,17 @@ check: all unit
 check-san:
 	$(MAKE) BUILD=build-san SAN=1 check
 
+# valgrind memcheck on the integration tests that drive both programs end to end
+VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+	   --track-fds=no
+check-valgrind: all unit
+	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_e2e'
+	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_reload'
+	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_lifecycle'
+	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_ledger'
+	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_report'
+	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_mail'
+
 demo: all
 	scripts/demo
 
@@ -153,6 +164,6 @@ uninstall:
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all unit check check-san demo bench fuzz install uninstall clean
+.PHONY: all unit check check-san check-valgrind demo bench fuzz install uninstall clean
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

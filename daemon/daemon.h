@@ -21,6 +21,8 @@ struct daemon {
 	int		 ctl_fd;
 	int		 lock_fd;
 	int		 stopping;
+	instant_t	 db_retry_at;	/* after a failed write: wait, don't spin */
+	int		 db_failures;
 	struct outbox_item *flight_items;	/* the batch at the mailer */
 	int		 flight_nitems;
 	struct flight_job *flight;

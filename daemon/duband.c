@@ -218,11 +218,23 @@ dispatch_mail(struct daemon *d, instant_t now)
 instant_t
 daemon_work(struct daemon *d)
 {
-	instant_t now = time_now(), next, mail;
-	int done;
+	instant_t now = time_now(), next, mail, wait;
+	int done = 0;
 
-	if (sched_run(d->store, d->conf, now, SCHED_BATCH, SCHED_ROUNDS, &done) != 0)
-		log_warnx("transitions will be tried again");
+	if (now < d->db_retry_at)
+		return d->db_retry_at;
+	if (sched_run(d->store, d->conf, now, SCHED_BATCH, SCHED_ROUNDS, &done) != 0) {
+		/* locked by another process, or the disk is full: back off, 1 s to 30 s */
+		wait = 1000LL << (d->db_failures < 5 ? d->db_failures : 5);
+		d->db_failures++;
+		d->db_retry_at = now + wait;
+		log_warnx("transitions will be tried again in %lld s", (long long)(wait / 1000));
+		return d->db_retry_at;
+	}
+	if (d->db_failures > 0)
+		log_info("the database takes writes again");
+	d->db_failures = 0;
+	d->db_retry_at = 0;
 	dispatch_mail(d, now);
 	store_changed(d->store);
 	next = store_next_event(d->store);

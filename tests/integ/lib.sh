@@ -83,8 +83,11 @@ CONF
 	} >"$T/duban.conf"
 }
 
+# WRAP (e.g. "valgrind --error-exitcode=99 ...") runs the programs under a tool.
+WRAP=${WRAP:-}
+
 ctl() {
-	"$DUBANCTL" -f "$T/duban.conf" "$@"
+	$WRAP "$DUBANCTL" -f "$T/duban.conf" "$@"
 }
 
 # A database with one department and one case.
@@ -95,9 +98,9 @@ seed_db() {
 }
 
 start_daemon() {
-	"$DUBAND" -d -f "$T/duban.conf" >>"$T/duband.log" 2>&1 &
+	$WRAP "$DUBAND" -d -f "$T/duban.conf" >>"$T/duband.log" 2>&1 &
 	DAEMON_PID=$!
-	wait_for 10 test -S "$T/duban.sock" || fail "duband did not start"
+	wait_for 30 test -S "$T/duban.sock" || fail "duband did not start"
 }
 
 # wait_for SECONDS COMMAND...: poll every 50 ms until COMMAND succeeds
