@@ -90,7 +90,7 @@ check-valgrind: all unit
 	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_lifecycle'
 	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_ledger'
 	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_report'
-	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_mail'
+	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_kill'
 
 demo: all
 	scripts/demo

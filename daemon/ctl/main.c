@@ -121,7 +121,7 @@ ctl_help(const char *name, int argc, char **argv)
 static int
 ctl_socket(struct ctl *c, struct sockaddr_un *sun)
 {
-	sa_family_t family = AF_UNIX;
+	struct sockaddr_un self;
 	int fd;
 
 	if (c->conf == NULL || strlen(c->conf->socket_path) >= sizeof(sun->sun_path))
@@ -131,7 +131,10 @@ ctl_socket(struct ctl *c, struct sockaddr_un *sun)
 	strcpy(sun->sun_path, c->conf->socket_path);
 	if ((fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0)) == -1)
 		return -1;
-	if (bind(fd, (struct sockaddr *)&family, sizeof(family)) == -1) {
+	/* an address of the family alone: the kernel picks an abstract name */
+	memset(&self, 0, sizeof(self));
+	self.sun_family = AF_UNIX;
+	if (bind(fd, (struct sockaddr *)&self, sizeof(sa_family_t)) == -1) {
 		close(fd);
 		return -1;
 	}
