@@ -1,5 +1,6 @@
 /* duband's work between events: transitions, outbox, reload, control socket. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -20,6 +21,7 @@
 
 #define SCHED_BATCH	500
 #define SCHED_ROUNDS	20	/* then let the loop breathe */
+#define DIGEST_MAX	5000	/* items in one digest at most; the rest go in the next */
 
 /* One daemon per database: a lock file beside it. */
 static void
@@ -134,27 +136,6 @@ retry_delay(const struct smtp_conf *smtp, int attempts)
 	return delay;
 }
 
-/* The job that takes item i: a digest for its recipient, or a message of its own. */
-static struct flight_job *
-job_for(struct daemon *d, struct outbox_item *it, int max)
-{
-	struct flight_job *j;
-	int k;
-
-	if (d->conf->mail.digest && it->digest) {
-		for (k = 0; k < d->flight_njobs; k++) {
-			j = &d->flight[k];
-			if (j->items[0]->digest && strcmp(j->items[0]->recipient, it->recipient) == 0)
-				return j;
-		}
-	}
-	if (d->flight_njobs == max)
-		return NULL;
-	j = &d->flight[d->flight_njobs++];
-	memset(j, 0, sizeof(*j));
-	return j;
-}
-
 static void
 flight_free(struct daemon *d)
 {
@@ -173,45 +154,94 @@ flight_free(struct daemon *d)
 	d->flight_njobs = d->flight_nitems = 0;
 }
 
+/* Room for need more items in the flight's array. */
+static void
+flight_reserve(struct daemon *d, int *cap, int need)
+{
+	if (*cap - d->flight_nitems >= need)
+		return;
+	while (*cap - d->flight_nitems < need)
+		*cap = *cap ? *cap * 2 : 256;
+	d->flight_items = xreallocarray(d->flight_items, (size_t)*cap, sizeof(*d->flight_items));
+}
+
 /*
- * Hand the queued notices that are due to the mailer, if it is idle: one
- * message per notice, or one digest per recipient for those that may merge.
+ * Hand the queued notices that are due to the mailer, if it is idle: for
+ * each recipient with notices that may merge, one digest of them all (or
+ * the notice itself if it is alone); then the notices that go on their own.
+ * Items are read without their messages where a digest replaces them, so a
+ * burst stays small in memory.
  */
 static void
 dispatch_mail(struct daemon *d, instant_t now)
 {
 	struct flight_job *j;
 	struct mail_job *jobs;
-	int n, i, batch = d->conf->smtp.batch, fetch = batch * 20;
+	char **rcpts = NULL;
+	int batch = d->conf->smtp.batch, cap = 0, nr = 0, i, k, n, first;
 
 	if (d->stopping || mailer_busy(d->mailer) || d->flight != NULL)
 		return;
-	d->flight_items = xcalloc((size_t)fetch, sizeof(*d->flight_items));
-	n = store_outbox_due(d->store, now, fetch, d->flight_items);
-	d->flight_nitems = n;
-	if (n == 0) {
+	d->flight = xcalloc((size_t)batch, sizeof(*d->flight));
+	d->flight_nitems = 0;
+	if (d->conf->mail.digest)
+		nr = store_outbox_recipients(d->store, now, batch, &rcpts);
+	/* the digests: items first, then the jobs that point into them */
+	for (i = 0; i < nr; i++) {
+		flight_reserve(d, &cap, DIGEST_MAX);
+		first = d->flight_nitems;
+		n = store_outbox_for(d->store, rcpts[i], now, DIGEST_MAX,
+		    &d->flight_items[first]);
+		d->flight_nitems += n;
+		free(rcpts[i]);
+		if (n == 0)
+			continue;
+		j = &d->flight[d->flight_njobs++];
+		j->n = n;
+		j->items = (struct outbox_item **)(intptr_t)first;	/* fixed up below */
+	}
+	free(rcpts);
+	/* the singles, as many as the session has room for */
+	if (d->flight_njobs < batch) {
+		int room = batch - d->flight_njobs;
+
+		flight_reserve(d, &cap, room);
+		first = d->flight_nitems;
+		n = store_outbox_singles(d->store, now, room, d->conf->mail.digest,
+		    &d->flight_items[first]);
+		d->flight_nitems += n;
+		for (k = 0; k < n; k++) {
+			j = &d->flight[d->flight_njobs++];
+			j->n = 1;
+			j->items = (struct outbox_item **)(intptr_t)(first + k);
+		}
+	}
+	if (d->flight_njobs == 0) {
 		flight_free(d);
 		return;
-	}
-	d->flight = xcalloc((size_t)batch, sizeof(*d->flight));
-	for (i = 0; i < n; i++) {
-		if ((j = job_for(d, &d->flight_items[i], batch)) == NULL)
-			continue;	/* stays queued for the next round */
-		j->items = xreallocarray(j->items, (size_t)j->n + 1, sizeof(*j->items));
-		j->items[j->n++] = &d->flight_items[i];
 	}
 	jobs = xcalloc((size_t)d->flight_njobs, sizeof(*jobs));
 	for (i = 0; i < d->flight_njobs; i++) {
 		j = &d->flight[i];
+		first = (int)(intptr_t)j->items;
+		j->items = xcalloc((size_t)j->n, sizeof(*j->items));
+		for (k = 0; k < j->n; k++)
+			j->items[k] = &d->flight_items[first + k];
 		jobs[i].id = i;
 		jobs[i].recipient = xstrdup(j->items[0]->recipient);
 		if (j->n == 1) {
-			jobs[i].message = message_redate(j->items[0]->message, now);
+			char *msg = j->items[0]->message;
+
+			if (msg == NULL)
+				msg = j->items[0]->message = store_notice_message(d->store,
+				    j->items[0]->id);
+			jobs[i].message = message_redate(msg ? msg : "", now);
 			j->message_id = xstrdup(j->items[0]->message_id);
 		} else
 			jobs[i].message = notice_digest(d->conf, j->items, j->n, now, &j->message_id);
 	}
-	log_debug("handing %d messages (%d notices) to the mailer", d->flight_njobs, n);
+	log_debug("handing %d messages (%d notices) to the mailer", d->flight_njobs,
+	    d->flight_nitems);
 	mailer_submit(d->mailer, jobs, d->flight_njobs);
 }
 

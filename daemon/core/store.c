@@ -908,11 +908,23 @@ store_notice_add(struct store *s, const struct notice *n, instant_t now)
 int
 store_outbox_due(struct store *s, instant_t now, int max, struct outbox_item *out)
 {
-	static const char sql[] =
+	return store_outbox_singles(s, now, max, 0, out);
+}
+
+int
+store_outbox_singles(struct store *s, instant_t now, int max, int only_singles,
+    struct outbox_item *out)
+{
+	static const char sql_all[] =
 	    "SELECT id, recipient, message, attempts, action_id, kind, subject,"
 	    " recipient_name, item, digest, message_id FROM notices"
 	    " WHERE status = 'queued' AND next_try <= ? ORDER BY next_try, id LIMIT ?";
-	sqlite3_stmt *st = stmt(s, sql);
+	static const char sql_singles[] =
+	    "SELECT id, recipient, message, attempts, action_id, kind, subject,"
+	    " recipient_name, item, digest, message_id FROM notices"
+	    " WHERE status = 'queued' AND next_try <= ? AND digest = 0"
+	    " ORDER BY next_try, id LIMIT ?";
+	sqlite3_stmt *st = stmt(s, only_singles ? sql_singles : sql_all);
 	int n = 0;
 
 	sqlite3_bind_int64(st, 1, now);
@@ -1502,4 +1514,71 @@ store_report_each(struct store *s, instant_t from, instant_t to,
 	}
 	sqlite3_reset(st);
 	return rc;
+}
+
+int
+store_outbox_recipients(struct store *s, instant_t now, int max, char ***out)
+{
+	static const char sql[] =
+	    "SELECT recipient FROM notices WHERE status = 'queued' AND next_try <= ? AND digest = 1"
+	    " GROUP BY recipient ORDER BY min(next_try) LIMIT ?";
+	sqlite3_stmt *st = stmt(s, sql);
+	int n = 0;
+
+	*out = NULL;
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int(st, 2, max);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		*out = xreallocarray(*out, (size_t)n + 1, sizeof(char *));
+		(*out)[n++] = col_text(st, 0);
+	}
+	sqlite3_reset(st);
+	return n;
+}
+
+int
+store_outbox_for(struct store *s, const char *recipient, instant_t now, int max,
+    struct outbox_item *out)
+{
+	static const char sql[] =
+	    "SELECT id, recipient, NULL, attempts, action_id, kind, subject,"
+	    " recipient_name, item, digest, message_id FROM notices"
+	    " WHERE status = 'queued' AND next_try <= ? AND digest = 1 AND recipient = ?"
+	    " ORDER BY next_try, id LIMIT ?";
+	sqlite3_stmt *st = stmt(s, sql);
+	int n = 0;
+
+	sqlite3_bind_int64(st, 1, now);
+	bind_text(st, 2, recipient);
+	sqlite3_bind_int(st, 3, max);
+	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+		out[n].id = sqlite3_column_int64(st, 0);
+		out[n].recipient = col_text(st, 1);
+		out[n].message = NULL;
+		out[n].attempts = sqlite3_column_int(st, 3);
+		out[n].action_id = sqlite3_column_int64(st, 4);
+		out[n].kind = col_text(st, 5);
+		out[n].subject = col_text(st, 6);
+		out[n].recipient_name = col_text(st, 7);
+		out[n].item = col_text(st, 8);
+		out[n].digest = sqlite3_column_int(st, 9);
+		out[n].message_id = col_text(st, 10);
+		n++;
+	}
+	sqlite3_reset(st);
+	return n;
+}
+
+char *
+store_notice_message(struct store *s, int64_t id)
+{
+	static const char sql[] = "SELECT message FROM notices WHERE id = ?";
+	sqlite3_stmt *st = stmt(s, sql);
+	char *msg = NULL;
+
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		msg = col_text(st, 0);
+	sqlite3_reset(st);
+	return msg;
 }

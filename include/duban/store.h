@@ -210,6 +210,16 @@ void action_clear(struct action *a);
 int store_notice_add(struct store *s, const struct notice *n, instant_t now);
 /* Up to max queued notices that may be tried at now. */
 int store_outbox_due(struct store *s, instant_t now, int max, struct outbox_item *out);
+/* The same, only_singles: only those that may not merge into a digest. */
+int store_outbox_singles(struct store *s, instant_t now, int max, int only_singles,
+    struct outbox_item *out);
+/* Up to max recipients with queued notices due that may merge into a digest. */
+int store_outbox_recipients(struct store *s, instant_t now, int max, char ***out);
+/* One recipient's mergeable notices due, without their messages. */
+int store_outbox_for(struct store *s, const char *recipient, instant_t now, int max,
+    struct outbox_item *out);
+/* The stored message of a notice (the caller frees it), or NULL. */
+char *store_notice_message(struct store *s, int64_t id);
 /* The earliest next try of a queued notice, 0 if none. */
 instant_t store_outbox_next(struct store *s);
 /* Sent: message_id is that of the message that carried it (a digest's, maybe). */
