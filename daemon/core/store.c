@@ -896,7 +896,7 @@ store_notice_add(struct store *s, const struct notice *n, instant_t now)
 	bind_text(st, 7, n->message);
 	bind_text(st, 8, n->message_id);
 	sqlite3_bind_int64(st, 9, n->send_at ? n->send_at : now);
-	sqlite3_bind_int64(st, 10, now);
+	sqlite3_bind_int64(st, 10, time_now());	/* when it was really queued */
 	bind_text(st, 11, n->recipient_name);
 	bind_text(st, 12, n->item);
 	sqlite3_bind_int(st, 13, n->digest);

@@ -1,0 +1,93 @@
+#!/bin/bash
+# Lateness of transitions: from the due instant to the outbox commit
+# (notices.created_at) and to the SMTP server's acceptance (notices.sent_at),
+# for single items spread over a few seconds and for 100,000 items due at the
+# same instant (one message each, then digests for 100 recipients). Uses
+# postfix's smtp-sink when installed, else aiosmtpd. Also the peak memory.
+set -u
+export LC_ALL=C.UTF-8
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${BUILD:-$TOP/build}
+BURST=${BURST:-100000}
+T=$(mktemp -d /tmp/duban-bench.XXXXXX)
+PIDS=()
+trap 'kill "${PIDS[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$T"' EXIT
+port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+if [ -x /usr/sbin/smtp-sink ]; then
+	/usr/sbin/smtp-sink -u nobody 127.0.0.1:$port 1000 >/dev/null 2>&1 &
+	server="postfix smtp-sink"
+else
+	/usr/bin/python3 "$TOP/tests/integ/smtpsink.py" --dir "$T/mail" --port "$port" --quiet --no-fsync &
+	server="aiosmtpd"
+fi
+PIDS+=($!)
+sleep 0.5
+
+# run NAME N SPREAD_MS DIGEST
+run() {
+	local name=$1 n=$2 spread=$3 digest=$4 pid hwm
+	rm -f "$T"/duban.db*
+	cat >"$T/duban.conf" <<CONF
+[daemon]
+database = $T/duban.db
+calendar = $TOP/conf/calendar/cn.conf
+socket = $T/duban.sock
+[mail]
+digest = $digest
+[smtp]
+host = 127.0.0.1
+port = $port
+starttls = off
+from = fxb@example.gov.cn
+[rule "r"]
+deadline = 1 week
+CONF
+	"$BUILD/dubanctl" -f "$T/duban.conf" init >/dev/null
+	due=$(( $(date +%s%3N) + 3000 ))
+	/usr/bin/python3 - "$T/duban.db" "$n" "$due" "$spread" <<'PY'
+import sqlite3, sys
+db, n, due, spread = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+c = sqlite3.connect(db)
+c.executemany("INSERT INTO departments (code, name, head, email) VALUES (?, ?, ?, ?)",
+              [("d%03d" % i, "部门%d" % i, "负责人%d" % i, "d%03d@example.gov.cn" % i) for i in range(100)])
+c.execute("INSERT INTO cases (number, title, received_at) VALUES ('B', '测试', 0)")
+c.executemany("INSERT INTO actions (case_id, dept_id, step, notified_at, rule, due_at, next_at,"
+              " created_at) VALUES (1, ?, 'x', ?, 'r', ?, ?, 0)",
+              ((1 + i % 100, 0, due + (i * spread // max(n, 1)), due + (i * spread // max(n, 1)))
+               for i in range(n)))
+c.commit()
+PY
+	"$BUILD/duband" -f "$T/duban.conf" 2>/dev/null &
+	pid=$!
+	PIDS+=($pid)
+	hwm=0
+	while :; do
+		h=$(awk '/^VmHWM/ { print $2 }' /proc/$pid/status 2>/dev/null)
+		[ -n "$h" ] && hwm=$h
+		left=$(sqlite3 -cmd '.timeout 5000' "$T/duban.db" \
+		    "SELECT (SELECT count(*) FROM actions WHERE next_at IS NOT NULL) + (SELECT count(*) FROM notices WHERE status <> 'sent')")
+		[ "$left" = 0 ] && break
+		sleep 0.2
+	done
+	kill $pid; wait $pid 2>/dev/null
+	sqlite3 "$T/duban.db" >"$T/stats" <<'SQL'
+CREATE TEMP TABLE l AS SELECT n.created_at - a.due_at AS c, n.sent_at - a.due_at AS s
+  FROM notices n JOIN actions a ON a.id = n.action_id;
+SELECT count(*) FROM l;
+SELECT c FROM l ORDER BY c LIMIT 1 OFFSET (SELECT count(*) / 2 FROM l);
+SELECT c FROM l ORDER BY c LIMIT 1 OFFSET (SELECT count(*) * 99 / 100 FROM l);
+SELECT max(c) FROM l;
+SELECT s FROM l ORDER BY s LIMIT 1 OFFSET (SELECT count(*) / 2 FROM l);
+SELECT s FROM l ORDER BY s LIMIT 1 OFFSET (SELECT count(*) * 99 / 100 FROM l);
+SELECT max(s) FROM l;
+SELECT count(DISTINCT sent_message_id) FROM notices;
+SQL
+	mapfile -t v <"$T/stats"
+	echo "| $name | ${v[1]} / ${v[2]} / ${v[3]} ms | ${v[4]} / ${v[5]} / ${v[6]} ms | ${v[7]} | $((hwm / 1024)) MB |"
+}
+
+echo "| items due ($server on loopback) | due to outbox commit, p50 / p99 / max | due to the server's acceptance, p50 / p99 / max | messages | peak RSS |"
+echo "|---|---|---|---|---|"
+run "200 single items, 20 ms apart" 200 4000 no
+run "$BURST items due at the same instant, one message each" "$BURST" 0 no
+run "$BURST items due at the same instant, digests for 100 recipients" "$BURST" 0 yes
