@@ -57,7 +57,7 @@ c.executemany("INSERT INTO actions (case_id, dept_id, step, notified_at, rule, d
                for i in range(n)))
 c.commit()
 PY
-	"$BUILD/duband" -f "$T/duban.conf" 2>/dev/null &
+	${BENCH_WRAP:-} "$BUILD/duband" ${BENCH_ARGS:-} -f "$T/duban.conf" 2>${BENCH_LOG:-/dev/null} &
 	pid=$!
 	PIDS+=($pid)
 	hwm=0

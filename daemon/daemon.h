@@ -22,6 +22,8 @@ struct daemon {
 	int		 lock_fd;
 	int		 stopping;
 	instant_t	 db_retry_at;	/* after a failed write: wait, don't spin */
+	instant_t	 status_at;	/* when STATUS= was last sent */
+	int		 status_pending;	/* a change since, not yet told */
 	int		 db_failures;
 	struct outbox_item *flight_items;	/* the batch at the mailer */
 	int		 flight_nitems;

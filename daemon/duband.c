@@ -265,9 +265,11 @@ daemon_work(struct daemon *d)
 		log_info("the database takes writes again");
 	d->db_failures = 0;
 	d->db_retry_at = 0;
-	dispatch_mail(d, now);
-	store_changed(d->store);
 	next = store_next_event(d->store);
+	/* a burst still being worked off: its notices go out together after it */
+	if (next == 0 || next > now)
+		dispatch_mail(d, now);
+	store_changed(d->store);
 	if (!mailer_busy(d->mailer)) {
 		mail = store_outbox_next(d->store);
 		if (mail != 0 && (next == 0 || mail < next))
@@ -280,28 +282,45 @@ daemon_work(struct daemon *d)
 
 /* Record what became of one notice of a message the mailer handled. */
 static void
-record_result(struct daemon *d, const struct mail_result *r, const struct flight_job *j,
-    struct outbox_item *it, instant_t now)
+record_result(struct daemon *d, const struct mail_result *r, struct outbox_item *it,
+    instant_t now, const char *message_id)
 {
 	switch (r->outcome) {
 	case MAIL_SENT:
-		log_info("notice %lld (%s to %s) delivered%s: %s", (long long)it->id, it->kind,
-		    it->recipient, j->n > 1 ? " in a digest" : "", r->reply);
-		store_notice_sent(d->store, it->id, now, r->reply, j->message_id);
+		store_notice_sent(d->store, it->id, now, r->reply, message_id);
 		break;
 	case MAIL_RETRY:
-		log_warnx("notice %lld (%s to %s) not delivered, will retry: %s", (long long)it->id,
-		    it->kind, it->recipient, r->reply);
 		store_notice_retry(d->store, it->id, now + retry_delay(&d->conf->smtp, it->attempts),
 		    r->reply);
 		break;
 	case MAIL_FAILED:
-		log_warnx("notice %lld (%s to %s) refused by the server: %s", (long long)it->id,
-		    it->kind, it->recipient, r->reply);
 		store_notice_failed(d->store, it->id, r->reply);
 		notice_failure(d->store, d->conf, it, r->reply, now);
 		break;
 	}
+}
+
+/* One log line per message: what it carried and what the server said. */
+static void
+log_result(const struct mail_result *r, const struct flight_job *j)
+{
+	static const char *what[] = { "delivered", "not delivered, will retry",
+	    "refused by the server" };
+	const struct outbox_item *it = j->items[0];
+
+	if (j->n == 1) {
+		if (r->outcome == MAIL_SENT)
+			log_info("notice %lld (%s to %s) %s: %s", (long long)it->id, it->kind,
+			    it->recipient, what[r->outcome], r->reply);
+		else
+			log_warnx("notice %lld (%s to %s) %s: %s", (long long)it->id, it->kind,
+			    it->recipient, what[r->outcome], r->reply);
+	} else if (r->outcome == MAIL_SENT)
+		log_info("digest of %d notices (%lld...) to %s %s: %s", j->n, (long long)it->id,
+		    it->recipient, what[r->outcome], r->reply);
+	else
+		log_warnx("digest of %d notices (%lld...) to %s %s: %s", j->n, (long long)it->id,
+		    it->recipient, what[r->outcome], r->reply);
 }
 
 void
@@ -324,8 +343,9 @@ daemon_mail_done(struct daemon *d)
 		if (r[i].id < 0 || r[i].id >= d->flight_njobs)
 			continue;
 		j = &d->flight[r[i].id];
+		log_result(&r[i], j);
 		for (k = 0; k < j->n; k++)
-			record_result(d, &r[i], j, j->items[k], now);
+			record_result(d, &r[i], j->items[k], now, j->message_id);
 	}
 	if (store_commit(d->store) != 0) {
 		log_warnx("mail results not recorded: %s", store_errmsg(d->store));
@@ -447,9 +467,17 @@ void
 daemon_status(struct daemon *d)
 {
 	struct outbox_counts c;
+	instant_t now = time_now();
 	int open, overdue;
 
-	store_count_open(d->store, time_now(), &open, &overdue);
+	/* counting scans the tables: at most once a second, however busy */
+	if (now - d->status_at < 1000 && d->status_at != 0) {
+		d->status_pending = 1;	/* the housekeeping timer sends it */
+		return;
+	}
+	d->status_at = now;
+	d->status_pending = 0;
+	store_count_open(d->store, now, &open, &overdue);
 	store_outbox_counts(d->store, &c);
 	notify_send("STATUS=%d open actions, %d overdue; mail: %d queued, %d failed",
 	    open, overdue, c.queued, c.failed);

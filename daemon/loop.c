@@ -61,14 +61,17 @@ on_control(EV_P_ ev_io *w, int revents)
 static void
 on_housekeeping(EV_P_ ev_timer *w, int revents)
 {
+	struct daemon *d = w->data;
+
 	(void)revents;
 	(void)loop;
 	if (watchdog)
 		notify_send("WATCHDOG=1");
-	if (daemon_changed(w->data)) {
-		work(w->data);
-		daemon_status(w->data);
-	}
+	if (daemon_changed(d)) {
+		work(d);
+		daemon_status(d);
+	} else if (d->status_pending)
+		daemon_status(d);
 }
 
 static void

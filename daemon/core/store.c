@@ -143,6 +143,8 @@ static const char *migrations[] = {
 	"  who TEXT NOT NULL);"
 	"CREATE INDEX events_action ON events(action_id);"
 	"CREATE INDEX notices_action ON notices(action_id);",
+	/* 5: a recipient's queued notices found without a scan (digests) */
+	"CREATE INDEX notices_recipient ON notices(recipient, next_try) WHERE status = 'queued';",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
