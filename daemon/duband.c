@@ -82,11 +82,7 @@ daemon_init(struct daemon *d)
 	char *cause;
 	size_t i;
 
-	d->conf = conf_load(d->conf_path, &diag);
-	if (d->conf != NULL && conf_read_secrets(d->conf, &diag) != 0) {
-		conf_free(d->conf);
-		d->conf = NULL;
-	}
+	d->conf = conf_load_all(d->conf_path, &diag);
 	for (i = 0; i < diag.nwarn; i++)
 		log_warnx("%s", diag.warns[i]);
 	for (i = 0; i < diag.n; i++)
@@ -379,11 +375,7 @@ daemon_reload(struct daemon *d)
 	size_t i;
 
 	notify_send("RELOADING=1");
-	nc = conf_load(d->conf_path, &diag);
-	if (nc != NULL && conf_read_secrets(nc, &diag) != 0) {
-		conf_free(nc);
-		nc = NULL;
-	}
+	nc = conf_load_all(d->conf_path, &diag);
 	for (i = 0; i < diag.nwarn; i++)
 		log_warnx("%s", diag.warns[i]);
 	for (i = 0; i < diag.n; i++)

@@ -27,12 +27,8 @@ static int
 check_config(const char *path, int verbose)
 {
 	struct diag d = { 0 };
-	struct config *conf = conf_load(path, &d);
+	struct config *conf = conf_load_all(path, &d);
 
-	if (conf != NULL && conf_read_secrets(conf, &d) != 0) {
-		conf_free(conf);
-		conf = NULL;
-	}
 	diag_print(&d, stderr);
 	diag_free(&d);
 	if (conf == NULL)

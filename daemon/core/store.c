@@ -203,6 +203,25 @@ col_text(sqlite3_stmt *st, int i)
 	return t == NULL ? NULL : xstrdup((const char *)t);
 }
 
+/* A notice row from id, action_id, kind, recipient, subject, status, attempts,
+ * next_try, sent_at, reply[, level, seq]; the strings live in the statement. */
+static void
+notice_from_row(sqlite3_stmt *st, struct notice_row *r)
+{
+	r->id = sqlite3_column_int64(st, 0);
+	r->action_id = sqlite3_column_int64(st, 1);
+	r->kind = (const char *)sqlite3_column_text(st, 2);
+	r->recipient = (const char *)sqlite3_column_text(st, 3);
+	r->subject = (const char *)sqlite3_column_text(st, 4);
+	r->status = (const char *)sqlite3_column_text(st, 5);
+	r->attempts = sqlite3_column_int(st, 6);
+	r->next_try = sqlite3_column_int64(st, 7);
+	r->sent_at = sqlite3_column_int64(st, 8);
+	r->reply = (const char *)sqlite3_column_text(st, 9);
+	r->level = sqlite3_column_count(st) > 10 ? sqlite3_column_int(st, 10) : 0;
+	r->seq = sqlite3_column_count(st) > 11 ? sqlite3_column_int(st, 11) : 0;
+}
+
 /* Run a statement that returns no rows; 0 or -1 (logged). */
 static int
 step_done(struct store *s, sqlite3_stmt *st)
@@ -839,18 +858,7 @@ store_notice_each_action(struct store *s, int64_t action,
 
 	sqlite3_bind_int64(st, 1, action);
 	while (!stop && sqlite3_step(st) == SQLITE_ROW) {
-		r.id = sqlite3_column_int64(st, 0);
-		r.action_id = sqlite3_column_int64(st, 1);
-		r.kind = (const char *)sqlite3_column_text(st, 2);
-		r.recipient = (const char *)sqlite3_column_text(st, 3);
-		r.subject = (const char *)sqlite3_column_text(st, 4);
-		r.status = (const char *)sqlite3_column_text(st, 5);
-		r.attempts = sqlite3_column_int(st, 6);
-		r.next_try = sqlite3_column_int64(st, 7);
-		r.sent_at = sqlite3_column_int64(st, 8);
-		r.reply = (const char *)sqlite3_column_text(st, 9);
-		r.level = sqlite3_column_int(st, 10);
-		r.seq = sqlite3_column_int(st, 11);
+		notice_from_row(st, &r);
 		stop = fn(&r, arg);
 	}
 	sqlite3_reset(st);
@@ -907,6 +915,24 @@ store_notice_add(struct store *s, const struct notice *n, instant_t now)
 	return sqlite3_changes(s->db) == 1 ? 0 : 1;
 }
 
+/* An outbox row from the columns id, recipient, message, attempts, action_id,
+ * kind, subject, recipient_name, item, digest, message_id. */
+static void
+outbox_from_row(sqlite3_stmt *st, struct outbox_item *o)
+{
+	o->id = sqlite3_column_int64(st, 0);
+	o->recipient = col_text(st, 1);
+	o->message = col_text(st, 2);
+	o->attempts = sqlite3_column_int(st, 3);
+	o->action_id = sqlite3_column_int64(st, 4);
+	o->kind = col_text(st, 5);
+	o->subject = col_text(st, 6);
+	o->recipient_name = col_text(st, 7);
+	o->item = col_text(st, 8);
+	o->digest = sqlite3_column_int(st, 9);
+	o->message_id = col_text(st, 10);
+}
+
 int
 store_outbox_due(struct store *s, instant_t now, int max, struct outbox_item *out)
 {
@@ -931,20 +957,8 @@ store_outbox_singles(struct store *s, instant_t now, int max, int only_singles,
 
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int(st, 2, max);
-	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
-		out[n].id = sqlite3_column_int64(st, 0);
-		out[n].recipient = col_text(st, 1);
-		out[n].message = col_text(st, 2);
-		out[n].attempts = sqlite3_column_int(st, 3);
-		out[n].action_id = sqlite3_column_int64(st, 4);
-		out[n].kind = col_text(st, 5);
-		out[n].subject = col_text(st, 6);
-		out[n].recipient_name = col_text(st, 7);
-		out[n].item = col_text(st, 8);
-		out[n].digest = sqlite3_column_int(st, 9);
-		out[n].message_id = col_text(st, 10);
-		n++;
-	}
+	while (n < max && sqlite3_step(st) == SQLITE_ROW)
+		outbox_from_row(st, &out[n++]);
 	sqlite3_reset(st);
 	return n;
 }
@@ -1042,16 +1056,7 @@ store_notice_each(struct store *s, bool all, int (*fn)(const struct notice_row *
 	int stop = 0;
 
 	while (!stop && sqlite3_step(st) == SQLITE_ROW) {
-		r.id = sqlite3_column_int64(st, 0);
-		r.action_id = sqlite3_column_int64(st, 1);
-		r.kind = (const char *)sqlite3_column_text(st, 2);
-		r.recipient = (const char *)sqlite3_column_text(st, 3);
-		r.subject = (const char *)sqlite3_column_text(st, 4);
-		r.status = (const char *)sqlite3_column_text(st, 5);
-		r.attempts = sqlite3_column_int(st, 6);
-		r.next_try = sqlite3_column_int64(st, 7);
-		r.sent_at = sqlite3_column_int64(st, 8);
-		r.reply = (const char *)sqlite3_column_text(st, 9);
+		notice_from_row(st, &r);
 		stop = fn(&r, arg);
 	}
 	sqlite3_reset(st);
@@ -1553,20 +1558,8 @@ store_outbox_for(struct store *s, const char *recipient, instant_t now, int max,
 	sqlite3_bind_int64(st, 1, now);
 	bind_text(st, 2, recipient);
 	sqlite3_bind_int(st, 3, max);
-	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
-		out[n].id = sqlite3_column_int64(st, 0);
-		out[n].recipient = col_text(st, 1);
-		out[n].message = NULL;
-		out[n].attempts = sqlite3_column_int(st, 3);
-		out[n].action_id = sqlite3_column_int64(st, 4);
-		out[n].kind = col_text(st, 5);
-		out[n].subject = col_text(st, 6);
-		out[n].recipient_name = col_text(st, 7);
-		out[n].item = col_text(st, 8);
-		out[n].digest = sqlite3_column_int(st, 9);
-		out[n].message_id = col_text(st, 10);
-		n++;
-	}
+	while (n < max && sqlite3_step(st) == SQLITE_ROW)
+		outbox_from_row(st, &out[n++]);
 	sqlite3_reset(st);
 	return n;
 }

@@ -34,11 +34,7 @@ cmd_check_config(struct ctl *c, int argc, char **argv)
 	(void)argv;
 	if (argc != 1)
 		return ctl_usage("check-config");
-	conf = conf_load(c->conf_path, &d);
-	if (conf != NULL && conf_read_secrets(conf, &d) != 0) {
-		conf_free(conf);
-		conf = NULL;
-	}
+	conf = conf_load_all(c->conf_path, &d);
 	diag_print(&d, stderr);
 	diag_free(&d);
 	if (conf == NULL)

@@ -84,6 +84,8 @@ void conf_free(struct config *conf);
  * able to read. Only the daemon and the checks need it. 0 or -1.
  */
 int conf_read_secrets(struct config *conf, struct diag *d);
+/* conf_load and conf_read_secrets: what the daemon and the checks use. */
+struct config *conf_load_all(const char *path, struct diag *d);
 /* Print the normalised configuration, as duband -tv shows it. */
 void conf_print(const struct config *conf, FILE *fp);
 
