@@ -41,10 +41,12 @@ check_config(const char *path, int verbose)
 	return 0;
 }
 
+/* Static: what a detached mailer thread still uses stays reachable at exit. */
+static struct daemon d;
+
 int
 main(int argc, char *argv[])
 {
-	struct daemon d;
 	int ch, foreground = 0, test = 0, verbose = 0;
 
 	memset(&d, 0, sizeof(d));
