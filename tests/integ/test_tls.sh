@@ -28,7 +28,7 @@ tls_conf "$C/ca.pem"
 seed_db
 start_daemon
 ctl assign C1 zjj handling --at "$(ago)" >/dev/null || fail "assign"
-wait_for 10 has_mail "【预警】" || fail "nothing delivered over STARTTLS: $(ctl mail)"
+wait_for 30 has_mail "【预警】" || fail "nothing delivered over STARTTLS: $(ctl mail)"
 grep -q "message over TLS" "$T/mail/events" || fail "the message did not come over TLS"
 
 # 2. A CA that did not sign the server's certificate: not sent, reason shown.
@@ -48,7 +48,7 @@ printf 's3cret pass\n' >"$T/secret"
 chmod 0640 "$T/secret"
 tls_conf "$C/ca.pem" "user = fxb" "password-file = $T/secret"
 start_daemon
-wait_for 10 has_mail "C2" || fail "not delivered with AUTH: $(ctl mail)"
+wait_for 30 has_mail "C2" || fail "not delivered with AUTH: $(ctl mail)"
 grep -Eq "AUTH (PLAIN|LOGIN) accepted" "$T/mail/events" || fail "no successful AUTH"
 grep -q "s3cret" "$T/duband.log" && fail "the password reached the log"
 
@@ -60,7 +60,7 @@ tls_conf "$C/ca.pem" "user = fxb"
 ctl case add C3 第三小区 >/dev/null
 CREDENTIALS_DIRECTORY="$T/creds" start_daemon
 CREDENTIALS_DIRECTORY="$T/creds" ctl assign C3 zjj handling --at "$(ago)" >/dev/null
-wait_for 10 has_mail "C3" || fail "not delivered with the credential's password: $(ctl mail)"
+wait_for 30 has_mail "C3" || fail "not delivered with the credential's password: $(ctl mail)"
 
 # 5. A password file others can read is a configuration error.
 chmod 0644 "$T/secret"
