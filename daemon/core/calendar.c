@@ -359,6 +359,21 @@ cal_add_workdays(const struct calendar *cal, int32_t day, int n, bool *uncertain
 	return result;
 }
 
+int
+cal_count_workdays(const struct calendar *cal, int32_t from, int32_t to)
+{
+	int n = 0;
+
+	if (to <= from)
+		return 0;
+	if (cal_in_table(cal, from) && cal_in_table(cal, to - 1))
+		return cal->cum[cal_index(cal, to - 1)] - cal->cum[cal_index(cal, from)] +
+		    cal->work[cal_index(cal, from)];
+	for (; from < to; from++)
+		n += cal_is_workday(cal, from);
+	return n;
+}
+
 int32_t
 cal_next_workday(const struct calendar *cal, int32_t day, bool *uncertain)
 {

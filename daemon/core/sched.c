@@ -16,10 +16,8 @@ sched_plan(const struct config *conf, const char *rule_name, const char *step,
     const char *dept, int category, int key, instant_t notified, const struct adjust *adj,
     struct plan *p, const char **cause)
 {
-	struct event ev[RULE_MAX_EVENTS];
 	struct rule_env env = conf_env(conf);
 	bool uncertain = false;
-	int n;
 
 	memset(p, 0, sizeof(*p));
 	if (rule_name != NULL) {
@@ -34,8 +32,8 @@ sched_plan(const struct config *conf, const char *rule_name, const char *step,
 	p->due = rule_deadline(p->rule, &env, notified, &uncertain);
 	p->due = rule_adjust(p->rule, conf->cal, p->due, adj, &uncertain);
 	p->uncertain = uncertain;
-	n = rule_events(p->rule, conf->cal, p->due, ev);
-	p->next_at = n > 0 ? ev[0].at : 0;
+	p->nev = rule_events(p->rule, conf->cal, p->due, p->ev);
+	p->next_at = p->nev > 0 ? p->ev[0].at : 0;
 	return 0;
 }
 
@@ -176,15 +174,24 @@ sched_run(struct store *st, const struct config *conf, instant_t now, int batch,
 	return rc;
 }
 
+/* A recompute under way: what recompute_one needs and counts. */
+struct recompute {
+	struct store		*st;
+	const struct config	*conf;
+	instant_t		 now;
+	int			 seen;
+	int			 moved;
+	const char		*why;	/* NULL: a reload */
+};
+
 /* One open action's new plan under the current configuration. */
 static int
 recompute_one(const struct recompute_row *row, void *arg)
 {
 	struct recompute *rc = arg;
-	struct event ev[RULE_MAX_EVENTS];
 	struct plan p;
 	const char *cause, *why;
-	int n, stage;
+	int stage;
 
 	if (sched_plan(rc->conf, row->pinned ? row->rule : NULL, row->step, row->dept,
 	    row->category, row->key, row->notified_at, &row->adj, &p, &cause) != 0 ||
@@ -196,23 +203,19 @@ recompute_one(const struct recompute_row *row, void *arg)
 		if (row->due_at == 0)
 			return 0;
 		why = "no rule governs it any more";
-		p.due = 0;
-		n = 0;
-	} else {
-		n = rule_events(p.rule, rc->conf->cal, p.due, ev);
+	} else
 		why = rc->why != NULL ? rc->why :
 		    row->rule == NULL || strcmp(row->rule, p.rule->name) != 0 ?
 		    "another rule governs it" : "the rule or the calendar changed";
-	}
 	/* events up to the last check count as past; they are not sent after the fact */
-	for (stage = 0; stage < n && ev[stage].at <= row->checked_at; stage++)
+	for (stage = 0; stage < p.nev && p.ev[stage].at <= row->checked_at; stage++)
 		;
 	if (row->paused_at == 0 && p.due == row->due_at && p.rule != NULL &&
 	    row->rule != NULL && strcmp(p.rule->name, row->rule) == 0 &&
 	    stage == row->stage && p.uncertain == row->uncertain)
 		return 0;
 	if (store_action_replan(rc->st, row->id, p.rule ? p.rule->name : NULL, p.due,
-	    p.uncertain, stage, stage < n && row->paused_at == 0 ? ev[stage].at : 0) != 0)
+	    p.uncertain, stage, stage < p.nev && row->paused_at == 0 ? p.ev[stage].at : 0) != 0)
 		return -1;
 	if (p.due != row->due_at) {
 		if (store_deadline_audit(rc->st, row->id, rc->now, row->due_at, p.due,

@@ -221,17 +221,6 @@ cmd_pause(struct ctl *c, int argc, char **argv)
 	return finish(c, &a, "pause", detail, rc);
 }
 
-/* Working days in [from, to): the days a pause took from the clock. */
-static int
-workdays_between(const struct calendar *cal, int32_t from, int32_t to)
-{
-	int n = 0;
-
-	for (; from < to; from++)
-		n += cal_is_workday(cal, from);
-	return n;
-}
-
 int
 cmd_resume(struct ctl *c, int argc, char **argv)
 {
@@ -257,7 +246,7 @@ cmd_resume(struct ctl *c, int argc, char **argv)
 	from = tz_day_of(a.paused_at);
 	to = tz_day_of(o.at);
 	days = to - from;
-	wdays = workdays_between(c->conf->cal, from, to);
+	wdays = cal_count_workdays(c->conf->cal, from, to);	/* the days the pause took */
 	a.adj.pause_days += days;
 	a.adj.pause_workdays += wdays;
 	a.adj.pause_ms += o.at - a.paused_at;

@@ -42,18 +42,6 @@ tally_for(struct report *r, const char *dept, const char *name)
 	return &r->t[r->n++];
 }
 
-/* Working days after the day of notification up to and including the day done. */
-static int
-handling_workdays(const struct calendar *cal, instant_t from, instant_t to)
-{
-	int32_t d = tz_day_of(from), end = tz_day_of(to);
-	int n = 0;
-
-	while (d < end)
-		n += cal_is_workday(cal, ++d);
-	return n;
-}
-
 static int
 count_row(const struct report_row *row, void *arg)
 {
@@ -75,7 +63,9 @@ count_row(const struct report_row *row, void *arg)
 			t->on_time++;
 		else
 			t->late++;
-		t->workdays += handling_workdays(r->cal, row->start, row->done);
+		/* working days after the day of notification, up to the day done */
+		t->workdays += cal_count_workdays(r->cal, tz_day_of(row->start) + 1,
+		    tz_day_of(row->done) + 1);
 	} else {
 		t->open++;
 		if (row->due != 0 && row->due <= r->now)

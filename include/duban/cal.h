@@ -32,6 +32,8 @@ const char *cal_day_name(const struct calendar *cal, int32_t day);
  * year the calendar does not cover.
  */
 int32_t cal_add_workdays(const struct calendar *cal, int32_t day, int n, bool *uncertain);
+/* How many working days there are in [from, to) (0 if to <= from); O(1) in the table. */
+int cal_count_workdays(const struct calendar *cal, int32_t from, int32_t to);
 /* The first working day on or after day. */
 int32_t cal_next_workday(const struct calendar *cal, int32_t day, bool *uncertain);
 /* Is any day in [from, to] in a year the calendar does not cover? */

@@ -14,6 +14,8 @@ struct plan {
 	instant_t		 due;
 	int			 uncertain;
 	instant_t		 next_at;	/* the first event, 0 if none */
+	struct event		 ev[RULE_MAX_EVENTS];	/* the rule's notices, in order */
+	int			 nev;
 };
 
 /*
@@ -49,14 +51,5 @@ int sched_run(struct store *st, const struct config *conf, instant_t now, int ba
  */
 int sched_recompute(struct store *st, const struct config *conf, instant_t now, int *seen,
     int *moved);
-
-struct recompute {
-	struct store		*st;
-	const struct config	*conf;
-	instant_t		 now;
-	int			 seen;
-	int			 moved;
-	const char		*why;	/* NULL: a reload */
-};
 
 #endif

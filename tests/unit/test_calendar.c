@@ -153,6 +153,24 @@ test_against_naive_walk(void **state)
 	}
 }
 
+/* Counting working days in a span agrees with counting one day at a time. */
+static void
+test_count_workdays(void **state)
+{
+	int32_t from, to, d;
+	int n;
+
+	(void)state;
+	for (from = D("2025-12-25"); from < D("2026-03-01"); from += 5)
+		for (to = from - 2; to < from + 40; to++) {
+			for (n = 0, d = from; d < to; d++)
+				n += cal_is_workday(cn, d);
+			assert_int_equal(cal_count_workdays(cn, from, to), n);
+		}
+	/* Spring Festival 2026: 02-14 (worked) to 02-24, 02-24 not counted */
+	assert_int_equal(cal_count_workdays(cn, D("2026-02-14"), D("2026-02-24")), 1);
+}
+
 static void
 test_uncertain_year(void **state)
 {
@@ -254,6 +272,7 @@ main(void)
 		cmocka_unit_test(test_domain_calendar_days),
 		cmocka_unit_test(test_workday_flags),
 		cmocka_unit_test(test_against_naive_walk),
+		cmocka_unit_test(test_count_workdays),
 		cmocka_unit_test(test_uncertain_year),
 		cmocka_unit_test(test_next_workday),
 		cmocka_unit_test(test_file_errors),
