@@ -108,6 +108,35 @@ notice_send_time(const struct config *conf, instant_t t, bool at_once)
 	return tz_day_start(day) + conf->office_open * 60000LL;
 }
 
+char *
+notice_compose(const struct config *conf, const char *to_name, const char *to_addr,
+    const char *subject, const char *body, const char *tag, const char *thread_tag,
+    const char *ref, instant_t now, char **message_id)
+{
+	char *from_name, *from_addr, *thread = NULL, *msg;
+	struct mail m;
+
+	message_split_address(conf->smtp.from, &from_name, &from_addr);
+	xasprintf(message_id, "duban.%s@%s", tag, message_domain(from_addr));
+	if (thread_tag != NULL)
+		xasprintf(&thread, "duban.%s@%s", thread_tag, message_domain(from_addr));
+	memset(&m, 0, sizeof(m));
+	m.from = conf->smtp.from;
+	m.to_name = to_name;
+	m.to_addr = to_addr;
+	m.subject = subject;
+	m.body = body;
+	m.message_id = *message_id;
+	m.thread_id = thread;
+	m.action_ref = ref;
+	m.date = now;
+	msg = message_compose(&m);
+	free(thread);
+	free(from_name);
+	free(from_addr);
+	return msg;
+}
+
 int
 notice_queue(struct store *st, const struct config *conf, const struct action *a,
     const struct event *e, const char *to_name, const char *to_addr,
@@ -116,8 +145,7 @@ notice_queue(struct store *st, const struct config *conf, const struct action *a
 	const struct template *tpl = &conf->tpl.t[tpl_of(e->kind)];
 	struct notice_vars nv;
 	struct notice n;
-	struct mail m;
-	char *subject, *body, *item, *msgid, *thread, *ref, *from_name, *from_addr, *msg;
+	char *subject, *body, *item, *msgid, *tag, *thread, *ref, *msg;
 	bool at_once = e->kind == EV_ESCALATE && conf->mail.escalate_at_once;
 	int rc;
 
@@ -125,22 +153,11 @@ notice_queue(struct store *st, const struct config *conf, const struct action *a
 	subject = template_render(tpl->subject, nv.v, nv.n);
 	body = template_render(tpl->body, nv.v, nv.n);
 	item = template_render(conf->tpl.t[TPL_ITEM].subject, nv.v, nv.n);
-	message_split_address(conf->smtp.from, &from_name, &from_addr);
-	xasprintf(&msgid, "duban.%lld.%s.%d.%d@%s", (long long)a->id, event_kind_name(e->kind),
-	    e->level, e->seq, message_domain(from_addr));
-	xasprintf(&thread, "duban.%lld@%s", (long long)a->id, message_domain(from_addr));
+	xasprintf(&tag, "%lld.%s.%d.%d", (long long)a->id, event_kind_name(e->kind), e->level,
+	    e->seq);
+	xasprintf(&thread, "%lld", (long long)a->id);
 	xasprintf(&ref, "%lld %s", (long long)a->id, event_kind_name(e->kind));
-	memset(&m, 0, sizeof(m));
-	m.from = conf->smtp.from;
-	m.to_name = to_name;
-	m.to_addr = to_addr;
-	m.subject = subject;
-	m.body = body;
-	m.message_id = msgid;
-	m.thread_id = thread;
-	m.action_ref = ref;
-	m.date = now;
-	msg = message_compose(&m);
+	msg = notice_compose(conf, to_name, to_addr, subject, body, tag, thread, ref, now, &msgid);
 	memset(&n, 0, sizeof(n));
 	n.action_id = a->id;
 	n.kind = event_kind_name(e->kind);
@@ -160,10 +177,9 @@ notice_queue(struct store *st, const struct config *conf, const struct action *a
 	free(body);
 	free(item);
 	free(msgid);
+	free(tag);
 	free(thread);
 	free(ref);
-	free(from_name);
-	free(from_addr);
 	free(nv.petitioner);
 	return rc < 0 ? -1 : 0;
 }
@@ -184,8 +200,7 @@ notice_digest(const struct config *conf, struct outbox_item *const *items, int n
 	static const char *numeral[] = { "一", "二", "三", "四" };
 	struct buf list = { 0 };
 	struct tpl_var v[5];
-	struct mail m;
-	char count[16], date[32], *subject, *body, *from_name, *from_addr, *msg;
+	char count[16], date[32], tag[48], *subject, *body, *msg;
 	int group, i, k, nheading = 0, in_group;
 
 	for (group = 0; group < 4; group++) {
@@ -211,22 +226,11 @@ notice_digest(const struct config *conf, struct outbox_item *const *items, int n
 	v[4] = (struct tpl_var){ "date", date };
 	subject = template_render(conf->tpl.t[TPL_DIGEST].subject, v, 5);
 	body = template_render(conf->tpl.t[TPL_DIGEST].body, v, 5);
-	message_split_address(conf->smtp.from, &from_name, &from_addr);
-	xasprintf(message_id, "duban.digest.%lld.%d@%s", (long long)items[0]->id, n,
-	    message_domain(from_addr));
-	memset(&m, 0, sizeof(m));
-	m.from = conf->smtp.from;
-	m.to_name = items[0]->recipient_name;
-	m.to_addr = items[0]->recipient;
-	m.subject = subject;
-	m.body = body;
-	m.message_id = *message_id;
-	m.date = now;
-	msg = message_compose(&m);
+	snprintf(tag, sizeof(tag), "digest.%lld.%d", (long long)items[0]->id, n);
+	msg = notice_compose(conf, items[0]->recipient_name, items[0]->recipient, subject, body,
+	    tag, NULL, NULL, now, message_id);
 	free(subject);
 	free(body);
-	free(from_name);
-	free(from_addr);
 	buf_free(&list);
 	return msg;
 }
@@ -238,8 +242,7 @@ notice_failure(struct store *st, const struct config *conf, const struct outbox_
 	const struct template *tpl = &conf->tpl.t[TPL_FAILURE];
 	struct tpl_var v[5];
 	struct notice n;
-	struct mail m;
-	char action[24], *subject, *body, *msgid, *from_name, *from_addr, *msg;
+	char action[24], tag[48], *subject, *body, *msgid, *msg;
 	int rc;
 
 	if (conf->office_email == NULL || strcmp(f->kind, "failure") == 0)
@@ -252,17 +255,9 @@ notice_failure(struct store *st, const struct config *conf, const struct outbox_
 	v[4] = (struct tpl_var){ "office", conf->office_name };
 	subject = template_render(tpl->subject, v, 5);
 	body = template_render(tpl->body, v, 5);
-	message_split_address(conf->smtp.from, &from_name, &from_addr);
-	xasprintf(&msgid, "duban.failure.%lld@%s", (long long)f->id, message_domain(from_addr));
-	memset(&m, 0, sizeof(m));
-	m.from = conf->smtp.from;
-	m.to_name = conf->office_name;
-	m.to_addr = conf->office_email;
-	m.subject = subject;
-	m.body = body;
-	m.message_id = msgid;
-	m.date = now;
-	msg = message_compose(&m);
+	snprintf(tag, sizeof(tag), "failure.%lld", (long long)f->id);
+	msg = notice_compose(conf, conf->office_name, conf->office_email, subject, body, tag,
+	    NULL, NULL, now, &msgid);
 	memset(&n, 0, sizeof(n));
 	n.action_id = f->action_id;
 	n.kind = "failure";
@@ -281,8 +276,6 @@ notice_failure(struct store *st, const struct config *conf, const struct outbox_
 	free(subject);
 	free(body);
 	free(msgid);
-	free(from_name);
-	free(from_addr);
 	free(msg);
 	return rc < 0 ? -1 : 0;
 }

@@ -6,8 +6,6 @@
 #include <string.h>
 
 #include "ctl.h"
-#include "duban/mailer.h"
-#include "duban/message.h"
 #include "duban/xmalloc.h"
 
 /* --all is the only option of the listings. */
@@ -193,49 +191,22 @@ mail_retry(struct ctl *c, const char *arg)
 static int
 mail_test(struct ctl *c, const char *addr)
 {
-	struct diag d = { 0 };
-	struct mail_job job;
-	struct mail_result res;
-	struct mail m;
-	char *from_name, *from_addr, *msgid, *body;
-	instant_t now = time_now();
-	char when[32];
+	char when[32], *body, *reply;
+	int rc;
 
 	if (strchr(addr, '@') == NULL || strpbrk(addr, " \t\r\n<>") != NULL) {
 		fprintf(stderr, "dubanctl: '%s' is not a mail address\n", addr);
 		return EXIT_USAGE;
 	}
-	if (conf_read_secrets(c->conf, &d) != 0) {
-		diag_print(&d, stderr);
-		diag_free(&d);
-		return EXIT_CONFIG;
-	}
-	instant_format(now, when, sizeof(when));
-	message_split_address(c->conf->smtp.from, &from_name, &from_addr);
-	xasprintf(&msgid, "duban.test.%lld@%s", (long long)now, message_domain(from_addr));
+	instant_format(time_now(), when, sizeof(when));
 	xasprintf(&body, "这是督办系统（duban）的测试邮件，发送时间 %s。\n"
 	    "This is a test message from duban, sent %s.\n", when, when);
-	memset(&m, 0, sizeof(m));
-	m.from = c->conf->smtp.from;
-	m.to_addr = addr;
-	m.subject = "【测试】督办系统测试邮件";
-	m.body = body;
-	m.message_id = msgid;
-	m.date = now;
-	job.id = 0;
-	job.recipient = (char *)addr;
-	job.message = message_compose(&m);
-	job.attempts = 0;
-	memset(&res, 0, sizeof(res));
-	mailer_send_now(&c->conf->smtp, &job, 1, &res);
-	printf("%s:%d: %s\n", c->conf->smtp.host, c->conf->smtp.port, res.reply);
-	free(job.message);
-	free(res.reply);
-	free(msgid);
+	rc = ctl_send_now(c, NULL, addr, "【测试】督办系统测试邮件", body, "test", &reply);
+	if (reply != NULL)
+		printf("%s:%d: %s\n", c->conf->smtp.host, c->conf->smtp.port, reply);
+	free(reply);
 	free(body);
-	free(from_name);
-	free(from_addr);
-	return res.outcome == MAIL_SENT ? EXIT_OK : EXIT_FAIL;
+	return rc;
 }
 
 int

@@ -8,8 +8,6 @@
 #include <string.h>
 
 #include "ctl.h"
-#include "duban/mailer.h"
-#include "duban/message.h"
 
 struct tally {
 	char	 dept[32];
@@ -140,44 +138,19 @@ print_tally(struct buf *b, const struct tally *t, enum fmt fmt, int first)
 static int
 mail_report(struct ctl *c, const char *text, const char *title)
 {
-	struct diag d = { 0 };
-	struct mail_job job;
-	struct mail_result res;
-	struct mail m;
-	char *from_name, *from_addr, *msgid;
-	instant_t now = time_now();
+	char *reply;
+	int rc;
 
 	if (c->conf->office_email == NULL) {
 		fprintf(stderr, "dubanctl: report --mail needs office-email in [daemon]\n");
 		return EXIT_CONFIG;
 	}
-	if (conf_read_secrets(c->conf, &d) != 0) {
-		diag_print(&d, stderr);
-		diag_free(&d);
-		return EXIT_CONFIG;
-	}
-	message_split_address(c->conf->smtp.from, &from_name, &from_addr);
-	xasprintf(&msgid, "duban.report.%lld@%s", (long long)now, message_domain(from_addr));
-	memset(&m, 0, sizeof(m));
-	m.from = c->conf->smtp.from;
-	m.to_name = c->conf->office_name;
-	m.to_addr = c->conf->office_email;
-	m.subject = title;
-	m.body = text;
-	m.message_id = msgid;
-	m.date = now;
-	job.id = 0;
-	job.recipient = c->conf->office_email;
-	job.message = message_compose(&m);
-	job.attempts = 0;
-	mailer_send_now(&c->conf->smtp, &job, 1, &res);
-	printf("report mailed to %s: %s\n", c->conf->office_email, res.reply);
-	free(job.message);
-	free(res.reply);
-	free(msgid);
-	free(from_name);
-	free(from_addr);
-	return res.outcome == MAIL_SENT ? EXIT_OK : EXIT_FAIL;
+	rc = ctl_send_now(c, c->conf->office_name, c->conf->office_email, title, text, "report",
+	    &reply);
+	if (reply != NULL)
+		printf("report mailed to %s: %s\n", c->conf->office_email, reply);
+	free(reply);
+	return rc;
 }
 
 int

@@ -50,6 +50,12 @@ int ctl_help(const char *name, int argc, char **argv);
 void ctl_wake(struct ctl *c);
 /* Send a request to the daemon and wait for its answer; -1 if none came. */
 int ctl_ask(struct ctl *c, const char *request, char *reply, size_t len, int timeout_ms);
+/*
+ * Send one message through the configured server now (dubanctl mail test,
+ * report --mail); *reply gets the server's words, to free. An exit code.
+ */
+int ctl_send_now(struct ctl *c, const char *to_name, const char *to_addr, const char *subject,
+    const char *body, const char *tag_kind, char **reply);
 /* Parse an action id; -1 with a message on error. */
 int ctl_parse_id(const char *s, int64_t *id);
 

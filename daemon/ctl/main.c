@@ -11,6 +11,8 @@
 
 #include "ctl.h"
 #include "duban/log.h"
+#include "duban/mailer.h"
+#include "duban/notice.h"
 #include "duban/version.h"
 
 const struct ctl_cmd ctl_cmds[] = {
@@ -179,6 +181,35 @@ ctl_ask(struct ctl *c, const char *request, char *reply, size_t len, int timeout
 	reply[n] = '\0';
 	close(fd);
 	return 0;
+}
+
+int
+ctl_send_now(struct ctl *c, const char *to_name, const char *to_addr, const char *subject,
+    const char *body, const char *tag_kind, char **reply)
+{
+	struct diag d = { 0 };
+	struct mail_job job;
+	struct mail_result res;
+	instant_t now = time_now();
+	char tag[64], *msgid;
+
+	*reply = NULL;
+	if (conf_read_secrets(c->conf, &d) != 0) {
+		diag_print(&d, stderr);
+		diag_free(&d);
+		return EXIT_CONFIG;
+	}
+	snprintf(tag, sizeof(tag), "%s.%lld", tag_kind, (long long)now);
+	memset(&job, 0, sizeof(job));
+	memset(&res, 0, sizeof(res));
+	job.recipient = (char *)to_addr;
+	job.message = notice_compose(c->conf, to_name, to_addr, subject, body, tag, NULL, NULL,
+	    now, &msgid);
+	mailer_send_now(&c->conf->smtp, &job, 1, &res);
+	free(job.message);
+	free(msgid);
+	*reply = res.reply;
+	return res.outcome == MAIL_SENT ? EXIT_OK : EXIT_FAIL;
 }
 
 int

@@ -35,6 +35,14 @@ char *notice_digest(const struct config *conf, struct outbox_item *const *items,
 /* Queue a report to the office that the server refused a notice for good. */
 int notice_failure(struct store *st, const struct config *conf,
     const struct outbox_item *failed, const char *reply, instant_t now);
+/*
+ * A message from the office's sender: its Message-ID is duban.TAG@domain
+ * (returned in *message_id), its thread duban.THREAD_TAG@domain if given,
+ * ref the X-Duban-Action header if given. The caller frees both strings.
+ */
+char *notice_compose(const struct config *conf, const char *to_name, const char *to_addr,
+    const char *subject, const char *body, const char *tag, const char *thread_tag,
+    const char *ref, instant_t now, char **message_id);
 /* "张**": the first character of a name and a star for each of the rest. */
 char *notice_mask_name(const char *name);
 
