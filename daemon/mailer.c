@@ -32,7 +32,6 @@ struct mail_settings {
 /* What went wrong in a session beyond the SMTP replies, for the outbox. */
 struct session_note {
 	char	 tls[256];
-	const struct mail_settings *set;
 };
 
 struct mailer {
@@ -231,7 +230,6 @@ deliver(const struct mail_settings *set, struct mail_job *jobs, int n,
 	int i, ok;
 
 	memset(&note, 0, sizeof(note));
-	note.set = set;
 	session = smtp_create_session();
 	msgs = xcalloc((size_t)n, sizeof(*msgs));
 	rcpts = xcalloc((size_t)n, sizeof(*rcpts));

@@ -292,13 +292,6 @@ cal_span_uncertain(const struct calendar *cal, int32_t from, int32_t to)
 	return false;
 }
 
-int
-cal_years(const struct calendar *cal, const int **years)
-{
-	*years = cal->years;
-	return cal->nyears;
-}
-
 /* The first index at or after lo whose cumulative count reaches target. */
 static int32_t
 cum_lower_bound(const struct calendar *cal, int32_t lo, int32_t target)

@@ -341,7 +341,7 @@ rule_match(struct conf_parse *p, struct rule *r, const char *value)
 static void
 rule_remind(struct conf_parse *p, struct rule *r, const char *value)
 {
-	char *copy = xstrdup(value), *tok, *save, *w;
+	char *copy = xstrdup(value), *tok, *save;
 	const char *cause;
 	size_t len;
 
@@ -372,7 +372,6 @@ rule_remind(struct conf_parse *p, struct rule *r, const char *value)
 			    "remind: a reminder must come before the deadline");
 		r->nremind++;
 	}
-	(void)w;
 	free(copy);
 }
 
@@ -853,8 +852,7 @@ conf_validate(struct conf_parse *p)
 	templates_load(&c->tpl, c->mail.templates_dir, p->d);
 	c->cal = cal_load(c->calendar_path, &cd);
 	if (c->cal != NULL) {
-		const int *years;
-		int n = cal_years(c->cal, &years), y, m, dd;
+		int y, m, dd;
 		int32_t today = tz_day_of(time_now());
 
 		civil_from_day(today, &y, &m, &dd);
@@ -864,7 +862,6 @@ conf_validate(struct conf_parse *p)
 		else if (m >= 11 && !cal_year_covered(c->cal, y + 1))
 			diag_warn(&cd, c->calendar_path, 0,
 			    "the calendar does not cover %d yet: add the State Council's schedule when it is published", y + 1);
-		(void)n;
 	}
 	diag_move(p->d, &cd);
 }

@@ -1105,17 +1105,30 @@ store_escalation_add(struct store *s, int64_t action, int level, const char *tar
 	return sqlite3_changes(s->db) == 1 ? 0 : 1;
 }
 
-#define ESCALATION_COLUMNS_NOTE \
+/* The columns escalation_from_row reads. */
+#define ESCALATION_COLUMNS \
 	"e.id, e.action_id, e.level, e.target, e.opened_at, e.acked_at," \
 	" e.resolved_at, c.number, c.title, d.name, a.step, a.due_at, e.note" \
 	" FROM escalations e JOIN actions a ON a.id = e.action_id" \
 	" JOIN cases c ON c.id = a.case_id JOIN departments d ON d.id = a.dept_id"
 
-#define ESCALATION_COLUMNS \
-	"e.id, e.action_id, e.level, e.target, e.opened_at, e.acked_at," \
-	" e.resolved_at, c.number, c.title, d.name, a.step, a.due_at" \
-	" FROM escalations e JOIN actions a ON a.id = e.action_id" \
-	" JOIN cases c ON c.id = a.case_id JOIN departments d ON d.id = a.dept_id"
+static void
+escalation_from_row(sqlite3_stmt *st, struct escalation_row *e)
+{
+	e->id = sqlite3_column_int64(st, 0);
+	e->action_id = sqlite3_column_int64(st, 1);
+	e->level = sqlite3_column_int(st, 2);
+	e->target = col_text(st, 3);
+	e->opened_at = sqlite3_column_int64(st, 4);
+	e->acked_at = sqlite3_column_int64(st, 5);
+	e->resolved_at = sqlite3_column_int64(st, 6);
+	e->case_number = col_text(st, 7);
+	e->case_title = col_text(st, 8);
+	e->dept_name = col_text(st, 9);
+	e->step = col_text(st, 10);
+	e->due_at = sqlite3_column_int64(st, 11);
+	e->note = col_text(st, 12);
+}
 
 int
 store_escalation_each(struct store *s, bool all,
@@ -1130,25 +1143,9 @@ store_escalation_each(struct store *s, bool all,
 	int stop = 0;
 
 	while (!stop && sqlite3_step(st) == SQLITE_ROW) {
-		e.id = sqlite3_column_int64(st, 0);
-		e.action_id = sqlite3_column_int64(st, 1);
-		e.level = sqlite3_column_int(st, 2);
-		e.target = col_text(st, 3);
-		e.opened_at = sqlite3_column_int64(st, 4);
-		e.acked_at = sqlite3_column_int64(st, 5);
-		e.resolved_at = sqlite3_column_int64(st, 6);
-		e.case_number = col_text(st, 7);
-		e.case_title = col_text(st, 8);
-		e.dept_name = col_text(st, 9);
-		e.step = col_text(st, 10);
-		e.due_at = sqlite3_column_int64(st, 11);
-		e.note = NULL;
+		escalation_from_row(st, &e);
 		stop = fn(&e, arg);
-		free(e.target);
-		free(e.case_number);
-		free(e.case_title);
-		free(e.dept_name);
-		free(e.step);
+		escalation_clear(&e);
 	}
 	sqlite3_reset(st);
 	return 0;
@@ -1344,26 +1341,14 @@ store_event_each(struct store *s, int64_t action, instant_t from, instant_t to,
 int
 store_escalation_get(struct store *s, int64_t id, struct escalation_row *e)
 {
-	static const char sql[] = "SELECT " ESCALATION_COLUMNS_NOTE " WHERE e.id = ?";
+	static const char sql[] = "SELECT " ESCALATION_COLUMNS " WHERE e.id = ?";
 	sqlite3_stmt *st = stmt(s, sql);
 	int rc;
 
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		e->id = sqlite3_column_int64(st, 0);
-		e->action_id = sqlite3_column_int64(st, 1);
-		e->level = sqlite3_column_int(st, 2);
-		e->target = col_text(st, 3);
-		e->opened_at = sqlite3_column_int64(st, 4);
-		e->acked_at = sqlite3_column_int64(st, 5);
-		e->resolved_at = sqlite3_column_int64(st, 6);
-		e->case_number = col_text(st, 7);
-		e->case_title = col_text(st, 8);
-		e->dept_name = col_text(st, 9);
-		e->step = col_text(st, 10);
-		e->due_at = sqlite3_column_int64(st, 11);
-		e->note = col_text(st, 12);
+		escalation_from_row(st, e);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 0 : -1;

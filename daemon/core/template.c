@@ -129,24 +129,6 @@ parse(enum tpl_kind kind, const char *text, const char *path, struct template *t
 	return d->n > nerr ? -1 : 0;
 }
 
-static char *
-slurp(const char *path, struct diag *d)
-{
-	struct buf b = { 0 };
-	char chunk[4096];
-	size_t n;
-	FILE *fp;
-
-	if ((fp = fopen(path, "r")) == NULL) {
-		diag_error(d, path, 0, "cannot open template: %s", strerror(errno));
-		return NULL;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_add(&b, chunk, n);
-	fclose(fp);
-	return buf_take(&b);
-}
-
 int
 templates_load(struct templates *ts, const char *dir, struct diag *d)
 {
@@ -161,7 +143,9 @@ templates_load(struct templates *ts, const char *dir, struct diag *d)
 			parse(k, templates_builtin[k], path, &ts->t[k], d);
 		} else {
 			xasprintf(&path, "%s/%s", dir, files[k]);
-			if ((text = slurp(path, d)) != NULL) {
+			if ((text = file_read(path, NULL)) == NULL)
+				diag_error(d, path, 0, "cannot open template: %s", strerror(errno));
+			else {
 				parse(k, text, path, &ts->t[k], d);
 				free(text);
 			}

@@ -1,4 +1,5 @@
 /* Allocation that cannot fail, and a small growable buffer. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -125,6 +126,32 @@ buf_take(struct buf *b)
 	b->data = NULL;
 	b->len = b->cap = 0;
 	return p;
+}
+
+char *
+file_read(const char *path, size_t *len)
+{
+	struct buf b = { 0 };
+	char chunk[65536];
+	size_t n;
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	int err;
+
+	if (fp == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		buf_add(&b, chunk, n);
+	err = ferror(fp) ? errno : 0;
+	if (fp != stdin)
+		fclose(fp);
+	if (err) {
+		buf_free(&b);
+		errno = err;
+		return NULL;
+	}
+	if (len)
+		*len = b.len;
+	return buf_take(&b);
 }
 
 void

@@ -56,25 +56,6 @@ row_error(struct import *im, int line, int col, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-/* Read a whole file (or standard input for "-"). */
-static char *
-slurp(const char *path, size_t *len)
-{
-	struct buf b = { 0 };
-	char chunk[65536];
-	size_t n;
-	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-
-	if (fp == NULL)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_add(&b, chunk, n);
-	if (fp != stdin)
-		fclose(fp);
-	*len = b.len;
-	return buf_take(&b);
-}
-
 static int
 parse_time(struct import *im, const struct csv_row *r, int col, int required, instant_t *t)
 {
@@ -299,7 +280,7 @@ read_csv(const char *file, const char *encoding, struct csv *csv, const char **u
 	char *raw, *text, *err;
 	size_t len;
 
-	if ((raw = slurp(file, &len)) == NULL) {
+	if ((raw = file_read(file, &len)) == NULL) {
 		fprintf(stderr, "dubanctl: %s: %s\n", file, strerror(errno));
 		return EXIT_FAIL;
 	}

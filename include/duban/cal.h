@@ -38,7 +38,5 @@ int cal_count_workdays(const struct calendar *cal, int32_t from, int32_t to);
 int32_t cal_next_workday(const struct calendar *cal, int32_t day, bool *uncertain);
 /* Is any day in [from, to] in a year the calendar does not cover? */
 bool cal_span_uncertain(const struct calendar *cal, int32_t from, int32_t to);
-/* The covered years, ascending; returns their count. */
-int cal_years(const struct calendar *cal, const int **years);
 
 #endif

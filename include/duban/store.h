@@ -103,7 +103,7 @@ struct escalation_row {
 	char		*dept_name;
 	char		*step;
 	instant_t	 due_at;
-	char		*note;		/* store_escalation_get only */
+	char		*note;
 };
 
 struct outbox_counts {

@@ -24,5 +24,7 @@ void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(print
 /* Hand the contents to the caller (never NULL) and reset the buffer. */
 char *buf_take(struct buf *b);
 void buf_free(struct buf *b);
+/* A whole file ("-": standard input), NUL-terminated; NULL with errno set. */
+char *file_read(const char *path, size_t *len);
 
 #endif

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "fuzz.h"
+
 #include "duban/cal.h"
 #include "duban/timeutil.h"
 
@@ -11,20 +13,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char path[] = "/tmp/duban-fuzz-cal-XXXXXX";
+	char *path = fuzz_file(data, size);
 	struct diag d = { 0 };
 	struct calendar *cal;
 	bool unc = false;
-	int fd = mkstemp(path);
 
-	if (fd < 0)
+	if (path == NULL)
 		return 0;
-	if (write(fd, data, size) != (ssize_t)size) {
-		close(fd);
-		unlink(path);
-		return 0;
-	}
-	close(fd);
 	cal = cal_load(path, &d);
 	if (cal != NULL) {
 		int32_t day = day_from_civil(2026, 1, 1);
@@ -36,5 +31,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	diag_free(&d);
 	unlink(path);
+	free(path);
 	return 0;
 }

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "fuzz.h"
+
 #include "duban/conf.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -11,20 +13,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char path[] = "/tmp/duban-fuzz-conf-XXXXXX";
+	char *path = fuzz_file(data, size);
 	struct diag d = { 0 };
 	struct config *c;
 	FILE *fp;
-	int fd = mkstemp(path);
 
-	if (fd < 0)
+	if (path == NULL)
 		return 0;
-	if (write(fd, data, size) != (ssize_t)size) {
-		close(fd);
-		unlink(path);
-		return 0;
-	}
-	close(fd);
 	c = conf_load(path, &d);
 	if (c != NULL) {
 		fp = fopen("/dev/null", "w");
@@ -34,5 +29,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	diag_free(&d);
 	unlink(path);
+	free(path);
 	return 0;
 }

@@ -139,6 +139,22 @@ faketime_preload() {
 	echo "${asan:+$asan }$ft"
 }
 
+# hold_lock SECONDS: another process takes the database's write lock and
+# keeps it that long; returns once the lock is held, with its pid in LOCKER.
+hold_lock() {
+	rm -f "$T/locked"
+	$PY - "$T/duban.db" "$T/locked" "$1" <<'PY' &
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)
+c.execute("BEGIN EXCLUSIVE")
+open(sys.argv[2], "w").close()
+time.sleep(float(sys.argv[3]))
+c.execute("COMMIT")
+PY
+	LOCKER=$!
+	wait_for 5 test -e "$T/locked" || fail "could not lock the database"
+}
+
 sql() {
 	sqlite3 -cmd '.timeout 5000' "$T/duban.db" "$@"
 }

@@ -14,16 +14,7 @@ in_() { TZ=Asia/Shanghai date -d "+$1 seconds" '+%F %T'; }
 write_conf '[rule "soon"]' 'deadline = 30 seconds' 'remind = 25 seconds before'
 seed_db
 start_daemon
-$PY - "$T/duban.db" "$T/locked" <<'PY' &
-import sqlite3, sys, time
-c = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)
-c.execute("BEGIN EXCLUSIVE")
-open(sys.argv[2], "w").close()
-time.sleep(12)
-c.execute("COMMIT")
-PY
-LOCKER=$!
-wait_for 5 test -e "$T/locked" || fail "could not lock the database"
+hold_lock 12
 # the action was entered before the lock (its reminder falls due during it)
 sql "INSERT INTO actions (case_id, dept_id, step, notified_at, rule, due_at, next_at, created_at)
      VALUES (1, 1, 'locked', 0, 'soon', 4102444800000, 1, 0)" 2>/dev/null &&

@@ -33,16 +33,7 @@ wait_for 5 sh -c "tail -n +$after '$T/notify.log' | grep -q ' READY=1\$'" || fai
 
 # Block the loop: another process holds the database's write lock for 4 s
 # while the daemon is woken to do work that needs it.
-$PY - "$T/duban.db" "$T/locked" <<'PY' &
-import sqlite3, sys, time
-c = sqlite3.connect(sys.argv[1], isolation_level=None)
-c.execute("BEGIN EXCLUSIVE")
-open(sys.argv[2], "w").close()
-time.sleep(4)
-c.execute("COMMIT")
-PY
-LOCKER=$!
-wait_for 5 test -e "$T/locked" || fail "could not lock the database"
+hold_lock 4
 sleep 0.2
 $PY -c "import socket,sys; socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM).sendto(b'wake', sys.argv[1])" "$T/duban.sock"
 wait "$LOCKER"

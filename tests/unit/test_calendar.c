@@ -10,28 +10,8 @@
 #include "duban/rules.h"
 #include "duban/timeutil.h"
 
-static struct calendar *cn;
 
-static int
-setup(void **state)
-{
-	struct diag d = { 0 };
 
-	(void)state;
-	tz_set("Asia/Shanghai");
-	cn = cal_load(CN_CALENDAR, &d);
-	diag_print(&d, stderr);
-	diag_free(&d);
-	return cn == NULL ? -1 : 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	cal_free(cn);
-	return 0;
-}
 
 static int32_t
 D(const char *s)
@@ -279,5 +259,5 @@ main(void)
 		cmocka_unit_test(test_file_ranges_and_comments),
 	};
 
-	return cmocka_run_group_tests_name("calendar", tests, setup, teardown);
+	return cmocka_run_group_tests_name("calendar", tests, cn_setup, cn_teardown);
 }

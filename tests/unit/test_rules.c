@@ -8,36 +8,9 @@
 #include "duban/conf.h"
 #include "duban/rules.h"
 
-static struct calendar *cn;
 
-static int
-setup(void **state)
-{
-	struct diag d = { 0 };
 
-	(void)state;
-	tz_set("Asia/Shanghai");
-	cn = cal_load(CN_CALENDAR, &d);
-	diag_free(&d);
-	return cn == NULL ? -1 : 0;
-}
 
-static int
-teardown(void **state)
-{
-	(void)state;
-	cal_free(cn);
-	return 0;
-}
-
-static instant_t
-at(const char *s)
-{
-	instant_t t;
-
-	assert_int_equal(instant_parse(s, &t), 0);
-	return t;
-}
 
 static struct rule
 period(int n, enum unit u)
@@ -347,5 +320,5 @@ main(void)
 		cmocka_unit_test(test_conf_accepts),
 	};
 
-	return cmocka_run_group_tests_name("rules", tests, setup, teardown);
+	return cmocka_run_group_tests_name("rules", tests, cn_setup, cn_teardown);
 }

@@ -206,14 +206,6 @@ test_week_rule_times(void **state)
 	assert_int_equal(sched_plan(f->conf, "nosuch", "x", "zjj", 2, 0, at, NULL, &p, &cause), -1);
 }
 
-static instant_t
-at(const char *s)
-{
-	instant_t t;
-
-	assert_int_equal(instant_parse(s, &t), 0);
-	return t;
-}
 
 /* Mail waits for office hours on working days, and for the end of its window. */
 static void
