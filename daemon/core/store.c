@@ -934,12 +934,6 @@ outbox_from_row(sqlite3_stmt *st, struct outbox_item *o)
 }
 
 int
-store_outbox_due(struct store *s, instant_t now, int max, struct outbox_item *out)
-{
-	return store_outbox_singles(s, now, max, 0, out);
-}
-
-int
 store_outbox_singles(struct store *s, instant_t now, int max, int only_singles,
     struct outbox_item *out)
 {

@@ -208,9 +208,10 @@ void action_clear(struct action *a);
 /* Outbox */
 /* Queue a notice; 0 if queued, 1 if that notice exists already. */
 int store_notice_add(struct store *s, const struct notice *n, instant_t now);
-/* Up to max queued notices that may be tried at now. */
-int store_outbox_due(struct store *s, instant_t now, int max, struct outbox_item *out);
-/* The same, only_singles: only those that may not merge into a digest. */
+/*
+ * Up to max queued notices that may be tried at now, with their messages;
+ * only_singles: only those that may not merge into a digest.
+ */
 int store_outbox_singles(struct store *s, instant_t now, int max, int only_singles,
     struct outbox_item *out);
 /* Up to max recipients with queued notices due that may merge into a digest. */

@@ -138,7 +138,7 @@ test_reminder_overdue_escalation(void **state)
 	assert_int_equal(esc, 1);
 	assert_true(store_next_event(f->st) == 0);
 
-	n = store_outbox_due(f->st, t0 + 60000, 8, items);
+	n = store_outbox_singles(f->st, t0 + 60000, 8, 0, items);
 	assert_int_equal(n, 3);
 	assert_string_equal(items[0].recipient, "zjj@example.gov.cn");
 	assert_string_equal(items[1].recipient, "zjj@example.gov.cn");
@@ -249,9 +249,9 @@ test_night_notice_waits(void **state)
 	assign(f, "fast", t0);
 	run_at(f, t0 + 2000, 1);	/* 21:59:58: the reminder */
 	run_at(f, t0 + 4000, 1);	/* 22:00:00: the overdue notice */
-	assert_int_equal(store_outbox_due(f->st, at("2026-11-26 08:29:59"), 2, it), 0);
+	assert_int_equal(store_outbox_singles(f->st, at("2026-11-26 08:29:59"), 2, 0, it), 0);
 	assert_true(store_outbox_next(f->st) == at("2026-11-26 08:30"));
-	assert_int_equal(store_outbox_due(f->st, at("2026-11-26 08:30"), 2, it), 2);
+	assert_int_equal(store_outbox_singles(f->st, at("2026-11-26 08:30"), 2, 0, it), 2);
 	outbox_item_clear(&it[0]);
 	outbox_item_clear(&it[1]);
 }
