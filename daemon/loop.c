@@ -107,6 +107,7 @@ void
 loop_run(struct daemon *d)
 {
 	uint64_t wd = notify_watchdog_usec();
+	sigset_t stop;
 	double interval = d->conf->poll_interval;
 
 	loop = ev_default_loop(EVFLAG_AUTO);
@@ -123,6 +124,12 @@ loop_run(struct daemon *d)
 	ev_signal_start(loop, &sig_hup);
 	ev_signal_start(loop, &sig_term);
 	ev_signal_start(loop, &sig_int);
+	/* main() blocked them while starting; any that came are handled now */
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGHUP);
+	sigaddset(&stop, SIGTERM);
+	sigaddset(&stop, SIGINT);
+	sigprocmask(SIG_UNBLOCK, &stop, NULL);
 	if (d->ctl_fd != -1) {
 		ev_io_init(&ctl_io, on_control, d->ctl_fd, EV_READ);
 		ctl_io.data = d;

@@ -1,5 +1,6 @@
 /* duband: the deadline and escalation daemon. main() reads like a table of contents. */
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,7 @@ int
 main(int argc, char *argv[])
 {
 	int ch, foreground = 0, test = 0, verbose = 0;
+	sigset_t stop;
 
 	memset(&d, 0, sizeof(d));
 	d.conf_path = DUBAN_CONF_PATH;
@@ -85,6 +87,12 @@ main(int argc, char *argv[])
 		return check_config(d.conf_path, verbose);
 
 	log_init("duband", foreground, verbose);
+	/* a signal that comes while starting waits for the loop's handlers */
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGHUP);
+	sigaddset(&stop, SIGTERM);
+	sigaddset(&stop, SIGINT);
+	sigprocmask(SIG_BLOCK, &stop, NULL);
 	daemon_init(&d);
 	loop_run(&d);
 	daemon_shutdown(&d);
