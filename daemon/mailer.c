@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "duban/address.h"
 #include "duban/log.h"
 #include "duban/mailer.h"
 #include "duban/message.h"
@@ -262,6 +263,17 @@ deliver(const struct mail_settings *set, struct mail_job *jobs, int n,
 	for (i = Timeout_GREETING; i <= Timeout_DATA2; i++)
 		smtp_set_timeout(session, i | Timeout_OVERRIDE_RFC2822_MINIMUM, set->timeout_ms);
 	for (i = 0; i < n; i++) {
+		const char *why;
+
+		/* nothing unchecked reaches the envelope, whatever the store holds */
+		if (address_check(set->from_addr, &why) != 0 ||
+		    address_check(jobs[i].recipient, &why) != 0) {
+			char text[160];
+
+			snprintf(text, sizeof(text), "not sent: invalid mail address (%s)", why);
+			result_set(&res[i], jobs[i].id, MAIL_FAILED, 0, text);
+			continue;
+		}
 		msgs[i] = smtp_add_message(session);
 		smtp_set_reverse_path(msgs[i], set->from_addr);
 		rcpts[i] = smtp_add_recipient(msgs[i], jobs[i].recipient);
@@ -272,6 +284,8 @@ deliver(const struct mail_settings *set, struct mail_job *jobs, int n,
 		smtp_strerror(smtp_errno(), err, sizeof(err));
 	}
 	for (i = 0; i < n; i++) {
+		if (msgs[i] == NULL)
+			continue;	/* refused above */
 		rs = smtp_recipient_status(rcpts[i]);
 		ms = smtp_message_transfer_status(msgs[i]);
 		if (rs != NULL && rs->code >= 400)

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "duban/address.h"
 #include "duban/conf.h"
 #include "duban/timeutil.h"
 #include "duban/xmalloc.h"
@@ -705,17 +706,15 @@ conf_handler(void *arg, const char *section, const char *name, const char *value
 	return 1;
 }
 
-static int
-valid_address(const char *s)
+/* An address key ("Name <addr>" or addr) that RFC 5321 would take. */
+static void
+check_address(struct conf_parse *p, int line, const char *key, const char *value)
 {
-	const char *at;
+	const char *why;
 
-	if (s == NULL)
-		return 0;
-	if ((at = strchr(s, '<')) != NULL)
-		s = at + 1;
-	at = strchr(s, '@');
-	return at != NULL && at != s && at[1] != '\0' && strpbrk(s, " \t\r\n,;") == NULL;
+	if (value != NULL && address_check_spec(value, &why) != 0)
+		diag_error(p->d, p->conf->path, line, "%s: '%s' is not a mail address: %s", key,
+		    value, why);
 }
 
 /* Read the first line of a secret file into a string; NULL on error. */
@@ -803,6 +802,8 @@ conf_validate(struct conf_parse *p)
 		diag_error(p->d, c->path, 0, "unknown time zone '%s'", c->timezone);
 	if (c->smtp.from == NULL)
 		diag_error(p->d, c->path, 0, "[smtp] needs 'from', the sender address");
+	check_address(p, 0, "[smtp] from", c->smtp.from);
+	check_address(p, 0, "[daemon] office-email", c->office_email);
 	if (c->smtp.retry_min < 1 || c->smtp.retry_max < c->smtp.retry_min)
 		diag_error(p->d, c->path, 0, "[smtp] retry-max must not be below retry-min (1 s at least)");
 	if (c->smtp.user != NULL && c->smtp.starttls != TLS_REQUIRED)
@@ -814,9 +815,10 @@ conf_validate(struct conf_parse *p)
 	for (i = 0; i < c->ntargets; i++) {
 		struct target *t = &c->targets[i];
 
-		if (!valid_address(t->email))
+		if (t->email == NULL)
 			diag_error(p->d, c->path, t->line,
 			    "target \"%s\" needs 'email', a mail address", t->name);
+		check_address(p, t->line, "email", t->email);
 		if (t->label == NULL)
 			t->label = xstrdup(t->name);
 	}

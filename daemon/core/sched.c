@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "duban/address.h"
 #include "duban/log.h"
 #include "duban/message.h"
 #include "duban/notice.h"
@@ -43,6 +44,7 @@ escalation_copies(struct store *st, const struct config *conf, const struct acti
     const struct rule *r, const struct event *e, const struct target *t, instant_t now)
 {
 	char *name = NULL, *addr = NULL;
+	const char *why;
 	int rc = 0;
 
 	if ((r->escalate_cc & CC_HEAD) && a->dept.email && a->dept.email[0])
@@ -51,15 +53,18 @@ escalation_copies(struct store *st, const struct config *conf, const struct acti
 		char *list = xstrdup(a->dept.cc), *tok, *save;
 
 		for (tok = strtok_r(list, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save))
-			if (strchr(tok, '@') != NULL)
+			if (address_check(tok, &why) == 0)
 				rc |= notice_queue(st, conf, a, e, NULL, tok, t, now);
+			else
+				log_warnx("action %lld: department %s: cc '%s' skipped: %s",
+				    (long long)a->id, a->dept.code, tok, why);
 		free(list);
 	}
 	if ((r->escalate_cc & CC_OFFICE) && conf->office_email)
 		rc |= notice_queue(st, conf, a, e, conf->office_name, conf->office_email, t, now);
 	if ((r->escalate_cc & CC_LEADER) && a->kase.leader != NULL) {
 		message_split_address(a->kase.leader, &name, &addr);
-		if (strchr(addr, '@') != NULL)
+		if (address_check(addr, &why) == 0)
 			rc |= notice_queue(st, conf, a, e, name, addr, t, now);
 		else
 			log_warnx("action %lld: the owning leader of case %s has no mail address",

@@ -43,13 +43,13 @@ dept_edit(struct ctl *c, int argc, char **argv)
 			upd.head = optarg;
 			break;
 		case 'e':
-			if (strchr(optarg, '@') == NULL) {
-				fprintf(stderr, "dubanctl: --email '%s' is not a mail address\n", optarg);
+			if (ctl_check_address("--email", optarg, ADDR_ONE) != 0)
 				return EXIT_USAGE;
-			}
 			upd.email = optarg;
 			break;
 		case 'c':
+			if (ctl_check_address("--cc", optarg, ADDR_LIST) != 0)
+				return EXIT_USAGE;
 			upd.cc = optarg;
 			break;
 		default:
@@ -124,6 +124,8 @@ cmd_dept(struct ctl *c, int argc, char **argv)
 			d.email = optarg;
 			break;
 		case 'c':
+			if (ctl_check_address("--cc", optarg, ADDR_LIST) != 0)
+				return EXIT_USAGE;
 			d.cc = optarg;
 			break;
 		default:
@@ -134,10 +136,8 @@ cmd_dept(struct ctl *c, int argc, char **argv)
 		return ctl_usage("dept");
 	d.code = argv[optind];
 	d.name = argv[optind + 1];
-	if (d.email != NULL && strchr(d.email, '@') == NULL) {
-		fprintf(stderr, "dubanctl: --email '%s' is not a mail address\n", d.email);
+	if (d.email != NULL && ctl_check_address("--email", d.email, ADDR_ONE) != 0)
 		return EXIT_USAGE;
-	}
 	if (store_begin(c->store) != 0 || store_dept_add(c->store, &d, NULL) != 0) {
 		fprintf(stderr, "dubanctl: department %s not added: %s\n", d.code,
 		    store_errmsg(c->store));
@@ -192,6 +192,9 @@ cmd_case(struct ctl *c, int argc, char **argv)
 			k.key_case = 1;
 			break;
 		case 'l':
+			if ((strchr(optarg, '<') || strchr(optarg, '@')) &&
+			    ctl_check_address("--leader", optarg, ADDR_SPEC) != 0)
+				return EXIT_USAGE;
 			k.leader = optarg;
 			break;
 		case 'p':

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ctl.h"
+#include "duban/address.h"
 #include "duban/csv.h"
 #include "duban/sched.h"
 
@@ -464,7 +465,7 @@ dept_import(struct ctl *c, int argc, char **argv)
 	struct import im;
 	struct department d, old;
 	struct csv csv;
-	const char *encoding, *used;
+	const char *encoding, *used, *why;
 	int i, j, rc, added = 0, updated = 0;
 
 	memset(&im, 0, sizeof(im));
@@ -496,9 +497,12 @@ dept_import(struct ctl *c, int argc, char **argv)
 				    roster[j]);
 				im.errors++;
 			}
-		if (r->fields[4][0] && strchr(r->fields[4], '@') == NULL) {
-			fprintf(stderr, "%s:%d: column 5 (email): '%s' is not a mail address\n",
-			    im.file, r->line, r->fields[4]);
+		if (r->fields[4][0] && address_check(r->fields[4], &why) != 0) {
+			char *e = ctl_escape(r->fields[4]);
+
+			fprintf(stderr, "%s:%d: column 5 (email): '%s' is not a mail address: %s\n",
+			    im.file, r->line, e, why);
+			free(e);
 			im.errors++;
 		}
 	}

@@ -194,10 +194,8 @@ mail_test(struct ctl *c, const char *addr)
 	char when[32], *body, *reply;
 	int rc;
 
-	if (strchr(addr, '@') == NULL || strpbrk(addr, " \t\r\n<>") != NULL) {
-		fprintf(stderr, "dubanctl: '%s' is not a mail address\n", addr);
+	if (ctl_check_address("mail test", addr, ADDR_ONE) != 0)
 		return EXIT_USAGE;
-	}
 	instant_format(time_now(), when, sizeof(when));
 	xasprintf(&body, "这是督办系统（duban）的测试邮件，发送时间 %s。\n"
 	    "This is a test message from duban, sent %s.\n", when, when);

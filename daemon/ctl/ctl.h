@@ -56,6 +56,15 @@ int ctl_ask(struct ctl *c, const char *request, char *reply, size_t len, int tim
  */
 int ctl_send_now(struct ctl *c, const char *to_name, const char *to_addr, const char *subject,
     const char *body, const char *tag_kind, char **reply);
+/*
+ * Check a mail address given as what (e.g. "--email"): 0 if it is a mailbox
+ * (kind ADDR_ONE), a list of them (ADDR_LIST) or "Name <addr>" (ADDR_SPEC);
+ * otherwise print why, naming what, and return EXIT_USAGE.
+ */
+enum { ADDR_ONE, ADDR_LIST, ADDR_SPEC };
+int ctl_check_address(const char *what, const char *value, int kind);
+/* A value for a message: controls shown as \r, \n, \xNN; to free. */
+char *ctl_escape(const char *s);
 /* Parse an action id; -1 with a message on error. */
 int ctl_parse_id(const char *s, int64_t *id);
 

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "ctl.h"
+#include "duban/address.h"
 #include "duban/log.h"
 #include "duban/mailer.h"
 #include "duban/notice.h"
@@ -210,6 +211,48 @@ ctl_send_now(struct ctl *c, const char *to_name, const char *to_addr, const char
 	free(msgid);
 	*reply = res.reply;
 	return res.outcome == MAIL_SENT ? EXIT_OK : EXIT_FAIL;
+}
+
+char *
+ctl_escape(const char *s)
+{
+	struct buf b = { 0 };
+
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if (ch == '\r')
+			buf_add(&b, "\\r", 2);
+		else if (ch == '\n')
+			buf_add(&b, "\\n", 2);
+		else if (ch < 0x20 || ch == 0x7f)
+			buf_printf(&b, "\\x%02x", ch);
+		else
+			buf_add(&b, s, 1);
+	}
+	return buf_take(&b);
+}
+
+int
+ctl_check_address(const char *what, const char *value, int kind)
+{
+	const char *why = NULL;
+	char *bad = NULL, *e;
+	int rc;
+
+	if (kind == ADDR_LIST)
+		rc = address_check_list(value, &why, &bad);
+	else if (kind == ADDR_SPEC)
+		rc = address_check_spec(value, &why);
+	else
+		rc = address_check(value, &why);
+	if (rc == 0)
+		return 0;
+	e = ctl_escape(bad ? bad : value);
+	fprintf(stderr, "dubanctl: %s: '%s' is not a mail address: %s\n", what, e, why);
+	free(e);
+	free(bad);
+	return EXIT_USAGE;
 }
 
 int

@@ -35,7 +35,13 @@ class Sink:
         with open(os.path.join(self.dir, "events"), "a", encoding="utf-8") as f:
             f.write(line + "\n")
 
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        self.log("mail from %s" % address)
+        envelope.mail_from = address
+        return "250 OK"
+
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        self.log("rcpt %s" % address)
         if address in self.reject:
             self.log("rejected %s" % address)
             return "550 5.1.1 <%s>: mailbox unavailable" % address
