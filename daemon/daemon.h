@@ -29,6 +29,11 @@ struct daemon {
 	int		 flight_nitems;
 	struct flight_job *flight;
 	int		 flight_njobs;
+	int		 flight_nresults;	/* results received for the flight */
+	struct mail_result *pending;		/* received, not yet recorded */
+	int		 npending;
+	instant_t	 mail_retry_at;	/* results not recorded: wait, don't send */
+	int		 mail_failures;
 };
 
 /* Open everything in order; exits with a message on failure. */
@@ -39,8 +44,11 @@ void daemon_shutdown(struct daemon *d);
  * next instant something is due (0: nothing).
  */
 instant_t daemon_work(struct daemon *d);
-/* Record the mailer's results in the outbox. */
-void daemon_mail_done(struct daemon *d);
+/*
+ * Record the mailer's results in the outbox; 1 when its batch is over (the
+ * loop then looks for more work), 0 while it goes on.
+ */
+int daemon_mail_done(struct daemon *d);
 /* SIGHUP: swap in a new configuration if it is valid. */
 void daemon_reload(struct daemon *d);
 /* A datagram arrived on the control socket. */

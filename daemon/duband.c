@@ -105,9 +105,14 @@ daemon_shutdown(struct daemon *d)
 	if (mailer_stop(d->mailer, 5000) != 0)
 		log_warnx("the SMTP exchange in flight did not end; its notices stay queued");
 	else {
+		d->mail_retry_at = 0;	/* one last try to record what the server said */
 		daemon_mail_done(d);
 		mailer_free(d->mailer);
 	}
+	if (d->npending > 0)
+		log_warnx("%d mail results not recorded: those messages may be sent again",
+		    d->npending);
+	mail_results_free(d->pending, d->npending);
 	if (d->ctl_fd != -1) {
 		close(d->ctl_fd);
 		unlink(d->conf->socket_path);
@@ -117,6 +122,17 @@ daemon_shutdown(struct daemon *d)
 		close(d->lock_fd);
 	conf_free(d->conf);
 	log_info("stopped");
+}
+
+/* The earlier of two instants, 0 meaning none. */
+static instant_t
+earliest(instant_t a, instant_t b)
+{
+	if (a == 0)
+		return b;
+	if (b == 0)
+		return a;
+	return a < b ? a : b;
 }
 
 /* The wait before the next try of a notice: doubling, capped. */
@@ -147,7 +163,7 @@ flight_free(struct daemon *d)
 	free(d->flight_items);
 	d->flight = NULL;
 	d->flight_items = NULL;
-	d->flight_njobs = d->flight_nitems = 0;
+	d->flight_njobs = d->flight_nitems = d->flight_nresults = 0;
 }
 
 /* Room for need more items in the flight's array. */
@@ -176,7 +192,8 @@ dispatch_mail(struct daemon *d, instant_t now)
 	char **rcpts = NULL;
 	int batch = d->conf->smtp.batch, cap = 0, nr = 0, i, k, n, first;
 
-	if (d->stopping || mailer_busy(d->mailer) || d->flight != NULL)
+	if (d->stopping || mailer_busy(d->mailer) || d->flight != NULL || d->npending > 0 ||
+	    now < d->mail_retry_at)
 		return;
 	d->flight = xcalloc((size_t)batch, sizeof(*d->flight));
 	d->flight_nitems = 0;
@@ -247,8 +264,10 @@ daemon_work(struct daemon *d)
 	instant_t now = time_now(), next, mail, wait;
 	int done = 0;
 
+	if (d->npending > 0 && now >= d->mail_retry_at)
+		daemon_mail_done(d);
 	if (now < d->db_retry_at)
-		return d->db_retry_at;
+		return earliest(d->db_retry_at, d->mail_retry_at);
 	if (sched_run(d->store, d->conf, now, SCHED_BATCH, SCHED_ROUNDS, &done) != 0) {
 		/* locked by another process, or the disk is full: back off, 1 s to 30 s */
 		wait = 1000LL << (d->db_failures < 5 ? d->db_failures : 5);
@@ -266,10 +285,13 @@ daemon_work(struct daemon *d)
 	if (next == 0 || next > now)
 		dispatch_mail(d, now);
 	store_changed(d->store);
-	if (!mailer_busy(d->mailer)) {
+	if (d->npending > 0)
+		next = earliest(next, d->mail_retry_at);
+	else if (d->flight == NULL && !mailer_busy(d->mailer)) {
 		mail = store_outbox_next(d->store);
-		if (mail != 0 && (next == 0 || mail < next))
-			next = mail;
+		if (mail != 0 && mail < now)
+			mail = now;
+		next = earliest(next, mail);
 	}
 	if (done > 0)
 		daemon_status(d);
@@ -277,23 +299,22 @@ daemon_work(struct daemon *d)
 }
 
 /* Record what became of one notice of a message the mailer handled. */
-static void
+static int
 record_result(struct daemon *d, const struct mail_result *r, struct outbox_item *it,
     instant_t now, const char *message_id)
 {
 	switch (r->outcome) {
 	case MAIL_SENT:
-		store_notice_sent(d->store, it->id, now, r->reply, message_id);
-		break;
+		return store_notice_sent(d->store, it->id, now, r->reply, message_id);
 	case MAIL_RETRY:
-		store_notice_retry(d->store, it->id, now + retry_delay(&d->conf->smtp, it->attempts),
-		    r->reply);
-		break;
+		return store_notice_retry(d->store, it->id,
+		    now + retry_delay(&d->conf->smtp, it->attempts), r->reply);
 	case MAIL_FAILED:
-		store_notice_failed(d->store, it->id, r->reply);
-		notice_failure(d->store, d->conf, it, r->reply, now);
-		break;
+		if (store_notice_failed(d->store, it->id, r->reply) != 0)
+			return -1;
+		return notice_failure(d->store, d->conf, it, r->reply, now);
 	}
+	return -1;
 }
 
 /* One log line per message: what it carried and what the server said. */
@@ -319,37 +340,90 @@ log_result(const struct mail_result *r, const struct flight_job *j)
 		    it->recipient, what[r->outcome], r->reply);
 }
 
-void
-daemon_mail_done(struct daemon *d)
+/* Record the pending results in one transaction; -1 (nothing recorded) on failure. */
+static int
+record_pending(struct daemon *d, instant_t now)
 {
-	struct mail_result *r;
+	struct mail_result *r = d->pending;
 	struct flight_job *j;
-	instant_t now = time_now();
-	int n, i, k;
+	int i, k;
 
-	if ((n = mailer_results(d->mailer, &r)) == 0)
-		return;
-	if (store_begin(d->store) != 0) {
-		log_warnx("mail results not recorded; the messages will be sent again");
-		mail_results_free(r, n);
-		flight_free(d);
-		return;
-	}
-	for (i = 0; i < n; i++) {
+	if (store_begin(d->store) != 0)
+		return -1;
+	for (i = 0; i < d->npending; i++) {
 		if (r[i].id < 0 || r[i].id >= d->flight_njobs)
 			continue;
 		j = &d->flight[r[i].id];
-		log_result(&r[i], j);
 		for (k = 0; k < j->n; k++)
-			record_result(d, &r[i], j->items[k], now, j->message_id);
+			if (record_result(d, &r[i], j->items[k], now, j->message_id) != 0) {
+				store_rollback(d->store);
+				return -1;
+			}
 	}
 	if (store_commit(d->store) != 0) {
-		log_warnx("mail results not recorded: %s", store_errmsg(d->store));
 		store_rollback(d->store);
+		return -1;
 	}
-	mail_results_free(r, n);
-	flight_free(d);
-	daemon_status(d);
+	return 0;
+}
+
+/*
+ * Results that cannot be recorded (a full disk, a lock held too long) stop
+ * all dispatch until they are: sending more, or the same again, would only
+ * multiply what cannot be recorded. Said once, and once when it is over.
+ */
+static void
+mail_record_failed(struct daemon *d, instant_t now)
+{
+	instant_t wait = 1000LL << (d->mail_failures < 5 ? d->mail_failures : 5);
+
+	if (d->mail_failures++ == 0)
+		log_warnx("mail results not recorded (%s): no mail is handed to the server until "
+		    "they are; %d messages the server answered may be sent again if duband "
+		    "stops before then", store_errmsg(d->store), d->npending);
+	d->mail_retry_at = now + wait;
+}
+
+int
+daemon_mail_done(struct daemon *d)
+{
+	struct mail_result *r;
+	instant_t now = time_now();
+	int n, i;
+
+	if ((n = mailer_results(d->mailer, &r)) > 0) {
+		for (i = 0; i < n; i++) {
+			if (r[i].id >= 0 && r[i].id < d->flight_njobs) {
+				log_result(&r[i], &d->flight[r[i].id]);
+				d->flight_nresults++;
+			}
+		}
+		d->pending = xreallocarray(d->pending, (size_t)(d->npending + n), sizeof(*r));
+		memcpy(d->pending + d->npending, r, (size_t)n * sizeof(*r));
+		d->npending += n;
+		free(r);
+	}
+	if (d->npending == 0)
+		return d->flight == NULL;	/* the mailer is idle again: look for more */
+	if (now < d->mail_retry_at)
+		return 0;
+	if (record_pending(d, now) != 0) {
+		mail_record_failed(d, now);
+		return 1;	/* the loop arms the retry */
+	}
+	if (d->mail_failures > 0)
+		log_info("mail results recorded again (%d); sending resumes", d->npending);
+	d->mail_failures = 0;
+	d->mail_retry_at = 0;
+	mail_results_free(d->pending, d->npending);
+	d->pending = NULL;
+	d->npending = 0;
+	if (d->flight != NULL && d->flight_nresults >= d->flight_njobs) {
+		flight_free(d);
+		daemon_status(d);
+		return 1;
+	}
+	return 0;
 }
 
 /* Every open action's deadline and next event under the configuration in force. */

@@ -44,8 +44,8 @@ on_mail(EV_P_ ev_async *w, int revents)
 {
 	(void)revents;
 	(void)loop;
-	daemon_mail_done(w->data);
-	work(w->data);
+	if (daemon_mail_done(w->data))
+		work(w->data);
 }
 
 static void

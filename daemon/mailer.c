@@ -30,9 +30,20 @@ struct mail_settings {
 	char	*ca_file;	/* NULL: the system's CA store */
 };
 
-/* What went wrong in a session beyond the SMTP replies, for the outbox. */
+/*
+ * A session's state for libESMTP's event callback: what went wrong beyond
+ * the SMTP replies, and each message's result, reported as soon as the
+ * server has answered its DATA (so that the loop records it at once).
+ */
 struct session_note {
-	char	 tls[256];
+	char			 tls[256];
+	struct mail_job		*jobs;
+	struct mail_result	*res;
+	smtp_message_t		*msgs;
+	smtp_recipient_t	*rcpts;
+	char			*done;		/* a result per job was reported */
+	void			(*report)(void *, struct mail_result *);
+	void			*report_arg;
 };
 
 struct mailer {
@@ -95,18 +106,28 @@ settings_copy(struct mail_settings *dst, const struct mail_settings *src)
 	dst->ca_file = xstrdup_null(src->ca_file);
 }
 
-/* libESMTP's events: a certificate that does not verify ends the session. */
+static void message_result(struct session_note *note, int i, int ok, const char *err);
+
+/* libESMTP's events: a message answered; a certificate that does not verify ends the session. */
 static void
 session_event(smtp_session_t session, int event, void *arg, ...)
 {
 	struct session_note *note = arg;
+	smtp_message_t msg;
 	va_list ap;
+	intptr_t i;
 	long vfy;
 	int *ok;
 
 	(void)session;
 	va_start(ap, arg);
 	switch (event) {
+	case SMTP_EV_MESSAGESENT:
+		msg = va_arg(ap, smtp_message_t);
+		i = (intptr_t)smtp_message_get_application_data(msg);
+		if (i > 0)
+			message_result(note, (int)i - 1, 1, NULL);
+		break;
 	case SMTP_EV_INVALID_PEER_CERTIFICATE:
 		vfy = va_arg(ap, long);
 		ok = va_arg(ap, int *);
@@ -215,28 +236,80 @@ outcome_of(int code)
 	return MAIL_RETRY;
 }
 
-/* One SMTP session for the whole batch; one result per job. */
+/* Job i's result, once: from its message's and recipient's status, or err. */
+static void
+message_result(struct session_note *note, int i, int ok, const char *err)
+{
+	const smtp_status_t *ms = NULL, *rs = NULL;
+	struct mail_result *r = &note->res[i];
+	struct mail_job *j = &note->jobs[i];
+
+	if (note->done[i])
+		return;
+	note->done[i] = 1;
+	if (note->msgs[i] != NULL) {
+		rs = smtp_recipient_status(note->rcpts[i]);
+		ms = smtp_message_transfer_status(note->msgs[i]);
+	}
+	if (rs != NULL && rs->code >= 400)
+		result_set(r, j->id, outcome_of(rs->code), rs->code, rs->text);
+	else if (ms != NULL && ms->code > 0)
+		result_set(r, j->id, outcome_of(ms->code), ms->code, ms->text);
+	else
+		result_set(r, j->id, MAIL_RETRY, 0,
+		    note->tls[0] ? note->tls : ok ? "no reply from the server" : err);
+	r->attempts = j->attempts;
+	if (note->report != NULL)
+		note->report(note->report_arg, r);
+}
+
+/* Every job without a result gets one now: (code, text). */
+static void
+results_all(struct session_note *note, int n, enum mail_outcome o, const char *text)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (note->done[i])
+			continue;
+		note->done[i] = 1;
+		result_set(&note->res[i], note->jobs[i].id, o, 0, text);
+		note->res[i].attempts = note->jobs[i].attempts;
+		if (note->report != NULL)
+			note->report(note->report_arg, &note->res[i]);
+	}
+}
+
+/*
+ * One SMTP session for the whole batch; one result per job in res, each
+ * also handed to report(arg, result), if given, as soon as it is known.
+ */
 static void
 deliver(const struct mail_settings *set, struct mail_job *jobs, int n,
-    struct mail_result *res)
+    struct mail_result *res, void (*report)(void *, struct mail_result *), void *arg)
 {
 	smtp_session_t session;
 	smtp_message_t *msgs;
 	smtp_recipient_t *rcpts;
-	const smtp_status_t *ms, *rs;
 	struct session_note note;
 	auth_context_t auth = NULL;
 	SSL_CTX *tls = NULL;
-	char err[256];
+	char err[256] = "";
 	int i, ok;
 
 	memset(&note, 0, sizeof(note));
 	session = smtp_create_session();
 	msgs = xcalloc((size_t)n, sizeof(*msgs));
 	rcpts = xcalloc((size_t)n, sizeof(*rcpts));
+	note.jobs = jobs;
+	note.res = res;
+	note.msgs = msgs;
+	note.rcpts = rcpts;
+	note.done = xcalloc((size_t)n, 1);
+	note.report = report;
+	note.report_arg = arg;
 	if (session == NULL || smtp_set_server(session, set->server) == 0) {
-		for (i = 0; i < n; i++)
-			result_set(&res[i], jobs[i].id, MAIL_RETRY, 0, "cannot set up an SMTP session");
+		results_all(&note, n, MAIL_RETRY, "cannot set up an SMTP session");
 		goto out;
 	}
 	if (set->helo)
@@ -244,9 +317,8 @@ deliver(const struct mail_settings *set, struct mail_job *jobs, int n,
 	smtp_set_eventcb(session, session_event, &note);
 	if (set->starttls != TLS_OFF) {
 		if ((tls = tls_context(set, &note)) == NULL && set->starttls == TLS_REQUIRED) {
-			for (i = 0; i < n; i++)
-				result_set(&res[i], jobs[i].id, MAIL_RETRY, 0,
-				    note.tls[0] ? note.tls : "TLS: cannot set up a context");
+			results_all(&note, n, MAIL_RETRY,
+			    note.tls[0] ? note.tls : "TLS: cannot set up a context");
 			goto out;
 		}
 		if (tls != NULL)
@@ -271,34 +343,26 @@ deliver(const struct mail_settings *set, struct mail_job *jobs, int n,
 			char text[160];
 
 			snprintf(text, sizeof(text), "not sent: invalid mail address (%s)", why);
+			note.done[i] = 1;
 			result_set(&res[i], jobs[i].id, MAIL_FAILED, 0, text);
+			res[i].attempts = jobs[i].attempts;
+			if (report != NULL)
+				report(arg, &res[i]);
 			continue;
 		}
 		msgs[i] = smtp_add_message(session);
+		smtp_message_set_application_data_release(msgs[i], (void *)(intptr_t)(i + 1), NULL);
 		smtp_set_reverse_path(msgs[i], set->from_addr);
 		rcpts[i] = smtp_add_recipient(msgs[i], jobs[i].recipient);
 		smtp_set_message_str(msgs[i], jobs[i].message);
 	}
 	ok = smtp_start_session(session);
-	if (!ok) {
+	if (!ok)
 		smtp_strerror(smtp_errno(), err, sizeof(err));
-	}
-	for (i = 0; i < n; i++) {
-		if (msgs[i] == NULL)
-			continue;	/* refused above */
-		rs = smtp_recipient_status(rcpts[i]);
-		ms = smtp_message_transfer_status(msgs[i]);
-		if (rs != NULL && rs->code >= 400)
-			result_set(&res[i], jobs[i].id, outcome_of(rs->code), rs->code, rs->text);
-		else if (ms != NULL && ms->code > 0)
-			result_set(&res[i], jobs[i].id, outcome_of(ms->code), ms->code, ms->text);
-		else
-			result_set(&res[i], jobs[i].id, MAIL_RETRY, 0,
-			    note.tls[0] ? note.tls : ok ? "no reply from the server" : err);
-	}
-out:
 	for (i = 0; i < n; i++)
-		res[i].attempts = jobs[i].attempts;
+		message_result(&note, i, ok, err);
+out:
+	free(note.done);
 	if (session != NULL)
 		smtp_destroy_session(session);
 	if (auth != NULL)
@@ -319,6 +383,20 @@ jobs_free(struct mail_job *jobs, int n)
 		free(jobs[i].message);
 	}
 	free(jobs);
+}
+
+/* A result for the loop, handed over at once (the reply moves with it). */
+static void
+mailer_report(void *arg, struct mail_result *r)
+{
+	struct mailer *m = arg;
+
+	pthread_mutex_lock(&m->lock);
+	m->results = xreallocarray(m->results, (size_t)m->nresults + 1, sizeof(*r));
+	m->results[m->nresults++] = *r;
+	r->reply = NULL;
+	pthread_mutex_unlock(&m->lock);
+	m->wake(m->wake_arg);
 }
 
 static void *
@@ -348,15 +426,12 @@ mailer_main(void *arg)
 		pthread_mutex_unlock(&m->lock);
 
 		res = xcalloc((size_t)n, sizeof(*res));
-		deliver(&set, jobs, n, res);
+		deliver(&set, jobs, n, res, mailer_report, m);
 		settings_free(&set);
 		jobs_free(jobs, n);
+		free(res);	/* each result went to the loop as it came */
 
 		pthread_mutex_lock(&m->lock);
-		m->results = xreallocarray(m->results, (size_t)(m->nresults + n), sizeof(*res));
-		memcpy(m->results + m->nresults, res, (size_t)n * sizeof(*res));
-		m->nresults += n;
-		free(res);
 		m->busy = 0;
 		pthread_cond_broadcast(&m->cond);
 		pthread_mutex_unlock(&m->lock);
@@ -493,6 +568,6 @@ mailer_send_now(const struct smtp_conf *smtp, struct mail_job *jobs, int n,
 	memset(&set, 0, sizeof(set));
 	settings_from_conf(&set, smtp);
 	auth_client_init();
-	deliver(&set, jobs, n, res);
+	deliver(&set, jobs, n, res, NULL, NULL);
 	settings_free(&set);
 }

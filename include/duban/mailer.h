@@ -1,7 +1,9 @@
 /*
  * The mailer: a thread that delivers batches of messages with libESMTP, one
- * SMTP session per batch, and hands back one result per message. It never
- * touches the database; the loop owns the outbox.
+ * SMTP session per batch, and hands back one result per message as soon as
+ * the server has answered it, so that the loop records it at once and a
+ * crash can duplicate only the message in flight. It never touches the
+ * database; the loop owns the outbox.
  */
 #ifndef DUBAN_MAILER_H
 #define DUBAN_MAILER_H
@@ -44,7 +46,10 @@ void mailer_configure(struct mailer *m, const struct smtp_conf *smtp);
 int mailer_busy(struct mailer *m);
 /* Hand over a batch; the mailer owns the jobs' strings from now on. */
 void mailer_submit(struct mailer *m, struct mail_job *jobs, int n);
-/* Take the results gathered so far; returns their count. */
+/*
+ * Take the results gathered so far; returns their count. A batch's results
+ * come one by one; the batch is over when each of its jobs has one.
+ */
 int mailer_results(struct mailer *m, struct mail_result **out);
 void mail_results_free(struct mail_result *r, int n);
 /*

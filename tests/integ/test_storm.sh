@@ -1,0 +1,44 @@
+#!/bin/bash
+# No resend storm on a full disk: when the mailer's results cannot be
+# recorded, dispatch stops (with backoff) until they can; what the server
+# accepted meanwhile is sent once, recorded once space returns, and the log
+# says so once.
+. "$(dirname "$0")/lib.sh"
+
+setup_dir
+start_sink
+port=$SMTP_PORT
+stop_sink		# the server is down at first: the notices wait, queued
+write_conf '[rule "fast"]' 'deadline = 2 seconds'
+mkdir -p "$T/small"
+mount -t tmpfs -o size=3m tmpfs "$T/small" || fail "cannot mount a small filesystem (run as root)"
+trap 'umount -l "$T/small" 2>/dev/null; cleanup' EXIT
+sed -i "s|^database = .*|database = $T/small/duban.db|" "$T/duban.conf"
+sql() { sqlite3 -cmd '.timeout 5000' "$T/small/duban.db" "$@"; }
+seed_db
+for i in 1 2 3 4 5; do
+	ctl assign C1 zjj "step$i" >/dev/null || fail "assign $i"
+done
+start_daemon
+tried() { [ "$(sql "SELECT count(*) FROM notices WHERE attempts >= 1")" -ge 5 ]; }
+wait_for 20 tried || fail "the notices were not tried while the server was down"
+
+dd if=/dev/zero of="$T/small/filler" bs=16k 2>/dev/null	# until the disk is full
+ctl case add C2 满盘 >/dev/null 2>&1 && fail "a write to the full disk succeeded"
+start_sink --port "$port"
+wait_for 20 test -s "$T/mail/index" || fail "nothing was delivered once the server was up"
+sleep 8		# long enough for thousands of resends, as before
+got=$(mail_count "")
+[ "$got" -le 5 ] || fail "$got messages delivered for 5 notices while the disk was full"
+nlog=$(grep -c "mail results not recorded" "$T/duband.log")
+[ "$nlog" -eq 1 ] || fail "the log says 'mail results not recorded' $nlog times, not once"
+kill -0 "$DAEMON_PID" || fail "duband died on a full disk"
+
+rm -f "$T/small/filler"
+sent() { [ "$(sql "SELECT count(*) FROM notices WHERE status = 'sent'")" -eq 5 ]; }
+wait_for 60 sent || fail "the results were not recorded once space returned"
+sleep 2
+assert_eq "$(mail_count "")" 5 "messages delivered in all (each notice exactly once)"
+grep -q "mail results recorded again" "$T/duband.log" || fail "the recovery is not logged"
+assert_eq "$(sql "PRAGMA integrity_check")" ok "integrity after a full disk"
+exit 0
