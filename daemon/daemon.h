@@ -13,6 +13,9 @@ struct flight_job {
 	char			 *message_id;
 };
 
+/* Exit status when the administrator must act first (EX_CONFIG); the unit does not restart on it. */
+#define DUBAND_EXIT_NOT_READY	78
+
 struct daemon {
 	struct config	*conf;
 	const char	*conf_path;

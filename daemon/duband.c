@@ -1,5 +1,6 @@
 /* duband's work between events: transitions, outbox, reload, control socket. */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <fcntl.h>
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 #include "daemon.h"
+#include "duban/dbfile.h"
 #include "duban/log.h"
 #include "duban/message.h"
 #include "duban/notice.h"
@@ -23,26 +25,37 @@
 #define SCHED_ROUNDS	20	/* then let the loop breathe */
 #define DIGEST_MAX	5000	/* items in one digest at most; the rest go in the next */
 
-/* One daemon per database: a lock file beside it. */
+/*
+ * What the administrator must do before the daemon can run (no valid
+ * configuration, no database, no permission): said once, and an exit status
+ * that the unit's RestartPreventExitStatus= keeps from a restart loop.
+ */
+static void __attribute__((noreturn, format(printf, 1, 2)))
+not_ready(const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) == -1)
+		msg = NULL;
+	va_end(ap);
+	log_warnx("%s", msg ? msg : "cannot start");
+	free(msg);
+	exit(DUBAND_EXIT_NOT_READY);
+}
+
+/* One daemon per database: an exclusive lock on the database file itself. */
 static void
 daemon_lock(struct daemon *d)
 {
-	char *path;
+	char *cause;
 
-	if (strcmp(d->conf->database, ":memory:") == 0) {
-		d->lock_fd = -1;
+	d->lock_fd = -1;
+	if (strcmp(d->conf->database, ":memory:") == 0)
 		return;
-	}
-	xasprintf(&path, "%s.lock", d->conf->database);
-	d->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0640);
-	if (d->lock_fd == -1)
-		fatal("%s", path);
-	if (flock(d->lock_fd, LOCK_EX | LOCK_NB) == -1) {
-		if (errno == EWOULDBLOCK)
-			fatalx("%s: another duband is running on this database", path);
-		fatal("%s: lock", path);
-	}
-	free(path);
+	if ((d->lock_fd = dbfile_lock(d->conf->database, &cause)) == -1)
+		not_ready("%s", cause);
 }
 
 /* The control socket; without it dubanctl's changes are noticed by polling. */
@@ -89,10 +102,11 @@ daemon_init(struct daemon *d)
 		log_warnx("%s", diag.msgs[i]);
 	diag_free(&diag);
 	if (d->conf == NULL)
-		fatalx("%s: configuration not valid", d->conf_path);
-	daemon_lock(d);
+		not_ready("%s: configuration not valid; fix it (duband -t -f %s names every "
+		    "error), then start duband again", d->conf_path, d->conf_path);
 	if ((d->store = store_open(d->conf->database, 0, &cause)) == NULL)
-		fatalx("%s", cause);
+		not_ready("%s", cause);
+	daemon_lock(d);
 	control_open(d);
 	d->mailer = mailer_start(&d->conf->smtp, loop_wake_mail, d);
 	log_info("started: database %s, %d rules, SMTP %s:%d", d->conf->database,
@@ -119,7 +133,7 @@ daemon_shutdown(struct daemon *d)
 	}
 	store_close(d->store);
 	if (d->lock_fd != -1)
-		close(d->lock_fd);
+		close(d->lock_fd);	/* after the store: it would drop SQLite's locks */
 	conf_free(d->conf);
 	log_info("stopped");
 }
@@ -258,6 +272,16 @@ dispatch_mail(struct daemon *d, instant_t now)
 	mailer_submit(d->mailer, jobs, d->flight_njobs);
 }
 
+/* Between two rounds of a burst's transitions: record what the server answered meanwhile. */
+static void
+record_between(void *arg)
+{
+	struct daemon *d = arg;
+
+	if (d->flight != NULL)
+		daemon_mail_done(d);
+}
+
 instant_t
 daemon_work(struct daemon *d)
 {
@@ -268,7 +292,8 @@ daemon_work(struct daemon *d)
 		daemon_mail_done(d);
 	if (now < d->db_retry_at)
 		return earliest(d->db_retry_at, d->mail_retry_at);
-	if (sched_run(d->store, d->conf, now, SCHED_BATCH, SCHED_ROUNDS, &done) != 0) {
+	if (sched_run(d->store, d->conf, now, SCHED_BATCH, SCHED_ROUNDS, &done,
+	    record_between, d) != 0) {
 		/* locked by another process, or the disk is full: back off, 1 s to 30 s */
 		wait = 1000LL << (d->db_failures < 5 ? d->db_failures : 5);
 		d->db_failures++;
@@ -415,6 +440,7 @@ daemon_mail_done(struct daemon *d)
 		log_info("mail results recorded again (%d); sending resumes", d->npending);
 	d->mail_failures = 0;
 	d->mail_retry_at = 0;
+	mailer_recorded(d->mailer);
 	mail_results_free(d->pending, d->npending);
 	d->pending = NULL;
 	d->npending = 0;

@@ -58,6 +58,7 @@ struct mailer {
 	int			 exited;
 	struct mail_result	*results;
 	int			 nresults;
+	int			 unrecorded;	/* delivered, not yet recorded by the loop */
 	void			(*wake)(void *);
 	void			*wake_arg;
 };
@@ -391,12 +392,35 @@ mailer_report(void *arg, struct mail_result *r)
 {
 	struct mailer *m = arg;
 
+	int sent = r->outcome == MAIL_SENT;
+
 	pthread_mutex_lock(&m->lock);
 	m->results = xreallocarray(m->results, (size_t)m->nresults + 1, sizeof(*r));
 	m->results[m->nresults++] = *r;
 	r->reply = NULL;
+	if (sent)
+		m->unrecorded = 1;
 	pthread_mutex_unlock(&m->lock);
 	m->wake(m->wake_arg);
+	/*
+	 * A delivered message is recorded before the next one leaves, so that a
+	 * crash can send again only the one in flight (and a database that
+	 * cannot take the result stops delivery rather than repeating it).
+	 * Stopping lets the batch finish; the results are recorded after.
+	 */
+	pthread_mutex_lock(&m->lock);
+	while (sent && m->unrecorded && !m->stopping)
+		pthread_cond_wait(&m->cond, &m->lock);
+	pthread_mutex_unlock(&m->lock);
+}
+
+void
+mailer_recorded(struct mailer *m)
+{
+	pthread_mutex_lock(&m->lock);
+	m->unrecorded = 0;
+	pthread_cond_broadcast(&m->cond);
+	pthread_mutex_unlock(&m->lock);
 }
 
 static void *

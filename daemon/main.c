@@ -5,7 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include "daemon.h"
+#include "duban/dbfile.h"
 #include "duban/log.h"
 #include "duban/version.h"
 
@@ -51,6 +54,7 @@ main(int argc, char *argv[])
 	int ch, foreground = 0, test = 0, verbose = 0;
 	sigset_t stop;
 
+	umask(DBFILE_UMASK);	/* the database and its -wal, -shm: 0660 for the group */
 	memset(&d, 0, sizeof(d));
 	d.conf_path = DUBAN_CONF_PATH;
 	while ((ch = getopt(argc, argv, "df:htvV")) != -1) {

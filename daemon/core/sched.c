@@ -149,7 +149,7 @@ advance(struct store *st, const struct config *conf, const struct action *a, ins
 
 int
 sched_run(struct store *st, const struct config *conf, instant_t now, int batch,
-    int max_batches, int *done)
+    int max_batches, int *done, void (*between)(void *), void *arg)
 {
 	struct action *due = xcalloc((size_t)batch, sizeof(*due));
 	int n, i, k, rc = 0, rounds = 0;
@@ -174,6 +174,8 @@ sched_run(struct store *st, const struct config *conf, instant_t now, int batch,
 			rc = -1;
 			break;
 		}
+		if (n == batch && between != NULL)
+			between(arg);
 	} while (n == batch && ++rounds < max_batches);
 	free(due);
 	return rc;

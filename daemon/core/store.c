@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "duban/log.h"
+#include "duban/dbfile.h"
 #include "duban/store.h"
 #include "duban/xmalloc.h"
 
@@ -300,6 +301,8 @@ store_open(const char *path, int flags, char **cause)
 	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
 
 	*cause = NULL;
+	if (dbfile_check(path, cause) != 0)
+		return NULL;
 	if (strcmp(path, ":memory:") != 0 && stat(path, &sb) != 0) {
 		if (!(flags & STORE_OPEN_CREATE)) {
 			xasprintf(cause, "%s: %s (create it with 'dubanctl init')", path,

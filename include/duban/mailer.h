@@ -53,6 +53,11 @@ void mailer_submit(struct mailer *m, struct mail_job *jobs, int n);
 int mailer_results(struct mailer *m, struct mail_result **out);
 void mail_results_free(struct mail_result *r, int n);
 /*
+ * The loop has recorded every result taken so far. After a delivered
+ * message the mailer waits for this before it sends the next one.
+ */
+void mailer_recorded(struct mailer *m);
+/*
  * Stop: let the batch in flight finish for at most wait_ms. Returns 0 if
  * the thread ended (take its last results, then mailer_free), -1 if it was
  * still in an SMTP exchange: it is detached and must not be freed.

@@ -37,11 +37,12 @@ int sched_replan(struct store *st, const struct config *conf, const struct actio
  * Perform the transitions due at or before now, in transactions of at most
  * batch actions, at most max_batches of them (the caller comes back for the
  * rest, so that a backlog does not hold up its loop); *done counts the
- * transitions performed. 0, or -1 if the database failed (nothing of the
- * failed batch is kept).
+ * transitions performed; between(arg), if given, runs between two batches
+ * (the daemon records mail results there). 0, or -1 if the database failed
+ * (nothing of the failed batch is kept).
  */
 int sched_run(struct store *st, const struct config *conf, instant_t now, int batch,
-    int max_batches, int *done);
+    int max_batches, int *done, void (*between)(void *), void *arg);
 
 /*
  * After a reload: work out every open action's rule, deadline and next

@@ -108,7 +108,7 @@ run_at(struct fixture *f, instant_t now, int want_done)
 {
 	int done;
 
-	assert_int_equal(sched_run(f->st, f->conf, now, 500, 1000, &done), 0);
+	assert_int_equal(sched_run(f->st, f->conf, now, 500, 1000, &done, NULL, NULL), 0);
 	assert_int_equal(done, want_done);
 }
 
