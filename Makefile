@@ -7,6 +7,7 @@
 #   make install    install under $(DESTDIR)$(PREFIX)
 
 PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
 SBINDIR	?= $(PREFIX)/sbin
 MANDIR	?= $(PREFIX)/share/man
 SYSCONFDIR ?= /etc
@@ -39,7 +40,7 @@ CTL_SRC	 = daemon/ctl/main.c daemon/ctl/cmd_admin.c daemon/ctl/cmd_data.c \
 	   daemon/ctl/cmd_list.c daemon/ctl/cmd_explain.c \
 	   daemon/ctl/cmd_life.c daemon/ctl/cmd_queue.c \
 	   daemon/ctl/cmd_ledger.c daemon/ctl/cmd_report.c \
-	   daemon/ctl/out.c daemon/ctl/cmd_preview.c
+	   daemon/ctl/out.c daemon/ctl/cmd_preview.c daemon/ctl/file.c
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 
 CORE_OBJ   = $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/templates_builtin.o
@@ -132,18 +133,27 @@ fuzz: $(FUZZ_TARGETS:%=build-fuzz/fuzz_%)
 			echo "fuzz $$t: crash, see build-fuzz/crashes"; exit 1; fi; \
 	done
 
+# Ownership: /etc/duban and duban.conf are root:duban 0750/0640 and
+# /var/lib/duban duban:duban 2770 once the tmpfiles snippet is applied
+# (systemd-sysusers, then systemd-tmpfiles --create: README, "Installing");
+# the Debian package runs both in its postinst.
 install: all
-	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(SYSCONFDIR)/duban/calendar $(DESTDIR)$(UNITDIR) \
-		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(SYSUSERSDIR) \
-		$(DESTDIR)$(TMPFILESDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBINDIR) $(DESTDIR)$(UNITDIR) \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 \
+		$(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(TMPFILESDIR)
+	install -d -m 0750 $(DESTDIR)$(SYSCONFDIR)/duban
+	install -d -m 0755 $(DESTDIR)$(SYSCONFDIR)/duban/calendar $(DESTDIR)$(SYSCONFDIR)/duban/templates
 	install -m 0644 systemd/duban.sysusers $(DESTDIR)$(SYSUSERSDIR)/duban.conf
-	install -m 0644 systemd/duban.tmpfiles $(DESTDIR)$(TMPFILESDIR)/duban.conf
-	install -m 0755 $(BUILD)/duband $(BUILD)/dubanctl $(DESTDIR)$(SBINDIR)/
-	install -m 0644 man/duband.8 man/dubanctl.8 $(DESTDIR)$(MANDIR)/man8/
+	sed -e 's|/etc/duban|$(SYSCONFDIR)/duban|g' systemd/duban.tmpfiles \
+		>$(DESTDIR)$(TMPFILESDIR)/duban.conf
+	chmod 0644 $(DESTDIR)$(TMPFILESDIR)/duban.conf
+	install -m 0755 $(BUILD)/duband $(DESTDIR)$(SBINDIR)/
+	install -m 0755 $(BUILD)/dubanctl $(DESTDIR)$(BINDIR)/
+	install -m 0644 man/duband.8 $(DESTDIR)$(MANDIR)/man8/
+	install -m 0644 man/dubanctl.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 0644 man/duban.conf.5 $(DESTDIR)$(MANDIR)/man5/
 	test -e $(DESTDIR)$(SYSCONFDIR)/duban/duban.conf || \
 		install -m 0640 conf/duban.conf $(DESTDIR)$(SYSCONFDIR)/duban/duban.conf
-	install -d $(DESTDIR)$(SYSCONFDIR)/duban/templates
 	for t in conf/templates/*.txt; do \
 		test -e $(DESTDIR)$(SYSCONFDIR)/duban/templates/$${t##*/} || \
 			install -m 0644 $$t $(DESTDIR)$(SYSCONFDIR)/duban/templates/; \
@@ -155,15 +165,24 @@ install: all
 	chmod 0644 $(DESTDIR)$(UNITDIR)/duban.service
 
 uninstall:
-	rm -f $(DESTDIR)$(SBINDIR)/duband $(DESTDIR)$(SBINDIR)/dubanctl
+	rm -f $(DESTDIR)$(SBINDIR)/duband $(DESTDIR)$(BINDIR)/dubanctl
 	rm -f $(DESTDIR)$(UNITDIR)/duban.service
 	rm -f $(DESTDIR)$(SYSUSERSDIR)/duban.conf $(DESTDIR)$(TMPFILESDIR)/duban.conf
-	rm -f $(DESTDIR)$(MANDIR)/man8/duband.8 $(DESTDIR)$(MANDIR)/man8/dubanctl.8
+	rm -f $(DESTDIR)$(MANDIR)/man8/duband.8 $(DESTDIR)$(MANDIR)/man1/dubanctl.1
 	rm -f $(DESTDIR)$(MANDIR)/man5/duban.conf.5
+
+# The Debian package (debhelper, dpkg-buildpackage) in $(BUILD)/deb.
+deb:
+	rm -rf $(BUILD)/deb && mkdir -p $(BUILD)/deb
+	mkdir -p $(BUILD)/deb/duban
+	git ls-files -co --exclude-standard | tar -c -T - | tar -x -C $(BUILD)/deb/duban
+	cd $(BUILD)/deb/duban && dpkg-buildpackage -b -us -uc >../build.log 2>&1 || \
+		{ tail -30 ../build.log; exit 1; }
+	ls $(BUILD)/deb/*.deb
 
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all unit check check-san check-valgrind demo bench fuzz install uninstall clean
+.PHONY: all unit check check-san check-valgrind demo bench fuzz install uninstall deb clean
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) -name '*.d' -type f -not -path '*/deb/*' 2>/dev/null)

@@ -46,13 +46,28 @@ dbfile_group_hint(const char *path, char *buf, size_t len)
 {
 	struct passwd *pw = getpwuid(getuid());
 	struct stat sb;
-	char g[64];
+	char *copy = xstrdup(path), *p = copy, g[64];
 
 	buf[0] = '\0';
-	if (stat(path, &sb) == 0 && !in_group(sb.st_gid))
-		snprintf(buf, len, "you are not in group %s, which %s belongs to: ask the "
-		    "administrator to run 'adduser %s %s', then log in again",
-		    group_name(sb.st_gid, g, sizeof(g)), path, pw ? pw->pw_name : "USER", g);
+	/*
+	 * The path, or the first directory above it that can be looked at
+	 * (/etc/duban, 0750, hides duban.conf itself): its group would let the
+	 * caller in where the others are kept out.
+	 */
+	for (;;) {
+		if (stat(p, &sb) == 0) {
+			if (!in_group(sb.st_gid) && (sb.st_mode & 0040) && (sb.st_mode & 0004) == 0)
+				snprintf(buf, len, "you are not in group %s, which %s belongs to: ask "
+				    "the administrator to run 'usermod -aG %s %s', then log in again",
+				    group_name(sb.st_gid, g, sizeof(g)), p, g,
+				    pw ? pw->pw_name : "USER");
+			break;
+		}
+		if (strcmp(p, "/") == 0 || strcmp(p, ".") == 0)
+			break;
+		p = dirname(p);
+	}
+	free(copy);
 	return buf;
 }
 
@@ -140,6 +155,19 @@ dbfile_check(const char *path, char **cause)
 	}
 	free(dir);
 	return rc;
+}
+
+int
+dbfile_create(const char *path, char **cause)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0660);
+
+	if (fd == -1) {
+		xasprintf(cause, "%s: cannot create it: %s", path, strerror(errno));
+		return -1;
+	}
+	close(fd);
+	return 0;
 }
 
 int

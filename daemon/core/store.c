@@ -309,6 +309,9 @@ store_open(const char *path, int flags, char **cause)
 			    strerror(errno));
 			return NULL;
 		}
+		/* SQLite would create it 0644 less the umask: the group must write it */
+		if (dbfile_create(path, cause) != 0)
+			return NULL;
 		oflags |= SQLITE_OPEN_CREATE;
 	}
 	if (strcmp(path, ":memory:") == 0)

@@ -243,13 +243,19 @@ apply_action(struct import *im, const struct csv_row *r, int64_t case_id)
 	return 0;
 }
 
-/* Parse the options of import and export: --encoding, --dry-run. */
+/*
+ * Parse the options of import and export: --encoding, --dry-run (import),
+ * --force and --private (export, when file_flags is given).
+ */
 static int
-ledger_opts(const char *what, int argc, char **argv, const char **encoding, int *dry_run)
+ledger_opts(const char *what, int argc, char **argv, const char **encoding, int *dry_run,
+    int *file_flags)
 {
 	static const struct option opts[] = {
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "dry-run", no_argument, NULL, 'n' },
+		{ "force", no_argument, NULL, 'F' },
+		{ "private", no_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int ch;
@@ -257,6 +263,8 @@ ledger_opts(const char *what, int argc, char **argv, const char **encoding, int 
 	*encoding = NULL;
 	if (dry_run)
 		*dry_run = 0;
+	if (file_flags)
+		*file_flags = 0;
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (ch == 'e' && (strcmp(optarg, "utf-8") == 0 || strcmp(optarg, "gb18030") == 0))
@@ -266,6 +274,10 @@ ledger_opts(const char *what, int argc, char **argv, const char **encoding, int 
 			return EXIT_USAGE;
 		} else if (ch == 'n' && dry_run)
 			*dry_run = 1;
+		else if (ch == 'F' && file_flags)
+			*file_flags |= CTL_FILE_FORCE;
+		else if (ch == 'P' && file_flags)
+			*file_flags |= CTL_FILE_PRIVATE;
 		else
 			return ctl_usage(what);
 	}
@@ -312,7 +324,7 @@ ledger_import(struct ctl *c, int argc, char **argv)
 	int i, rc;
 
 	memset(&im, 0, sizeof(im));
-	if ((rc = ledger_opts("ledger", argc, argv, &encoding, &im.dry_run)) != 0)
+	if ((rc = ledger_opts("ledger", argc, argv, &encoding, &im.dry_run, NULL)) != 0)
 		return rc;
 	im.c = c;
 	im.file = argv[optind];
@@ -413,10 +425,9 @@ ledger_export(struct ctl *c, int argc, char **argv)
 	const char *encoding, *file;
 	char *out = NULL, *err;
 	size_t len;
-	FILE *fp;
-	int i, rc;
+	int i, rc, flags;
 
-	if ((rc = ledger_opts("ledger", argc, argv, &encoding, NULL)) != 0)
+	if ((rc = ledger_opts("ledger", argc, argv, &encoding, NULL, &flags)) != 0)
 		return rc;
 	file = argv[optind];
 	if (encoding == NULL || strcmp(encoding, "utf-8") == 0)
@@ -437,14 +448,9 @@ ledger_export(struct ctl *c, int argc, char **argv)
 		out = buf_take(&b);
 	}
 	buf_free(&b);
-	fp = strcmp(file, "-") == 0 ? stdout : fopen(file, "wb");
-	if (fp == NULL || fwrite(out, 1, len, fp) != len || (fp != stdout && fclose(fp) != 0)) {
-		fprintf(stderr, "dubanctl: %s: %s\n", file, strerror(errno));
-		free(out);
-		return EXIT_FAIL;
-	}
+	rc = ctl_write_file(file, out, len, flags);
 	free(out);
-	return EXIT_OK;
+	return rc;
 }
 
 int
@@ -469,7 +475,7 @@ dept_import(struct ctl *c, int argc, char **argv)
 	int i, j, rc, added = 0, updated = 0;
 
 	memset(&im, 0, sizeof(im));
-	if ((rc = ledger_opts("dept", argc, argv, &encoding, &im.dry_run)) != 0)
+	if ((rc = ledger_opts("dept", argc, argv, &encoding, &im.dry_run, NULL)) != 0)
 		return rc;
 	im.file = argv[optind];
 	if ((rc = read_csv(im.file, encoding, &csv, &used)) != 0)

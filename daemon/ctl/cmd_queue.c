@@ -153,8 +153,15 @@ queue_sub(struct ctl *c, int argc, char **argv)
 	const char *note = NULL;
 	int64_t id;
 	FILE *fp;
-	int rc;
+	char *text = NULL;
+	size_t len = 0;
+	int rc, flags = 0;
 
+	while (argc >= 4 && (strcmp(argv[argc - 1], "--force") == 0 ||
+	    strcmp(argv[argc - 1], "--private") == 0)) {
+		flags |= strcmp(argv[argc - 1], "--force") == 0 ? CTL_FILE_FORCE : CTL_FILE_PRIVATE;
+		argc--;
+	}
 	if (argc >= 4 && strcmp(argv[argc - 2], "--note") == 0) {
 		note = argv[argc - 1];
 		argc -= 2;
@@ -176,15 +183,18 @@ queue_sub(struct ctl *c, int argc, char **argv)
 	if (argc == 4 && strcmp(argv[1], "export") == 0) {
 		if (ctl_parse_id(argv[2], &id) != 0)
 			return EXIT_USAGE;
-		if ((fp = fopen(argv[3], "wx")) == NULL) {
-			fprintf(stderr, "dubanctl: %s: %s\n", argv[3], strerror(errno));
+		if ((fp = open_memstream(&text, &len)) == NULL) {
+			fprintf(stderr, "dubanctl: %s\n", strerror(errno));
 			return EXIT_FAIL;
 		}
 		rc = evidence(c, id, fp);
-		if (fclose(fp) != 0 || rc != EXIT_OK) {
-			remove(argv[3]);
-			return rc != EXIT_OK ? rc : EXIT_FAIL;
-		}
+		if (fclose(fp) != 0 && rc == EXIT_OK)
+			rc = EXIT_FAIL;
+		if (rc == EXIT_OK)
+			rc = ctl_write_file(argv[3], text, len, flags);
+		free(text);
+		if (rc != EXIT_OK)
+			return rc;
 		printf("evidence record of escalation %lld written to %s\n", (long long)id, argv[3]);
 		return EXIT_OK;
 	}

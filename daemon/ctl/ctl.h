@@ -6,7 +6,7 @@
 #include "duban/store.h"
 #include "duban/xmalloc.h"
 
-/* Exit codes, documented in dubanctl(8). */
+/* Exit codes, documented in dubanctl(1). */
 #define EXIT_OK		0
 #define EXIT_FAIL	1	/* the command could not be done */
 #define EXIT_USAGE	2	/* bad arguments */
@@ -65,6 +65,14 @@ enum { ADDR_ONE, ADDR_LIST, ADDR_SPEC };
 int ctl_check_address(const char *what, const char *value, int kind);
 /* A value for a message: controls shown as \r, \n, \xNN; to free. */
 char *ctl_escape(const char *s);
+/*
+ * Write a file that may hold personal data: 0640 (0600 with
+ * CTL_FILE_PRIVATE), never over an existing one unless CTL_FILE_FORCE,
+ * never through a symlink; "-" is standard output. An exit code.
+ */
+#define CTL_FILE_FORCE		1
+#define CTL_FILE_PRIVATE	2
+int ctl_write_file(const char *path, const char *data, size_t len, int flags);
 /* Parse an action id; -1 with a message on error. */
 int ctl_parse_id(const char *s, int64_t *id);
 

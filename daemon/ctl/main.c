@@ -1,4 +1,5 @@
 /* dubanctl: the office's command-line tool. */
+#include <errno.h>
 #include <getopt.h>
 #include <poll.h>
 #include <pwd.h>
@@ -6,11 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 
 #include "ctl.h"
 #include "duban/address.h"
+#include "duban/dbfile.h"
 #include "duban/log.h"
 #include "duban/mailer.h"
 #include "duban/notice.h"
@@ -25,7 +28,7 @@ const struct ctl_cmd ctl_cmds[] = {
 	  " | import FILE [--encoding utf-8|gb18030] [--dry-run]",
 	  "the department roster", cmd_dept, CTL_NEEDS_CONF | CTL_NEEDS_STORE },
 	{ "ledger", "import FILE [--encoding utf-8|gb18030] [--dry-run]"
-	  " | export FILE [--encoding utf-8|gb18030]",
+	  " | export FILE [--encoding utf-8|gb18030] [--force] [--private]",
 	  "the ledger (台账) as CSV; FILE - is standard input or output", cmd_ledger,
 	  CTL_NEEDS_CONF | CTL_NEEDS_STORE },
 	{ "case", "add NUMBER TITLE [--category 1-9] [--key] [--leader NAME]"
@@ -55,7 +58,7 @@ const struct ctl_cmd ctl_cmds[] = {
 	{ "actions", "[--all]", "list open actions with their deadline and state",
 	  cmd_actions, CTL_NEEDS_CONF | CTL_NEEDS_STORE },
 	{ "queue", "[--all] | show ID | ack ID [--note TEXT] | resolve ID --note TEXT"
-	  " | export ID FILE",
+	  " | export ID FILE [--force] [--private]",
 	  "the discipline-inspection queue; an item's evidence record", cmd_queue,
 	  CTL_NEEDS_CONF | CTL_NEEDS_STORE },
 	{ "preview", "[--day DATE]", "who will receive what on that day (default today)",
@@ -276,6 +279,13 @@ ctl_open(struct ctl *c, const struct ctl_cmd *cmd)
 	char *cause;
 
 	if (cmd->needs & (CTL_NEEDS_CONF | CTL_NEEDS_STORE)) {
+		char hint[512];
+
+		if (access(c->conf_path, R_OK) != 0 && errno == EACCES &&
+		    dbfile_group_hint(c->conf_path, hint, sizeof(hint))[0]) {
+			fprintf(stderr, "dubanctl: %s: permission denied: %s\n", c->conf_path, hint);
+			return EXIT_CONFIG;
+		}
 		c->conf = conf_load(c->conf_path, &d);
 		/* Warnings are for check-config and the daemon's log. */
 		for (size_t i = 0; i < d.n; i++)
@@ -316,6 +326,7 @@ main(int argc, char *argv[])
 	struct ctl c;
 	int ch, rc;
 
+	umask(DBFILE_UMASK);	/* what dubanctl creates is the group's, never the world's */
 	memset(&c, 0, sizeof(c));
 	c.conf_path = getenv("DUBAN_CONF") ? getenv("DUBAN_CONF") : DUBAN_CONF_PATH;
 	while ((ch = getopt_long(argc, argv, "+f:D:hV", main_opts, NULL)) != -1) {

@@ -21,6 +21,11 @@
  */
 int dbfile_check(const char *path, char **cause);
 /*
+ * Create an empty database file, mode 0660 less the umask (SQLite gives its
+ * -wal and -shm the database's mode). 0, or -1 with *cause (to free).
+ */
+int dbfile_create(const char *path, char **cause);
+/*
  * Why the caller cannot read or write path, if it is a matter of groups:
  * "you are not in group G ..." into buf; an empty string otherwise.
  */

@@ -4,15 +4,15 @@
 . "$(dirname "$0")/lib.sh"
 
 setup_dir
-for page in "$TOP"/man/*.[58]; do
+for page in "$TOP"/man/*.[158]; do
 	groff -k -ww -man -Tutf8 "$page" >/dev/null 2>"$T/warn" || fail "groff failed on $page"
 	[ -s "$T/warn" ] && fail "groff warns about $page: $(cat "$T/warn")"
 done
 
 make -s -C "$TOP" BUILD="$BUILD" install DESTDIR="$T/root" PREFIX=/usr >/dev/null ||
 	fail "make install"
-for f in usr/sbin/duband usr/sbin/dubanctl usr/share/man/man8/duband.8 \
-	usr/share/man/man8/dubanctl.8 usr/share/man/man5/duban.conf.5 \
+for f in usr/sbin/duband usr/bin/dubanctl usr/share/man/man8/duband.8 \
+	usr/share/man/man1/dubanctl.1 usr/share/man/man5/duban.conf.5 \
 	usr/lib/sysusers.d/duban.conf usr/lib/tmpfiles.d/duban.conf \
 	etc/duban/duban.conf etc/duban/calendar/cn.conf lib/systemd/system/duban.service; do
 	[ -e "$T/root/$f" ] || fail "make install did not install $f"
@@ -27,5 +27,6 @@ grep -q "edited by the administrator" "$T/root/etc/duban/duban.conf" ||
 	fail "the installed configuration does not pass duband -t"
 make -s -C "$TOP" BUILD="$BUILD" uninstall DESTDIR="$T/root" PREFIX=/usr >/dev/null
 [ -e "$T/root/usr/sbin/duband" ] && fail "uninstall left duband"
+[ -e "$T/root/usr/bin/dubanctl" ] && fail "uninstall left dubanctl"
 [ -e "$T/root/etc/duban/duban.conf" ] || fail "uninstall removed the configuration"
 exit 0

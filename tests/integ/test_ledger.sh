@@ -58,7 +58,7 @@ for f in ledger-gb18030.csv ledger-utf8-bom.csv; do
 	ctl init >/dev/null
 	ctl dept import "$TOP/conf/departments.csv" >/dev/null
 	ctl ledger import "$D/$f" >"$T/out" || fail "import $f: $(cat "$T/out")"
-	ctl ledger export "$T/c.csv" || fail "export after $f"
+	ctl ledger export "$T/c.csv" --force || fail "export after $f"
 	cmp "$T/a.csv" "$T/c.csv" || fail "$f does not give the same ledger"
 done
 grep -q "(gb18030)" <(rm -f "$T/duban.db"*; ctl init >/dev/null; ctl dept import "$TOP/conf/departments.csv" >/dev/null; ctl ledger import "$D/ledger-gb18030.csv") ||

@@ -1,0 +1,85 @@
+/*
+ * Files dubanctl writes (ledger and evidence exports): they hold
+ * petitioners' names and telephone numbers, so they are created 0640 (0600
+ * with --private) whatever the umask, never over an existing file without
+ * --force, and never through a symlink: the data goes to a new file in the
+ * same directory, which is then linked (or, with --force, renamed) into
+ * place, so the name is replaced, not whatever it points to.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ctl.h"
+
+static int
+write_all(int fd, const char *data, size_t len)
+{
+	ssize_t n;
+
+	while (len > 0) {
+		if ((n = write(fd, data, len)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int
+ctl_write_file(const char *path, const char *data, size_t len, int flags)
+{
+	char *tmp;
+	int fd, saved;
+
+	if (strcmp(path, "-") == 0) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+			fprintf(stderr, "dubanctl: standard output: %s\n", strerror(errno));
+			return EXIT_FAIL;
+		}
+		return EXIT_OK;
+	}
+	if (!(flags & CTL_FILE_FORCE) && access(path, F_OK) == 0) {
+		fprintf(stderr, "dubanctl: %s exists; give --force to replace it\n", path);
+		return EXIT_FAIL;
+	}
+	xasprintf(&tmp, "%s.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) == -1) {
+		fprintf(stderr, "dubanctl: %s: %s\n", path, strerror(errno));
+		free(tmp);
+		return EXIT_FAIL;
+	}
+	if (fchmod(fd, (flags & CTL_FILE_PRIVATE) ? 0600 : 0640) != 0 ||
+	    write_all(fd, data, len) != 0 || fsync(fd) != 0 || close(fd) != 0) {
+		saved = errno;
+		close(fd);
+		goto fail;
+	}
+	if (flags & CTL_FILE_FORCE) {
+		if (rename(tmp, path) != 0) {
+			saved = errno;
+			goto fail;
+		}
+	} else if (link(tmp, path) != 0) {
+		saved = errno;
+		goto fail;
+	} else
+		unlink(tmp);
+	free(tmp);
+	return EXIT_OK;
+fail:
+	unlink(tmp);
+	free(tmp);
+	if (saved == EEXIST)
+		fprintf(stderr, "dubanctl: %s exists; give --force to replace it\n", path);
+	else
+		fprintf(stderr, "dubanctl: %s: %s\n", path, strerror(saved));
+	return EXIT_FAIL;
+}
