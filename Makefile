@@ -34,7 +34,7 @@ CORE_SRC = daemon/core/xmalloc.c daemon/core/log.c daemon/core/diag.c \
 	   daemon/core/timeutil.c daemon/core/calendar.c daemon/core/rules.c \
 	   daemon/core/conf.c daemon/core/store.c daemon/core/message.c \
 	   daemon/core/sched.c daemon/core/template.c daemon/core/notice.c \
-	   daemon/core/csv.c daemon/core/address.c daemon/core/dbfile.c
+	   daemon/core/csv.c daemon/core/address.c daemon/core/dbfile.c daemon/core/text.c
 DUBAND_SRC = daemon/main.c daemon/duband.c daemon/loop.c daemon/mailer.c daemon/notify.c
 CTL_SRC	 = daemon/ctl/main.c daemon/ctl/cmd_admin.c daemon/ctl/cmd_data.c \
 	   daemon/ctl/cmd_list.c daemon/ctl/cmd_explain.c \
@@ -102,7 +102,7 @@ bench: all
 # Fuzzing with libFuzzer (clang): each target for FUZZ_SECONDS, starting from
 # the corpus kept in tests/fuzz/corpus/NAME; new inputs go to build-fuzz/.
 FUZZ_SECONDS ?= 30
-FUZZ_TARGETS = conf calendar duration csv message address
+FUZZ_TARGETS = conf calendar duration csv message address record
 FUZZ_CFLAGS  = -g -O1 -std=c11 -D_GNU_SOURCE -Iinclude -Idaemon -DSRCDIR=\"$(CURDIR)\" \
 	       -fsanitize=fuzzer-no-link,address,undefined
 build-fuzz/core/%.o: daemon/core/%.c

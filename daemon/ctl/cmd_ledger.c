@@ -13,6 +13,7 @@
 #include "duban/address.h"
 #include "duban/csv.h"
 #include "duban/sched.h"
+#include "duban/text.h"
 
 enum {
 	COL_CASE, COL_TITLE, COL_CATEGORY, COL_LEAD, COL_LEADER, COL_KEY, COL_PETITIONER,
@@ -100,6 +101,12 @@ check_row(struct import *im, struct csv *csv, int i)
 	if (r->n != NCOLS) {
 		row_error(im, r->line, -1, "%d columns, expected %d", r->n, NCOLS);
 		return;
+	}
+	for (col = 0; col < NCOLS; col++) {
+		const char *why;
+
+		if (text_check(f[col], TEXT_MAX, &why) != 0)
+			row_error(im, r->line, col, "%s", why);
 	}
 	if (f[COL_CASE][0] == '\0')
 		row_error(im, r->line, COL_CASE, "the case number is empty");
@@ -504,7 +511,7 @@ dept_import(struct ctl *c, int argc, char **argv)
 				im.errors++;
 			}
 		if (r->fields[4][0] && address_check(r->fields[4], &why) != 0) {
-			char *e = ctl_escape(r->fields[4]);
+			char *e = text_escape(r->fields[4]);
 
 			fprintf(stderr, "%s:%d: column 5 (email): '%s' is not a mail address: %s\n",
 			    im.file, r->line, e, why);

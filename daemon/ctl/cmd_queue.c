@@ -5,16 +5,42 @@
 #include <string.h>
 
 #include "ctl.h"
+#include "duban/log.h"
+#include "duban/text.h"
+
+/*
+ * Every stored text in a record goes through E(): escaped, so that a note
+ * holding a line break cannot add a line that looks like the record's own.
+ * The strings live until esc_done().
+ */
+static char *esc_pool[32];
+static int esc_n;
+
+static const char *
+E(const char *s)
+{
+	if (esc_n == (int)(sizeof(esc_pool) / sizeof(esc_pool[0])))
+		fatalx("record: too many fields on one line");
+	return esc_pool[esc_n++] = text_escape(s ? s : "");
+}
+
+static void
+esc_done(void)
+{
+	while (esc_n > 0)
+		free(esc_pool[--esc_n]);
+}
 
 static int
 ev_line(instant_t at, const char *who, int64_t action, const char *what, const char *detail,
     void *arg)
 {
-	char when[32];
+	struct buf b = { 0 };
 
 	(void)action;
-	instant_format(at, when, sizeof(when));
-	fprintf(arg, "  %s  %-10s %-18s %s\n", when, who, what, detail ? detail : "");
+	text_event_line(&b, at, who, what, detail);
+	fputs(b.data, arg);
+	buf_free(&b);
 	return 0;
 }
 
@@ -26,8 +52,10 @@ notice_line(const struct notice_row *n, void *arg)
 	if (n->sent_at)
 		instant_format(n->sent_at, when, sizeof(when));
 	fprintf(arg, "  %-10s %-7s sent %s to %s, %d tr%s; server: %s\n    subject: %s\n",
-	    n->kind, n->status, when, n->recipient, n->attempts, n->attempts == 1 ? "y" : "ies",
-	    n->reply ? n->reply : "(no reply yet)", n->subject);
+	    E(n->kind), E(n->status), when, E(n->recipient), n->attempts,
+	    n->attempts == 1 ? "y" : "ies", n->reply ? E(n->reply) : "(no reply yet)",
+	    E(n->subject));
+	esc_done();
 	return 0;
 }
 
@@ -41,9 +69,10 @@ period_line(const char *kind, instant_t from, instant_t to, const char *a, const
 	if (to)
 		instant_format(to, t, sizeof(t));
 	if (strcmp(kind, "pause") == 0)
-		fprintf(arg, "  pause %s to %s: %s (entered by %s)\n", f, t, a, b);
+		fprintf(arg, "  pause %s to %s: %s (entered by %s)\n", f, t, E(a), E(b));
 	else
-		fprintf(arg, "  extension %s by %s, approved by %s: %s\n", f, a, b, c);
+		fprintf(arg, "  extension %s by %s, approved by %s: %s\n", f, E(a), E(b), E(c));
+	esc_done();
 	return 0;
 }
 
@@ -57,7 +86,8 @@ audit_line(const struct audit_row *r, void *arg)
 		deadline_format(r->old_due, o, sizeof(o));
 	if (r->new_due)
 		deadline_format(r->new_due, n, sizeof(n));
-	fprintf(arg, "  %s  %s -> %s: %s\n", at, o, n, r->why);
+	fprintf(arg, "  %s  %s -> %s: %s\n", at, o, n, E(r->why));
+	esc_done();
 	return 0;
 }
 
@@ -78,27 +108,29 @@ evidence(struct ctl *c, int64_t id, FILE *fp)
 		return EXIT_DATABASE;
 	}
 	fprintf(fp, "督办记录 / evidence record: escalation %lld (level %d, to %s)\n",
-	    (long long)e.id, e.level, e.target);
+	    (long long)e.id, e.level, E(e.target));
 	fprintf(fp, "escalated %s; acknowledged %s; resolved %s%s%s\n\n",
 	    instant_format(e.opened_at, t1, sizeof(t1)),
 	    e.acked_at ? instant_format(e.acked_at, t2, sizeof(t2)) : "no",
 	    e.resolved_at ? instant_format(e.resolved_at, t3, sizeof(t3)) : "no",
-	    e.note ? "; note: " : "", e.note ? e.note : "");
-	fprintf(fp, "case:        %s %s (category %d%s)\n", a.kase.number, a.kase.title,
+	    e.note ? "; note: " : "", e.note ? E(e.note) : "");
+	fprintf(fp, "case:        %s %s (category %d%s)\n", E(a.kase.number), E(a.kase.title),
 	    a.kase.category, a.kase.key_case ? ", key case 挂牌督办" : "");
 	if (a.kase.leader)
-		fprintf(fp, "leader:      %s\n", a.kase.leader);
-	fprintf(fp, "department:  %s %s, head %s <%s>\n", a.dept.code, a.dept.name, a.dept.head,
-	    a.dept.email);
-	fprintf(fp, "action:      %lld %s, rule %s\n", (long long)a.id, a.step,
-	    a.rule ? a.rule : "(none)");
+		fprintf(fp, "leader:      %s\n", E(a.kase.leader));
+	fprintf(fp, "department:  %s %s, head %s <%s>\n", E(a.dept.code), E(a.dept.name),
+	    E(a.dept.head), E(a.dept.email));
+	fprintf(fp, "action:      %lld %s, rule %s\n", (long long)a.id, E(a.step),
+	    a.rule ? E(a.rule) : "(none)");
+	esc_done();
 	fprintf(fp, "notified:    %s\n", instant_format(a.notified_at, t1, sizeof(t1)));
 	fprintf(fp, "received:    %s\n", a.acked_at ? instant_format(a.acked_at, t1, sizeof(t1)) :
 	    "not acknowledged");
 	fprintf(fp, "deadline:    %s%s\n", a.due_at ? deadline_format(a.due_at, t1, sizeof(t1)) :
 	    "none", a.uncertain ? " (uncertain)" : "");
 	fprintf(fp, "done:        %s%s%s\n", a.done_at ? instant_format(a.done_at, t1, sizeof(t1)) :
-	    "not done", a.note ? ", " : "", a.note ? a.note : "");
+	    "not done", a.note ? ", " : "", a.note ? E(a.note) : "");
+	esc_done();
 	fprintf(fp, "\nextensions and pauses:\n");
 	store_period_each(c->store, a.id, period_line, fp);
 	fprintf(fp, "\ndeadline changes:\n");

@@ -63,8 +63,6 @@ int ctl_send_now(struct ctl *c, const char *to_name, const char *to_addr, const 
  */
 enum { ADDR_ONE, ADDR_LIST, ADDR_SPEC };
 int ctl_check_address(const char *what, const char *value, int kind);
-/* A value for a message: controls shown as \r, \n, \xNN; to free. */
-char *ctl_escape(const char *s);
 /*
  * Write a file that may hold personal data: 0640 (0600 with
  * CTL_FILE_PRIVATE), never over an existing one unless CTL_FILE_FORCE,

@@ -17,6 +17,7 @@
 #include "duban/log.h"
 #include "duban/mailer.h"
 #include "duban/notice.h"
+#include "duban/text.h"
 #include "duban/version.h"
 
 const struct ctl_cmd ctl_cmds[] = {
@@ -216,26 +217,6 @@ ctl_send_now(struct ctl *c, const char *to_name, const char *to_addr, const char
 	return res.outcome == MAIL_SENT ? EXIT_OK : EXIT_FAIL;
 }
 
-char *
-ctl_escape(const char *s)
-{
-	struct buf b = { 0 };
-
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-
-		if (ch == '\r')
-			buf_add(&b, "\\r", 2);
-		else if (ch == '\n')
-			buf_add(&b, "\\n", 2);
-		else if (ch < 0x20 || ch == 0x7f)
-			buf_printf(&b, "\\x%02x", ch);
-		else
-			buf_add(&b, s, 1);
-	}
-	return buf_take(&b);
-}
-
 int
 ctl_check_address(const char *what, const char *value, int kind)
 {
@@ -251,7 +232,7 @@ ctl_check_address(const char *what, const char *value, int kind)
 		rc = address_check(value, &why);
 	if (rc == 0)
 		return 0;
-	e = ctl_escape(bad ? bad : value);
+	e = text_escape(bad ? bad : value);
 	fprintf(stderr, "dubanctl: %s: '%s' is not a mail address: %s\n", what, e, why);
 	free(e);
 	free(bad);
@@ -324,7 +305,7 @@ main(int argc, char *argv[])
 	const struct ctl_cmd *cmd;
 	struct passwd *pw;
 	struct ctl c;
-	int ch, rc;
+	int ch, rc, i;
 
 	umask(DBFILE_UMASK);	/* what dubanctl creates is the group's, never the world's */
 	memset(&c, 0, sizeof(c));
@@ -373,6 +354,18 @@ main(int argc, char *argv[])
 	}
 	if (ctl_help(cmd->name, argc, argv))
 		return EXIT_OK;
+	for (i = 1; i < argc; i++) {
+		const char *why;
+
+		if (text_check(argv[i], TEXT_MAX, &why) != 0) {
+			char *e = text_escape(argv[i]);
+
+			fprintf(stderr, "dubanctl: argument %d ('%.60s%s'): %s\n", i, e,
+			    strlen(e) > 60 ? "..." : "", why);
+			free(e);
+			return EXIT_USAGE;
+		}
+	}
 	pw = getpwuid(getuid());
 	c.who = pw ? pw->pw_name : "unknown";
 	if ((rc = ctl_open(&c, cmd)) != EXIT_OK) {

@@ -1,9 +1,11 @@
 /* dubanctl's listings: aligned tables for people, CSV and JSON for scripts. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ctl.h"
 #include "duban/csv.h"
+#include "duban/text.h"
 
 enum out_fmt ctl_out = OUT_TABLE;
 
@@ -54,10 +56,15 @@ table_cells(const char *const *vals)
 	int i, pad;
 
 	for (i = 0; i < out_n; i++) {
-		fputs(vals[i] ? vals[i] : "", stdout);
-		if (i == out_n - 1)
+		char *v = text_escape(vals[i] ? vals[i] : "");	/* one row, one line */
+
+		fputs(v, stdout);
+		if (i == out_n - 1) {
+			free(v);
 			break;
-		pad = out_widths[i] - display_width(vals[i] ? vals[i] : "");
+		}
+		pad = out_widths[i] - display_width(v);
+		free(v);
 		printf("%*s", pad > 0 ? pad + 1 : 1, "");
 	}
 	putchar('\n');

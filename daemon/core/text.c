@@ -1,0 +1,107 @@
+/* Text in (checked) and text out (escaped): the evidence record cannot be forged by its data. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "duban/text.h"
+
+/* The length of the UTF-8 sequence at p (1-4), or 0 if it is not valid. */
+static size_t
+utf8_len(const unsigned char *p)
+{
+	size_t n, i;
+	unsigned int cp;
+
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		n = 2, cp = p[0] & 0x1f;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		n = 3, cp = p[0] & 0x0f;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		n = 4, cp = p[0] & 0x07;
+	else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (p[i] & 0x3f);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	/* U+2028, U+2029 (line and paragraph separators) break lines too */
+	if (cp == 0x2028 || cp == 0x2029 || (cp >= 0x80 && cp < 0xa0))
+		return 0;
+	return n;
+}
+
+int
+text_check(const char *s, size_t max, const char **why)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n;
+
+	if (strlen(s) > max)
+		return *why = "too long", -1;
+	while (*p) {
+		if (*p < 0x20 || *p == 0x7f)
+			return *why = "control characters (a line break, a tab...) are not accepted", -1;
+		if ((n = utf8_len(p)) == 0)
+			return *why = "not valid UTF-8 (or a control or line-separator character)", -1;
+		p += n;
+	}
+	return 0;
+}
+
+void
+text_put(struct buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n;
+
+	if (s == NULL)
+		return;
+	while (*p) {
+		if (*p == '\\')
+			buf_puts(b, "\\\\");
+		else if (*p == '\n')
+			buf_puts(b, "\\n");
+		else if (*p == '\r')
+			buf_puts(b, "\\r");
+		else if (*p == '\t')
+			buf_puts(b, "\\t");
+		else if (*p < 0x20 || *p == 0x7f || (n = utf8_len(p)) == 0)
+			buf_printf(b, "\\x%02x", *p);
+		else {
+			buf_add(b, p, n);
+			p += n;
+			continue;
+		}
+		p++;
+	}
+}
+
+char *
+text_escape(const char *s)
+{
+	struct buf b = { 0 };
+
+	text_put(&b, s ? s : "");
+	return buf_take(&b);
+}
+
+void
+text_event_line(struct buf *b, instant_t at, const char *who, const char *what,
+    const char *detail)
+{
+	char when[32];
+	char *w = text_escape(who), *x = text_escape(what);
+
+	instant_format(at, when, sizeof(when));
+	buf_printf(b, "  %s  %-10s %-18s ", when, w, x);
+	text_put(b, detail);
+	buf_puts(b, "\n");
+	free(w);
+	free(x);
+}
