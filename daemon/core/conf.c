@@ -154,27 +154,34 @@ parse_int(struct conf_parse *p, const char *name, const char *value, int min, in
 	return 0;
 }
 
-/* A duration in seconds ("30", "30s", "5 minutes", "1 hour"). */
+/* A duration in seconds ("30", "30s", "5 minutes", "1 hour"), from min to max. */
 static int
-parse_seconds(struct conf_parse *p, const char *name, const char *value, int *out)
+parse_seconds(struct conf_parse *p, const char *name, const char *value, int min, int max,
+    int *out)
 {
 	struct duration d;
 	const char *cause;
 	char *end;
-	long v;
+	long v = -1;
 
 	v = strtol(value, &end, 10);
-	if (*value != '\0' && *end == '\0' && v >= 0 && v <= 86400 * 7) {
-		*out = (int)v;
-		return 0;
+	if (*value == '\0' || *end != '\0' || v < 0 || v > 86400 * 7) {
+		v = -1;
+		if (duration_parse(value, &d, &cause) == 0 && d.unit <= UNIT_HOURS)
+			v = (long)d.n * (d.unit == UNIT_SECONDS ? 1 : d.unit == UNIT_MINUTES ? 60 : 3600);
 	}
-	if (duration_parse(value, &d, &cause) == 0 && d.unit <= UNIT_HOURS) {
-		*out = d.n * (d.unit == UNIT_SECONDS ? 1 : d.unit == UNIT_MINUTES ? 60 : 3600);
-		return 0;
+	if (v < 0) {
+		diag_error(p->d, p->conf->path, p->lineno,
+		    "%s: expected seconds, minutes or hours, not '%s'", name, value);
+		return -1;
 	}
-	diag_error(p->d, p->conf->path, p->lineno,
-	    "%s: expected seconds, minutes or hours, not '%s'", name, value);
-	return -1;
+	if (v < min || v > max) {
+		diag_error(p->d, p->conf->path, p->lineno,
+		    "%s: '%s' is out of range: from %d to %d seconds", name, value, min, max);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
 }
 
 static void
@@ -205,7 +212,7 @@ daemon_key(struct conf_parse *p, const char *name, const char *value)
 	else if (strcmp(name, "office-email") == 0)
 		set_str(&c->office_email, value);
 	else if (strcmp(name, "poll-interval") == 0)
-		parse_seconds(p, name, value, &c->poll_interval);
+		parse_seconds(p, name, value, 1, 3600, &c->poll_interval);
 	else if (strcmp(name, "office-hours") == 0)
 		parse_hours(p, value, &c->office_open, &c->office_close);
 	else
@@ -224,7 +231,7 @@ mail_key(struct conf_parse *p, const char *name, const char *value)
 	} else if (strcmp(name, "digest") == 0)
 		parse_bool(p, name, value, &m->digest);
 	else if (strcmp(name, "digest-window") == 0)
-		parse_seconds(p, name, value, &m->digest_window);
+		parse_seconds(p, name, value, 0, 86400, &m->digest_window);
 	else if (strcmp(name, "escalations") == 0) {
 		if (strcmp(value, "immediate") == 0)
 			m->escalate_at_once = 1;
@@ -272,11 +279,11 @@ smtp_key(struct conf_parse *p, const char *name, const char *value)
 	else if (strcmp(name, "helo") == 0)
 		set_str(&s->helo, value);
 	else if (strcmp(name, "timeout") == 0)
-		parse_seconds(p, name, value, &s->timeout);
+		parse_seconds(p, name, value, 1, 600, &s->timeout);
 	else if (strcmp(name, "retry-min") == 0)
-		parse_seconds(p, name, value, &s->retry_min);
+		parse_seconds(p, name, value, 1, 86400, &s->retry_min);
 	else if (strcmp(name, "retry-max") == 0)
-		parse_seconds(p, name, value, &s->retry_max);
+		parse_seconds(p, name, value, 1, 7 * 86400, &s->retry_max);
 	else if (strcmp(name, "batch") == 0)
 		parse_int(p, name, value, 1, 10000, &s->batch);
 	else
@@ -717,6 +724,23 @@ check_address(struct conf_parse *p, int line, const char *key, const char *value
 		    value, why);
 }
 
+/* A host name or address literal, as SMTP's EHLO and the connection take it. */
+static void
+check_host(struct conf_parse *p, const char *key, const char *value)
+{
+	const char *why;
+	char *addr;
+
+	if (value == NULL)
+		return;
+	xasprintf(&addr, "x@%s", value);
+	if (address_check(addr, &why) != 0 && strspn(value, "0123456789.:abcdefABCDEF") !=
+	    strlen(value))
+		diag_error(p->d, p->conf->path, 0, "%s: '%s' is not a host name: %s", key, value,
+		    why);
+	free(addr);
+}
+
 /* Read the first line of a secret file into a string; NULL on error. */
 static char *
 read_secret(const char *path, struct config *c, struct diag *d, int check_mode)
@@ -803,6 +827,8 @@ conf_validate(struct conf_parse *p)
 	if (c->smtp.from == NULL)
 		diag_error(p->d, c->path, 0, "[smtp] needs 'from', the sender address");
 	check_address(p, 0, "[smtp] from", c->smtp.from);
+	check_host(p, "[smtp] host", c->smtp.host);
+	check_host(p, "[smtp] helo", c->smtp.helo);
 	check_address(p, 0, "[daemon] office-email", c->office_email);
 	if (c->smtp.retry_min < 1 || c->smtp.retry_max < c->smtp.retry_min)
 		diag_error(p->d, c->path, 0, "[smtp] retry-max must not be below retry-min (1 s at least)");

@@ -196,10 +196,22 @@ char *
 text_to_utf8(const char *data, size_t len, const char *encoding, const char **detected,
     char **err)
 {
+	const char *nul = memchr(data, '\0', len), *p, *bol = data;
 	char *out;
-	size_t bad = 0;
+	size_t bad = 0, line = 1;
 
 	*err = NULL;
+	if (nul != NULL) {
+		/* a NUL would cut the text short after conversion: refuse it where it is */
+		for (p = data; p < nul; p++)
+			if (*p == '\n') {
+				line++;
+				bol = p + 1;
+			}
+		xasprintf(err, "line %zu, byte %zu of the line: a NUL byte, which text never holds"
+		    " (a UTF-16 file? save it as UTF-8 or GB18030)", line, (size_t)(nul - bol) + 1);
+		return NULL;
+	}
 	if (encoding == NULL || strcmp(encoding, "utf-8") == 0) {
 		if (utf8_valid(data, len, &bad) && memchr(data, '\0', len) == NULL) {
 			*detected = "utf-8";

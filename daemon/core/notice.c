@@ -236,6 +236,31 @@ notice_digest(const struct config *conf, struct outbox_item *const *items, int n
 }
 
 int
+notice_unsendable(struct store *st, const struct config *conf, const struct action *a,
+    const struct event *e, const char *to_name, const char *why, instant_t now)
+{
+	struct outbox_item it;
+	int64_t before = store_last_id(st);
+	char kind[16];
+	int rc;
+
+	/* queued for no address, so that it is on record; failed at once, the office told */
+	if ((rc = notice_queue(st, conf, a, e, to_name, "", NULL, now)) != 0)
+		return rc;
+	memset(&it, 0, sizeof(it));
+	if ((it.id = store_last_id(st)) == before)
+		return 0;	/* on record already */
+	it.action_id = a->id;
+	snprintf(kind, sizeof(kind), "%s", event_kind_name(e->kind));
+	it.kind = kind;
+	it.recipient = (char *)"(no address)";
+	it.subject = (char *)a->kase.number;
+	if (store_notice_failed(st, it.id, why) != 0)
+		return -1;
+	return notice_failure(st, conf, &it, why, now);
+}
+
+int
 notice_failure(struct store *st, const struct config *conf, const struct outbox_item *f,
     const char *reply, instant_t now)
 {

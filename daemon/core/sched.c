@@ -104,10 +104,12 @@ perform(struct store *st, const struct config *conf, const struct action *a,
 		snprintf(detail, sizeof(detail), "to %s <%s>, scheduled %s", t->name, t->email, at);
 	} else {
 		if (a->dept.email == NULL || a->dept.email[0] == '\0') {
-			log_warnx("action %lld: department %s has no email address; %s not sent",
-			    (long long)a->id, a->dept.code, what);
-			snprintf(detail, sizeof(detail), "not sent: department %s has no email",
-			    a->dept.code);
+			log_warnx("action %lld: department %s has no email address; %s not sent,"
+			    " the office is told", (long long)a->id, a->dept.code, what);
+			snprintf(detail, sizeof(detail), "not sent: department %s has no mail address"
+			    " (dubanctl dept edit %s --email ADDRESS)", a->dept.code, a->dept.code);
+			if (notice_unsendable(st, conf, a, e, a->dept.head, detail, now) != 0)
+				return -1;
 			return store_event(st, now, WHO_DAEMON, a->id, what, detail);
 		}
 		if (notice_queue(st, conf, a, e, a->dept.head, a->dept.email, NULL, now) != 0)

@@ -921,6 +921,12 @@ store_notice_add(struct store *s, const struct notice *n, instant_t now)
 	return sqlite3_changes(s->db) == 1 ? 0 : 1;
 }
 
+int64_t
+store_last_id(struct store *s)
+{
+	return sqlite3_last_insert_rowid(s->db);
+}
+
 /* An outbox row from the columns id, recipient, message, attempts, action_id,
  * kind, subject, recipient_name, item, digest, message_id. */
 static void

@@ -136,6 +136,12 @@ cmd_dept(struct ctl *c, int argc, char **argv)
 		return ctl_usage("dept");
 	d.code = argv[optind];
 	d.name = argv[optind + 1];
+	if (d.code[0] == '\0' || d.name[0] == '\0' || strlen(d.code) > 32 ||
+	    strpbrk(d.code, " ,;") != NULL) {
+		fprintf(stderr, "dubanctl: a department needs a code (at most 32 bytes, no spaces,"
+		    " commas or semicolons) and a name\n");
+		return EXIT_USAGE;
+	}
 	if (d.email != NULL && ctl_check_address("--email", d.email, ADDR_ONE) != 0)
 		return EXIT_USAGE;
 	if (store_begin(c->store) != 0 || store_dept_add(c->store, &d, NULL) != 0) {
@@ -162,12 +168,13 @@ cmd_case(struct ctl *c, int argc, char **argv)
 		{ "petitioner", required_argument, NULL, 'p' },
 		{ "lead", required_argument, NULL, 'L' },
 		{ "received", required_argument, NULL, 'r' },
+		{ "force", no_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct case_rec k;
 	struct department d;
 	char detail[512];
-	int ch;
+	int ch, force = 0;
 
 	if (argc >= 2 && strcmp(argv[1], "close") == 0)
 		return case_close(c, argc - 1, argv + 1);
@@ -203,6 +210,9 @@ cmd_case(struct ctl *c, int argc, char **argv)
 		case 'L':
 			k.lead_dept = optarg;
 			break;
+		case 'F':
+			force = 1;
+			break;
 		case 'r':
 			if (instant_parse(optarg, &k.received_at) != 0) {
 				fprintf(stderr, "dubanctl: --received: '%s' is not a time"
@@ -218,6 +228,16 @@ cmd_case(struct ctl *c, int argc, char **argv)
 		return ctl_usage("case");
 	k.number = argv[optind];
 	k.title = argv[optind + 1];
+	if (k.number[0] == '\0' || k.title[0] == '\0') {
+		fprintf(stderr, "dubanctl: a case needs a number and a title\n");
+		return EXIT_USAGE;
+	}
+	if (strlen(k.number) > 64) {
+		fprintf(stderr, "dubanctl: a case number is at most 64 bytes\n");
+		return EXIT_USAGE;
+	}
+	if (ctl_check_time("--received", k.received_at, force) != 0)
+		return EXIT_USAGE;
 	if (k.lead_dept != NULL) {
 		if (store_dept_get(c->store, k.lead_dept, &d) != 0) {
 			fprintf(stderr, "dubanctl: --lead: no department '%s'\n", k.lead_dept);
@@ -245,6 +265,8 @@ cmd_assign(struct ctl *c, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "at", required_argument, NULL, 'a' },
 		{ "rule", required_argument, NULL, 'r' },
+		{ "force", no_argument, NULL, 'F' },
+		{ "overdue-ok", no_argument, NULL, 'O' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct case_rec k;
@@ -254,7 +276,7 @@ cmd_assign(struct ctl *c, int argc, char **argv)
 	instant_t at = time_now();
 	char due[32], detail[512];
 	int64_t id;
-	int ch, rc = EXIT_FAIL;
+	int ch, rc = EXIT_FAIL, force = 0, overdue_ok = 0;
 
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -269,12 +291,20 @@ cmd_assign(struct ctl *c, int argc, char **argv)
 		case 'r':
 			rule = optarg;
 			break;
+		case 'F':
+			force = 1;
+			break;
+		case 'O':
+			overdue_ok = 1;
+			break;
 		default:
 			return ctl_usage("assign");
 		}
 	}
 	if (argc - optind != 3)
 		return ctl_usage("assign");
+	if (ctl_check_time("--at", at, force) != 0)
+		return EXIT_USAGE;
 	memset(&k, 0, sizeof(k));
 	memset(&d, 0, sizeof(d));
 	if (store_case_get(c->store, argv[optind], &k) != 0) {
@@ -294,6 +324,17 @@ cmd_assign(struct ctl *c, int argc, char **argv)
 	if (p.rule == NULL)
 		fprintf(stderr, "dubanctl: warning: no rule matches step '%s'; the action has"
 		    " no deadline\n", argv[optind + 2]);
+	if (d.email == NULL || d.email[0] == '\0')
+		fprintf(stderr, "dubanctl: warning: department %s has no mail address: its reminders"
+		    " and overdue notices cannot be sent, and the office will be told each time"
+		    " (dubanctl dept edit %s --email ADDRESS)\n", d.code, d.code);
+	if (p.rule != NULL && p.due <= time_now() && !overdue_ok) {
+		deadline_format(p.due, due, sizeof(due));
+		fprintf(stderr, "dubanctl: the action would be overdue at once (due %s by rule %s):"
+		    " %s would be sent an overdue notice now and escalated after; check --at, or"
+		    " give --overdue-ok if that is right\n", due, p.rule->name, d.code);
+		goto out;
+	}
 	if (store_begin(c->store) != 0 ||
 	    store_action_add(c->store, k.id, d.id, argv[optind + 2], at,
 	    p.rule ? p.rule->name : NULL, rule != NULL, p.due, p.uncertain, p.next_at, time_now(),
@@ -328,12 +369,13 @@ cmd_done(struct ctl *c, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "at", required_argument, NULL, 'a' },
 		{ "note", required_argument, NULL, 'n' },
+		{ "force", no_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 }
 	};
 	instant_t at = time_now();
 	const char *note = NULL;
 	int64_t id;
-	int ch, rc;
+	int ch, rc, force = 0;
 
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -347,12 +389,17 @@ cmd_done(struct ctl *c, int argc, char **argv)
 		case 'n':
 			note = optarg;
 			break;
+		case 'F':
+			force = 1;
+			break;
 		default:
 			return ctl_usage("done");
 		}
 	}
 	if (argc - optind != 1)
 		return ctl_usage("done");
+	if (ctl_check_time("--at", at, force) != 0)
+		return EXIT_USAGE;
 	if (ctl_parse_id(argv[optind], &id) != 0)
 		return EXIT_USAGE;
 	if (store_begin(c->store) != 0)

@@ -25,9 +25,10 @@ life_parse(const char *name, int argc, char **argv, struct life_opts *o, int nar
 		{ "approver", required_argument, NULL, 'p' },
 		{ "by", required_argument, NULL, 'b' },
 		{ "ceased", no_argument, NULL, 'c' },
+		{ "force", no_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int ch;
+	int ch, force = 0;
 
 	memset(o, 0, sizeof(*o));
 	o->at = time_now();
@@ -53,13 +54,16 @@ life_parse(const char *name, int argc, char **argv, struct life_opts *o, int nar
 		case 'c':
 			o->ceased = 1;
 			break;
+		case 'F':
+			force = 1;
+			break;
 		default:
 			return ctl_usage(name);
 		}
 	}
 	if (argc - optind != nargs)
 		return ctl_usage(name);
-	return 0;
+	return ctl_check_time("--at", o->at, force);
 }
 
 /* Load an open action for a change; prints why not and returns non-zero. */

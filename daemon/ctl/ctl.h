@@ -71,6 +71,12 @@ int ctl_check_address(const char *what, const char *value, int kind);
 #define CTL_FILE_FORCE		1
 #define CTL_FILE_PRIVATE	2
 int ctl_write_file(const char *path, const char *data, size_t len, int flags);
+/*
+ * A time given on the command line (opt names it) more than a year from now
+ * is a typo more often than not (2016 for 2026): refused unless force.
+ * 0, or EXIT_USAGE with a message.
+ */
+int ctl_check_time(const char *opt, instant_t t, int force);
 /* Parse an action id; -1 with a message on error. */
 int ctl_parse_id(const char *s, int64_t *id);
 

@@ -218,6 +218,21 @@ ctl_send_now(struct ctl *c, const char *to_name, const char *to_addr, const char
 }
 
 int
+ctl_check_time(const char *opt, instant_t t, int force)
+{
+	const instant_t year = 366LL * 86400 * 1000;
+	instant_t now = time_now();
+	char when[32];
+
+	if (force || (t >= now - year && t <= now + year))
+		return 0;
+	instant_format(t, when, sizeof(when));
+	fprintf(stderr, "dubanctl: %s %s is more than a year %s now (a typo?); give --force if "
+	    "it is right\n", opt, when, t < now ? "before" : "after");
+	return EXIT_USAGE;
+}
+
+int
 ctl_check_address(const char *what, const char *value, int kind)
 {
 	const char *why = NULL;
@@ -360,8 +375,12 @@ main(int argc, char *argv[])
 		if (text_check(argv[i], TEXT_MAX, &why) != 0) {
 			char *e = text_escape(argv[i]);
 
-			fprintf(stderr, "dubanctl: argument %d ('%.60s%s'): %s\n", i, e,
-			    strlen(e) > 60 ? "..." : "", why);
+			if (argv[i - 1][0] == '-' && argv[i - 1][1] == '-' && !strchr(argv[i - 1], '='))
+				fprintf(stderr, "dubanctl: %s '%.60s%s': %s\n", argv[i - 1], e,
+				    strlen(e) > 60 ? "..." : "", why);
+			else
+				fprintf(stderr, "dubanctl: argument %d '%.60s%s': %s\n", i, e,
+				    strlen(e) > 60 ? "..." : "", why);
 			free(e);
 			return EXIT_USAGE;
 		}

@@ -32,6 +32,12 @@ instant_t notice_send_time(const struct config *conf, instant_t t, bool at_once)
  */
 char *notice_digest(const struct config *conf, struct outbox_item *const *items, int n,
     instant_t now, char **message_id);
+/*
+ * A notice that cannot be sent (the department has no address): recorded as
+ * failed with why, and the office told, inside the caller's transaction.
+ */
+int notice_unsendable(struct store *st, const struct config *conf, const struct action *a,
+    const struct event *e, const char *to_name, const char *why, instant_t now);
 /* Queue a report to the office that the server refused a notice for good. */
 int notice_failure(struct store *st, const struct config *conf,
     const struct outbox_item *failed, const char *reply, instant_t now);

@@ -230,6 +230,8 @@ int store_notice_sent(struct store *s, int64_t id, instant_t at, const char *rep
 int store_notice_requeue(struct store *s, int64_t id, instant_t at);
 int store_notice_retry(struct store *s, int64_t id, instant_t next_try, const char *reply);
 int store_notice_failed(struct store *s, int64_t id, const char *reply);
+/* The id of the row the last INSERT added. */
+int64_t store_last_id(struct store *s);
 int store_outbox_counts(struct store *s, struct outbox_counts *c);
 void outbox_item_clear(struct outbox_item *o);
 

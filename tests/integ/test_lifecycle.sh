@@ -14,7 +14,7 @@ local_due() { sql "SELECT datetime(due_at / 1000, 'unixepoch', '+8 hours') FROM 
 local_next() { sql "SELECT datetime(next_at / 1000, 'unixepoch', '+8 hours') FROM actions WHERE id = $1"; }
 
 # 1. An extension moves the deadline and the notices.
-ctl assign C1 zjj handling --at "2026-03-02 09:00" >/dev/null || fail "assign 1"
+ctl assign C1 zjj handling --at "2026-03-02 09:00" --overdue-ok >/dev/null || fail "assign 1"
 assert_eq "$(local_due 1)" "2026-03-10 00:00:00" "deadline: 24:00 of 03-09"
 assert_eq "$(local_next 1)" "2026-03-08 00:00:00" "reminder two days before"
 ctl ack 1 --at "2026-03-02 10:00" >/dev/null || fail "ack"
@@ -24,14 +24,14 @@ assert_eq "$(local_due 1)" "2026-03-20 00:00:00" "deadline after a 10-day extens
 assert_eq "$(local_next 1)" "2026-03-18 00:00:00" "the reminder moved with it"
 ctl extend 1 --by "5 days" --approver 于海滨 --reason again 2>"$T/err" && fail "a second extension was allowed"
 grep -q "extended 1 time already; rule \"week\" allows 1" "$T/err" || fail "message: $(cat "$T/err")"
-ctl assign C1 zjj other --at "2026-03-02 09:00" >/dev/null
+ctl assign C1 zjj other --at "2026-03-02 09:00" --overdue-ok >/dev/null
 ctl extend 2 --by "31 days" --approver 于海滨 --reason long 2>"$T/err" && fail "too long an extension"
 grep -q "more than rule \"week\" allows (at most 30 days)" "$T/err" || fail "message: $(cat "$T/err")"
 sql "SELECT count(*) FROM deadline_audit WHERE action_id = 1" | grep -qx 1 || fail "no audit of the extension"
 ctl explain 1 | grep -q "extension  .* by 10 days, approved by 于海滨: 需补充材料" || fail "explain: $(ctl explain 1)"
 
 # 2. A pause and resume shift a working-day deadline by the paused working days.
-ctl assign C1 zjj wd --at "2026-03-02 09:00" >/dev/null || fail "assign wd"
+ctl assign C1 zjj wd --at "2026-03-02 09:00" --overdue-ok >/dev/null || fail "assign wd"
 id=3
 assert_eq "$(local_due $id)" "2026-03-24 00:00:00" "15 working days from Monday 03-02"
 ctl pause $id --reason "产权纠纷诉讼中" --at "2026-03-05 10:00" >/dev/null || fail "pause"

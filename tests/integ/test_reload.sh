@@ -43,7 +43,7 @@ n=$(reloads)
 kill -HUP "$DAEMON_PID"
 wait_for 5 more_reloads "$n" || fail "reload 3"
 ctl case add C3 第三件 >/dev/null
-ctl assign C3 zjj long --rule long --at "2026-11-20 09:00" >/dev/null || fail "assign long"
+ctl assign C3 zjj long --rule long --at "2026-11-20 09:00" --overdue-ok >/dev/null || fail "assign long"
 id=$(sql "SELECT id FROM actions WHERE step = 'long'")
 assert_eq "$(sql "SELECT datetime(due_at / 1000, 'unixepoch', '+8 hours') FROM actions WHERE id = $id")" \
 	"2026-11-20 10:00:00" "deadline under the first rule"

@@ -17,11 +17,11 @@ ctl dept add swj 税务局 --head 孙善起 --email swj@example.gov.cn >/dev/nul
 ctl case add R1 回迁户办证 --lead bdc --received "2026-03-02 08:00" >/dev/null
 ctl case add R2 楼盘办证 --lead bdc --received "2026-03-03 08:00" >/dev/null
 ctl case add R3 契税 --lead swj --received "2026-03-04 08:00" >/dev/null
-ctl assign R1 bdc 核验 --at "2026-03-02 09:00" >/dev/null	# 1
-ctl assign R1 swj 意见 --at "2026-03-02 09:00" >/dev/null	# 2
-ctl assign R2 bdc 核验 --at "2026-03-03 09:00" >/dev/null	# 3
-ctl assign R3 swj 契税 --at "2026-03-04 09:00" >/dev/null	# 4
-ctl assign R3 swj 契税 --at "2026-04-01 09:00" >/dev/null	# 5
+ctl assign R1 bdc 核验 --at "2026-03-02 09:00" --overdue-ok >/dev/null	# 1
+ctl assign R1 swj 意见 --at "2026-03-02 09:00" --overdue-ok >/dev/null	# 2
+ctl assign R2 bdc 核验 --at "2026-03-03 09:00" --overdue-ok >/dev/null	# 3
+ctl assign R3 swj 契税 --at "2026-03-04 09:00" --overdue-ok >/dev/null	# 4
+ctl assign R3 swj 契税 --at "2026-04-01 09:00" --overdue-ok >/dev/null	# 5
 ctl done 1 --at "2026-03-05 10:00" >/dev/null
 ctl done 2 --at "2026-03-12 10:00" >/dev/null
 ctl done 4 --at "2026-03-04 15:00" >/dev/null
