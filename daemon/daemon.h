@@ -37,6 +37,7 @@ struct daemon {
 	int		 npending;
 	instant_t	 mail_retry_at;	/* results not recorded: wait, don't send */
 	int		 mail_failures;
+	int		 db_lost;	/* the path no longer names the open file */
 };
 
 /* Open everything in order; exits with a message on failure. */

@@ -45,17 +45,41 @@ not_ready(const char *fmt, ...)
 	exit(DUBAND_EXIT_NOT_READY);
 }
 
-/* One daemon per database: an exclusive lock on the database file itself. */
-static void
-daemon_lock(struct daemon *d)
+/* Open the store and take its lock; NULL, or why not (to free). */
+static char *
+store_and_lock(struct daemon *d, struct store **s, int *fd)
 {
 	char *cause;
 
-	d->lock_fd = -1;
-	if (strcmp(d->conf->database, ":memory:") == 0)
-		return;
-	if ((d->lock_fd = dbfile_lock(d->conf->database, &cause)) == -1)
-		not_ready("%s", cause);
+	*fd = -1;
+	if ((*s = store_open(d->conf->database, 0, &cause)) == NULL)
+		return cause;
+	if (strcmp(d->conf->database, ":memory:") != 0 &&
+	    (*fd = dbfile_lock(d->conf->database, &cause)) == -1) {
+		store_close(*s);
+		*s = NULL;
+		return cause;
+	}
+	return NULL;
+}
+
+/* The new file at the database's path in place of the old one; NULL, or why not. */
+static char *
+daemon_reopen(struct daemon *d)
+{
+	struct store *s;
+	char *cause;
+	int fd;
+
+	if ((cause = store_and_lock(d, &s, &fd)) != NULL)
+		return cause;
+	store_close(d->store);
+	if (d->lock_fd != -1)
+		close(d->lock_fd);	/* after the store: it would drop SQLite's locks */
+	d->store = s;
+	d->lock_fd = fd;
+	store_changed(d->store);
+	return NULL;
 }
 
 /* The control socket; without it dubanctl's changes are noticed by polling. */
@@ -95,6 +119,7 @@ daemon_init(struct daemon *d)
 	char *cause;
 	size_t i;
 
+	store_log_init();
 	d->conf = conf_load_all(d->conf_path, &diag);
 	for (i = 0; i < diag.nwarn; i++)
 		log_warnx("%s", diag.warns[i]);
@@ -104,9 +129,8 @@ daemon_init(struct daemon *d)
 	if (d->conf == NULL)
 		not_ready("%s: configuration not valid; fix it (duband -t -f %s names every "
 		    "error), then start duband again", d->conf_path, d->conf_path);
-	if ((d->store = store_open(d->conf->database, 0, &cause)) == NULL)
+	if ((cause = store_and_lock(d, &d->store, &d->lock_fd)) != NULL)
 		not_ready("%s", cause);
-	daemon_lock(d);
 	control_open(d);
 	d->mailer = mailer_start(&d->conf->smtp, loop_wake_mail, d);
 	log_info("started: database %s, %d rules, SMTP %s:%d", d->conf->database,
@@ -272,6 +296,45 @@ dispatch_mail(struct daemon *d, instant_t now)
 	mailer_submit(d->mailer, jobs, d->flight_njobs);
 }
 
+/*
+ * Is the database the daemon has open still the file its path names? A file
+ * deleted, re-initialised or restored by rename leaves the daemon on an
+ * orphan that nobody else sees: said loudly, and the path reopened (once
+ * the batch at the mailer is recorded, in the file that sent it).
+ */
+static int
+daemon_check_file(struct daemon *d)
+{
+	struct stat now, held;
+	char *cause;
+
+	if (d->lock_fd == -1 || fstat(d->lock_fd, &held) != 0)
+		return 0;
+	if (stat(d->conf->database, &now) == 0 && now.st_dev == held.st_dev &&
+	    now.st_ino == held.st_ino) {
+		d->db_lost = 0;
+		return 0;
+	}
+	if (!d->db_lost)
+		log_crit("the database %s was %s under the daemon: what it holds now is not "
+		    "what the office sees; reopening %s", d->conf->database,
+		    stat(d->conf->database, &now) == 0 ? "replaced" : "deleted",
+		    d->conf->database);
+	d->db_lost = 1;
+	if (d->flight != NULL || d->npending > 0)
+		return 0;
+	if (stat(d->conf->database, &now) != 0)
+		return 0;	/* deleted: told once; reopened when it is back */
+	if ((cause = daemon_reopen(d)) != NULL) {
+		log_crit("cannot reopen %s: %s", d->conf->database, cause);
+		free(cause);
+		return 0;
+	}
+	d->db_lost = 0;
+	log_info("reopened the database %s", d->conf->database);
+	return 1;
+}
+
 /* Between two rounds of a burst's transitions: record what the server answered meanwhile. */
 static void
 record_between(void *arg)
@@ -288,6 +351,7 @@ daemon_work(struct daemon *d)
 	instant_t now = time_now(), next, mail, wait;
 	int done = 0;
 
+	daemon_check_file(d);
 	if (d->npending > 0 && now >= d->mail_retry_at)
 		daemon_mail_done(d);
 	if (now < d->db_retry_at)
@@ -552,7 +616,9 @@ daemon_control(struct daemon *d)
 int
 daemon_changed(struct daemon *d)
 {
-	return store_changed(d->store);
+	int reopened = daemon_check_file(d);
+
+	return store_changed(d->store) || reopened;
 }
 
 void

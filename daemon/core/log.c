@@ -75,6 +75,17 @@ log_warn(const char *fmt, ...)
 }
 #pragma GCC diagnostic pop
 
+/* Something the administrator must see at once (syslog's LOG_CRIT). */
+void
+log_crit(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	log_vwarn(LOG_CRIT, 0, fmt, ap);
+	va_end(ap);
+}
+
 void
 log_warnx(const char *fmt, ...)
 {

@@ -282,7 +282,18 @@ store_migrate(struct store *s, char **cause)
 	}
 	for (; v < NMIGRATIONS; v++) {
 		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v + 1);
-		if (exec(s, "BEGIN IMMEDIATE") != 0 || exec(s, migrations[v]) != 0 ||
+		if (exec(s, "BEGIN IMMEDIATE") != 0) {
+			xasprintf(cause, "migration to schema version %d: %s", v + 1,
+			    sqlite3_errmsg(s->db));
+			return -1;
+		}
+		if (user_version(s) > v) {
+			/* another process (dubanctl init, the daemon) migrated it meanwhile */
+			v = user_version(s) - 1;
+			exec(s, "COMMIT");
+			continue;
+		}
+		if (exec(s, migrations[v]) != 0 ||
 		    exec(s, sql) != 0 || exec(s, "COMMIT") != 0) {
 			xasprintf(cause, "migration to schema version %d failed: %s", v + 1,
 			    sqlite3_errmsg(s->db));
@@ -291,6 +302,32 @@ store_migrate(struct store *s, char **cause)
 		}
 	}
 	return 0;
+}
+
+/* What SQLite reports (a malformed file, I/O errors) goes to the daemon's log. */
+static void
+sqlite_log(void *arg, int code, const char *msg)
+{
+	(void)arg;
+	switch (code & 0xff) {
+	case SQLITE_OK:
+	case SQLITE_NOTICE:
+	case SQLITE_SCHEMA:
+	case SQLITE_BUSY:	/* waited for, and handled where it matters */
+	case SQLITE_LOCKED:
+		return;
+	case SQLITE_WARNING:
+		log_debug("sqlite: %s", msg);
+		return;
+	default:
+		log_warnx("sqlite (%d): %s", code, msg);
+	}
+}
+
+void
+store_log_init(void)
+{
+	sqlite3_config(SQLITE_CONFIG_LOG, sqlite_log, NULL);
 }
 
 struct store *

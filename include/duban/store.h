@@ -117,6 +117,8 @@ enum {
 	STORE_OPEN_MUST_EXIST = 2
 };
 
+/* Send what SQLite reports (a malformed file, I/O errors) to the log; before any open. */
+void store_log_init(void);
 /* Open (and with STORE_OPEN_CREATE create) the database; NULL with *cause. */
 struct store *store_open(const char *path, int flags, char **cause);
 void store_close(struct store *s);
