@@ -399,9 +399,7 @@ record_result(struct daemon *d, const struct mail_result *r, struct outbox_item 
 		return store_notice_retry(d->store, it->id,
 		    now + retry_delay(&d->conf->smtp, it->attempts), r->reply);
 	case MAIL_FAILED:
-		if (store_notice_failed(d->store, it->id, r->reply) != 0)
-			return -1;
-		return notice_failure(d->store, d->conf, it, r->reply, now);
+		return store_notice_failed(d->store, it->id, r->reply);
 	}
 	return -1;
 }
@@ -448,6 +446,12 @@ record_pending(struct daemon *d, instant_t now)
 				store_rollback(d->store);
 				return -1;
 			}
+		/* one report to the office per refused message, listing its notices */
+		if (r[i].outcome == MAIL_FAILED && notice_failure_of(d->store, d->conf,
+		    (const struct outbox_item *const *)j->items, j->n, r[i].reply, now) != 0) {
+			store_rollback(d->store);
+			return -1;
+		}
 	}
 	if (store_commit(d->store) != 0) {
 		store_rollback(d->store);

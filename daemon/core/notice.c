@@ -264,18 +264,43 @@ int
 notice_failure(struct store *st, const struct config *conf, const struct outbox_item *f,
     const char *reply, instant_t now)
 {
+	return notice_failure_of(st, conf, &f, 1, reply, now);
+}
+
+int
+notice_failure_of(struct store *st, const struct config *conf,
+    const struct outbox_item *const *items, int nitems, const char *reply, instant_t now)
+{
 	const struct template *tpl = &conf->tpl.t[TPL_FAILURE];
+	const struct outbox_item *f = items[0];
+	struct buf subjects = { 0 }, actions = { 0 };
 	struct tpl_var v[5];
 	struct notice n;
-	char action[24], tag[48], *subject, *body, *msgid, *msg;
-	int rc;
+	char tag[48], *subject, *body, *msgid, *msg, *action, *failed;
+	int rc, i;
 
 	if (conf->office_email == NULL || strcmp(f->kind, "failure") == 0)
 		return 0;	/* nobody to tell, or a report about a report */
-	snprintf(action, sizeof(action), "%lld", (long long)f->action_id);
+	/* one report per refused message: a digest's report lists its items */
+	for (i = 0; i < nitems; i++) {
+		buf_printf(&actions, "%s%lld", i ? "、" : "", (long long)items[i]->action_id);
+		if (nitems > 1)
+			buf_printf(&subjects, "\n  %d. %s", i + 1, items[i]->subject ?
+			    items[i]->subject : "");
+		else
+			buf_puts(&subjects, items[i]->subject ? items[i]->subject : "");
+	}
+	if (nitems > 1) {
+		char *list = buf_take(&subjects);
+
+		buf_printf(&subjects, "汇总通知，共 %d 项：%s", nitems, list);
+		free(list);
+	}
+	action = buf_take(&actions);
+	failed = buf_take(&subjects);
 	v[0] = (struct tpl_var){ "recipient", f->recipient };
 	v[1] = (struct tpl_var){ "reply", reply };
-	v[2] = (struct tpl_var){ "failed_subject", f->subject };
+	v[2] = (struct tpl_var){ "failed_subject", failed };
 	v[3] = (struct tpl_var){ "action", action };
 	v[4] = (struct tpl_var){ "office", conf->office_name };
 	subject = template_render(tpl->subject, v, 5);
@@ -296,11 +321,13 @@ notice_failure(struct store *st, const struct config *conf, const struct outbox_
 	n.digest = 0;
 	n.send_at = now;
 	if ((rc = store_notice_add(st, &n, now)) == 0)
-		log_warnx("notice %lld to %s refused for good; the office is told",
-		    (long long)f->id, f->recipient);
+		log_warnx("notice %lld%s to %s refused for good; the office is told",
+		    (long long)f->id, nitems > 1 ? " and the rest of its digest" : "", f->recipient);
 	free(subject);
 	free(body);
 	free(msgid);
 	free(msg);
+	free(action);
+	free(failed);
 	return rc < 0 ? -1 : 0;
 }

@@ -38,6 +38,9 @@ char *notice_digest(const struct config *conf, struct outbox_item *const *items,
  */
 int notice_unsendable(struct store *st, const struct config *conf, const struct action *a,
     const struct event *e, const char *to_name, const char *why, instant_t now);
+/* Queue a report to the office that the server refused a message (its nitems notices) for good. */
+int notice_failure_of(struct store *st, const struct config *conf,
+    const struct outbox_item *const *items, int nitems, const char *reply, instant_t now);
 /* Queue a report to the office that the server refused a notice for good. */
 int notice_failure(struct store *st, const struct config *conf,
     const struct outbox_item *failed, const char *reply, instant_t now);
