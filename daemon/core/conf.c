@@ -585,8 +585,10 @@ rule_key(struct conf_parse *p, const char *name, const char *value)
 	else if (strcmp(name, "deadline") == 0)
 		rule_deadline_key(p, r, value);
 	else if (strcmp(name, "roll-over") == 0) {
-		if (parse_bool(p, name, value, &b) == 0)
+		if (parse_bool(p, name, value, &b) == 0) {
 			r->rollover = b;
+			r->rollover_set = true;
+		}
 	} else if (strcmp(name, "count-start-day") == 0) {
 		if (parse_bool(p, name, value, &b) == 0)
 			r->count_start = b;
@@ -862,10 +864,19 @@ conf_validate(struct conf_parse *p)
 		if (r->end_at_close && c->office_open == c->office_close)
 			diag_error(p->d, c->path, r->end_line,
 			    "rule \"%s\": 'end = close' needs office-hours in [daemon]", r->name);
-		if (r->rollover && !(r->kind == DL_PERIOD && r->deadline.unit == UNIT_DAYS))
+		/*
+		 * The law's counting by default (民法典 Art. 203): a period of calendar
+		 * days or weeks, or a fixed date, whose last day is a rest day or a
+		 * holiday ends on the next working day. roll-over = no must be written.
+		 */
+		if (!r->rollover_set)
+			r->rollover = r->kind == DL_DATE ||
+			    (r->kind == DL_PERIOD && r->deadline.unit == UNIT_DAYS);
+		else if (r->rollover && !(r->kind == DL_DATE ||
+		    (r->kind == DL_PERIOD && r->deadline.unit == UNIT_DAYS)))
 			diag_warn(p->d, c->path, r->line,
-			    "rule \"%s\": roll-over applies only to deadlines in calendar days",
-			    r->name);
+			    "rule \"%s\": roll-over applies only to deadlines in calendar days"
+			    " and fixed dates", r->name);
 		for (j = 0; j < r->nremind; j++)
 			if (r->kind == DL_PERIOD && r->remind[j].unit <= UNIT_HOURS &&
 			    r->deadline.unit <= UNIT_HOURS &&
@@ -1087,6 +1098,8 @@ conf_print(const struct config *c, FILE *fp)
 			fprintf(fp, "\nend = close");
 		if (r->rollover)
 			fprintf(fp, "\nroll-over = yes");
+		else if (r->kind == DL_DATE || (r->kind == DL_PERIOD && r->deadline.unit == UNIT_DAYS))
+			fprintf(fp, "\nroll-over = no");
 		if (r->nremind > 0) {
 			fprintf(fp, "\nremind = ");
 			for (j = 0; j < r->nremind; j++) {

@@ -168,7 +168,8 @@ rule_deadline(const struct rule *r, const struct rule_env *env, instant_t notifi
 	case DL_DATE:
 		if (uncertain != NULL && cal_span_uncertain(env->cal, r->date, r->date))
 			*uncertain = true;
-		return day_end(r, env, r->date);
+		return day_end(r, env, r->rollover ? cal_next_workday(env->cal, r->date, uncertain) :
+		    r->date);
 	case DL_SAME_DAY:
 		cut = tz_day_start(start) + r->cutoff * 60000LL;
 		if (cal_is_workday(env->cal, start) && notified < cut) {
@@ -220,7 +221,27 @@ rule_adjust(const struct rule *r, const struct calendar *cal, instant_t due,
 		d = (struct duration){ adj->ext_days, UNIT_DAYS };
 		due = duration_shift(&d, 1, cal, due, uncertain);
 	}
-	return due + adj->ext_ms;
+	due += adj->ext_ms;
+	/*
+	 * 民法典 Art. 203 again after the move: a deadline the rule rolls over, or
+	 * one moved by calendar days (unless the rule says roll-over = no), whose
+	 * last day is now a rest day or a holiday ends on the next working day.
+	 */
+	if (!subday && (r->rollover || (!r->rollover_set && (adj->ext_days > 0 ||
+	    (!workdays && adj->pause_days > 0)))))
+		due = rule_roll(cal, due, uncertain);
+	return due;
+}
+
+instant_t
+rule_roll(const struct calendar *cal, instant_t due, bool *uncertain)
+{
+	int32_t last = tz_day_of(due - 1), moved;	/* 24:00 ends the day before */
+
+	if (cal == NULL || cal_is_workday(cal, last))
+		return due;
+	moved = cal_next_workday(cal, last, uncertain);
+	return tz_day_start(moved) + (due - tz_day_start(last));
 }
 
 static int
@@ -355,6 +376,17 @@ rule_explain(const struct rule *r, const struct rule_env *env, instant_t notifie
 		fprintf(fp, "cut-off %02d:%02d on a working day; after it, the next working day's\n",
 		    r->cutoff / 60, r->cutoff % 60);
 		explain_day(fp, env->cal, start, "start");
+	} else if (r->kind == DL_DATE) {
+		explain_day(fp, env->cal, r->date, "date");
+		if (!cal_is_workday(env->cal, r->date)) {
+			if (r->rollover) {
+				fprintf(fp, "the date is not a working day: rolled over (roll-over = yes)\n");
+				explain_day(fp, env->cal, cal_next_workday(env->cal, r->date, NULL),
+				    "last");
+			} else
+				fprintf(fp, "the date is not a working day, and the rule keeps it "
+				    "(roll-over = no)\n");
+		}
 	}
 	deadline_format(due, at, sizeof(at));
 	fprintf(fp, "deadline %s%s\n", at,

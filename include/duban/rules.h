@@ -72,6 +72,7 @@ struct rule {
 	bool		 count_start;		/* the notification day counts as day 1 */
 	bool		 end_at_close;		/* days end at the office's close, not 24:00 */
 	bool		 rollover;		/* a last day off moves to the next working day */
+	bool		 rollover_set;		/* written in the rule (else the law's default) */
 	struct duration	 remind[RULE_MAX_REMIND];
 	int		 nremind;
 	struct repeat	 repeat[2];
@@ -132,9 +133,17 @@ const char *event_kind_name(enum event_kind kind);
  */
 instant_t rule_deadline(const struct rule *r, const struct rule_env *env,
     instant_t notified, bool *uncertain);
-/* The deadline moved by the pauses (in the rule's unit) and the extensions. */
+/*
+ * The deadline moved by the pauses (in the rule's unit) and the extensions,
+ * then rolled over again where the rule (or a move in calendar days) says.
+ */
 instant_t rule_adjust(const struct rule *r, const struct calendar *cal, instant_t due,
     const struct adjust *adj, bool *uncertain);
+/*
+ * A deadline whose last day is a rest day or a holiday, moved to the same
+ * time of the next working day (for 24:00, the end of that day).
+ */
+instant_t rule_roll(const struct calendar *cal, instant_t due, bool *uncertain);
 /* Move an instant by a duration (sign -1: back) on the calendar. */
 instant_t duration_shift(const struct duration *d, int sign,
     const struct calendar *cal, instant_t t, bool *uncertain);
