@@ -1,6 +1,12 @@
 /* The mailer thread: libESMTP sessions on self-contained copies of the jobs. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stddef.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
@@ -19,8 +25,11 @@
 #include "duban/message.h"
 #include "duban/xmalloc.h"
 
+#define MAILER_MAX_FD	4096	/* descriptors looked at for the session's socket */
+
 struct mail_settings {
 	char	*server;	/* host:port */
+	int	 port;
 	char	*helo;
 	char	*from_addr;
 	int	 starttls;
@@ -44,6 +53,15 @@ struct session_note {
 	char			*done;		/* a result per job was reported */
 	void			(*report)(void *, struct mail_result *);
 	void			*report_arg;
+	/* deadlines: each reply within timeout, each message within msg_limit */
+	int			 port;
+	int			 fd;		/* the session's socket, once connected */
+	unsigned char		 before[MAILER_MAX_FD / 8];	/* sockets open before it */
+	int			 timeout_ms;
+	long long		 wrote_at;	/* the last command written, monotonic ms */
+	long long		 msg_at;	/* the message in flight began */
+	long long		 msg_limit;
+	int			 cut;		/* the session was cut short */
 };
 
 struct mailer {
@@ -69,6 +87,7 @@ settings_from_conf(struct mail_settings *s, const struct smtp_conf *c)
 	char *name;
 
 	xasprintf(&s->server, "%s:%d", c->host, c->port);
+	s->port = c->port;
 	s->helo = xstrdup_null(c->helo);
 	message_split_address(c->from, &name, &s->from_addr);
 	free(name);
@@ -98,6 +117,7 @@ static void
 settings_copy(struct mail_settings *dst, const struct mail_settings *src)
 {
 	dst->server = xstrdup(src->server);
+	dst->port = src->port;
 	dst->helo = xstrdup_null(src->helo);
 	dst->from_addr = xstrdup(src->from_addr);
 	dst->starttls = src->starttls;
@@ -108,6 +128,95 @@ settings_copy(struct mail_settings *dst, const struct mail_settings *src)
 }
 
 static void message_result(struct session_note *note, int i, int ok, const char *err);
+
+static long long
+mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* A connected TCP socket whose peer has this port? */
+static int
+is_session_socket(int fd, int port)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof(ss);
+	struct stat sb;
+	int type;
+	socklen_t tl = sizeof(type);
+
+	if (fstat(fd, &sb) != 0 || !S_ISSOCK(sb.st_mode) ||
+	    getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &tl) != 0 || type != SOCK_STREAM ||
+	    getpeername(fd, (struct sockaddr *)&ss, &len) != 0)
+		return 0;
+	if (ss.ss_family == AF_INET)
+		return ntohs(((struct sockaddr_in *)&ss)->sin_port) == port;
+	if (ss.ss_family == AF_INET6)
+		return ntohs(((struct sockaddr_in6 *)&ss)->sin6_port) == port;
+	return 0;
+}
+
+/*
+ * libESMTP bounds each read, not a reply or a message: a server that drips
+ * a byte at a time holds a session for ever. It does not hand out its
+ * socket, so the mailer finds it (the connected socket to the server that
+ * was not open before the session) and shuts it down when a deadline
+ * passes; the session then fails like a broken connection and its messages
+ * are tried again later.
+ */
+static void
+note_sockets_before(struct session_note *note)
+{
+	int fd;
+
+	memset(note->before, 0, sizeof(note->before));
+	for (fd = 0; fd < MAILER_MAX_FD; fd++)
+		if (fcntl(fd, F_GETFD) != -1)
+			note->before[fd / 8] |= (unsigned char)(1 << (fd % 8));
+}
+
+static void
+find_session_socket(struct session_note *note)
+{
+	int fd;
+
+	note->fd = -1;
+	for (fd = 0; fd < MAILER_MAX_FD; fd++) {
+		if (note->before[fd / 8] & (1 << (fd % 8)))
+			continue;
+		if (is_session_socket(fd, note->port)) {
+			note->fd = fd;
+			return;
+		}
+	}
+}
+
+static void
+session_monitor(const char *buf, int len, int writing, void *arg)
+{
+	struct session_note *note = arg;
+	long long now = mono_ms();
+
+	(void)buf;
+	(void)len;
+	if (writing != SMTP_CB_READING) {
+		note->wrote_at = now;
+		return;
+	}
+	if (note->fd == -1 || note->cut)
+		return;
+	if (now - note->wrote_at > note->timeout_ms || now - note->msg_at > note->msg_limit) {
+		snprintf(note->tls, sizeof(note->tls), "the server took longer than %s allows; "
+		    "the session was cut", now - note->wrote_at > note->timeout_ms ?
+		    "the timeout for one reply" : "the time for one message");
+		note->cut = 1;
+		log_warnx("SMTP session cut: %s", note->tls);
+		shutdown(note->fd, SHUT_RDWR);
+	}
+}
 
 /* libESMTP's events: a message answered; a certificate that does not verify ends the session. */
 static void
@@ -123,11 +232,16 @@ session_event(smtp_session_t session, int event, void *arg, ...)
 	(void)session;
 	va_start(ap, arg);
 	switch (event) {
+	case SMTP_EV_CONNECT:
+		find_session_socket(note);
+		note->wrote_at = note->msg_at = mono_ms();
+		break;
 	case SMTP_EV_MESSAGESENT:
 		msg = va_arg(ap, smtp_message_t);
 		i = (intptr_t)smtp_message_get_application_data(msg);
 		if (i > 0)
 			message_result(note, (int)i - 1, 1, NULL);
+		note->msg_at = mono_ms();
 		break;
 	case SMTP_EV_INVALID_PEER_CERTIFICATE:
 		vfy = va_arg(ap, long);
@@ -309,6 +423,15 @@ deliver(const struct mail_settings *set, struct mail_job *jobs, int n,
 	note.done = xcalloc((size_t)n, 1);
 	note.report = report;
 	note.report_arg = arg;
+	note.fd = -1;
+	note.port = set->port;
+	note.timeout_ms = set->timeout_ms;
+	note.msg_limit = 3LL * set->timeout_ms;
+	for (i = 0; i < n; i++)		/* and a second for each 100 KB of the largest */
+		if (jobs[i].message != NULL &&
+		    3LL * set->timeout_ms + (long long)strlen(jobs[i].message) / 100 > note.msg_limit)
+			note.msg_limit = 3LL * set->timeout_ms + (long long)strlen(jobs[i].message) / 100;
+	note_sockets_before(&note);
 	if (session == NULL || smtp_set_server(session, set->server) == 0) {
 		results_all(&note, n, MAIL_RETRY, "cannot set up an SMTP session");
 		goto out;
@@ -316,6 +439,7 @@ deliver(const struct mail_settings *set, struct mail_job *jobs, int n,
 	if (set->helo)
 		smtp_set_hostname(session, set->helo);
 	smtp_set_eventcb(session, session_event, &note);
+	smtp_set_monitorcb(session, session_monitor, &note, 0);
 	if (set->starttls != TLS_OFF) {
 		if ((tls = tls_context(set, &note)) == NULL && set->starttls == TLS_REQUIRED) {
 			results_all(&note, n, MAIL_RETRY,
