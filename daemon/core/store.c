@@ -146,6 +146,8 @@ static const char *migrations[] = {
 	"CREATE INDEX notices_action ON notices(action_id);",
 	/* 5: a recipient's queued notices found without a scan (digests) */
 	"CREATE INDEX notices_recipient ON notices(recipient, next_try) WHERE status = 'queued';",
+	/* 6: a ledger line's action found by its identity, not by a scan of its case */
+	"CREATE INDEX actions_identity ON actions(case_id, dept_id, step, notified_at);",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -11,7 +11,7 @@
 #include "duban/rules.h"
 #include "duban/timeutil.h"
 
-#define STORE_SCHEMA_VERSION	5
+#define STORE_SCHEMA_VERSION	6
 #define STORE_CACHE_KIB		2000	/* the page cache in normal work */
 
 struct store;
