@@ -14,6 +14,7 @@
 
 #include "daemon.h"
 #include "duban/dbfile.h"
+#include "duban/evidence.h"
 #include "duban/log.h"
 #include "duban/message.h"
 #include "duban/notice.h"
@@ -427,6 +428,17 @@ log_result(const struct mail_result *r, const struct flight_job *j)
 		    it->recipient, what[r->outcome], r->reply);
 }
 
+/* "notice N to ADDRESS: server: REPLY", for an evidence record. */
+static const char *
+evidence_detail(const struct outbox_item *it, const char *reply)
+{
+	static char buf[512];
+
+	snprintf(buf, sizeof(buf), "notice %lld to %s: server: %s", (long long)it->id,
+	    it->recipient, reply ? reply : "");
+	return buf;
+}
+
 /* Record the pending results in one transaction; -1 (nothing recorded) on failure. */
 static int
 record_pending(struct daemon *d, instant_t now)
@@ -443,6 +455,15 @@ record_pending(struct daemon *d, instant_t now)
 		j = &d->flight[r[i].id];
 		for (k = 0; k < j->n; k++)
 			if (record_result(d, &r[i], j->items[k], now, j->message_id) != 0) {
+				store_rollback(d->store);
+				return -1;
+			}
+		/* an escalation's notices: their delivery goes into its evidence record */
+		for (k = 0; k < j->n; k++)
+			if (strcmp(j->items[k]->kind, "escalation") == 0 && r[i].outcome != MAIL_RETRY &&
+			    evidence_append_notice(d->store, j->items[k]->id, now,
+			    r[i].outcome == MAIL_SENT ? "delivered" : "refused", evidence_detail(
+			    j->items[k], r[i].reply)) != 0) {
 				store_rollback(d->store);
 				return -1;
 			}

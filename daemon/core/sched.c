@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "duban/address.h"
+#include "duban/evidence.h"
 #include "duban/log.h"
 #include "duban/message.h"
 #include "duban/notice.h"
@@ -82,6 +83,8 @@ perform(struct store *st, const struct config *conf, const struct action *a,
 {
 	const struct target *t = NULL;
 	char detail[256], at[32], what[32];
+	int64_t eid = 0;
+	int added;
 
 	instant_format(e->at, at, sizeof(at));
 	if (e->kind == EV_OVERDUE && e->seq > 0)
@@ -97,9 +100,11 @@ perform(struct store *st, const struct config *conf, const struct action *a,
 			    (long long)a->id, r->levels[e->level - 1].target);
 			return 0;
 		}
-		if (store_escalation_add(st, a->id, e->level, t->name, now) < 0 ||
+		if ((added = store_escalation_add(st, a->id, e->level, t->name, now)) < 0 ||
 		    notice_queue(st, conf, a, e, t->label, t->email, t, now) != 0 ||
 		    escalation_copies(st, conf, a, r, e, t, now) != 0)
+			return -1;
+		if (added == 0 && (eid = store_escalation_id(st, a->id, e->level)) <= 0)
 			return -1;
 		snprintf(detail, sizeof(detail), "to %s <%s>, scheduled %s", t->name, t->email, at);
 	} else {
@@ -119,7 +124,10 @@ perform(struct store *st, const struct config *conf, const struct action *a,
 	}
 	log_info("action %lld (%s %s, %s): %s %s", (long long)a->id, a->kase.number, a->step,
 	    a->dept.code, what, detail);
-	return store_event(st, now, WHO_DAEMON, a->id, what, detail);
+	if (store_event(st, now, WHO_DAEMON, a->id, what, detail) != 0)
+		return -1;
+	/* what the escalation rests on, fixed now: its evidence record */
+	return eid > 0 ? evidence_snapshot(st, conf, eid, now) : 0;
 }
 
 /* Perform the action's events that are due; returns how many, or -1. */

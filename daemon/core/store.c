@@ -13,16 +13,15 @@
 #include "duban/store.h"
 #include "duban/xmalloc.h"
 
-#define STMT_CACHE	48
-
 struct store {
 	sqlite3		*db;
 	int64_t		 data_version;
 	struct {
 		const char	*sql;
 		sqlite3_stmt	*st;
-	} cache[STMT_CACHE];
+	}		*cache;		/* one per statement used, as many as there are */
 	int		 ncache;
+	int		 capcache;
 };
 
 /* Migration N brings the schema from version N-1 to N; append, never edit. */
@@ -148,6 +147,25 @@ static const char *migrations[] = {
 	"CREATE INDEX notices_recipient ON notices(recipient, next_try) WHERE status = 'queued';",
 	/* 6: a ledger line's action found by its identity, not by a scan of its case */
 	"CREATE INDEX actions_identity ON actions(case_id, dept_id, step, notified_at);",
+	/* 7: the evidence record of each escalation, append-only */
+	"CREATE TABLE evidence ("
+	"  id INTEGER PRIMARY KEY,"
+	"  escalation_id INTEGER NOT NULL REFERENCES escalations(id),"
+	"  at INTEGER NOT NULL,"
+	"  text TEXT NOT NULL);"
+	"CREATE INDEX evidence_escalation ON evidence(escalation_id, id);"
+	"CREATE TRIGGER evidence_no_update BEFORE UPDATE ON evidence"
+	" BEGIN SELECT RAISE(ABORT, 'the evidence record is append-only'); END;"
+	"CREATE TRIGGER evidence_no_delete BEFORE DELETE ON evidence"
+	" BEGIN SELECT RAISE(ABORT, 'the evidence record is append-only'); END;"
+	"CREATE TRIGGER escalation_no_delete BEFORE DELETE ON escalations"
+	" BEGIN SELECT RAISE(ABORT, 'an escalation is never deleted'); END;"
+	"CREATE TRIGGER escalation_fixed BEFORE UPDATE OF id, action_id, level, target, opened_at"
+	" ON escalations BEGIN SELECT RAISE(ABORT, 'an escalation is never rewritten'); END;"
+	"CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
+	" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+	"CREATE TRIGGER events_no_delete BEFORE DELETE ON events"
+	" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -172,8 +190,10 @@ stmt(struct store *s, const char *sql)
 		}
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		fatalx("store: cannot prepare statement: %s", sqlite3_errmsg(s->db));
-	if (s->ncache == STMT_CACHE)
-		fatalx("store: statement cache full");
+	if (s->ncache == s->capcache) {
+		s->capcache = s->capcache ? s->capcache * 2 : 64;
+		s->cache = xreallocarray(s->cache, (size_t)s->capcache, sizeof(*s->cache));
+	}
 	s->cache[s->ncache].sql = sql;
 	s->cache[s->ncache].st = st;
 	s->ncache++;
@@ -396,6 +416,7 @@ store_close(struct store *s)
 		return;
 	for (i = 0; i < s->ncache; i++)
 		sqlite3_finalize(s->cache[i].st);
+	free(s->cache);
 	if (sqlite3_close(s->db) != SQLITE_OK)
 		log_warnx("store: close: %s", sqlite3_errmsg(s->db));
 	free(s);
@@ -1148,6 +1169,75 @@ store_escalation_add(struct store *s, int64_t action, int level, const char *tar
 	if (step_done(s, st) != 0)
 		return -1;
 	return sqlite3_changes(s->db) == 1 ? 0 : 1;
+}
+
+int64_t
+store_escalation_id(struct store *s, int64_t action, int level)
+{
+	static const char sql[] = "SELECT id FROM escalations WHERE action_id = ? AND level = ?";
+	sqlite3_stmt *st = stmt(s, sql);
+	int64_t id = 0;
+	int rc;
+
+	sqlite3_bind_int64(st, 1, action);
+	sqlite3_bind_int(st, 2, level);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	else if (rc != SQLITE_DONE)
+		id = -1;
+	sqlite3_reset(st);
+	return id;
+}
+
+int
+store_evidence_add(struct store *s, int64_t escalation, instant_t at, const char *text)
+{
+	static const char sql[] =
+	    "INSERT INTO evidence (escalation_id, at, text) VALUES (?, ?, ?)";
+	sqlite3_stmt *st = stmt(s, sql);
+
+	sqlite3_bind_int64(st, 1, escalation);
+	sqlite3_bind_int64(st, 2, at);
+	bind_text(st, 3, text);
+	return step_done(s, st);
+}
+
+int
+store_evidence_add_for_notice(struct store *s, int64_t notice, instant_t at, const char *text)
+{
+	/* the escalation of the notice's action at the notice's level, if there is one */
+	static const char sql[] =
+	    "INSERT INTO evidence (escalation_id, at, text)"
+	    " SELECT e.id, ?, ? FROM notices n JOIN escalations e"
+	    " ON e.action_id = n.action_id AND e.level = n.level"
+	    " WHERE n.id = ? AND n.kind = 'escalation'";
+	sqlite3_stmt *st = stmt(s, sql);
+
+	sqlite3_bind_int64(st, 1, at);
+	bind_text(st, 2, text);
+	sqlite3_bind_int64(st, 3, notice);
+	return step_done(s, st);
+}
+
+int
+store_evidence_each(struct store *s, int64_t escalation, int (*fn)(const char *, void *),
+    void *arg)
+{
+	static const char sql[] =
+	    "SELECT text FROM evidence WHERE escalation_id = ? ORDER BY id";
+	sqlite3_stmt *st = stmt(s, sql);
+	int rc, n = 0;
+
+	sqlite3_bind_int64(st, 1, escalation);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n++;
+		if (fn((const char *)sqlite3_column_text(st, 0), arg) != 0)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		n = -1;
+	sqlite3_reset(st);
+	return n;
 }
 
 /* The columns escalation_from_row reads. */

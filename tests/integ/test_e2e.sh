@@ -50,10 +50,14 @@ assert_eq "$(sql "SELECT count(*) FROM notices WHERE status = 'sent'")" 4 "notic
 # The evidence record lists every notice with the server's reply.
 qid=$(sql "SELECT id FROM escalations")
 ctl queue show "$qid" >"$T/evidence" || fail "queue show"
-for kind in reminder overdue escalation; do
+for kind in reminder overdue; do
 	grep -A1 "^  $kind  *sent  " "$T/evidence" | grep -q "server: 250 " ||
 		fail "the evidence lacks the $kind with its SMTP reply: $(cat "$T/evidence")"
 done
+# the escalation's own notice was queued when the record was made; its delivery is appended
+grep -q "^  escalation  *queued " "$T/evidence" || fail "the record lacks the escalation notice"
+grep -q "delivered .*to jw@example.gov.cn: server: 250 " "$T/evidence" ||
+	fail "the evidence lacks the escalation's delivery: $(cat "$T/evidence")"
 grep -q "assign" "$T/evidence" || fail "the evidence lacks the timeline"
 ctl queue export "$qid" "$T/record.txt" >/dev/null || fail "queue export"
 cmp -s "$T/record.txt" "$T/evidence" || fail "the exported record differs from the shown one"

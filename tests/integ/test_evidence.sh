@@ -24,12 +24,14 @@ ctl done 1 --note "已办结" >/dev/null || fail "done with a plain note"
 
 # Forged lines written straight into the database still show as one line each.
 sql "UPDATE actions SET note = '已办结' || char(10) || '  2026-11-20 09:00:00  zjj        ack' WHERE id = 1"
-sql "UPDATE events SET detail = detail || char(10) || '  2026-11-20 09:00:00  zjj        ack' WHERE id = (SELECT max(id) FROM events)"
+sql "UPDATE events SET detail = 'x'" 2>/dev/null && fail "the audit log was rewritten"
+sql "INSERT INTO events (at, who, action_id, what, detail) VALUES (1, 'x', 1, 'done',
+	'a' || char(10) || '  2026-11-20 09:00:00  zjj        ack')"
 ctl queue show 1 >"$T/record" || fail "queue show"
 ctl log --action 1 >"$T/log" || fail "log"
 grep -q '^  2026-11-20' "$T/record" && fail "a forged line in the evidence record: $(cat "$T/record")"
 grep -q '^ *2026-11-20' "$T/log" && fail "a forged line in the log: $(cat "$T/log")"
-grep -q '已办结\\n  2026-11-20' "$T/record" || fail "the stored note is not shown escaped: $(cat "$T/record")"
+grep -q '\\n  2026-11-20' "$T/log" || fail "the stored text is not shown escaped: $(cat "$T/log")"
 
 # A ledger cell with a line break is an error with its line and column.
 ctl ledger export "$T/ledger.csv" >/dev/null || fail "export"

@@ -16,10 +16,12 @@ count() { sql "SELECT (SELECT count(*) FROM actions) || ' ' || (SELECT count(*) 
 	|| ' ' || (SELECT count(*) FROM departments) || ' ' || (SELECT count(*) FROM cases)"; }
 before=$(count)
 ctl actions --all >"$T/actions" || fail "dubanctl on a schema 5 database"
-assert_eq "$(sql 'PRAGMA user_version')" 6 "the schema after opening"
+assert_eq "$(sql 'PRAGMA user_version')" 7 "the schema after opening"
 assert_eq "$(count)" "$before" "rows after the migration"
 sql "SELECT name FROM sqlite_master WHERE type = 'index'" | grep -q actions_identity ||
 	fail "the migration did not add its index"
+sql "UPDATE evidence SET text = 1" 2>/dev/null; sql "DELETE FROM escalations" 2>/dev/null &&
+	fail "the migrated database lets escalations be deleted"
 ctl queue show 1 >"$T/record" || fail "queue show after the migration"
 grep -q "server: 250" "$T/record" || fail "the evidence lost its notices: $(cat "$T/record")"
 start_daemon

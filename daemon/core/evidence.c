@@ -1,0 +1,259 @@
+/*
+ * The evidence record of an escalation, what the discipline-inspection group
+ * receives: fixed when the item is escalated (the department, its head and
+ * address, the rule and the deadline with how it was counted, every notice
+ * with its time and the server's reply, the timeline), with later entries
+ * about the escalation itself (its notices' delivery, its acknowledgement
+ * and resolution) appended. The store keeps it append-only: triggers refuse
+ * UPDATE and DELETE.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "duban/conf.h"
+#include "duban/evidence.h"
+#include "duban/log.h"
+#include "duban/text.h"
+
+/*
+ * Every stored text in a record goes through E(): escaped, so that a note
+ * holding a line break cannot add a line that looks like the record's own.
+ * The strings live until esc_done().
+ */
+static char *esc_pool[32];
+static int esc_n;
+
+static const char *
+E(const char *s)
+{
+	if (esc_n == (int)(sizeof(esc_pool) / sizeof(esc_pool[0])))
+		fatalx("record: too many fields on one line");
+	return esc_pool[esc_n++] = text_escape(s ? s : "");
+}
+
+static void
+esc_done(void)
+{
+	while (esc_n > 0)
+		free(esc_pool[--esc_n]);
+}
+
+static int
+ev_line(instant_t at, const char *who, int64_t action, const char *what, const char *detail,
+    void *arg)
+{
+	struct buf b = { 0 };
+
+	(void)action;
+	text_event_line(&b, at, who, what, detail);
+	fputs(b.data, arg);
+	buf_free(&b);
+	return 0;
+}
+
+static int
+notice_line(const struct notice_row *n, void *arg)
+{
+	char when[32] = "not yet";
+
+	if (n->sent_at)
+		instant_format(n->sent_at, when, sizeof(when));
+	fprintf(arg, "  %-10s %-7s sent %s to %s, %d tr%s; server: %s\n    subject: %s\n",
+	    E(n->kind), E(n->status), when, E(n->recipient), n->attempts,
+	    n->attempts == 1 ? "y" : "ies", n->reply ? E(n->reply) : "(no reply yet)",
+	    E(n->subject));
+	esc_done();
+	return 0;
+}
+
+static int
+period_line(const char *kind, instant_t from, instant_t to, const char *a, const char *b,
+    const char *c, void *arg)
+{
+	char f[32], t[32] = "(still paused)";
+
+	instant_format(from, f, sizeof(f));
+	if (to)
+		instant_format(to, t, sizeof(t));
+	if (strcmp(kind, "pause") == 0)
+		fprintf(arg, "  pause %s to %s: %s (entered by %s)\n", f, t, E(a), E(b));
+	else
+		fprintf(arg, "  extension %s by %s, approved by %s: %s\n", f, E(a), E(b), E(c));
+	esc_done();
+	return 0;
+}
+
+static int
+audit_line(const struct audit_row *r, void *arg)
+{
+	char at[32], o[32] = "none", n[32] = "none";
+
+	instant_format(r->at, at, sizeof(at));
+	if (r->old_due)
+		deadline_format(r->old_due, o, sizeof(o));
+	if (r->new_due)
+		deadline_format(r->new_due, n, sizeof(n));
+	fprintf(arg, "  %s  %s -> %s: %s\n", at, o, n, E(r->why));
+	esc_done();
+	return 0;
+}
+
+/* Everything about an escalated action as it stands, into fp. */
+static int
+render(struct store *s, const struct config *conf, const struct escalation_row *e, FILE *fp,
+    int live)
+{
+	struct action a;
+	char t1[32], t2[32], t3[32];
+
+	t2[0] = t3[0] = '\0';
+	if (store_action_get(s, e->action_id, &a) != 0)
+		return -1;
+	fprintf(fp, "督办记录 / evidence record: escalation %lld (level %d, to %s)\n",
+	    (long long)e->id, e->level, E(e->target));
+	if (live)
+		fprintf(fp, "escalated %s; acknowledged %s; resolved %s%s%s\n\n",
+		    instant_format(e->opened_at, t1, sizeof(t1)),
+		    e->acked_at ? instant_format(e->acked_at, t2, sizeof(t2)) : "no",
+		    e->resolved_at ? instant_format(e->resolved_at, t3, sizeof(t3)) : "no",
+		    e->note ? "; note: " : "", e->note ? E(e->note) : "");
+	else
+		fprintf(fp, "escalated %s; recorded then, and never changed since\n\n",
+		    instant_format(e->opened_at, t1, sizeof(t1)));
+	fprintf(fp, "case:        %s %s (category %d%s)\n", E(a.kase.number), E(a.kase.title),
+	    a.kase.category, a.kase.key_case ? ", key case 挂牌督办" : "");
+	if (a.kase.leader)
+		fprintf(fp, "leader:      %s\n", E(a.kase.leader));
+	fprintf(fp, "department:  %s %s, head %s <%s>\n", E(a.dept.code), E(a.dept.name),
+	    E(a.dept.head), E(a.dept.email));
+	fprintf(fp, "action:      %lld %s, rule %s\n", (long long)a.id, E(a.step),
+	    a.rule ? E(a.rule) : "(none)");
+	esc_done();
+	fprintf(fp, "notified:    %s\n", instant_format(a.notified_at, t1, sizeof(t1)));
+	fprintf(fp, "received:    %s\n", a.acked_at ? instant_format(a.acked_at, t1, sizeof(t1)) :
+	    "not acknowledged");
+	fprintf(fp, "deadline:    %s%s\n", a.due_at ? deadline_format(a.due_at, t1, sizeof(t1)) :
+	    "none", a.uncertain ? " (uncertain)" : "");
+	fprintf(fp, "done:        %s%s%s\n", a.done_at ? instant_format(a.done_at, t1, sizeof(t1)) :
+	    "not done", a.note ? ", " : "", a.note ? E(a.note) : "");
+	esc_done();
+	if (conf != NULL && a.rule != NULL && conf_rule(conf, a.rule) != NULL) {
+		struct rule_env env = conf_env(conf);
+
+		fprintf(fp, "\nhow the deadline was counted:\n");
+		rule_explain(conf_rule(conf, a.rule), &env, a.notified_at, fp);
+	}
+	fprintf(fp, "\nextensions and pauses:\n");
+	store_period_each(s, a.id, period_line, fp);
+	fprintf(fp, "\ndeadline changes:\n");
+	store_audit_each(s, a.id, audit_line, fp);
+	fprintf(fp, "\nnotices and their delivery:\n");
+	store_notice_each_action(s, a.id, notice_line, fp);
+	fprintf(fp, "\ntimeline (who did what, when):\n");
+	store_event_each(s, a.id, 0, 0, ev_line, fp);
+	action_clear(&a);
+	return 0;
+}
+
+
+/* The record as it stands now, rendered from the live data (to free). */
+static char *
+render_text(struct store *s, const struct config *conf, const struct escalation_row *e,
+    int live)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp;
+	int rc;
+
+	if ((fp = open_memstream(&text, &len)) == NULL)
+		return NULL;
+	rc = render(s, conf, e, fp, live);
+	if (fclose(fp) != 0 || rc != 0) {
+		free(text);
+		return NULL;
+	}
+	return text;
+}
+
+int
+evidence_snapshot(struct store *s, const struct config *conf, int64_t escalation_id,
+    instant_t now)
+{
+	struct escalation_row e;
+	char *text;
+	int rc;
+
+	if (store_escalation_get(s, escalation_id, &e) != 0)
+		return -1;
+	text = render_text(s, conf, &e, 0);
+	escalation_clear(&e);
+	if (text == NULL)
+		return -1;
+	rc = store_evidence_add(s, escalation_id, now, text);
+	free(text);
+	return rc;
+}
+
+int
+evidence_append(struct store *s, int64_t escalation_id, instant_t at, const char *who,
+    const char *what, const char *detail)
+{
+	struct buf b = { 0 };
+	int rc;
+
+	text_event_line(&b, at, who, what, detail);
+	rc = store_evidence_add(s, escalation_id, at, b.data);
+	buf_free(&b);
+	return rc;
+}
+
+int
+evidence_append_notice(struct store *s, int64_t notice_id, instant_t at, const char *what,
+    const char *detail)
+{
+	struct buf b = { 0 };
+	int rc;
+
+	text_event_line(&b, at, "duband", what, detail);
+	rc = store_evidence_add_for_notice(s, notice_id, at, b.data);
+	buf_free(&b);
+	return rc;
+}
+
+static int
+cat_entry(const char *text, void *arg)
+{
+	buf_puts(arg, text);
+	return 0;
+}
+
+char *
+evidence_text(struct store *s, int64_t escalation_id, int *live)
+{
+	struct escalation_row e;
+	struct buf b = { 0 };
+	int n;
+
+	*live = 0;
+	if ((n = store_evidence_each(s, escalation_id, cat_entry, &b)) < 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	if (n > 0) {
+		buf_puts(&b, "");
+		return buf_take(&b);
+	}
+	/* escalated before records were kept (schema 6 and older): the live data */
+	buf_free(&b);
+	if (store_escalation_get(s, escalation_id, &e) != 0)
+		return NULL;
+	*live = 1;
+	{
+		char *text = render_text(s, NULL, &e, 1);
+
+		escalation_clear(&e);
+		return text;
+	}
+}
