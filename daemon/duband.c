@@ -50,11 +50,15 @@ not_ready(const char *fmt, ...)
 static char *
 store_and_lock(struct daemon *d, struct store **s, int *fd)
 {
-	char *cause;
+	char *cause, *inst;
 
 	*fd = -1;
 	if ((*s = store_open(d->conf->database, 0, &cause)) == NULL)
 		return cause;
+	if ((inst = store_instance(*s)) != NULL) {
+		notice_instance(inst);
+		free(inst);
+	}
 	if (strcmp(d->conf->database, ":memory:") != 0 &&
 	    (*fd = dbfile_lock(d->conf->database, &cause)) == -1) {
 		store_close(*s);

@@ -108,6 +108,24 @@ notice_send_time(const struct config *conf, instant_t t, bool at_once)
 	return tz_day_start(day) + conf->office_open * 60000LL;
 }
 
+static char notice_instance_id[40] = "0";
+
+void
+notice_instance(const char *id)
+{
+	snprintf(notice_instance_id, sizeof(notice_instance_id), "%s", id ? id : "0");
+}
+
+static unsigned int
+fnv1a(const char *s)
+{
+	unsigned int h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
 char *
 notice_compose(const struct config *conf, const char *to_name, const char *to_addr,
     const char *subject, const char *body, const char *tag, const char *thread_tag,
@@ -117,9 +135,16 @@ notice_compose(const struct config *conf, const char *to_name, const char *to_ad
 	struct mail m;
 
 	message_split_address(conf->smtp.from, &from_name, &from_addr);
-	xasprintf(message_id, "duban.%s@%s", tag, message_domain(from_addr));
+	/*
+	 * One message, one Message-ID: the database's instance (made at init, so
+	 * that a rebuilt database never reuses one), the notice's tag, and its
+	 * recipient (an escalation and its copies are separate messages).
+	 */
+	xasprintf(message_id, "duban.%s.%s.%08x@%s", notice_instance_id, tag,
+	    fnv1a(to_addr ? to_addr : ""), message_domain(from_addr));
 	if (thread_tag != NULL)
-		xasprintf(&thread, "duban.%s@%s", thread_tag, message_domain(from_addr));
+		xasprintf(&thread, "duban.%s.%s@%s", notice_instance_id, thread_tag,
+		    message_domain(from_addr));
 	memset(&m, 0, sizeof(m));
 	m.from = conf->smtp.from;
 	m.to_name = to_name;

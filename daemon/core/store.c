@@ -166,6 +166,9 @@ static const char *migrations[] = {
 	" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
 	"CREATE TRIGGER events_no_delete BEFORE DELETE ON events"
 	" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+	/* 8: the database's own identity, part of every Message-ID */
+	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"INSERT INTO meta (key, value) VALUES ('instance', lower(hex(randomblob(8))));",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -1169,6 +1172,19 @@ store_escalation_add(struct store *s, int64_t action, int level, const char *tar
 	if (step_done(s, st) != 0)
 		return -1;
 	return sqlite3_changes(s->db) == 1 ? 0 : 1;
+}
+
+char *
+store_instance(struct store *s)
+{
+	static const char sql[] = "SELECT value FROM meta WHERE key = 'instance'";
+	sqlite3_stmt *st = stmt(s, sql);
+	char *v = NULL;
+
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = col_text(st, 0);
+	sqlite3_reset(st);
+	return v;
 }
 
 int64_t

@@ -302,6 +302,10 @@ ctl_open(struct ctl *c, const struct ctl_cmd *cmd)
 			free(cause);
 			return EXIT_DATABASE;
 		}
+		if ((cause = store_instance(c->store)) != NULL) {
+			notice_instance(cause);
+			free(cause);
+		}
 	}
 	return EXIT_OK;
 }

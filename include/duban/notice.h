@@ -44,6 +44,8 @@ int notice_failure_of(struct store *st, const struct config *conf,
 /* Queue a report to the office that the server refused a notice for good. */
 int notice_failure(struct store *st, const struct config *conf,
     const struct outbox_item *failed, const char *reply, instant_t now);
+/* The database's instance id, part of every Message-ID (set after opening the store). */
+void notice_instance(const char *id);
 /*
  * A message from the office's sender: its Message-ID is duban.TAG@domain
  * (returned in *message_id), its thread duban.THREAD_TAG@domain if given,

@@ -11,7 +11,7 @@
 #include "duban/rules.h"
 #include "duban/timeutil.h"
 
-#define STORE_SCHEMA_VERSION	7
+#define STORE_SCHEMA_VERSION	8
 #define STORE_CACHE_KIB		2000	/* the page cache in normal work */
 
 struct store;
@@ -269,6 +269,8 @@ int store_escalation_each(struct store *s, bool all,
 int store_escalation_get(struct store *s, int64_t id, struct escalation_row *e);
 void escalation_clear(struct escalation_row *e);
 int store_escalation_ack(struct store *s, int64_t id, instant_t at, const char *note);
+/* The database's instance id, made at init (to free; NULL on error). */
+char *store_instance(struct store *s);
 /* The id of an action's escalation at a level: 0 if none, -1 on error. */
 int64_t store_escalation_id(struct store *s, int64_t action, int level);
 /* Evidence records: append an entry; the entries of one escalation in order (their count, or -1). */
