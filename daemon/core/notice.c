@@ -162,10 +162,11 @@ notice_compose(const struct config *conf, const char *to_name, const char *to_ad
 	return msg;
 }
 
-int
-notice_queue(struct store *st, const struct config *conf, const struct action *a,
+/* notice_queue, telling whether the notice was added (not there already). */
+static int
+queue_one(struct store *st, const struct config *conf, const struct action *a,
     const struct event *e, const char *to_name, const char *to_addr,
-    const struct target *t, instant_t now)
+    const struct target *t, instant_t now, bool *added)
 {
 	const struct template *tpl = &conf->tpl.t[tpl_of(e->kind)];
 	struct notice_vars nv;
@@ -196,7 +197,20 @@ notice_queue(struct store *st, const struct config *conf, const struct action *a
 	n.item = item;
 	n.digest = conf->mail.digest && !at_once;
 	n.send_at = notice_send_time(conf, now, at_once);
-	rc = store_notice_add(st, &n, now);
+	/*
+	 * A reminder is never held past the deadline it warns of: it skips the
+	 * digest window and goes alone; if office hours would still hold it past
+	 * the deadline, it is withdrawn (the overdue notice follows instead).
+	 */
+	if (e->kind == EV_REMIND && a->due_at != 0 && n.send_at >= a->due_at) {
+		n.send_at = notice_send_time(conf, now, true);
+		n.digest = 0;
+	}
+	rc = store_notice_add(st, &n, now);	/* 0: added (1: there already) */
+	if (rc == 0 && e->kind == EV_REMIND && a->due_at != 0 && n.send_at >= a->due_at &&
+	    store_notice_withdraw(st, store_last_id(st),
+	    "withdrawn before it was sent: office hours end before the deadline it warns of") != 0)
+		rc = -1;
 	free(msg);
 	free(subject);
 	free(body);
@@ -206,6 +220,8 @@ notice_queue(struct store *st, const struct config *conf, const struct action *a
 	free(thread);
 	free(ref);
 	free(nv.petitioner);
+	if (added != NULL)
+		*added = rc == 0;
 	return rc < 0 ? -1 : 0;
 }
 
@@ -261,20 +277,29 @@ notice_digest(const struct config *conf, struct outbox_item *const *items, int n
 }
 
 int
+notice_queue(struct store *st, const struct config *conf, const struct action *a,
+    const struct event *e, const char *to_name, const char *to_addr,
+    const struct target *t, instant_t now)
+{
+	return queue_one(st, conf, a, e, to_name, to_addr, t, now, NULL);
+}
+
+int
 notice_unsendable(struct store *st, const struct config *conf, const struct action *a,
     const struct event *e, const char *to_name, const char *why, instant_t now)
 {
 	struct outbox_item it;
-	int64_t before = store_last_id(st);
 	char kind[16];
+	bool added;
 	int rc;
 
 	/* queued for no address, so that it is on record; failed at once, the office told */
-	if ((rc = notice_queue(st, conf, a, e, to_name, "", NULL, now)) != 0)
+	if ((rc = queue_one(st, conf, a, e, to_name, "", NULL, now, &added)) != 0)
 		return rc;
-	memset(&it, 0, sizeof(it));
-	if ((it.id = store_last_id(st)) == before)
+	if (!added)
 		return 0;	/* on record already */
+	memset(&it, 0, sizeof(it));
+	it.id = store_last_id(st);
 	it.action_id = a->id;
 	snprintf(kind, sizeof(kind), "%s", event_kind_name(e->kind));
 	it.kind = kind;

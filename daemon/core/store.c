@@ -169,6 +169,22 @@ static const char *migrations[] = {
 	/* 8: the database's own identity, part of every Message-ID */
 	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
 	"INSERT INTO meta (key, value) VALUES ('instance', lower(hex(randomblob(8))));",
+	/*
+	 * 9: a reminder or overdue notice that no longer holds is withdrawn before
+	 * it leaves: its action done, paused, moved to another department, or its
+	 * deadline moved. Escalations stay: the lateness they report happened.
+	 */
+	"CREATE TRIGGER notices_withdraw AFTER UPDATE OF done_at, paused_at, due_at, dept_id"
+	" ON actions WHEN (new.done_at IS NOT NULL AND old.done_at IS NULL)"
+	" OR (new.paused_at IS NOT NULL AND old.paused_at IS NULL)"
+	" OR new.due_at IS NOT old.due_at OR new.dept_id <> old.dept_id"
+	" BEGIN UPDATE notices SET status = 'withdrawn', next_try = NULL,"
+	" reply = 'withdrawn before it was sent: ' || CASE"
+	" WHEN new.done_at IS NOT NULL AND old.done_at IS NULL THEN 'the action was done'"
+	" WHEN new.paused_at IS NOT NULL AND old.paused_at IS NULL THEN 'the action was paused'"
+	" WHEN new.dept_id <> old.dept_id THEN 'the action was reassigned'"
+	" ELSE 'the deadline moved' END"
+	" WHERE action_id = new.id AND status = 'queued' AND kind IN ('reminder', 'overdue'); END;",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -1094,6 +1110,19 @@ store_notice_retry(struct store *s, int64_t id, instant_t next_try, const char *
 	sqlite3_bind_int64(st, 1, next_try);
 	bind_text(st, 2, reply);
 	sqlite3_bind_int64(st, 3, id);
+	return step_done(s, st);
+}
+
+int
+store_notice_withdraw(struct store *s, int64_t id, const char *why)
+{
+	static const char sql[] =
+	    "UPDATE notices SET status = 'withdrawn', reply = ?, next_try = NULL"
+	    " WHERE id = ? AND status = 'queued'";
+	sqlite3_stmt *st = stmt(s, sql);
+
+	bind_text(st, 1, why);
+	sqlite3_bind_int64(st, 2, id);
 	return step_done(s, st);
 }
 

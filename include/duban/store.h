@@ -11,7 +11,7 @@
 #include "duban/rules.h"
 #include "duban/timeutil.h"
 
-#define STORE_SCHEMA_VERSION	8
+#define STORE_SCHEMA_VERSION	9
 #define STORE_CACHE_KIB		2000	/* the page cache in normal work */
 
 struct store;
@@ -232,6 +232,8 @@ int store_notice_sent(struct store *s, int64_t id, instant_t at, const char *rep
 int store_notice_requeue(struct store *s, int64_t id, instant_t at);
 int store_notice_retry(struct store *s, int64_t id, instant_t next_try, const char *reply);
 int store_notice_failed(struct store *s, int64_t id, const char *reply);
+/* A queued notice that no longer holds: not sent, and why. */
+int store_notice_withdraw(struct store *s, int64_t id, const char *why);
 /* The id of the row the last INSERT added. */
 int64_t store_last_id(struct store *s);
 int store_outbox_counts(struct store *s, struct outbox_counts *c);

@@ -16,7 +16,7 @@ count() { sql "SELECT (SELECT count(*) FROM actions) || ' ' || (SELECT count(*) 
 	|| ' ' || (SELECT count(*) FROM departments) || ' ' || (SELECT count(*) FROM cases)"; }
 before=$(count)
 ctl actions --all >"$T/actions" || fail "dubanctl on a schema 5 database"
-assert_eq "$(sql 'PRAGMA user_version')" 8 "the schema after opening"
+assert_eq "$(sql 'PRAGMA user_version')" 9 "the schema after opening"
 assert_eq "$(count)" "$before" "rows after the migration"
 sql "SELECT name FROM sqlite_master WHERE type = 'index'" | grep -q actions_identity ||
 	fail "the migration did not add its index"
