@@ -584,7 +584,17 @@ rule_key(struct conf_parse *p, const char *name, const char *value)
 		rule_match(p, r, value);
 	else if (strcmp(name, "deadline") == 0)
 		rule_deadline_key(p, r, value);
-	else if (strcmp(name, "roll-over") == 0) {
+	else if (strcmp(name, "kind") == 0) {
+		r->kind_line = p->lineno;
+		if (strcmp(value, "waiting") == 0)
+			r->waiting = true;
+		else if (strcmp(value, "deadline") == 0)
+			r->waiting = false;
+		else
+			diag_error(p->d, p->conf->path, p->lineno,
+			    "kind: expected deadline (a department must act by then) or waiting (a"
+			    " minimum period, 不少于), not '%s'", value);
+	} else if (strcmp(name, "roll-over") == 0) {
 		if (parse_bool(p, name, value, &b) == 0) {
 			r->rollover = b;
 			r->rollover_set = true;
@@ -861,6 +871,10 @@ conf_validate(struct conf_parse *p)
 				diag_error(p->d, c->path, r->levels[j].line,
 				    "rule \"%s\": escalation target \"%s\" is not defined",
 				    r->name, r->levels[j].target);
+		if (r->waiting && (r->nremind > 0 || r->nrepeat > 0 || r->nlevels > 0))
+			diag_error(p->d, c->path, r->kind_line,
+			    "rule \"%s\": a waiting period has no remind, repeat or escalate:"
+			    " nobody is late when it ends (the office is told)", r->name);
 		if (r->end_at_close && c->office_open == c->office_close)
 			diag_error(p->d, c->path, r->end_line,
 			    "rule \"%s\": 'end = close' needs office-hours in [daemon]", r->name);
@@ -1090,6 +1104,8 @@ conf_print(const struct config *c, FILE *fp)
 			fprintf(fp, " key:%s", r->match_key ? "yes" : "no");
 		if (!r->match_step && !r->match_dept && r->match_category < 0 && r->match_key < 0)
 			fprintf(fp, " any");
+		if (r->waiting)
+			fprintf(fp, "\nkind = waiting");
 		rule_format_deadline(r, buf, sizeof(buf));
 		fprintf(fp, "\ndeadline = %s", buf);
 		if (r->count_start)

@@ -79,7 +79,7 @@ static enum tpl_kind
 tpl_of(enum event_kind kind)
 {
 	return kind == EV_REMIND ? TPL_REMINDER : kind == EV_OVERDUE ? TPL_OVERDUE :
-	    TPL_ESCALATION;
+	    kind == EV_PERIOD_END ? TPL_PERIOD_END : TPL_ESCALATION;
 }
 
 instant_t

@@ -87,6 +87,8 @@ event_kind_name(enum event_kind kind)
 		return "overdue";
 	case EV_ESCALATE:
 		return "escalation";
+	case EV_PERIOD_END:
+		return "period-end";
 	}
 	return "?";
 }
@@ -265,6 +267,11 @@ rule_events(const struct rule *r, const struct calendar *cal, instant_t due,
 	instant_t t;
 	int i, k, n = 0, seq = 0;
 
+	if (r->waiting) {
+		/* a minimum period: its end tells the office; nobody is reminded or late */
+		out[n++] = (struct event){ EV_PERIOD_END, 0, 0, due };
+		return n;
+	}
 	for (i = 0; i < r->nremind; i++)
 		out[n++] = (struct event){ EV_REMIND, 0, i,
 		    duration_shift(&r->remind[i], -1, cal, due, NULL) };

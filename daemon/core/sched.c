@@ -107,6 +107,19 @@ perform(struct store *st, const struct config *conf, const struct action *a,
 		if (added == 0 && (eid = store_escalation_id(st, a->id, e->level)) <= 0)
 			return -1;
 		snprintf(detail, sizeof(detail), "to %s <%s>, scheduled %s", t->name, t->email, at);
+	} else if (e->kind == EV_PERIOD_END) {
+		/* a minimum period has run: the office may move the file on */
+		if (conf->office_email == NULL) {
+			log_warnx("action %lld: its waiting period has run; no office-email to tell",
+			    (long long)a->id);
+			snprintf(detail, sizeof(detail), "the period has run (no office-email to tell)");
+		} else {
+			if (notice_queue(st, conf, a, e, conf->office_name, conf->office_email, NULL,
+			    now) != 0)
+				return -1;
+			snprintf(detail, sizeof(detail), "the period has run: to the office <%s>,"
+			    " scheduled %s", conf->office_email, at);
+		}
 	} else {
 		if (a->dept.email == NULL || a->dept.email[0] == '\0') {
 			log_warnx("action %lld: department %s has no email address; %s not sent,"

@@ -8,7 +8,8 @@
 #include "duban/xmalloc.h"
 
 static const char *files[TPL_COUNT] = {
-	"reminder.txt", "overdue.txt", "escalation.txt", "digest.txt", "item.txt", "failure.txt"
+	"reminder.txt", "overdue.txt", "escalation.txt", "digest.txt", "item.txt", "failure.txt",
+	"period-end.txt"
 };
 
 #define ITEM_VARS "case", "case_title", "category", "step", "dept", "dept_code", "head", \
@@ -22,6 +23,7 @@ static const char *const allowed[TPL_COUNT][24] = {
 	[TPL_DIGEST] = { "recipient", "count", "items", "office", "date", NULL },
 	[TPL_ITEM] = { ITEM_VARS, "target", "level", NULL },
 	[TPL_FAILURE] = { "recipient", "reply", "failed_subject", "action", "office", NULL },
+	[TPL_PERIOD_END] = { ITEM_VARS, NULL },
 };
 
 const char *
@@ -143,7 +145,11 @@ templates_load(struct templates *ts, const char *dir, struct diag *d)
 			parse(k, templates_builtin[k], path, &ts->t[k], d);
 		} else {
 			xasprintf(&path, "%s/%s", dir, files[k]);
-			if ((text = file_read(path, NULL)) == NULL)
+			if ((text = file_read(path, NULL)) == NULL && errno == ENOENT) {
+				/* a template newer than the directory (after an upgrade) */
+				diag_warn(d, path, 0, "no such template: the built-in one is used");
+				parse(k, templates_builtin[k], path, &ts->t[k], d);
+			} else if (text == NULL)
 				diag_error(d, path, 0, "cannot open template: %s", strerror(errno));
 			else {
 				parse(k, text, path, &ts->t[k], d);

@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "ctl.h"
+#include "duban/cal.h"
 #include "duban/sched.h"
+#include "duban/text.h"
 
 static int
 print_dept(const struct department *d, void *arg)
@@ -363,6 +365,35 @@ out:
 	return rc;
 }
 
+/*
+ * A waiting period (不少于, a minimum) may not be ended early: done before it
+ * has run is refused, unless forced with a reason, which is recorded.
+ */
+static int
+waiting_not_over(struct ctl *c, int64_t id, instant_t at, int force, const char *reason)
+{
+	const struct rule *r;
+	struct action a;
+	int left;
+
+	if (store_action_get(c->store, id, &a) != 0)
+		return 0;	/* the store says what is wrong below */
+	r = a.rule ? conf_rule(c->conf, a.rule) : NULL;
+	if (r == NULL || !r->waiting || a.due_at == 0 || at >= a.due_at || a.done_at != 0) {
+		action_clear(&a);
+		return 0;
+	}
+	left = cal_count_workdays(c->conf->cal, tz_day_of(at) + 1, tz_day_of(a.due_at - 1) + 1);
+	action_clear(&a);
+	if (force && reason != NULL)
+		return 0;
+	fprintf(stderr, "dubanctl: 期间未满，尚余 %d 个工作日 (action %lld is a waiting period"
+	    " of rule %s, a minimum that has not run: %d working day%s left); to end it early"
+	    " give --force --reason TEXT, which is recorded\n", left, (long long)id, r->name,
+	    left, left == 1 ? "" : "s");
+	return EXIT_FAIL;
+}
+
 int
 cmd_done(struct ctl *c, int argc, char **argv)
 {
@@ -370,10 +401,12 @@ cmd_done(struct ctl *c, int argc, char **argv)
 		{ "at", required_argument, NULL, 'a' },
 		{ "note", required_argument, NULL, 'n' },
 		{ "force", no_argument, NULL, 'F' },
+		{ "reason", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 }
 	};
 	instant_t at = time_now();
-	const char *note = NULL;
+	const char *note = NULL, *reason = NULL;
+	char detail[TEXT_MAX + 256];
 	int64_t id;
 	int ch, rc, force = 0;
 
@@ -392,6 +425,9 @@ cmd_done(struct ctl *c, int argc, char **argv)
 		case 'F':
 			force = 1;
 			break;
+		case 'r':
+			reason = optarg;
+			break;
 		default:
 			return ctl_usage("done");
 		}
@@ -402,6 +438,8 @@ cmd_done(struct ctl *c, int argc, char **argv)
 		return EXIT_USAGE;
 	if (ctl_parse_id(argv[optind], &id) != 0)
 		return EXIT_USAGE;
+	if ((rc = waiting_not_over(c, id, at, force, reason)) != 0)
+		return rc;
 	if (store_begin(c->store) != 0)
 		return EXIT_DATABASE;
 	rc = store_action_done(c->store, id, at, note);
@@ -410,6 +448,11 @@ cmd_done(struct ctl *c, int argc, char **argv)
 		fprintf(stderr, "dubanctl: action %lld %s\n", (long long)id,
 		    rc > 0 ? "is done already" : "does not exist");
 		return EXIT_FAIL;
+	}
+	if (reason != NULL) {
+		snprintf(detail, sizeof(detail), "%s%sbefore its waiting period ended, forced: %s",
+		    note ? note : "", note ? "; " : "", reason);
+		note = detail;
 	}
 	store_event(c->store, time_now(), c->who, id, "done", note);
 	if (store_commit(c->store) != 0)

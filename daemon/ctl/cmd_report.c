@@ -22,6 +22,7 @@ struct report {
 	int		 n;
 	instant_t	 now;
 	const struct calendar *cal;
+	const struct config *conf;
 	const char	*only;
 };
 
@@ -47,6 +48,10 @@ count_row(const struct report_row *row, void *arg)
 	struct tally *t;
 
 	if (r->only != NULL && strcmp(r->only, row->dept) != 0)
+		return 0;
+	/* a waiting period (不少于) is nobody's work: neither on time nor late */
+	if (!row->is_case && row->rule != NULL && conf_rule(r->conf, row->rule) != NULL &&
+	    conf_rule(r->conf, row->rule)->waiting)
 		return 0;
 	t = tally_for(r, row->dept, row->dept_name);
 	if (row->is_case) {
@@ -205,6 +210,7 @@ cmd_report(struct ctl *c, int argc, char **argv)
 		return ctl_usage("report");
 	r.now = time_now();
 	r.cal = c->conf->cal;
+	r.conf = c->conf;
 	if (to_day == 0)
 		to_day = tz_day_of(r.now);
 	if (from_day == 0)

@@ -73,6 +73,8 @@ struct rule {
 	bool		 end_at_close;		/* days end at the office's close, not 24:00 */
 	bool		 rollover;		/* a last day off moves to the next working day */
 	bool		 rollover_set;		/* written in the rule (else the law's default) */
+	bool		 waiting;		/* kind = waiting: a minimum (不少于), not a deadline */
+	int		 kind_line;
 	struct duration	 remind[RULE_MAX_REMIND];
 	int		 nremind;
 	struct repeat	 repeat[2];
@@ -108,7 +110,8 @@ struct rule_env {
 enum event_kind {
 	EV_REMIND,
 	EV_OVERDUE,		/* seq 0 at the deadline, 1.. the repeats */
-	EV_ESCALATE		/* level 1.. */
+	EV_ESCALATE,		/* level 1.. */
+	EV_PERIOD_END		/* a waiting period has run: the office is told */
 };
 
 /* One scheduled notice of an action; (kind, level, seq) names it uniquely. */

@@ -347,6 +347,7 @@ struct report_row {
 	int		 escalated;
 	int		 closed;
 	int		 ceased;
+	const char	*rule;		/* an action's rule, or NULL */
 };
 /* The actions notified and the cases received in [from, to). */
 int store_report_each(struct store *s, instant_t from, instant_t to,

@@ -15,6 +15,7 @@ enum tpl_kind {
 	TPL_DIGEST,
 	TPL_ITEM,
 	TPL_FAILURE,
+	TPL_PERIOD_END,		/* a waiting period has run: to the office */
 	TPL_COUNT
 };
 

@@ -51,10 +51,18 @@ CONF
 "$DUBAND" -t -f "$T/tpl.conf" 2>"$T/err" && fail "a bad template was accepted"
 grep -q "^$T/tpl/reminder.txt:$line: unknown placeholder {department} in reminder.txt$" "$T/err" ||
 	fail "template error: $(cat "$T/err")"
+# a template missing from the directory (one added by an upgrade): the
+# built-in one, with a warning that names it
 rm "$T/tpl/digest.txt"
-"$DUBAND" -t -f "$T/tpl.conf" 2>"$T/err" && fail "a missing template was accepted"
-grep -q "^$T/tpl/digest.txt: cannot open template: No such file or directory$" "$T/err" ||
+"$DUBAND" -t -f "$T/tpl.conf" 2>"$T/err"
+grep -q "^$T/tpl/digest.txt: no such template: the built-in one is used (warning)$" "$T/err" ||
 	fail "missing template: $(cat "$T/err")"
+chmod 000 "$T/tpl/item.txt"
+if [ "$(id -u)" -ne 0 ]; then
+	"$DUBAND" -t -f "$T/tpl.conf" 2>"$T/err" && fail "an unreadable template was accepted"
+	grep -q "^$T/tpl/item.txt: cannot open template" "$T/err" || fail "unreadable: $(cat "$T/err")"
+fi
+chmod 644 "$T/tpl/item.txt"
 cp "$TOP"/conf/templates/*.txt "$T/tpl/"
 "$DUBAND" -t -f "$T/tpl.conf" >/dev/null 2>&1 || fail "the shipped templates copied are refused"
 
