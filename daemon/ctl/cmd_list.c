@@ -32,8 +32,15 @@ parse_all(const char *name, int argc, char **argv, bool *all)
 
 /* The state of an action as the office says it. */
 static const char *
-action_state(const struct action *a, instant_t now)
+action_state(const struct config *conf, const struct action *a, instant_t now)
 {
+	const struct rule *r = a->rule ? conf_rule(conf, a->rule) : NULL;
+
+	if (r != NULL && r->waiting) {	/* a minimum period: nobody is late */
+		if (a->done_at != 0)
+			return "done";
+		return a->due_at != 0 && a->due_at <= now ? "period-run" : "waiting";
+	}
 	if (a->done_at != 0)
 		return a->due_at != 0 && a->done_at > a->due_at ? "done-late" : "done";
 	if (a->due_at == 0)
@@ -43,10 +50,15 @@ action_state(const struct action *a, instant_t now)
 	return "open";
 }
 
+struct list_ctx {
+	const struct config	*conf;
+	instant_t		 now;
+};
+
 static int
 print_action(const struct action *a, void *arg)
 {
-	const instant_t *now = arg;
+	const struct list_ctx *lc = arg;
 	char id[24], due[32] = "", next[32] = "";
 	const char *v[8];
 
@@ -60,7 +72,7 @@ print_action(const struct action *a, void *arg)
 	v[2] = a->dept.code;
 	v[3] = a->step;
 	v[4] = due;
-	v[5] = a->paused_at ? "paused" : action_state(a, *now);
+	v[5] = a->paused_at ? "paused" : action_state(lc->conf, a, lc->now);
 	v[6] = next;
 	v[7] = a->uncertain ? "uncertain" : "";
 	out_row(v);
@@ -70,7 +82,7 @@ print_action(const struct action *a, void *arg)
 int
 cmd_actions(struct ctl *c, int argc, char **argv)
 {
-	instant_t now = time_now();
+	struct list_ctx lc = { c->conf, time_now() };
 	bool all;
 	int rc;
 
@@ -82,7 +94,7 @@ cmd_actions(struct ctl *c, int argc, char **argv)
 		static const int w[] = { 6, 12, 8, 16, 19, 11, 19, 0 };
 
 		out_header(cols, w, 8);
-		store_action_each(c->store, all, print_action, &now);
+		store_action_each(c->store, all, print_action, &lc);
 		out_end();
 	}
 	return EXIT_OK;
