@@ -35,7 +35,47 @@ struct import {
 	int		 errors;
 	int		 dry_run;
 	int		 cases_added, cases_updated, actions_added, actions_updated, unchanged;
+	int		*first;		/* case number -> its first row, open addressing */
+	size_t		 nfirst;	/* slots, a power of two; -1 marks a free one */
 };
+
+static size_t
+case_hash(const char *s)
+{
+	size_t h = 14695981039346656037ULL;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+/*
+ * The first row of the row's case, so that each row is checked against it
+ * in constant time (a scan of the earlier rows made a ledger of many cases
+ * quadratic); the row itself if it is the first.
+ */
+static int
+first_row_of(struct import *im, const struct csv *csv, int i)
+{
+	const char *num = csv->rows[i].fields[COL_CASE];
+	size_t k;
+	int j;
+
+	if (im->first == NULL) {
+		for (im->nfirst = 64; im->nfirst < (size_t)csv->n * 2; im->nfirst *= 2)
+			;
+		im->first = xreallocarray(NULL, im->nfirst, sizeof(*im->first));
+		memset(im->first, 0xff, im->nfirst * sizeof(*im->first));
+	}
+	for (k = case_hash(num) & (im->nfirst - 1);; k = (k + 1) & (im->nfirst - 1)) {
+		if ((j = im->first[k]) == -1) {
+			im->first[k] = i;
+			return i;
+		}
+		if (strcmp(csv->rows[j].fields[COL_CASE], num) == 0)
+			return j;
+	}
+}
 
 static void
 row_error(struct import *im, int line, int col, const char *fmt, ...)
@@ -138,16 +178,13 @@ check_row(struct import *im, struct csv *csv, int i)
 		    done < notified)
 			row_error(im, r->line, COL_DONE, "done before it was notified");
 	}
-	for (j = 0; j < i; j++) {
+	if ((j = first_row_of(im, csv, i)) != i) {
 		const struct csv_row *o = &csv->rows[j];
 
-		if (o->n != NCOLS || strcmp(o->fields[COL_CASE], f[COL_CASE]) != 0)
-			continue;
 		for (col = COL_TITLE; col <= COL_RECEIVED; col++)
 			if (strcmp(o->fields[col], f[col]) != 0)
 				row_error(im, r->line, col, "differs from line %d for the same case",
 				    o->line);
-		break;
 	}
 }
 
@@ -341,6 +378,7 @@ ledger_import(struct ctl *c, int argc, char **argv)
 		row_error(&im, 1, -1, "the first line must be the header: %d columns, %s ... %s",
 		    NCOLS, columns[0], columns[NCOLS - 1]);
 		csv_free(&csv);
+		free(im.first);
 		return EXIT_FAIL;
 	}
 	for (i = 0; i < NCOLS; i++)
@@ -354,10 +392,12 @@ ledger_import(struct ctl *c, int argc, char **argv)
 		fprintf(stderr, "dubanctl: %s: %d error%s; nothing was imported\n", im.file,
 		    im.errors, im.errors == 1 ? "" : "s");
 		csv_free(&csv);
+		free(im.first);
 		return EXIT_FAIL;
 	}
 	if (store_begin(c->store) != 0) {
 		csv_free(&csv);
+		free(im.first);
 		return EXIT_DATABASE;
 	}
 	for (i = 1; i < csv.n; i++)
@@ -367,6 +407,7 @@ ledger_import(struct ctl *c, int argc, char **argv)
 			    im.file, csv.rows[i].line, store_errmsg(c->store));
 			store_rollback(c->store);
 			csv_free(&csv);
+			free(im.first);
 			return EXIT_DATABASE;
 		}
 	printf("%s (%s): %d cases added, %d updated; %d actions added, %d updated, %d unchanged%s\n",
@@ -375,6 +416,7 @@ ledger_import(struct ctl *c, int argc, char **argv)
 	if (im.dry_run) {
 		store_rollback(c->store);
 		csv_free(&csv);
+		free(im.first);
 		return EXIT_OK;
 	}
 	{
@@ -386,6 +428,7 @@ ledger_import(struct ctl *c, int argc, char **argv)
 		store_event(c->store, time_now(), c->who, 0, "ledger import", detail);
 	}
 	csv_free(&csv);
+	free(im.first);
 	if (store_commit(c->store) != 0)
 		return EXIT_DATABASE;
 	ctl_wake(c);

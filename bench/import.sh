@@ -1,0 +1,54 @@
+#!/bin/bash
+# Ledger import: time and peak memory of "dubanctl ledger import" for
+# ledgers of SIZES rows, of two shapes: many actions of one case, and many
+# cases of two actions each. Prints one table row per size and shape.
+set -u
+export LC_ALL=C.UTF-8
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${BUILD:-$TOP/build}
+SIZES=${SIZES:-10000 20000 40000 80000}
+T=$(mktemp -d /tmp/duban-bench.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+
+cat >"$T/duban.conf" <<CONF
+[daemon]
+database = $T/duban.db
+calendar = $TOP/conf/calendar/cn.conf
+[smtp]
+host = 127.0.0.1
+from = fxb@example.gov.cn
+[rule "long"]
+deadline = 30 days
+CONF
+
+ledger() {	# ledger ROWS SHAPE FILE
+	/usr/bin/python3 - "$@" <<'PY'
+import sys
+n, shape, path = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+out = ["案件编号,案件名称,类别,牵头单位,包案领导,挂牌督办,信访人,受理时间,承办单位,办理事项,"
+       "通知时间,签收时间,办结时间,办理结果"]
+for i in range(n):
+    if shape == "one-case":
+        case, step, m = "BIG-1", "step%d" % i, i % 1440
+        notified = "2026-11-%02d %02d:%02d" % (20 + (i // 1440) % 8, m // 60, m % 60)
+    else:
+        case, step, notified = "K-%d" % (i // 2), "step%d" % (i % 2), "2026-11-20 09:00"
+    out.append("%s,案件,2,,,否,,2026-11-01 08:00,zjj,%s,%s,,," % (case, step, notified))
+open(path, "w", encoding="utf-8").write("\r\n".join(out) + "\r\n")
+PY
+}
+
+echo "| rows | shape | import | peak RSS |"
+echo "|---|---|---|---|"
+for n in $SIZES; do
+	for shape in one-case many-cases; do
+		ledger "$n" "$shape" "$T/ledger.csv"
+		rm -f "$T"/duban.db*
+		"$BUILD/dubanctl" -f "$T/duban.conf" init >/dev/null
+		"$BUILD/dubanctl" -f "$T/duban.conf" dept add zjj 住建局 --email zjj@example.gov.cn >/dev/null
+		/usr/bin/time -f '%e %M' -o "$T/time" "$BUILD/dubanctl" -f "$T/duban.conf" \
+			ledger import "$T/ledger.csv" >/dev/null 2>&1
+		read -r secs kb <"$T/time"
+		printf '| %s | %s | %s s | %d MB |\n' "$n" "$shape" "$secs" $((kb / 1024))
+	done
+done
