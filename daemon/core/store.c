@@ -1660,10 +1660,10 @@ store_report_each(struct store *s, instant_t from, instant_t to,
 	static const char sql[] =
 	    "SELECT 'action', d.code, d.name, a.notified_at, coalesce(a.due_at, 0),"
 	    " coalesce(a.done_at, 0), EXISTS (SELECT 1 FROM escalations e WHERE e.action_id = a.id),"
-	    " 0, 0, a.rule FROM actions a JOIN departments d ON d.id = a.dept_id"
+	    " 0, 0, a.rule, a.uncertain FROM actions a JOIN departments d ON d.id = a.dept_id"
 	    " WHERE a.notified_at >= ?1 AND a.notified_at < ?2"
 	    " UNION ALL SELECT 'case', coalesce(d.code, '-'), coalesce(d.name, '-'), c.received_at,"
-	    " 0, coalesce(c.closed_at, 0), 0, c.status = 'closed', c.ceased, NULL"
+	    " 0, coalesce(c.closed_at, 0), 0, c.status = 'closed', c.ceased, NULL, 0"
 	    " FROM cases c LEFT JOIN departments d ON d.id = c.lead_dept"
 	    " WHERE c.received_at >= ?1 AND c.received_at < ?2";
 	sqlite3_stmt *st = stmt(s, sql);
@@ -1683,6 +1683,7 @@ store_report_each(struct store *s, instant_t from, instant_t to,
 		r.closed = sqlite3_column_int(st, 7);
 		r.ceased = sqlite3_column_int(st, 8);
 		r.rule = (const char *)sqlite3_column_text(st, 9);
+		r.uncertain = sqlite3_column_int(st, 10);
 		rc = fn(&r, arg);
 	}
 	sqlite3_reset(st);

@@ -15,6 +15,7 @@ struct tally {
 	int	 assigned, on_time, late, open, overdue, escalated;
 	int	 cases, closed, ceased;
 	long	 workdays;	/* handling time of the done actions, in working days */
+	int	 uncertain;	/* actions whose deadline crosses a year the calendar lacks */
 };
 
 struct report {
@@ -61,6 +62,7 @@ count_row(const struct report_row *row, void *arg)
 		return 0;
 	}
 	t->assigned++;
+	t->uncertain += row->uncertain;
 	if (row->done != 0) {
 		if (row->due == 0 || row->done <= row->due)
 			t->on_time++;
@@ -119,23 +121,23 @@ print_tally(struct buf *b, const struct tally *t, enum fmt fmt, int first)
 	average(avg, sizeof(avg), t->workdays, done);
 	switch (fmt) {
 	case FMT_TABLE:
-		buf_printf(b, "%-6s %-16s %8d %7d %4d %4d %7d %9d %7s %5d %6d %7s %7s %8s\n",
+		buf_printf(b, "%-6s %-16s %8d %7d %4d %4d %7d %9d %7s %5d %6d %7s %7s %8s %9d\n",
 		    t->dept, t->name, t->assigned, t->on_time, t->late, t->open, t->overdue,
-		    t->escalated, r1, t->cases, t->closed, r2, r3, avg);
+		    t->escalated, r1, t->cases, t->closed, r2, r3, avg, t->uncertain);
 		break;
 	case FMT_CSV:
-		buf_printf(b, "%s,%s,%d,%d,%d,%d,%d,%d,%s,%d,%d,%s,%s,%s\r\n", t->dept, t->name,
+		buf_printf(b, "%s,%s,%d,%d,%d,%d,%d,%d,%s,%d,%d,%s,%s,%s,%d\r\n", t->dept, t->name,
 		    t->assigned, t->on_time, t->late, t->open, t->overdue, t->escalated, r1, t->cases,
-		    t->closed, r2, r3, avg);
+		    t->closed, r2, r3, avg, t->uncertain);
 		break;
 	case FMT_JSON:
 		buf_printf(b, "%s\n  {\"department\": \"%s\", \"name\": \"%s\", \"assigned\": %d,"
 		    " \"on_time\": %d, \"late\": %d, \"open\": %d, \"overdue\": %d, \"escalated\": %d,"
 		    " \"on_time_rate\": \"%s\", \"cases\": %d, \"cases_closed\": %d,"
 		    " \"case_completion_rate\": \"%s\", \"ceased_rate\": \"%s\","
-		    " \"average_working_days\": \"%s\"}", first ? "" : ",", t->dept, t->name,
-		    t->assigned, t->on_time, t->late, t->open, t->overdue, t->escalated, r1, t->cases,
-		    t->closed, r2, r3, avg);
+		    " \"average_working_days\": \"%s\", \"uncertain\": %d}", first ? "" : ",", t->dept,
+		    t->name, t->assigned, t->on_time, t->late, t->open, t->overdue, t->escalated, r1,
+		    t->cases, t->closed, r2, r3, avg, t->uncertain);
 		break;
 	}
 }
@@ -231,6 +233,7 @@ cmd_report(struct ctl *c, int argc, char **argv)
 		all.closed += r.t[i].closed;
 		all.ceased += r.t[i].ceased;
 		all.workdays += r.t[i].workdays;
+		all.uncertain += r.t[i].uncertain;
 	}
 	{
 		int y1, m1, d1, y2, m2, d2;
@@ -242,14 +245,15 @@ cmd_report(struct ctl *c, int argc, char **argv)
 	}
 	switch (fmt) {
 	case FMT_TABLE:
-		buf_printf(&b, "%s\n%-6s %-16s %8s %7s %4s %4s %7s %9s %7s %5s %6s %7s %7s %8s\n",
+		buf_printf(&b, "%s\n%-6s %-16s %8s %7s %4s %4s %7s %9s %7s %5s %6s %7s %7s %8s %9s\n",
 		    title, "DEPT", "NAME", "ASSIGNED", "ON-TIME", "LATE", "OPEN", "OVERDUE",
-		    "ESCALATED", "ON-TIME%", "CASES", "CLOSED", "CLOSED%", "CEASED%", "AVG-DAYS");
+		    "ESCALATED", "ON-TIME%", "CASES", "CLOSED", "CLOSED%", "CEASED%", "AVG-DAYS",
+		    "UNCERTAIN");
 		break;
 	case FMT_CSV:
 		buf_puts(&b, "department,name,assigned,on_time,late,open,overdue,escalated,"
 		    "on_time_rate,cases,cases_closed,case_completion_rate,ceased_rate,"
-		    "average_working_days\r\n");
+		    "average_working_days,uncertain\r\n");
 		break;
 	case FMT_JSON:
 		buf_puts(&b, "[");
@@ -260,6 +264,19 @@ cmd_report(struct ctl *c, int argc, char **argv)
 	print_tally(&b, &all, fmt, r.n == 0);
 	if (fmt == FMT_JSON)
 		buf_puts(&b, "\n]\n");
+	/*
+	 * Honest about what it does not know: a figure resting on a deadline
+	 * counted over a year the calendar does not cover may be wrong.
+	 */
+	if (all.uncertain > 0) {
+		if (fmt == FMT_TABLE)
+			buf_printf(&b, "warning: %d of these actions have a deadline counted over a year"
+			    " the calendar does not cover (UNCERTAIN); their on-time and late figures may"
+			    " change when that year's schedule is added\n", all.uncertain);
+		fprintf(stderr, "dubanctl: warning: %d actions in this report have a deadline counted"
+		    " over a year the calendar does not cover; their figures are uncertain\n",
+		    all.uncertain);
+	}
 	if (mail)
 		rc = mail_report(c, b.data, title);
 	else

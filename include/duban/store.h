@@ -348,6 +348,7 @@ struct report_row {
 	int		 closed;
 	int		 ceased;
 	const char	*rule;		/* an action's rule, or NULL */
+	int		 uncertain;	/* its deadline crosses a year the calendar lacks */
 };
 /* The actions notified and the cases received in [from, to). */
 int store_report_each(struct store *s, instant_t from, instant_t to,

@@ -49,4 +49,21 @@ sed -i "s/^port = .*/port = $SMTP_PORT/" "$T/duban.conf"
 ctl report --from 2026-03-01 --to 2026-03-31 --mail >/dev/null || fail "report --mail"
 wait_for 5 has_mail "督办工作统计 2026-03-01 至 2026-03-31" || fail "the report was not mailed"
 grep "督办工作统计" "$T/mail/index" | cut -f3 | grep -qx fxb@example.gov.cn || fail "report recipient"
+
+# A figure resting on a year the calendar does not cover is marked, and the
+# report warns, in every format.
+sed -i "s|^calendar = .*|calendar = $TOP/tests/conf/data/only-2018.conf|" "$T/duban.conf"
+ctl case add U1 未覆盖年份 --lead bdc --received "2026-03-02 08:00" >/dev/null
+ctl assign U1 bdc 核验 --at "2026-03-02 09:00" --overdue-ok >/dev/null 2>&1 || fail "assign in an uncovered year"
+ctl report --from 2026-03-01 --to 2026-03-31 >"$T/table" 2>"$T/err" || fail "report"
+grep -q "^warning: 1 of these actions have a deadline counted over a year" "$T/table" ||
+	fail "the table does not warn: $(cat "$T/table")"
+grep -q "uncertain" "$T/err" || fail "no warning on stderr"
+ctl report --from 2026-03-01 --to 2026-03-31 --csv 2>/dev/null | tr -d '\r' | grep -q '^all,.*,1$' ||
+	fail "the CSV does not mark the uncertain figure"
+ctl report --from 2026-03-01 --to 2026-03-31 --json 2>/dev/null | $PY -c '
+import json, sys
+rows = {r["department"]: r for r in json.load(sys.stdin)}
+assert rows["all"]["uncertain"] == 1 and rows["bdc"]["uncertain"] == 1, rows' ||
+	fail "the JSON does not mark the uncertain figure"
 exit 0
