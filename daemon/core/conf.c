@@ -489,27 +489,31 @@ rule_repeat(struct conf_parse *p, struct rule *r, const char *value)
 	free(copy);
 }
 
-/* "head, leader, office" */
-static void
-rule_cc(struct conf_parse *p, struct rule *r, const char *value)
+/* "head, leader, office" or "none"; head only where may_head (escalate-cc). */
+static int
+rule_cc(struct conf_parse *p, const char *key, const char *value, int may_head)
 {
 	char *copy = xstrdup(value), *tok, *save;
+	int cc = 0;
 
-	r->escalate_cc = 0;
 	for (tok = strtok_r(copy, ", \t", &save); tok; tok = strtok_r(NULL, ", \t", &save)) {
-		if (strcmp(tok, "head") == 0)
-			r->escalate_cc |= CC_HEAD;
+		if (strcmp(tok, "head") == 0 && may_head)
+			cc |= CC_HEAD;
 		else if (strcmp(tok, "leader") == 0)
-			r->escalate_cc |= CC_LEADER;
+			cc |= CC_LEADER;
 		else if (strcmp(tok, "office") == 0)
-			r->escalate_cc |= CC_OFFICE;
+			cc |= CC_OFFICE;
 		else if (strcmp(tok, "cc") == 0)
-			r->escalate_cc |= CC_DEPT_CC;
+			cc |= CC_DEPT_CC;
+		else if (strcmp(tok, "none") == 0)
+			;
 		else
 			diag_error(p->d, p->conf->path, p->lineno,
-			    "escalate-cc: expected head, cc, leader or office, not '%s'", tok);
+			    "%s: expected %scc, leader, office or none, not '%s'", key,
+			    may_head ? "head, " : "", tok);
 	}
 	free(copy);
+	return cc;
 }
 
 /* "at most 30 days, 1 time" (信访工作条例 Art. 34: once, by at most 30 days) */
@@ -618,7 +622,11 @@ rule_key(struct conf_parse *p, const char *name, const char *value)
 	else if (strcmp(name, "escalate") == 0)
 		rule_escalate(p, r, value);
 	else if (strcmp(name, "escalate-cc") == 0)
-		rule_cc(p, r, value);
+		r->escalate_cc = rule_cc(p, name, value, 1);
+	else if (strcmp(name, "remind-cc") == 0)
+		r->remind_cc = rule_cc(p, name, value, 0);
+	else if (strcmp(name, "overdue-cc") == 0)
+		r->overdue_cc = rule_cc(p, name, value, 0);
 	else if (strcmp(name, "extend") == 0)
 		rule_extend(p, r, value);
 	else
@@ -689,6 +697,7 @@ conf_section(struct conf_parse *p, const char *section)
 		r->line = p->section_line;
 		r->match_category = -1;
 		r->match_key = -1;
+		r->escalate_cc = CC_HEAD;	/* a department learns it was escalated */
 		p->kind = SEC_RULE;
 	} else
 		diag_error(p->d, c->path, p->section_line,
@@ -1053,6 +1062,26 @@ print_duration(FILE *fp, const struct duration *d)
 	fputs(buf, fp);
 }
 
+static void
+print_cc(FILE *fp, const char *key, int cc)
+{
+	static const struct { int flag; const char *name; } names[] = {
+		{ CC_HEAD, "head" }, { CC_LEADER, "leader" }, { CC_DEPT_CC, "cc" },
+		{ CC_OFFICE, "office" },
+	};
+	const char *sep = " ";
+	size_t i;
+
+	if (cc == 0)
+		return;
+	fprintf(fp, "\n%s =", key);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (cc & names[i].flag) {
+			fprintf(fp, "%s%s", sep, names[i].name);
+			sep = ", ";
+		}
+}
+
 void
 conf_print(const struct config *c, FILE *fp)
 {
@@ -1140,25 +1169,10 @@ conf_print(const struct config *c, FILE *fp)
 			print_duration(fp, &r->extend_max);
 			fprintf(fp, ", %d time%s", r->extend_times, r->extend_times == 1 ? "" : "s");
 		}
-		if (r->escalate_cc) {
-			const char *sep = " ";
-
-			fprintf(fp, "\nescalate-cc =");
-			if (r->escalate_cc & CC_HEAD) {
-				fprintf(fp, "%shead", sep);
-				sep = ", ";
-			}
-			if (r->escalate_cc & CC_LEADER) {
-				fprintf(fp, "%sleader", sep);
-				sep = ", ";
-			}
-			if (r->escalate_cc & CC_DEPT_CC) {
-				fprintf(fp, "%scc", sep);
-				sep = ", ";
-			}
-			if (r->escalate_cc & CC_OFFICE)
-				fprintf(fp, "%soffice", sep);
-		}
+		print_cc(fp, "remind-cc", r->remind_cc);
+		print_cc(fp, "overdue-cc", r->overdue_cc);
+		if (r->nlevels > 0)
+			print_cc(fp, "escalate-cc", r->escalate_cc);
 		fprintf(fp, "\n");
 	}
 }

@@ -39,18 +39,22 @@ sched_plan(const struct config *conf, const char *rule_name, const char *step,
 	return 0;
 }
 
-/* The copies of an escalation: the department head, the owning leader, the office. */
+/*
+ * The copies of a notice, as the rule's escalate-cc, remind-cc or overdue-cc
+ * says: the department head (escalations), the department's cc, the owning
+ * leader, the office.
+ */
 static int
-escalation_copies(struct store *st, const struct config *conf, const struct action *a,
-    const struct rule *r, const struct event *e, const struct target *t, instant_t now)
+notice_copies(struct store *st, const struct config *conf, const struct action *a,
+    int cc, const struct event *e, const struct target *t, instant_t now)
 {
 	char *name = NULL, *addr = NULL;
 	const char *why;
 	int rc = 0;
 
-	if ((r->escalate_cc & CC_HEAD) && a->dept.email && a->dept.email[0])
+	if ((cc & CC_HEAD) && a->dept.email && a->dept.email[0])
 		rc |= notice_queue(st, conf, a, e, a->dept.head, a->dept.email, t, now);
-	if ((r->escalate_cc & CC_DEPT_CC) && a->dept.cc && a->dept.cc[0]) {
+	if ((cc & CC_DEPT_CC) && a->dept.cc && a->dept.cc[0]) {
 		char *list = xstrdup(a->dept.cc), *tok, *save;
 
 		for (tok = strtok_r(list, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save))
@@ -61,9 +65,9 @@ escalation_copies(struct store *st, const struct config *conf, const struct acti
 				    (long long)a->id, a->dept.code, tok, why);
 		free(list);
 	}
-	if ((r->escalate_cc & CC_OFFICE) && conf->office_email)
+	if ((cc & CC_OFFICE) && conf->office_email)
 		rc |= notice_queue(st, conf, a, e, conf->office_name, conf->office_email, t, now);
-	if ((r->escalate_cc & CC_LEADER) && a->kase.leader != NULL) {
+	if ((cc & CC_LEADER) && a->kase.leader != NULL) {
 		message_split_address(a->kase.leader, &name, &addr);
 		if (address_check(addr, &why) == 0)
 			rc |= notice_queue(st, conf, a, e, name, addr, t, now);
@@ -102,7 +106,7 @@ perform(struct store *st, const struct config *conf, const struct action *a,
 		}
 		if ((added = store_escalation_add(st, a->id, e->level, t->name, now)) < 0 ||
 		    notice_queue(st, conf, a, e, t->label, t->email, t, now) != 0 ||
-		    escalation_copies(st, conf, a, r, e, t, now) != 0)
+		    notice_copies(st, conf, a, r->escalate_cc, e, t, now) != 0)
 			return -1;
 		if (added == 0 && (eid = store_escalation_id(st, a->id, e->level)) <= 0)
 			return -1;
@@ -130,7 +134,9 @@ perform(struct store *st, const struct config *conf, const struct action *a,
 				return -1;
 			return store_event(st, now, WHO_DAEMON, a->id, what, detail);
 		}
-		if (notice_queue(st, conf, a, e, a->dept.head, a->dept.email, NULL, now) != 0)
+		if (notice_queue(st, conf, a, e, a->dept.head, a->dept.email, NULL, now) != 0 ||
+		    notice_copies(st, conf, a, e->kind == EV_REMIND ? r->remind_cc : r->overdue_cc,
+		    e, NULL, now) != 0)
 			return -1;
 		snprintf(detail, sizeof(detail), "to %s <%s>, scheduled %s", a->dept.head,
 		    a->dept.email, at);

@@ -81,7 +81,9 @@ struct rule {
 	int		 nrepeat;
 	struct level	 levels[RULE_MAX_LEVELS];
 	int		 nlevels;
-	int		 escalate_cc;		/* enum cc_flags */
+	int		 escalate_cc;		/* enum cc_flags; head by default */
+	int		 remind_cc;		/* copies of reminders (not the head: it is the recipient) */
+	int		 overdue_cc;		/* copies of overdue notices */
 	bool		 has_extend;
 	struct duration	 extend_max;		/* one extension at most this long */
 	int		 extend_times;		/* and at most this many */

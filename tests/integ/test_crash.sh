@@ -10,7 +10,8 @@ N=${CRASH_ACTIONS:-10000}
 ROUNDS=${CRASH_ROUNDS:-20}
 setup_dir
 start_sink --no-fsync
-write_conf '[rule "burst"]' 'deadline = 2 seconds' 'escalate = 2 seconds after -> discipline'
+write_conf '[rule "burst"]' 'deadline = 2 seconds' 'escalate = 2 seconds after -> discipline' \
+	'escalate-cc = none'
 ctl init >/dev/null
 $PY - "$T/duban.db" "$N" <<'PY'
 import sqlite3, sys, time

@@ -20,11 +20,12 @@ wait_for 15 has_mail "【督办】" || fail "no escalation arrived"
 sleep 2.5	# action 2's overdue notice and escalation would have come by now
 
 mail_list >"$T/got"
-assert_eq "$(grep -c 'C1 handling' "$T/got")" 3 "messages about action 1"
+assert_eq "$(grep -c 'C1 handling' "$T/got")" 4 "messages about action 1 (the escalation copies the head)"
 assert_eq "$(sed -n 1p "$T/got" | cut -f2)" zjj@example.gov.cn "reminder recipient"
 grep 'C1 handling' "$T/got" | cut -f3 | grep -o '^【[^】]*】' >"$T/order"
-assert_eq "$(tr '\n' ' ' <"$T/order")" "【预警】 【催办】 【督办】 " "order of notices for action 1"
-assert_eq "$(grep '【督办】' "$T/got" | cut -f2)" jw@example.gov.cn "escalation recipient"
+assert_eq "$(tr '\n' ' ' <"$T/order")" "【预警】 【催办】 【督办】 【督办】 " "order of notices for action 1"
+assert_eq "$(grep '【督办】' "$T/got" | cut -f2 | sort | tr '\n' ' ')" "jw@example.gov.cn zjj@example.gov.cn " \
+	"escalation recipients (the group, and the head in copy)"
 assert_eq "$(grep -c 'C2 handling' "$T/got")" 1 "messages about action 2 (its reminder only)"
 grep -q 'C2.*【催办】\|【催办】.*C2' "$T/got" && fail "action 2 got an overdue notice"
 
@@ -33,7 +34,8 @@ $PY - "$T/mail" <<'PY' || fail "message check"
 import email, email.policy, glob, sys
 msgs = [email.message_from_bytes(open(f, "rb").read(), policy=email.policy.default)
         for f in sorted(glob.glob(sys.argv[1] + "/*.eml"))]
-esc = [m for m in msgs if m["Subject"].startswith("【督办】")][0]
+esc = [m for m in msgs if m["Subject"].startswith("【督办】")
+       and m["To"].addresses[0].addr_spec == "jw@example.gov.cn"][0]
 assert esc["To"].addresses[0].display_name == "市纪委监委监督工作组", esc["To"]
 assert "移交贵组进行督办" in esc.get_content(), esc.get_content()
 assert esc["Auto-Submitted"] == "auto-generated"
@@ -45,7 +47,7 @@ PY
 ctl queue >"$T/queue"
 assert_eq "$(grep -c ' C1 ' "$T/queue")" 1 "queue entries for action 1"
 grep -q ' C2 ' "$T/queue" && fail "action 2 is in the discipline queue"
-assert_eq "$(sql "SELECT count(*) FROM notices WHERE status = 'sent'")" 4 "notices sent"
+assert_eq "$(sql "SELECT count(*) FROM notices WHERE status = 'sent'")" 5 "notices sent"
 
 # The evidence record lists every notice with the server's reply.
 qid=$(sql "SELECT id FROM escalations")

@@ -6,7 +6,7 @@
 setup_dir
 start_sink
 write_conf '[rule "fast"]' 'deadline = 3 seconds' 'remind = 2 seconds before' \
-	'escalate = 5 seconds after -> discipline'
+	'escalate = 5 seconds after -> discipline' 'escalate-cc = none'
 seed_db
 start_daemon
 ctl assign C1 zjj handling >/dev/null || fail "assign"

@@ -231,7 +231,7 @@ test_conf_errors(void **state)
 		{ "[rule \"a\"]\ndeadline = 3 days\nescalate = 1 day after discipline\n", 9,
 		  "escalate: expected 'N UNIT after -> TARGET', not '1 day after discipline'" },
 		{ "[rule \"a\"]\ndeadline = 3 days\nescalate-cc = head, boss\n", 9,
-		  "escalate-cc: expected head, cc, leader or office, not 'boss'" },
+		  "escalate-cc: expected head, cc, leader, office or none, not 'boss'" },
 		{ "[rule \"a\"]\ndeadline = 3 days\nend = noon\n", 9,
 		  "end: expected midnight or close, not 'noon'" },
 		{ "[rule \"a\"]\ndeadline = 3 days\nend = close\n", 9,

@@ -21,7 +21,7 @@ static const char conf_text[] =
     "[smtp]\nfrom = 房信办 <fxb@example.gov.cn>\n"
     "[target \"discipline\"]\nname = 市纪委监委监督工作组\nemail = jw@example.gov.cn\n"
     "[rule \"fast\"]\nmatch = step:fast\ndeadline = 4 seconds\nremind = 2 seconds before\n"
-    "escalate = 2 seconds after -> discipline\n"
+    "escalate = 2 seconds after -> discipline\nescalate-cc = none\n"
     "[rule \"week\"]\ndeadline = 1 week\nremind = 2 days before\n"
     "escalate = 1 workday after -> discipline\n";
 
