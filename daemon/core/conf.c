@@ -211,6 +211,8 @@ daemon_key(struct conf_parse *p, const char *name, const char *value)
 		set_str(&c->office_name, value);
 	else if (strcmp(name, "office-email") == 0)
 		set_str(&c->office_email, value);
+	else if (strcmp(name, "office-contact") == 0)
+		set_str(&c->office_contact, value);
 	else if (strcmp(name, "poll-interval") == 0)
 		parse_seconds(p, name, value, 1, 3600, &c->poll_interval);
 	else if (strcmp(name, "office-hours") == 0)
@@ -995,6 +997,7 @@ conf_free(struct config *c)
 	free(c->socket_path);
 	free(c->office_name);
 	free(c->office_email);
+	free(c->office_contact);
 	free(c->smtp.host);
 	free(c->smtp.user);
 	free(c->smtp.password_file);
@@ -1095,6 +1098,8 @@ conf_print(const struct config *c, FILE *fp)
 	fprintf(fp, "office = %s\n", c->office_name);
 	if (c->office_email)
 		fprintf(fp, "office-email = %s\n", c->office_email);
+	if (c->office_contact)
+		fprintf(fp, "office-contact = %s\n", c->office_contact);
 	fprintf(fp, "poll-interval = %d seconds\n", c->poll_interval);
 	if (c->office_open != c->office_close)
 		fprintf(fp, "office-hours = %02d:%02d-%02d:%02d\n", c->office_open / 60,

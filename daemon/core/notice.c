@@ -2,12 +2,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "duban/cal.h"
 #include "duban/log.h"
 #include "duban/message.h"
 #include "duban/notice.h"
 #include "duban/xmalloc.h"
 
-#define NVARS	20
+#define NVARS	24
 
 char *
 notice_mask_name(const char *name)
@@ -34,6 +35,7 @@ struct notice_vars {
 	struct tpl_var	 v[NVARS];
 	int		 n;
 	char		 due[32], notified[32], action[24], category[8], level[8];
+	char		 overdue_days[16], escalation[256];
 	char		*petitioner;
 };
 
@@ -43,6 +45,36 @@ add_var(struct notice_vars *nv, const char *name, const char *value)
 	nv->v[nv->n].name = name;
 	nv->v[nv->n].value = value ? value : "";
 	nv->n++;
+}
+
+/*
+ * What a department head can act on: how many working days the action is
+ * overdue (left empty at the deadline itself), and when and to whom it will
+ * be escalated if it stays open (empty if the rule does not escalate).
+ */
+static void
+vars_escalation(struct notice_vars *nv, const struct config *conf, const struct action *a,
+    const struct event *e)
+{
+	const struct rule *r = a->rule ? conf_rule(conf, a->rule) : NULL;
+	const struct target *t;
+	char when[32];
+	int32_t last;
+	int n;
+
+	nv->overdue_days[0] = nv->escalation[0] = '\0';
+	if (a->due_at != 0 && e != NULL && e->kind == EV_OVERDUE && e->at > a->due_at) {
+		last = tz_day_of(a->due_at - 1);
+		if ((n = cal_count_workdays(conf->cal, last + 1, tz_day_of(e->at))) > 0)
+			snprintf(nv->overdue_days, sizeof(nv->overdue_days), "%d", n);
+	}
+	if (r == NULL || r->nlevels == 0 || a->due_at == 0 || (e != NULL && e->kind == EV_ESCALATE))
+		return;
+	t = conf_target(conf, r->levels[0].target);
+	deadline_format(duration_shift(&r->levels[0].after, 1, conf->cal, a->due_at, NULL), when,
+	    sizeof(when));
+	snprintf(nv->escalation, sizeof(nv->escalation), "如至 %s 仍未办结，将移交%s督办", when,
+	    t && t->label ? t->label : r->levels[0].target);
 }
 
 static void
@@ -73,6 +105,10 @@ vars_for_action(struct notice_vars *nv, const struct config *conf, const struct 
 	add_var(nv, "uncertain", a->uncertain ? "（节假日安排未定，期限待核）" : "");
 	add_var(nv, "target", t ? t->label : "");
 	add_var(nv, "level", nv->level);
+	add_var(nv, "contact", conf->office_contact);
+	vars_escalation(nv, conf, a, e);
+	add_var(nv, "overdue_days", nv->overdue_days);
+	add_var(nv, "escalation", nv->escalation);
 }
 
 static enum tpl_kind
@@ -240,7 +276,7 @@ notice_digest(const struct config *conf, struct outbox_item *const *items, int n
 	    "即将到期", "其他" };
 	static const char *numeral[] = { "一", "二", "三", "四" };
 	struct buf list = { 0 };
-	struct tpl_var v[5];
+	struct tpl_var v[6];
 	char count[16], date[32], tag[48], *subject, *body, *msg;
 	int group, i, k, nheading = 0, in_group;
 
@@ -265,8 +301,9 @@ notice_digest(const struct config *conf, struct outbox_item *const *items, int n
 	v[2] = (struct tpl_var){ "items", list.data ? list.data : "" };
 	v[3] = (struct tpl_var){ "office", conf->office_name };
 	v[4] = (struct tpl_var){ "date", date };
-	subject = template_render(conf->tpl.t[TPL_DIGEST].subject, v, 5);
-	body = template_render(conf->tpl.t[TPL_DIGEST].body, v, 5);
+	v[5] = (struct tpl_var){ "contact", conf->office_contact ? conf->office_contact : "" };
+	subject = template_render(conf->tpl.t[TPL_DIGEST].subject, v, 6);
+	body = template_render(conf->tpl.t[TPL_DIGEST].body, v, 6);
 	snprintf(tag, sizeof(tag), "digest.%lld.%d", (long long)items[0]->id, n);
 	msg = notice_compose(conf, items[0]->recipient_name, items[0]->recipient, subject, body,
 	    tag, NULL, NULL, now, message_id);

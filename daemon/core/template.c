@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdbool.h>
+
 #include "duban/template.h"
 #include "duban/xmalloc.h"
 
@@ -13,14 +15,15 @@ static const char *files[TPL_COUNT] = {
 };
 
 #define ITEM_VARS "case", "case_title", "category", "step", "dept", "dept_code", "head", \
-	"due", "notified", "action", "office", "petitioner", "leader", "uncertain"
+	"due", "notified", "action", "office", "petitioner", "leader", "uncertain", "contact", \
+	"escalation", "overdue_days"
 
 /* The placeholders each kind may use. */
 static const char *const allowed[TPL_COUNT][24] = {
 	[TPL_REMINDER] = { ITEM_VARS, NULL },
 	[TPL_OVERDUE] = { ITEM_VARS, NULL },
 	[TPL_ESCALATION] = { ITEM_VARS, "target", "level", NULL },
-	[TPL_DIGEST] = { "recipient", "count", "items", "office", "date", NULL },
+	[TPL_DIGEST] = { "recipient", "count", "items", "office", "date", "contact", NULL },
 	[TPL_ITEM] = { ITEM_VARS, "target", "level", NULL },
 	[TPL_FAILURE] = { "recipient", "reply", "failed_subject", "action", "office", NULL },
 	[TPL_PERIOD_END] = { ITEM_VARS, NULL },
@@ -63,7 +66,7 @@ check_line(enum tpl_kind kind, const char *line, const char *path, int lineno,
 			diag_error(d, path, lineno, "'{' without '}' (write {{ for a brace)");
 			return;
 		}
-		if (!is_allowed(kind, p + 1, (size_t)(end - p - 1)))
+		if (!is_allowed(kind, p + 1, (size_t)(end - p - 1 - (end[-1] == '?'))))
 			diag_error(d, path, lineno, "unknown placeholder {%.*s} in %s",
 			    (int)(end - p - 1), p + 1, files[kind]);
 		p = end + 1;
@@ -184,10 +187,25 @@ template_render(const char *text, const struct tpl_var *vars, int nvars)
 	const char *p = text, *end;
 	int i;
 
+	int drop = 0;
+	size_t bol = 0, len;
+	bool optional;
+
 	while (*p) {
 		if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
 			buf_add(&b, p, 1);
 			p += 2;
+			continue;
+		}
+		if (*p == '\n') {
+			/* a line with an empty {name?} is left out whole */
+			if (drop)
+				b.len = bol;
+			else
+				buf_add(&b, p, 1);
+			bol = b.len;
+			drop = 0;
+			p++;
 			continue;
 		}
 		if (*p != '{' || (end = strchr(p, '}')) == NULL) {
@@ -195,13 +213,20 @@ template_render(const char *text, const struct tpl_var *vars, int nvars)
 			p++;
 			continue;
 		}
+		optional = end[-1] == '?';
+		len = (size_t)(end - p - 1 - optional);
 		for (i = 0; i < nvars; i++)
-			if (strlen(vars[i].name) == (size_t)(end - p - 1) &&
-			    strncmp(vars[i].name, p + 1, (size_t)(end - p - 1)) == 0)
+			if (strlen(vars[i].name) == len && strncmp(vars[i].name, p + 1, len) == 0)
 				break;
-		if (i < nvars && vars[i].value != NULL)
+		if (i < nvars && vars[i].value != NULL && vars[i].value[0] != '\0')
 			buf_puts(&b, vars[i].value);
+		else if (optional)
+			drop = 1;
 		p = end + 1;
 	}
+	if (drop)
+		b.len = bol;
+	if (b.data != NULL)
+		b.data[b.len] = '\0';
 	return buf_take(&b);
 }

@@ -58,6 +58,7 @@ struct config {
 	char		*socket_path;
 	char		*office_name;
 	char		*office_email;
+	char		*office_contact;	/* who to call, in every notice: 联系人 and telephone */
 	int		 poll_interval;	/* seconds between checks for lost wake-ups */
 	int		 office_open;	/* minutes after midnight; open == close: always */
 	int		 office_close;
