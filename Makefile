@@ -15,6 +15,9 @@ UNITDIR	?= /lib/systemd/system
 SYSUSERSDIR ?= /usr/lib/sysusers.d
 TMPFILESDIR ?= /usr/lib/tmpfiles.d
 BUILD	?= build
+# One spelling of each object: tests call make with an absolute BUILD, and
+# objects (and the .d files that list their headers) must be the same ones.
+override BUILD := $(patsubst $(CURDIR)/%,%,$(BUILD))
 
 CC	?= cc
 WARN	 = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
