@@ -39,45 +39,88 @@ sched_plan(const struct config *conf, const char *rule_name, const char *step,
 	return 0;
 }
 
-/*
- * The copies of a notice, as the rule's escalate-cc, remind-cc or overdue-cc
- * says: the department head (escalations), the department's cc, the owning
- * leader, the office.
- */
-static int
-notice_copies(struct store *st, const struct config *conf, const struct action *a,
-    int cc, const struct event *e, const struct target *t, instant_t now)
+/* The copies a rule's cc flags name, in the order they are queued. */
+static void
+copies(const struct config *conf, const struct action *a, int cc, const struct target *t,
+    sched_recipient_fn fn, void *arg)
 {
 	char *name = NULL, *addr = NULL;
 	const char *why;
-	int rc = 0;
 
 	if ((cc & CC_HEAD) && a->dept.email && a->dept.email[0])
-		rc |= notice_queue(st, conf, a, e, a->dept.head, a->dept.email, t, now);
+		fn(arg, a->dept.head, a->dept.email, t);
 	if ((cc & CC_DEPT_CC) && a->dept.cc && a->dept.cc[0]) {
 		char *list = xstrdup(a->dept.cc), *tok, *save;
 
 		for (tok = strtok_r(list, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save))
 			if (address_check(tok, &why) == 0)
-				rc |= notice_queue(st, conf, a, e, NULL, tok, t, now);
+				fn(arg, NULL, tok, t);
 			else
 				log_warnx("action %lld: department %s: cc '%s' skipped: %s",
 				    (long long)a->id, a->dept.code, tok, why);
 		free(list);
 	}
 	if ((cc & CC_OFFICE) && conf->office_email)
-		rc |= notice_queue(st, conf, a, e, conf->office_name, conf->office_email, t, now);
+		fn(arg, conf->office_name, conf->office_email, t);
 	if ((cc & CC_LEADER) && a->kase.leader != NULL) {
 		message_split_address(a->kase.leader, &name, &addr);
 		if (address_check(addr, &why) == 0)
-			rc |= notice_queue(st, conf, a, e, name, addr, t, now);
+			fn(arg, name, addr, t);
 		else
 			log_warnx("action %lld: the owning leader of case %s has no mail address",
 			    (long long)a->id, a->kase.number);
 		free(name);
 		free(addr);
 	}
-	return rc;
+}
+
+void
+sched_recipients(const struct config *conf, const struct action *a, const struct rule *r,
+    const struct event *e, sched_recipient_fn fn, void *arg)
+{
+	const struct target *t;
+
+	switch (e->kind) {
+	case EV_ESCALATE:
+		if ((t = conf_target(conf, r->levels[e->level - 1].target)) == NULL)
+			return;
+		fn(arg, t->label, t->email, t);
+		copies(conf, a, r->escalate_cc, t, fn, arg);
+		break;
+	case EV_PERIOD_END:
+		if (conf->office_email != NULL)
+			fn(arg, conf->office_name, conf->office_email, NULL);
+		break;
+	case EV_REMIND:
+	case EV_OVERDUE:
+		fn(arg, a->dept.head, a->dept.email ? a->dept.email : "", NULL);
+		copies(conf, a, e->kind == EV_REMIND ? r->remind_cc : r->overdue_cc, NULL, fn, arg);
+		break;
+	}
+}
+
+/* Queueing for perform: each recipient the rule names, inside the caller's transaction. */
+struct queueing {
+	struct store		*st;
+	const struct config	*conf;
+	const struct action	*a;
+	const struct event	*e;
+	instant_t		 now;
+	const char		*unsendable;	/* why the head cannot be sent to, if so */
+	int			 rc;
+};
+
+static void
+queue_to(void *arg, const char *name, const char *addr, const struct target *t)
+{
+	struct queueing *q = arg;
+
+	if (q->rc != 0)
+		return;
+	if (addr[0] == '\0')
+		q->rc = notice_unsendable(q->st, q->conf, q->a, q->e, name, q->unsendable, q->now);
+	else
+		q->rc = notice_queue(q->st, q->conf, q->a, q->e, name, addr, t, q->now);
 }
 
 /* Perform one event of an action inside the caller's transaction. */
@@ -85,6 +128,7 @@ static int
 perform(struct store *st, const struct config *conf, const struct action *a,
     const struct rule *r, const struct event *e, instant_t now)
 {
+	struct queueing q = { st, conf, a, e, now, NULL, 0 };
 	const struct target *t = NULL;
 	char detail[256], at[32], what[32];
 	int64_t eid = 0;
@@ -104,9 +148,10 @@ perform(struct store *st, const struct config *conf, const struct action *a,
 			    (long long)a->id, r->levels[e->level - 1].target);
 			return 0;
 		}
-		if ((added = store_escalation_add(st, a->id, e->level, t->name, now)) < 0 ||
-		    notice_queue(st, conf, a, e, t->label, t->email, t, now) != 0 ||
-		    notice_copies(st, conf, a, r->escalate_cc, e, t, now) != 0)
+		if ((added = store_escalation_add(st, a->id, e->level, t->name, now)) < 0)
+			return -1;
+		sched_recipients(conf, a, r, e, queue_to, &q);
+		if (q.rc != 0)
 			return -1;
 		if (added == 0 && (eid = store_escalation_id(st, a->id, e->level)) <= 0)
 			return -1;
@@ -118,8 +163,8 @@ perform(struct store *st, const struct config *conf, const struct action *a,
 			    (long long)a->id);
 			snprintf(detail, sizeof(detail), "the period has run (no office-email to tell)");
 		} else {
-			if (notice_queue(st, conf, a, e, conf->office_name, conf->office_email, NULL,
-			    now) != 0)
+			sched_recipients(conf, a, r, e, queue_to, &q);
+			if (q.rc != 0)
 				return -1;
 			snprintf(detail, sizeof(detail), "the period has run: to the office <%s>,"
 			    " scheduled %s", conf->office_email, at);
@@ -130,13 +175,14 @@ perform(struct store *st, const struct config *conf, const struct action *a,
 			    " the office is told", (long long)a->id, a->dept.code, what);
 			snprintf(detail, sizeof(detail), "not sent: department %s has no mail address"
 			    " (dubanctl dept edit %s --email ADDRESS)", a->dept.code, a->dept.code);
-			if (notice_unsendable(st, conf, a, e, a->dept.head, detail, now) != 0)
+			q.unsendable = detail;
+			sched_recipients(conf, a, r, e, queue_to, &q);
+			if (q.rc != 0)
 				return -1;
 			return store_event(st, now, WHO_DAEMON, a->id, what, detail);
 		}
-		if (notice_queue(st, conf, a, e, a->dept.head, a->dept.email, NULL, now) != 0 ||
-		    notice_copies(st, conf, a, e->kind == EV_REMIND ? r->remind_cc : r->overdue_cc,
-		    e, NULL, now) != 0)
+		sched_recipients(conf, a, r, e, queue_to, &q);
+		if (q.rc != 0)
 			return -1;
 		snprintf(detail, sizeof(detail), "to %s <%s>, scheduled %s", a->dept.head,
 		    a->dept.email, at);

@@ -5,6 +5,7 @@
 
 #include "ctl.h"
 #include "duban/notice.h"
+#include "duban/sched.h"
 
 struct preview {
 	struct ctl	*c;
@@ -34,13 +35,30 @@ preview_row(struct preview *p, instant_t at, const char *kind, const struct acti
 	p->count++;
 }
 
+struct preview_event {
+	struct preview		*p;
+	const struct action	*a;
+	const struct event	*e;
+};
+
+static void
+preview_to(void *arg, const char *name, const char *addr, const struct target *t)
+{
+	struct preview_event *pe = arg;
+
+	(void)name;
+	(void)t;
+	preview_row(pe->p, pe->e->at, event_kind_name(pe->e->kind), pe->a,
+	    addr[0] ? addr : "(no address: not sent, the office is told)");
+}
+
 static int
 preview_action(const struct action *a, void *arg)
 {
 	struct preview *p = arg;
 	struct event ev[RULE_MAX_EVENTS];
+	struct preview_event pe = { p, a, NULL };
 	const struct rule *r;
-	const struct target *t;
 	int i, n;
 
 	if (a->paused_at != 0 || a->rule == NULL || (r = conf_rule(p->c->conf, a->rule)) == NULL)
@@ -51,13 +69,9 @@ preview_action(const struct action *a, void *arg)
 			continue;
 		if (ev[i].kind == EV_REMIND && a->due_at <= ev[i].at)
 			continue;
-		if (ev[i].kind == EV_ESCALATE) {
-			t = conf_target(p->c->conf, r->levels[ev[i].level - 1].target);
-			preview_row(p, ev[i].at, "escalation", a, t ? t->email : "?");
-			if ((r->escalate_cc & CC_HEAD) && a->dept.email[0])
-				preview_row(p, ev[i].at, "escalation", a, a->dept.email);
-		} else
-			preview_row(p, ev[i].at, event_kind_name(ev[i].kind), a, a->dept.email);
+		/* the daemon's own list of recipients, not a second version of it */
+		pe.e = &ev[i];
+		sched_recipients(p->c->conf, a, r, &ev[i], preview_to, &pe);
 	}
 	return 0;
 }

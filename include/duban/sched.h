@@ -22,6 +22,15 @@ struct plan {
  * Work out an action's rule (by name, or the first that matches), deadline
  * and first event. -1 with *cause if a named rule does not exist.
  */
+/*
+ * Every recipient of event e of action a under rule r, in the order the
+ * daemon queues them (the department head is passed with an empty address
+ * when it has none); dubanctl preview lists the same.
+ */
+typedef void (*sched_recipient_fn)(void *arg, const char *name, const char *addr,
+    const struct target *t);
+void sched_recipients(const struct config *conf, const struct action *a, const struct rule *r,
+    const struct event *e, sched_recipient_fn fn, void *arg);
 int sched_plan(const struct config *conf, const char *rule_name, const char *step,
     const char *dept, int category, int key, instant_t notified, const struct adjust *adj,
     struct plan *p, const char **cause);
