@@ -606,7 +606,7 @@ control_status(struct daemon *d, char *out, size_t len)
 	char when[32] = "none";
 	int open, overdue;
 
-	store_count_open(d->store, time_now(), &open, &overdue);
+	store_count_open(d->store, time_now(), d->conf->waiting_rules, &open, &overdue);
 	store_outbox_counts(d->store, &c);
 	if (next != 0)
 		instant_format(next, when, sizeof(when));
@@ -664,7 +664,7 @@ daemon_status(struct daemon *d)
 	}
 	d->status_at = now;
 	d->status_pending = 0;
-	store_count_open(d->store, now, &open, &overdue);
+	store_count_open(d->store, now, d->conf->waiting_rules, &open, &overdue);
 	store_outbox_counts(d->store, &c);
 	notify_send("STATUS=%d open actions, %d overdue; mail: %d queued, %d failed",
 	    open, overdue, c.queued, c.failed);

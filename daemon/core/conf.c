@@ -913,6 +913,29 @@ conf_validate(struct conf_parse *p)
 	}
 	if (c->nrules == 0)
 		diag_warn(p->d, c->path, 0, "no [rule] section: no action gets a deadline");
+	{
+		/* the waiting periods' rules, for counting who is overdue in SQL */
+		struct buf w = { 0 };
+		const char *q;
+
+		buf_puts(&w, "[");
+		for (i = 0; i < c->nrules; i++) {
+			if (!c->rules[i].waiting)
+				continue;
+			buf_puts(&w, w.len > 1 ? ",\"" : "\"");
+			for (q = c->rules[i].name; *q; q++)
+				if (*q == '"' || *q == '\\')
+					buf_printf(&w, "\\%c", *q);
+				else if ((unsigned char)*q < 0x20)
+					buf_printf(&w, "\\u%04x", *q);
+				else
+					buf_add(&w, q, 1);
+			buf_puts(&w, "\"");
+		}
+		buf_puts(&w, "]");
+		free(c->waiting_rules);
+		c->waiting_rules = buf_take(&w);
+	}
 	templates_load(&c->tpl, c->mail.templates_dir, p->d);
 	c->cal = cal_load(c->calendar_path, &cd);
 	if (c->cal != NULL) {
@@ -998,6 +1021,7 @@ conf_free(struct config *c)
 	free(c->office_name);
 	free(c->office_email);
 	free(c->office_contact);
+	free(c->waiting_rules);
 	free(c->smtp.host);
 	free(c->smtp.user);
 	free(c->smtp.password_file);

@@ -1332,14 +1332,17 @@ store_escalation_each(struct store *s, bool all,
 }
 
 int
-store_count_open(struct store *s, instant_t now, int *open, int *overdue)
+store_count_open(struct store *s, instant_t now, const char *waiting, int *open, int *overdue)
 {
+	/* waiting: the rules of waiting periods, a JSON array; nobody is overdue under them */
 	static const char sql[] =
-	    "SELECT count(*), coalesce(sum(due_at IS NOT NULL AND due_at <= ?), 0)"
+	    "SELECT count(*), coalesce(sum(due_at IS NOT NULL AND due_at <= ?1 AND"
+	    " (rule IS NULL OR rule NOT IN (SELECT value FROM json_each(?2)))), 0)"
 	    " FROM actions WHERE done_at IS NULL";
 	sqlite3_stmt *st = stmt(s, sql);
 
 	sqlite3_bind_int64(st, 1, now);
+	bind_text(st, 2, waiting ? waiting : "[]");
 	*open = *overdue = 0;
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		*open = sqlite3_column_int(st, 0);

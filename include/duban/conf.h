@@ -59,6 +59,7 @@ struct config {
 	char		*office_name;
 	char		*office_email;
 	char		*office_contact;	/* who to call, in every notice: 联系人 and telephone */
+	char		*waiting_rules;		/* the waiting periods' rule names, a JSON array */
 	int		 poll_interval;	/* seconds between checks for lost wake-ups */
 	int		 office_open;	/* minutes after midnight; open == close: always */
 	int		 office_close;

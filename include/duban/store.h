@@ -355,6 +355,8 @@ int store_report_each(struct store *s, instant_t from, instant_t to,
     int (*fn)(const struct report_row *, void *), void *arg);
 
 /* Counts for status lines. */
-int store_count_open(struct store *s, instant_t now, int *open, int *overdue);
+/* Open actions, and those overdue (not counting the rules named in waiting, a JSON array). */
+int store_count_open(struct store *s, instant_t now, const char *waiting, int *open,
+    int *overdue);
 
 #endif

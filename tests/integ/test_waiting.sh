@@ -22,6 +22,9 @@ sleep 2
 assert_eq "$(mail_count "zjj@example.gov.cn")" 0 "messages to the department about a waiting period"
 assert_eq "$(mail_list | grep '【期满】C1' | cut -f2)" fxb@example.gov.cn "the period-end recipient"
 assert_eq "$(sql "SELECT count(*) FROM escalations")" 0 "escalations"
+ctl status >"$T/status" || fail "status"
+grep -q "^overdue: 0$" "$T/status" || fail "status counts a waiting period as overdue: $(cat "$T/status")"
+ctl actions | grep -q "period-run" || fail "actions does not show the period as run"
 ctl done 1 >/dev/null || fail "done after the period ran"
 
 # Ended early, with a reason on record.
