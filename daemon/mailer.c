@@ -1,6 +1,6 @@
 /* The mailer thread: libESMTP sessions on self-contained copies of the jobs. */
 #include <errno.h>
-#include <fcntl.h>
+#include <dirent.h>
 #include <stdarg.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -167,31 +167,54 @@ is_session_socket(int fd, int port)
  * passes; the session then fails like a broken connection and its messages
  * are tried again later.
  */
+/* Each descriptor open in the process (from /proc/self/fd), to fn; stops when fn returns 1. */
+static void
+each_fd(int (*fn)(int, struct session_note *), struct session_note *note)
+{
+	struct dirent *de;
+	DIR *dir;
+	int fd;
+
+	if ((dir = opendir("/proc/self/fd")) == NULL)
+		return;
+	while ((de = readdir(dir)) != NULL) {
+		if (de->d_name[0] < '0' || de->d_name[0] > '9' ||
+		    (fd = atoi(de->d_name)) == dirfd(dir) || fd >= MAILER_MAX_FD)
+			continue;
+		if (fn(fd, note))
+			break;
+	}
+	closedir(dir);
+}
+
+static int
+mark_before(int fd, struct session_note *note)
+{
+	note->before[fd / 8] |= (unsigned char)(1 << (fd % 8));
+	return 0;
+}
+
+static int
+pick_session(int fd, struct session_note *note)
+{
+	if ((note->before[fd / 8] & (1 << (fd % 8))) || !is_session_socket(fd, note->port))
+		return 0;
+	note->fd = fd;
+	return 1;
+}
+
 static void
 note_sockets_before(struct session_note *note)
 {
-	int fd;
-
 	memset(note->before, 0, sizeof(note->before));
-	for (fd = 0; fd < MAILER_MAX_FD; fd++)
-		if (fcntl(fd, F_GETFD) != -1)
-			note->before[fd / 8] |= (unsigned char)(1 << (fd % 8));
+	each_fd(mark_before, note);
 }
 
 static void
 find_session_socket(struct session_note *note)
 {
-	int fd;
-
 	note->fd = -1;
-	for (fd = 0; fd < MAILER_MAX_FD; fd++) {
-		if (note->before[fd / 8] & (1 << (fd % 8)))
-			continue;
-		if (is_session_socket(fd, note->port)) {
-			note->fd = fd;
-			return;
-		}
-	}
+	each_fd(pick_session, note);
 }
 
 static void

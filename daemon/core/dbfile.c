@@ -71,6 +71,18 @@ dbfile_group_hint(const char *path, char *buf, size_t len)
 	return buf;
 }
 
+/* If the caller is kept out of path by its group: *cause says so, 1; else 0. */
+static int
+group_denied(const char *path, char **cause)
+{
+	char hint[512];
+
+	if (dbfile_group_hint(path, hint, sizeof(hint))[0] == '\0')
+		return 0;
+	xasprintf(cause, "%s: permission denied: %s", path, hint);
+	return 1;
+}
+
 /* The directory the database lives in (path resolved if it exists). */
 static char *
 db_dir(const char *path)
@@ -86,15 +98,12 @@ static int
 check_file(const char *f, const struct stat *dsb, char **cause)
 {
 	struct stat sb;
-	char hint[512], g[64], dg[64];
+	char g[64], dg[64];
 
 	if (stat(f, &sb) != 0)
 		return errno == ENOENT ? 0 : (xasprintf(cause, "%s: %s", f, strerror(errno)), -1);
 	if (access(f, R_OK | W_OK) != 0) {
-		dbfile_group_hint(f, hint, sizeof(hint));
-		if (hint[0])
-			xasprintf(cause, "%s: permission denied: %s", f, hint);
-		else
+		if (!group_denied(f, cause))
 			xasprintf(cause, "%s: not writable by you (owner %u, group %s, mode %04o); "
 			    "fix it with: chgrp %s %s && chmod 0660 %s", f, (unsigned)sb.st_uid,
 			    group_name(sb.st_gid, g, sizeof(g)), (unsigned)(sb.st_mode & 07777),
@@ -123,7 +132,7 @@ dbfile_check(const char *path, char **cause)
 {
 	static const char *const suffix[] = { "", "-wal", "-shm" };
 	struct stat dsb;
-	char *dir, *f, hint[512], g[64];
+	char *dir, *f, g[64];
 	size_t i;
 	int rc = 0;
 
@@ -137,10 +146,7 @@ dbfile_check(const char *path, char **cause)
 		return -1;
 	}
 	if (access(dir, W_OK | X_OK) != 0) {
-		dbfile_group_hint(dir, hint, sizeof(hint));
-		if (hint[0])
-			xasprintf(cause, "%s: permission denied: %s", dir, hint);
-		else
+		if (!group_denied(dir, cause))
 			xasprintf(cause, "%s: the database's directory is not writable by you "
 			    "(SQLite creates the database's -wal and -shm files in it); make it the "
 			    "group's with: chgrp %s %s && chmod 2770 %s", dir,

@@ -57,12 +57,12 @@ rm "$T/tpl/digest.txt"
 "$DUBAND" -t -f "$T/tpl.conf" 2>"$T/err"
 grep -q "^$T/tpl/digest.txt: no such template: the built-in one is used (warning)$" "$T/err" ||
 	fail "missing template: $(cat "$T/err")"
-chmod 000 "$T/tpl/item.txt"
-if [ "$(id -u)" -ne 0 ]; then
-	"$DUBAND" -t -f "$T/tpl.conf" 2>"$T/err" && fail "an unreadable template was accepted"
-	grep -q "^$T/tpl/item.txt: cannot open template" "$T/err" || fail "unreadable: $(cat "$T/err")"
-fi
-chmod 644 "$T/tpl/item.txt"
+# a template that is there but cannot be read is an error, not a fallback
+rm "$T/tpl/item.txt"
+mkdir "$T/tpl/item.txt"
+"$DUBAND" -t -f "$T/tpl.conf" 2>"$T/err" && fail "an unreadable template was accepted"
+grep -q "^$T/tpl/item.txt: cannot open template" "$T/err" || fail "unreadable: $(cat "$T/err")"
+rmdir "$T/tpl/item.txt"
 cp "$TOP"/conf/templates/*.txt "$T/tpl/"
 "$DUBAND" -t -f "$T/tpl.conf" >/dev/null 2>&1 || fail "the shipped templates copied are refused"
 

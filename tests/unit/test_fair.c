@@ -169,15 +169,28 @@ test_no_deadline_on_a_day_off(void **state)
 	assert_true(n > 3000);
 }
 
+/* What explain says of the rule for an action notified at notified (to free). */
+static char *
+explain(const struct rule *r, const char *notified)
+{
+	struct rule_env env = conf_env(conf);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
+
+	assert_non_null(fp);
+	rule_explain(r, &env, at(notified), fp);
+	fclose(fp);
+	return text;
+}
+
 /* A fixed date on a day off: explain says so, and the rule chooses. */
 static void
 test_fixed_date_on_a_day_off(void **state)
 {
 	struct rule_env env = conf_env(conf);
 	struct rule r;
-	char *text = NULL;
-	size_t len = 0;
-	FILE *fp;
+	char *text;
 
 	(void)state;
 	memset(&r, 0, sizeof(r));
@@ -189,18 +202,14 @@ test_fixed_date_on_a_day_off(void **state)
 	r.rollover = true;
 	assert_true(last_day(rule_deadline(&r, &env, at("2018-10-10 09:00"), NULL)) ==
 	    D("2018-10-22"));
-	fp = open_memstream(&text, &len);
-	rule_explain(&r, &env, at("2018-10-10 09:00"), fp);
-	fclose(fp);
+	text = explain(&r, "2018-10-10 09:00");
 	assert_non_null(strstr(text, "not a working day: rolled over"));
 	free(text);
 	r.rollover = false;
 	r.rollover_set = true;
 	assert_true(last_day(rule_deadline(&r, &env, at("2018-10-10 09:00"), NULL)) ==
 	    D("2018-10-21"));
-	fp = open_memstream(&text, &len);
-	rule_explain(&r, &env, at("2018-10-10 09:00"), fp);
-	fclose(fp);
+	text = explain(&r, "2018-10-10 09:00");
 	assert_non_null(strstr(text, "roll-over = no"));
 	free(text);
 }
