@@ -55,7 +55,7 @@ ev_line(instant_t at, const char *who, int64_t action, const char *what, const c
 static int
 notice_line(const struct notice_row *n, void *arg)
 {
-	char when[32] = "not yet";
+	char when[32] = "not yet", due[32];
 
 	if (n->sent_at)
 		instant_format(n->sent_at, when, sizeof(when));
@@ -63,6 +63,24 @@ notice_line(const struct notice_row *n, void *arg)
 	    E(n->kind), E(n->status), when, E(n->recipient), n->attempts,
 	    n->attempts == 1 ? "y" : "ies", n->reply ? E(n->reply) : "(no reply yet)",
 	    E(n->subject));
+	if (n->due_at != 0)
+		fprintf(arg, "    for the deadline %s\n", deadline_format(n->due_at, due,
+		    sizeof(due)));
+	esc_done();
+	return 0;
+}
+
+static int
+assignment_line(const struct assignment_row *r, void *arg)
+{
+	char from[32], due[32] = "none", to[32];
+
+	instant_format(r->notified_at, from, sizeof(from));
+	if (r->due_at != 0)
+		deadline_format(r->due_at, due, sizeof(due));
+	instant_format(r->ended_at, to, sizeof(to));
+	fprintf(arg, "  %s %s: notified %s, deadline %s, until %s: %s\n", E(r->dept),
+	    E(r->dept_name), from, due, to, E(r->why));
 	esc_done();
 	return 0;
 }
@@ -144,6 +162,8 @@ render(struct store *s, const struct config *conf, const struct escalation_row *
 		fprintf(fp, "\nhow the deadline was counted:\n");
 		rule_explain(conf_rule(conf, a.rule), &env, a.notified_at, fp);
 	}
+	fprintf(fp, "\nearlier departments of this action:\n");
+	store_assignment_each(s, a.id, assignment_line, fp);
 	fprintf(fp, "\nextensions and pauses:\n");
 	store_period_each(s, a.id, period_line, fp);
 	fprintf(fp, "\ndeadline changes:\n");

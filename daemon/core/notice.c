@@ -215,8 +215,13 @@ queue_one(struct store *st, const struct config *conf, const struct action *a,
 	subject = template_render(tpl->subject, nv.v, nv.n);
 	body = template_render(tpl->body, nv.v, nv.n);
 	item = template_render(conf->tpl.t[TPL_ITEM].subject, nv.v, nv.n);
-	xasprintf(&tag, "%lld.%s.%d.%d", (long long)a->id, event_kind_name(e->kind), e->level,
-	    e->seq);
+	/* a later deadline's notices (cycle 1, 2…) are other messages than the first's */
+	if (a->cycle == 0)
+		xasprintf(&tag, "%lld.%s.%d.%d", (long long)a->id, event_kind_name(e->kind),
+		    e->level, e->seq);
+	else
+		xasprintf(&tag, "%lld.%s.%d.%d.c%d", (long long)a->id, event_kind_name(e->kind),
+		    e->level, e->seq, a->cycle);
 	xasprintf(&thread, "%lld", (long long)a->id);
 	xasprintf(&ref, "%lld %s", (long long)a->id, event_kind_name(e->kind));
 	msg = notice_compose(conf, to_name, to_addr, subject, body, tag, thread, ref, now, &msgid);
@@ -233,6 +238,8 @@ queue_one(struct store *st, const struct config *conf, const struct action *a,
 	n.item = item;
 	n.digest = conf->mail.digest && !at_once;
 	n.send_at = notice_send_time(conf, now, at_once);
+	n.cycle = a->cycle;
+	n.due_at = a->due_at;
 	/*
 	 * A reminder is never held past the deadline it warns of: it skips the
 	 * digest window and goes alone; if office hours would still hold it past

@@ -148,12 +148,12 @@ perform(struct store *st, const struct config *conf, const struct action *a,
 			    (long long)a->id, r->levels[e->level - 1].target);
 			return 0;
 		}
-		if ((added = store_escalation_add(st, a->id, e->level, t->name, now)) < 0)
+		if ((added = store_escalation_add(st, a, e->level, t->name, now)) < 0)
 			return -1;
 		sched_recipients(conf, a, r, e, queue_to, &q);
 		if (q.rc != 0)
 			return -1;
-		if (added == 0 && (eid = store_escalation_id(st, a->id, e->level)) <= 0)
+		if (added == 0 && (eid = store_escalation_id(st, a->id, a->cycle, e->level)) <= 0)
 			return -1;
 		snprintf(detail, sizeof(detail), "to %s <%s>, scheduled %s", t->name, t->email, at);
 	} else if (e->kind == EV_PERIOD_END) {
@@ -264,6 +264,8 @@ struct recompute {
 	int			 seen;
 	int			 moved;
 	const char		*why;	/* NULL: a reload */
+	bool			 force;	/* write the plan even if nothing moved */
+	bool			 keep_stage;	/* the events performed stay performed */
 };
 
 /* One open action's new plan under the current configuration. */
@@ -292,7 +294,11 @@ recompute_one(const struct recompute_row *row, void *arg)
 	/* events up to the last check count as past; they are not sent after the fact */
 	for (stage = 0; stage < p.nev && p.ev[stage].at <= row->checked_at; stage++)
 		;
-	if (row->paused_at == 0 && p.due == row->due_at && p.rule != NULL &&
+	/* the same deadline shifted (a resume): what was sent for it is not sent again */
+	if (rc->keep_stage && row->rule != NULL && p.rule != NULL &&
+	    strcmp(row->rule, p.rule->name) == 0 && row->stage > stage)
+		stage = row->stage < p.nev ? row->stage : p.nev;
+	if (!rc->force && row->paused_at == 0 && p.due == row->due_at && p.rule != NULL &&
 	    row->rule != NULL && strcmp(p.rule->name, row->rule) == 0 &&
 	    stage == row->stage && p.uncertain == row->uncertain)
 		return 0;
@@ -312,7 +318,7 @@ int
 sched_recompute(struct store *st, const struct config *conf, instant_t now, int *seen,
     int *moved)
 {
-	struct recompute rc = { st, conf, now, 0, 0, NULL };
+	struct recompute rc = { st, conf, now, 0, 0, NULL, false, false };
 
 	/* one transaction: a larger cache keeps it from spilling to the WAL and back */
 	store_cache_size(st, RECOMPUTE_CACHE_KIB);
@@ -334,9 +340,9 @@ sched_recompute(struct store *st, const struct config *conf, instant_t now, int 
 
 int
 sched_replan(struct store *st, const struct config *conf, const struct action *a,
-    instant_t now, const char *why)
+    instant_t now, const char *why, int flags)
 {
-	struct recompute rc = { st, conf, now, 0, 0, NULL };
+	struct recompute rc = { st, conf, now, 0, 0, NULL, true, (flags & REPLAN_KEEP_STAGE) != 0 };
 	struct recompute_row row;
 
 	memset(&row, 0, sizeof(row));
@@ -349,7 +355,7 @@ sched_replan(struct store *st, const struct config *conf, const struct action *a
 	row.pinned = a->pinned;
 	row.notified_at = a->notified_at;
 	row.due_at = a->due_at;
-	row.stage = -1;		/* always write the plan */
+	row.stage = a->stage;
 	row.checked_at = a->checked_at;
 	row.uncertain = a->uncertain;
 	row.paused_at = a->paused_at;

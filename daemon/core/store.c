@@ -25,6 +25,20 @@ struct store {
 };
 
 /* Migration N brings the schema from version N-1 to N; append, never edit. */
+/* Migration 9's trigger, made again when migration 10 rebuilds the notices. */
+#define NOTICES_WITHDRAW \
+	"CREATE TRIGGER notices_withdraw AFTER UPDATE OF done_at, paused_at, due_at, dept_id" \
+	" ON actions WHEN (new.done_at IS NOT NULL AND old.done_at IS NULL)" \
+	" OR (new.paused_at IS NOT NULL AND old.paused_at IS NULL)" \
+	" OR new.due_at IS NOT old.due_at OR new.dept_id <> old.dept_id" \
+	" BEGIN UPDATE notices SET status = 'withdrawn', next_try = NULL," \
+	" reply = 'withdrawn before it was sent: ' || CASE" \
+	" WHEN new.done_at IS NOT NULL AND old.done_at IS NULL THEN 'the action was done'" \
+	" WHEN new.paused_at IS NOT NULL AND old.paused_at IS NULL THEN 'the action was paused'" \
+	" WHEN new.dept_id <> old.dept_id THEN 'the action was reassigned'" \
+	" ELSE 'the deadline moved' END" \
+	" WHERE action_id = new.id AND status = 'queued' AND kind IN ('reminder', 'overdue'); END;"
+
 static const char *migrations[] = {
 	/* 1: the first schema */
 	"CREATE TABLE departments ("
@@ -174,17 +188,120 @@ static const char *migrations[] = {
 	 * it leaves: its action done, paused, moved to another department, or its
 	 * deadline moved. Escalations stay: the lateness they report happened.
 	 */
-	"CREATE TRIGGER notices_withdraw AFTER UPDATE OF done_at, paused_at, due_at, dept_id"
-	" ON actions WHEN (new.done_at IS NOT NULL AND old.done_at IS NULL)"
-	" OR (new.paused_at IS NOT NULL AND old.paused_at IS NULL)"
-	" OR new.due_at IS NOT old.due_at OR new.dept_id <> old.dept_id"
-	" BEGIN UPDATE notices SET status = 'withdrawn', next_try = NULL,"
-	" reply = 'withdrawn before it was sent: ' || CASE"
-	" WHEN new.done_at IS NOT NULL AND old.done_at IS NULL THEN 'the action was done'"
-	" WHEN new.paused_at IS NOT NULL AND old.paused_at IS NULL THEN 'the action was paused'"
-	" WHEN new.dept_id <> old.dept_id THEN 'the action was reassigned'"
-	" ELSE 'the deadline moved' END"
-	" WHERE action_id = new.id AND status = 'queued' AND kind IN ('reminder', 'overdue'); END;",
+	NOTICES_WITHDRAW ";",
+	/*
+	 * 10: each deadline an action has (the first, after an extension, after a
+	 * reassignment) is a cycle of its own, with its own notices and
+	 * escalations; an escalation names the department and the deadline it
+	 * was for; an action's earlier assignments are kept. The outbox and the
+	 * queue are rebuilt for their new unique keys (foreign keys are off while
+	 * migrations run, and checked after).
+	 */
+	"ALTER TABLE actions ADD COLUMN cycle INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE assignments ("
+	"  id INTEGER PRIMARY KEY,"
+	"  action_id INTEGER NOT NULL REFERENCES actions(id),"
+	"  dept_id INTEGER NOT NULL REFERENCES departments(id),"
+	"  notified_at INTEGER NOT NULL,"
+	"  rule TEXT,"
+	"  due_at INTEGER,"
+	"  uncertain INTEGER NOT NULL DEFAULT 0,"
+	"  first_cycle INTEGER NOT NULL,"
+	"  last_cycle INTEGER NOT NULL,"
+	"  ended_at INTEGER NOT NULL,"
+	"  why TEXT NOT NULL);"
+	"CREATE INDEX assignments_action ON assignments(action_id);"
+	"CREATE INDEX assignments_identity ON assignments(dept_id, notified_at);"
+	"CREATE TRIGGER assignments_no_update BEFORE UPDATE ON assignments"
+	" BEGIN SELECT RAISE(ABORT, 'an earlier assignment is never rewritten'); END;"
+	"CREATE TRIGGER assignments_no_delete BEFORE DELETE ON assignments"
+	" BEGIN SELECT RAISE(ABORT, 'an earlier assignment is never deleted'); END;"
+	"ALTER TABLE actions ADD COLUMN first_cycle INTEGER NOT NULL DEFAULT 0;"
+	"DROP TRIGGER notices_withdraw;"
+	"CREATE TABLE notices_new ("
+	"  id INTEGER PRIMARY KEY,"
+	"  action_id INTEGER NOT NULL REFERENCES actions(id),"
+	"  kind TEXT NOT NULL,"
+	"  level INTEGER NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  recipient TEXT NOT NULL,"
+	"  subject TEXT NOT NULL,"
+	"  message TEXT NOT NULL,"
+	"  message_id TEXT NOT NULL,"
+	"  status TEXT NOT NULL DEFAULT 'queued',"
+	"  attempts INTEGER NOT NULL DEFAULT 0,"
+	"  next_try INTEGER,"
+	"  reply TEXT,"
+	"  created_at INTEGER NOT NULL,"
+	"  sent_at INTEGER,"
+	"  recipient_name TEXT,"
+	"  item TEXT,"
+	"  digest INTEGER NOT NULL DEFAULT 1,"
+	"  sent_message_id TEXT,"
+	"  cycle INTEGER NOT NULL DEFAULT 0,"
+	"  due_at INTEGER,"
+	"  UNIQUE (action_id, cycle, kind, level, seq, recipient));"
+	/*
+	 * Before this schema a reassignment overwrote the department: the audit
+	 * log's "reassigned from A to B" lines give back the earlier assignments
+	 * (their deadline from the deadline audit), and each notice and
+	 * escalation the cycle, and the department, it belonged to.
+	 */
+	"CREATE TEMP TABLE moves AS SELECT ev.id, ev.action_id, ev.at, ev.detail, d.id AS dept_id,"
+	" row_number() OVER (PARTITION BY ev.action_id ORDER BY ev.id) AS k FROM events ev"
+	" JOIN departments d ON d.code = substr(ev.detail, 17, instr(substr(ev.detail, 17), ' to ') - 1)"
+	" WHERE ev.what = 'reassign' AND ev.detail LIKE 'reassigned from % to %';"
+	"INSERT INTO assignments (action_id, dept_id, notified_at, rule, due_at, uncertain,"
+	" first_cycle, last_cycle, ended_at, why) SELECT m.action_id, m.dept_id, a.notified_at,"
+	" a.rule, coalesce((SELECT old_due FROM deadline_audit da WHERE da.action_id = m.action_id"
+	" AND da.why = m.detail ORDER BY da.id LIMIT 1), (SELECT old_due FROM deadline_audit da"
+	" WHERE da.action_id = m.action_id AND da.at > m.at ORDER BY da.id LIMIT 1), a.due_at),"
+	" a.uncertain, m.k - 1, m.k - 1, m.at, m.detail FROM moves m"
+	" JOIN actions a ON a.id = m.action_id ORDER BY m.id;"
+	"UPDATE actions SET cycle = (SELECT count(*) FROM moves m WHERE m.action_id = actions.id),"
+	" first_cycle = (SELECT count(*) FROM moves m WHERE m.action_id = actions.id);"
+	"INSERT INTO notices_new (id, action_id, kind, level, seq, recipient, subject, message,"
+	" message_id, status, attempts, next_try, reply, created_at, sent_at, recipient_name,"
+	" item, digest, sent_message_id, cycle) SELECT id, action_id, kind, level, seq, recipient,"
+	" subject, message, message_id, status, attempts, next_try, reply, created_at, sent_at,"
+	" recipient_name, item, digest, sent_message_id, (SELECT count(*) FROM moves m"
+	" WHERE m.action_id = notices.action_id AND m.at < notices.created_at) FROM notices;"
+	"DROP TABLE notices;"
+	"ALTER TABLE notices_new RENAME TO notices;"
+	"CREATE INDEX notices_queue ON notices(next_try) WHERE status = 'queued';"
+	"CREATE INDEX notices_action ON notices(action_id);"
+	"CREATE INDEX notices_recipient ON notices(recipient, next_try) WHERE status = 'queued';"
+	NOTICES_WITHDRAW
+	"CREATE TABLE escalations_new ("
+	"  id INTEGER PRIMARY KEY,"
+	"  action_id INTEGER NOT NULL REFERENCES actions(id),"
+	"  level INTEGER NOT NULL,"
+	"  target TEXT NOT NULL,"
+	"  opened_at INTEGER NOT NULL,"
+	"  acked_at INTEGER,"
+	"  resolved_at INTEGER,"
+	"  note TEXT,"
+	"  cycle INTEGER NOT NULL DEFAULT 0,"
+	"  dept_id INTEGER REFERENCES departments(id),"
+	"  due_at INTEGER,"
+	"  UNIQUE (action_id, cycle, level));"
+	"INSERT INTO escalations_new (id, action_id, level, target, opened_at, acked_at,"
+	" resolved_at, note, cycle, dept_id, due_at) SELECT e.id, e.action_id, e.level, e.target,"
+	" e.opened_at, e.acked_at, e.resolved_at, e.note, (SELECT count(*) FROM moves m"
+	" WHERE m.action_id = e.action_id AND m.at < e.opened_at), coalesce((SELECT m.dept_id"
+	" FROM moves m WHERE m.action_id = e.action_id AND m.at >= e.opened_at ORDER BY m.id"
+	" LIMIT 1), a.dept_id), coalesce((SELECT old_due FROM deadline_audit da"
+	" WHERE da.action_id = e.action_id AND da.at > e.opened_at ORDER BY da.id LIMIT 1),"
+	" a.due_at) FROM escalations e JOIN actions a ON a.id = e.action_id;"
+	"DROP TABLE moves;"
+	"DROP TABLE escalations;"
+	"ALTER TABLE escalations_new RENAME TO escalations;"
+	"CREATE INDEX escalations_action ON escalations(action_id);"
+	"CREATE TRIGGER escalation_no_delete BEFORE DELETE ON escalations"
+	" BEGIN SELECT RAISE(ABORT, 'an escalation is never deleted'); END;"
+	"CREATE TRIGGER escalation_fixed BEFORE UPDATE OF id, action_id, level, target, opened_at,"
+	" cycle, dept_id, due_at ON escalations"
+	" BEGIN SELECT RAISE(ABORT, 'an escalation is never rewritten'); END;",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -262,6 +379,8 @@ notice_from_row(sqlite3_stmt *st, struct notice_row *r)
 	r->reply = (const char *)sqlite3_column_text(st, 9);
 	r->level = sqlite3_column_count(st) > 10 ? sqlite3_column_int(st, 10) : 0;
 	r->seq = sqlite3_column_count(st) > 11 ? sqlite3_column_int(st, 11) : 0;
+	r->cycle = sqlite3_column_count(st) > 12 ? sqlite3_column_int(st, 12) : 0;
+	r->due_at = sqlite3_column_count(st) > 13 ? sqlite3_column_int64(st, 13) : 0;
 }
 
 /* Run a statement that returns no rows; 0 or -1 (logged). */
@@ -305,6 +424,27 @@ user_version(struct store *s)
 	return v;
 }
 
+/* After a migration: every reference still points at a row. */
+static int
+foreign_key_check(struct store *s, char **cause)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK) {
+		xasprintf(cause, "foreign key check: %s", sqlite3_errmsg(s->db));
+		return -1;
+	}
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		xasprintf(cause, "after the migration, table %s row %lld refers to a missing %s row",
+		    sqlite3_column_text(st, 0), (long long)sqlite3_column_int64(st, 1),
+		    sqlite3_column_text(st, 2));
+	else if (rc != SQLITE_DONE)
+		xasprintf(cause, "foreign key check: %s", sqlite3_errmsg(s->db));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* Apply the migrations the file has not seen, each in its own transaction. */
 static int
 store_migrate(struct store *s, char **cause)
@@ -334,8 +474,17 @@ store_migrate(struct store *s, char **cause)
 			exec(s, "COMMIT");
 			continue;
 		}
-		if (exec(s, migrations[v]) != 0 ||
-		    exec(s, sql) != 0 || exec(s, "COMMIT") != 0) {
+		if (exec(s, migrations[v]) != 0 || exec(s, sql) != 0) {
+			xasprintf(cause, "migration to schema version %d failed: %s", v + 1,
+			    sqlite3_errmsg(s->db));
+			exec(s, "ROLLBACK");
+			return -1;
+		}
+		if (foreign_key_check(s, cause) != 0) {
+			exec(s, "ROLLBACK");
+			return -1;
+		}
+		if (exec(s, "COMMIT") != 0) {
 			xasprintf(cause, "migration to schema version %d failed: %s", v + 1,
 			    sqlite3_errmsg(s->db));
 			exec(s, "ROLLBACK");
@@ -403,7 +552,7 @@ store_open(const char *path, int flags, char **cause)
 	sqlite3_extended_result_codes(s->db, 1);
 	if (exec(s, "PRAGMA journal_mode = WAL") != 0 ||
 	    exec(s, "PRAGMA synchronous = NORMAL") != 0 ||
-	    exec(s, "PRAGMA foreign_keys = ON") != 0) {
+	    exec(s, "PRAGMA foreign_keys = OFF") != 0) {
 		xasprintf(cause, "%s: %s", path, sqlite3_errmsg(s->db));
 		goto fail;
 	}
@@ -411,8 +560,9 @@ store_open(const char *path, int flags, char **cause)
 		xasprintf(cause, "%s: not a duban database: %s", path, sqlite3_errmsg(s->db));
 		goto fail;
 	}
-	if (store_migrate(s, cause) != 0) {
-		char *c = *cause;
+	/* migrations rebuild tables: foreign keys are checked after them, then enforced */
+	if (store_migrate(s, cause) != 0 || exec(s, "PRAGMA foreign_keys = ON") != 0) {
+		char *c = *cause != NULL ? *cause : xstrdup(sqlite3_errmsg(s->db));
 
 		xasprintf(cause, "%s: %s", path, c);
 		free(c);
@@ -683,7 +833,7 @@ store_action_add(struct store *s, int64_t case_id, int64_t dept_id, const char *
 	" a.ext_days, a.ext_workdays, a.ext_ms, a.nextensions, a.checked_at, a.rule_pinned," \
 	" d.id, d.code, d.name, d.head, d.email, d.cc," \
 	" c.id, c.number, c.title, c.category, c.key_case, c.leader, c.petitioner," \
-	" c.received_at, c.status" \
+	" c.received_at, c.status, a.cycle, a.first_cycle" \
 	" FROM actions a JOIN departments d ON d.id = a.dept_id" \
 	" JOIN cases c ON c.id = a.case_id"
 
@@ -722,6 +872,8 @@ action_from_row(sqlite3_stmt *st, struct action *a)
 	a->kase.petitioner = col_text(st, 33);
 	a->kase.received_at = sqlite3_column_int64(st, 34);
 	a->kase.status = col_text(st, 35);
+	a->cycle = sqlite3_column_int(st, 36);
+	a->first_cycle = sqlite3_column_int(st, 37);
 }
 
 void
@@ -936,7 +1088,8 @@ store_notice_each_action(struct store *s, int64_t action,
 {
 	static const char sql[] =
 	    "SELECT id, action_id, kind, recipient, subject, status, attempts, next_try,"
-	    " sent_at, reply, level, seq FROM notices WHERE action_id = ? ORDER BY id";
+	    " sent_at, reply, level, seq, cycle, due_at FROM notices WHERE action_id = ?"
+	    " ORDER BY id";
 	sqlite3_stmt *st = stmt(s, sql);
 	struct notice_row r;
 	int stop = 0;
@@ -978,8 +1131,8 @@ store_notice_add(struct store *s, const struct notice *n, instant_t now)
 {
 	static const char sql[] =
 	    "INSERT OR IGNORE INTO notices (action_id, kind, level, seq, recipient, subject,"
-	    " message, message_id, status, next_try, created_at, recipient_name, item, digest)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)";
+	    " message, message_id, status, next_try, created_at, recipient_name, item, digest,"
+	    " cycle, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt *st = stmt(s, sql);
 
 	sqlite3_bind_int64(st, 1, n->action_id);
@@ -995,6 +1148,8 @@ store_notice_add(struct store *s, const struct notice *n, instant_t now)
 	bind_text(st, 11, n->recipient_name);
 	bind_text(st, 12, n->item);
 	sqlite3_bind_int(st, 13, n->digest);
+	sqlite3_bind_int(st, 14, n->cycle);
+	bind_instant(st, 15, n->due_at);
 	if (step_done(s, st) != 0)
 		return -1;
 	return sqlite3_changes(s->db) == 1 ? 0 : 1;
@@ -1186,18 +1341,21 @@ store_outbox_counts(struct store *s, struct outbox_counts *c)
 /* The discipline-inspection queue */
 
 int
-store_escalation_add(struct store *s, int64_t action, int level, const char *target,
+store_escalation_add(struct store *s, const struct action *a, int level, const char *target,
     instant_t now)
 {
 	static const char sql[] =
-	    "INSERT OR IGNORE INTO escalations (action_id, level, target, opened_at)"
-	    " VALUES (?, ?, ?, ?)";
+	    "INSERT OR IGNORE INTO escalations (action_id, cycle, level, target, opened_at,"
+	    " dept_id, due_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt *st = stmt(s, sql);
 
-	sqlite3_bind_int64(st, 1, action);
-	sqlite3_bind_int(st, 2, level);
-	bind_text(st, 3, target);
-	sqlite3_bind_int64(st, 4, now);
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_int(st, 2, a->cycle);
+	sqlite3_bind_int(st, 3, level);
+	bind_text(st, 4, target);
+	sqlite3_bind_int64(st, 5, now);
+	sqlite3_bind_int64(st, 6, a->dept.id);
+	bind_instant(st, 7, a->due_at);
 	if (step_done(s, st) != 0)
 		return -1;
 	return sqlite3_changes(s->db) == 1 ? 0 : 1;
@@ -1217,15 +1375,17 @@ store_instance(struct store *s)
 }
 
 int64_t
-store_escalation_id(struct store *s, int64_t action, int level)
+store_escalation_id(struct store *s, int64_t action, int cycle, int level)
 {
-	static const char sql[] = "SELECT id FROM escalations WHERE action_id = ? AND level = ?";
+	static const char sql[] =
+	    "SELECT id FROM escalations WHERE action_id = ? AND cycle = ? AND level = ?";
 	sqlite3_stmt *st = stmt(s, sql);
 	int64_t id = 0;
 	int rc;
 
 	sqlite3_bind_int64(st, 1, action);
-	sqlite3_bind_int(st, 2, level);
+	sqlite3_bind_int(st, 2, cycle);
+	sqlite3_bind_int(st, 3, level);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);
 	else if (rc != SQLITE_DONE)
@@ -1254,7 +1414,7 @@ store_evidence_add_for_notice(struct store *s, int64_t notice, instant_t at, con
 	static const char sql[] =
 	    "INSERT INTO evidence (escalation_id, at, text)"
 	    " SELECT e.id, ?, ? FROM notices n JOIN escalations e"
-	    " ON e.action_id = n.action_id AND e.level = n.level"
+	    " ON e.action_id = n.action_id AND e.cycle = n.cycle AND e.level = n.level"
 	    " WHERE n.id = ? AND n.kind = 'escalation'";
 	sqlite3_stmt *st = stmt(s, sql);
 
@@ -1288,9 +1448,10 @@ store_evidence_each(struct store *s, int64_t escalation, int (*fn)(const char *,
 /* The columns escalation_from_row reads. */
 #define ESCALATION_COLUMNS \
 	"e.id, e.action_id, e.level, e.target, e.opened_at, e.acked_at," \
-	" e.resolved_at, c.number, c.title, d.name, a.step, a.due_at, e.note" \
-	" FROM escalations e JOIN actions a ON a.id = e.action_id" \
-	" JOIN cases c ON c.id = a.case_id JOIN departments d ON d.id = a.dept_id"
+	" e.resolved_at, c.number, c.title, d.name, a.step, coalesce(e.due_at, a.due_at)," \
+	" e.note, e.cycle FROM escalations e JOIN actions a ON a.id = e.action_id" \
+	" JOIN cases c ON c.id = a.case_id" \
+	" JOIN departments d ON d.id = coalesce(e.dept_id, a.dept_id)"
 
 static void
 escalation_from_row(sqlite3_stmt *st, struct escalation_row *e)
@@ -1308,6 +1469,7 @@ escalation_from_row(sqlite3_stmt *st, struct escalation_row *e)
 	e->step = col_text(st, 10);
 	e->due_at = sqlite3_column_int64(st, 11);
 	e->note = col_text(st, 12);
+	e->cycle = sqlite3_column_int(st, 13);
 }
 
 int
@@ -1433,11 +1595,57 @@ store_extension_add(struct store *s, int64_t id, instant_t at, const char *lengt
 }
 
 int
-store_action_set_dept(struct store *s, int64_t id, int64_t dept)
+store_action_reassign(struct store *s, const struct action *a, int64_t dept, instant_t at,
+    const char *why)
 {
-	static const char sql[] = "UPDATE actions SET dept_id = ? WHERE id = ?";
+	static const char keep[] =
+	    "INSERT INTO assignments (action_id, dept_id, notified_at, rule, due_at, uncertain,"
+	    " first_cycle, last_cycle, ended_at, why) SELECT id, dept_id, notified_at, rule,"
+	    " due_at, uncertain, first_cycle, cycle, ?, ? FROM actions WHERE id = ?";
+	static const char move[] =
+	    "UPDATE actions SET dept_id = ?, notified_at = ?, cycle = cycle + 1,"
+	    " first_cycle = cycle + 1, acked_at = NULL, pause_days = 0, pause_workdays = 0,"
+	    " pause_ms = 0, ext_days = 0, ext_workdays = 0, ext_ms = 0, nextensions = 0"
+	    " WHERE id = ?";
 
-	return exec_bind(s, sql, "ll", dept, id);
+	if (exec_bind(s, keep, "lsl", at, why, a->id) != 0)
+		return -1;
+	return exec_bind(s, move, "lll", dept, at, a->id);
+}
+
+int
+store_action_new_cycle(struct store *s, int64_t id)
+{
+	static const char sql[] = "UPDATE actions SET cycle = cycle + 1 WHERE id = ?";
+
+	return exec_bind(s, sql, "l", id);
+}
+
+int
+store_assignment_each(struct store *s, int64_t action,
+    int (*fn)(const struct assignment_row *, void *), void *arg)
+{
+	static const char sql[] =
+	    "SELECT d.code, d.name, s.notified_at, s.rule, s.due_at, s.ended_at, s.why"
+	    " FROM assignments s JOIN departments d ON d.id = s.dept_id"
+	    " WHERE s.action_id = ? ORDER BY s.id";
+	sqlite3_stmt *st = stmt(s, sql);
+	struct assignment_row r;
+	int rc, stop = 0;
+
+	sqlite3_bind_int64(st, 1, action);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r.dept = (const char *)sqlite3_column_text(st, 0);
+		r.dept_name = (const char *)sqlite3_column_text(st, 1);
+		r.notified_at = sqlite3_column_int64(st, 2);
+		r.rule = (const char *)sqlite3_column_text(st, 3);
+		r.due_at = sqlite3_column_int64(st, 4);
+		r.ended_at = sqlite3_column_int64(st, 5);
+		r.why = (const char *)sqlite3_column_text(st, 6);
+		stop = fn(&r, arg);
+	}
+	sqlite3_reset(st);
+	return stop || rc == SQLITE_DONE ? 0 : -1;
 }
 
 int
@@ -1617,20 +1825,28 @@ store_case_update(struct store *s, int64_t id, const struct case_rec *c)
 
 int64_t
 store_action_find(struct store *s, int64_t case_id, int64_t dept_id, const char *step,
-    instant_t notified)
+    instant_t notified, bool *earlier)
 {
+	/* the action, or the action one of whose earlier assignments this was */
 	static const char sql[] =
-	    "SELECT id FROM actions WHERE case_id = ? AND dept_id = ? AND step = ?"
-	    " AND notified_at = ?";
+	    "SELECT id, 0 FROM actions WHERE case_id = ?1 AND dept_id = ?2 AND step = ?3"
+	    " AND notified_at >= ?4 AND notified_at < ?4 + 1000 UNION ALL SELECT a.id, 1"
+	    " FROM assignments s JOIN actions a ON a.id = s.action_id WHERE s.dept_id = ?2"
+	    " AND s.notified_at >= ?4 AND s.notified_at < ?4 + 1000 AND a.case_id = ?1"
+	    " AND a.step = ?3 LIMIT 1";
 	sqlite3_stmt *st = stmt(s, sql);
 	int64_t id = 0;
+	int rc;
 
 	sqlite3_bind_int64(st, 1, case_id);
 	sqlite3_bind_int64(st, 2, dept_id);
 	bind_text(st, 3, step);
 	sqlite3_bind_int64(st, 4, notified);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0);
+		*earlier = sqlite3_column_int(st, 1) != 0;
+	} else if (rc != SQLITE_DONE)
+		id = -1;
 	sqlite3_reset(st);
 	return id;
 }
@@ -1662,11 +1878,17 @@ store_report_each(struct store *s, instant_t from, instant_t to,
 {
 	static const char sql[] =
 	    "SELECT 'action', d.code, d.name, a.notified_at, coalesce(a.due_at, 0),"
-	    " coalesce(a.done_at, 0), EXISTS (SELECT 1 FROM escalations e WHERE e.action_id = a.id),"
-	    " 0, 0, a.rule, a.uncertain FROM actions a JOIN departments d ON d.id = a.dept_id"
+	    " coalesce(a.done_at, 0), EXISTS (SELECT 1 FROM escalations e WHERE e.action_id = a.id"
+	    " AND e.cycle >= a.first_cycle), 0, 0, a.rule, a.uncertain, 0"
+	    " FROM actions a JOIN departments d ON d.id = a.dept_id"
 	    " WHERE a.notified_at >= ?1 AND a.notified_at < ?2"
+	    " UNION ALL SELECT 'action', d.code, d.name, s.notified_at, coalesce(s.due_at, 0), 0,"
+	    " EXISTS (SELECT 1 FROM escalations e WHERE e.action_id = s.action_id"
+	    " AND e.cycle BETWEEN s.first_cycle AND s.last_cycle), 0, 0, s.rule, s.uncertain,"
+	    " s.ended_at FROM assignments s JOIN departments d ON d.id = s.dept_id"
+	    " WHERE s.notified_at >= ?1 AND s.notified_at < ?2"
 	    " UNION ALL SELECT 'case', coalesce(d.code, '-'), coalesce(d.name, '-'), c.received_at,"
-	    " 0, coalesce(c.closed_at, 0), 0, c.status = 'closed', c.ceased, NULL, 0"
+	    " 0, coalesce(c.closed_at, 0), 0, c.status = 'closed', c.ceased, NULL, 0, 0"
 	    " FROM cases c LEFT JOIN departments d ON d.id = c.lead_dept"
 	    " WHERE c.received_at >= ?1 AND c.received_at < ?2";
 	sqlite3_stmt *st = stmt(s, sql);
@@ -1687,6 +1909,7 @@ store_report_each(struct store *s, instant_t from, instant_t to,
 		r.ceased = sqlite3_column_int(st, 8);
 		r.rule = (const char *)sqlite3_column_text(st, 9);
 		r.uncertain = sqlite3_column_int(st, 10);
+		r.handed_on = sqlite3_column_int64(st, 11);
 		rc = fn(&r, arg);
 	}
 	sqlite3_reset(st);

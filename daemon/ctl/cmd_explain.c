@@ -39,6 +39,22 @@ print_period(const char *kind, instant_t from, instant_t to, const char *a, cons
 }
 
 static int
+print_assignment(const struct assignment_row *r, void *arg)
+{
+	char from[32], due[32] = "none", to[32];
+
+	(*(int *)arg)++;
+	instant_format(r->notified_at, from, sizeof(from));
+	if (r->due_at != 0)
+		deadline_format(r->due_at, due, sizeof(due));
+	instant_format(r->ended_at, to, sizeof(to));
+	printf("  %s %s  notified %s, deadline %s (rule %s), until %s: %s%s\n", r->dept,
+	    r->dept_name, from, due, r->rule ? r->rule : "none", to, r->why,
+	    r->due_at != 0 && r->ended_at > r->due_at ? " (overdue when taken from it)" : "");
+	return 0;
+}
+
+static int
 print_notice(const struct notice_row *n, void *arg)
 {
 	char when[32] = "";
@@ -53,7 +69,12 @@ print_notice(const struct notice_row *n, void *arg)
 		printf(" level %d", n->level);
 	else if (strcmp(n->kind, "overdue") == 0 && n->seq > 0)
 		printf(" repeat %d", n->seq);
-	printf(" to %s%s%s\n", n->recipient, n->reply ? "  " : "", n->reply ? n->reply : "");
+	printf(" to %s", n->recipient);
+	if (n->due_at != 0) {
+		deadline_format(n->due_at, when, sizeof(when));
+		printf(" (deadline %s)", when);
+	}
+	printf("%s%s\n", n->reply ? "  " : "", n->reply ? n->reply : "");
 	(*count)++;
 	return 0;
 }
@@ -101,6 +122,11 @@ cmd_explain(struct ctl *c, int argc, char **argv)
 		printf("  none\n");
 	if (a.paused_at != 0)
 		printf("  the clock is stopped: no notice goes out until it is resumed\n");
+	count = 0;
+	printf("earlier assignments:\n");
+	store_assignment_each(c->store, id, print_assignment, &count);
+	if (count == 0)
+		printf("  none\n");
 	count = 0;
 	printf("deadline changes:\n");
 	store_audit_each(c->store, id, print_audit, NULL);

@@ -208,6 +208,13 @@ same(const char *a, const char *b)
 	return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
+/* The same time as far as a ledger can tell: it writes whole seconds. */
+static int
+same_second(instant_t stored, instant_t ledger)
+{
+	return stored / 1000 == ledger / 1000;
+}
+
 /* Store one row's case: added, updated or unchanged. */
 static int
 apply_case(struct import *im, const struct csv_row *r, int64_t *case_id)
@@ -220,7 +227,7 @@ apply_case(struct import *im, const struct csv_row *r, int64_t *case_id)
 		if (same(old.title, k.title) && old.category == k.category &&
 		    same(old.lead_dept, k.lead_dept) && same(old.leader, k.leader) &&
 		    old.key_case == k.key_case && same(old.petitioner, k.petitioner) &&
-		    old.received_at == k.received_at) {
+		    same_second(old.received_at, k.received_at)) {
 			case_clear(&old);
 			return 0;
 		}
@@ -246,6 +253,7 @@ apply_action(struct import *im, const struct csv_row *r, int64_t case_id)
 	instant_t notified, acked = 0, done = 0;
 	int64_t dept_id = 0, id;
 	int changed;
+	bool earlier = false;
 
 	if (f[COL_DEPT][0] == '\0')
 		return 0;
@@ -255,10 +263,23 @@ apply_action(struct import *im, const struct csv_row *r, int64_t case_id)
 		instant_parse(f[COL_ACKED], &acked);
 	if (f[COL_DONE][0])
 		instant_parse(f[COL_DONE], &done);
-	if ((id = store_action_find(im->c->store, case_id, dept_id, f[COL_STEP], notified)) != 0) {
+	if ((id = store_action_find(im->c->store, case_id, dept_id, f[COL_STEP], notified,
+	    &earlier)) < 0)
+		return -1;
+	if (id != 0 && earlier) {
+		/* the line is a department's part that ended with a reassignment */
+		if (acked || done || f[COL_RESULT][0])
+			printf("action %lld (case %s, %s %s): this line is its earlier assignment to"
+			    " %s, which ended when it was reassigned; left as it is\n", (long long)id,
+			    f[COL_CASE], f[COL_DEPT], f[COL_STEP], f[COL_DEPT]);
+		im->unchanged++;
+		return 0;
+	}
+	if (id != 0) {
 		if (store_action_get(im->c->store, id, &a) != 0)
 			return -1;
-		changed = a.acked_at != acked || a.done_at != done || !same(a.note,
+		changed = !same_second(a.acked_at, acked) || !same_second(a.done_at, done) ||
+		    !same(a.note,
 		    f[COL_RESULT][0] ? f[COL_RESULT] : NULL);
 		action_clear(&a);
 		if (!changed) {

@@ -188,9 +188,11 @@ cmd_extend(struct ctl *c, int argc, char **argv)
 	    o.approver, o.reason);
 	if (store_begin(c->store) != 0)
 		return EXIT_DATABASE;
+	/* a new deadline: its own reminders, overdue notices and escalation */
 	rc = store_action_set_pause(c->store, a.id, a.paused_at, &a.adj, a.nextensions) == 0 &&
 	    store_extension_add(c->store, a.id, o.at, len, o.approver, o.reason, c->who) == 0 &&
-	    sched_replan(c->store, c->conf, &a, time_now(), detail) == 0;
+	    store_action_new_cycle(c->store, a.id) == 0 &&
+	    sched_replan(c->store, c->conf, &a, time_now(), detail, 0) == 0;
 	return finish(c, &a, "extend", detail, rc);
 }
 
@@ -261,7 +263,7 @@ cmd_resume(struct ctl *c, int argc, char **argv)
 		return EXIT_DATABASE;
 	rc = store_action_set_pause(c->store, a.id, 0, &a.adj, a.nextensions) == 0 &&
 	    store_pause_close(c->store, a.id, o.at) == 0 &&
-	    sched_replan(c->store, c->conf, &a, time_now(), detail) == 0;
+	    sched_replan(c->store, c->conf, &a, time_now(), detail, REPLAN_KEEP_STAGE) == 0;
 	return finish(c, &a, "resume", detail, rc);
 }
 
@@ -271,7 +273,7 @@ cmd_reassign(struct ctl *c, int argc, char **argv)
 	struct life_opts o;
 	struct department d;
 	struct action a;
-	char detail[256];
+	char detail[256], at[32];
 	int rc;
 
 	if ((rc = life_parse("reassign", argc, argv, &o, 2)) != 0)
@@ -284,15 +286,38 @@ cmd_reassign(struct ctl *c, int argc, char **argv)
 		department_clear(&d);
 		return rc;
 	}
-	snprintf(detail, sizeof(detail), "reassigned from %s to %s", a.dept.code, d.code);
-	free(a.dept.code);
-	a.dept.code = xstrdup_null(d.code);
+	rc = EXIT_FAIL;
+	if (a.dept.id == d.id)
+		fprintf(stderr, "dubanctl: action %lld is %s's already\n", (long long)a.id, d.code);
+	else if (a.paused_at != 0)
+		fprintf(stderr, "dubanctl: action %lld is paused; resume it first, so that the"
+		    " pause ends with %s's period\n", (long long)a.id, a.dept.code);
+	else if (o.at < a.notified_at)
+		fprintf(stderr, "dubanctl: --at %s is before %s was notified\n",
+		    instant_format(o.at, at, sizeof(at)), a.dept.code);
+	else
+		rc = EXIT_OK;
+	if (rc != EXIT_OK) {
+		department_clear(&d);
+		action_clear(&a);
+		return rc;
+	}
+	/* the new department's period counts from its own notification */
+	snprintf(detail, sizeof(detail), "reassigned from %s to %s, notified %s", a.dept.code,
+	    d.code, instant_format(o.at, at, sizeof(at)));
 	if (store_begin(c->store) != 0) {
 		department_clear(&d);
+		action_clear(&a);
 		return EXIT_DATABASE;
 	}
-	rc = store_action_set_dept(c->store, a.id, d.id) == 0 &&
-	    sched_replan(c->store, c->conf, &a, time_now(), detail) == 0;
+	rc = store_action_reassign(c->store, &a, d.id, o.at, detail) == 0;
+	free(a.dept.code);
+	a.dept.code = xstrdup_null(d.code);
+	a.dept.id = d.id;
+	a.notified_at = o.at;
+	memset(&a.adj, 0, sizeof(a.adj));
+	a.nextensions = 0;
+	rc = rc && sched_replan(c->store, c->conf, &a, time_now(), detail, 0) == 0;
 	department_clear(&d);
 	return finish(c, &a, "reassign", detail, rc);
 }

@@ -16,6 +16,7 @@ struct tally {
 	int	 cases, closed, ceased;
 	long	 workdays;	/* handling time of the done actions, in working days */
 	int	 uncertain;	/* actions whose deadline crosses a year the calendar lacks */
+	int	 handed_on;	/* late ones taken from it by a reassignment (no handling time) */
 };
 
 struct report {
@@ -54,6 +55,9 @@ count_row(const struct report_row *row, void *arg)
 	if (!row->is_case && row->rule != NULL && conf_rule(r->conf, row->rule) != NULL &&
 	    conf_rule(r->conf, row->rule)->waiting)
 		return 0;
+	/* an earlier assignment handed on in time was not that department's to finish */
+	if (row->handed_on != 0 && (row->due == 0 || row->handed_on <= row->due))
+		return 0;
 	t = tally_for(r, row->dept, row->dept_name);
 	if (row->is_case) {
 		t->cases++;
@@ -63,7 +67,10 @@ count_row(const struct report_row *row, void *arg)
 	}
 	t->assigned++;
 	t->uncertain += row->uncertain;
-	if (row->done != 0) {
+	if (row->handed_on != 0) {
+		t->late++;	/* taken from it overdue */
+		t->handed_on++;
+	} else if (row->done != 0) {
 		if (row->due == 0 || row->done <= row->due)
 			t->on_time++;
 		else
@@ -113,7 +120,7 @@ static void
 print_tally(struct buf *b, const struct tally *t, enum fmt fmt, int first)
 {
 	char r1[16], r2[16], r3[16], avg[16];
-	int done = t->on_time + t->late;
+	int done = t->on_time + t->late - t->handed_on;
 
 	rate(r1, sizeof(r1), t->on_time, t->assigned);
 	rate(r2, sizeof(r2), t->closed, t->cases);
@@ -234,6 +241,7 @@ cmd_report(struct ctl *c, int argc, char **argv)
 		all.ceased += r.t[i].ceased;
 		all.workdays += r.t[i].workdays;
 		all.uncertain += r.t[i].uncertain;
+		all.handed_on += r.t[i].handed_on;
 	}
 	{
 		int y1, m1, d1, y2, m2, d2;

@@ -39,8 +39,9 @@ int sched_plan(const struct config *conf, const char *rule_name, const char *ste
  * inside the caller's transaction: its rule, deadline and next event; the
  * events before its last check stay past. The move is audited with why.
  */
+#define REPLAN_KEEP_STAGE	0x1	/* the same deadline shifted: performed events stay performed */
 int sched_replan(struct store *st, const struct config *conf, const struct action *a,
-    instant_t now, const char *why);
+    instant_t now, const char *why, int flags);
 
 /*
  * Perform the transitions due at or before now, in transactions of at most

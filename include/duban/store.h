@@ -11,7 +11,7 @@
 #include "duban/rules.h"
 #include "duban/timeutil.h"
 
-#define STORE_SCHEMA_VERSION	9
+#define STORE_SCHEMA_VERSION	10
 #define STORE_CACHE_KIB		2000	/* the page cache in normal work */
 
 struct store;
@@ -56,6 +56,8 @@ struct action {
 	int		 nextensions;
 	instant_t	 checked_at;
 	int		 pinned;
+	int		 cycle;		/* which of its deadlines: 0 the first, +1 each extension or reassignment */
+	int		 first_cycle;	/* the cycle its current department's assignment began with */
 	struct department dept;
 	struct case_rec	 kase;
 };
@@ -73,6 +75,8 @@ struct notice {
 	const char	*item;		/* its line in a digest */
 	int		 digest;	/* may be merged into a digest */
 	instant_t	 send_at;	/* 0: at once */
+	int		 cycle;		/* the action's cycle: which deadline it is for */
+	instant_t	 due_at;	/* that deadline; 0 none */
 };
 
 /* An outbox row handed to the mailer. */
@@ -102,8 +106,9 @@ struct escalation_row {
 	char		*case_title;
 	char		*dept_name;
 	char		*step;
-	instant_t	 due_at;
+	instant_t	 due_at;	/* the deadline it was escalated for */
 	char		*note;
+	int		 cycle;
 };
 
 struct outbox_counts {
@@ -253,6 +258,8 @@ struct notice_row {
 	const char	*reply;
 	int		 level;
 	int		 seq;
+	int		 cycle;		/* which of the action's deadlines it was for */
+	instant_t	 due_at;	/* that deadline (0: not recorded, before schema 10) */
 };
 /* Each notice about one action, oldest first. */
 int store_notice_each_action(struct store *s, int64_t action,
@@ -263,8 +270,9 @@ int store_notice_each(struct store *s, bool all,
 
 /* The discipline-inspection queue */
 /* Open an escalation; 0 if opened, 1 if it existed already. */
-int store_escalation_add(struct store *s, int64_t action, int level, const char *target,
-    instant_t now);
+/* Open an escalation of the action's current cycle (0; 1: there already). */
+int store_escalation_add(struct store *s, const struct action *a, int level,
+    const char *target, instant_t now);
 int store_escalation_each(struct store *s, bool all,
     int (*fn)(const struct escalation_row *, void *), void *arg);
 
@@ -274,7 +282,7 @@ int store_escalation_ack(struct store *s, int64_t id, instant_t at, const char *
 /* The database's instance id, made at init (to free; NULL on error). */
 char *store_instance(struct store *s);
 /* The id of an action's escalation at a level: 0 if none, -1 on error. */
-int64_t store_escalation_id(struct store *s, int64_t action, int level);
+int64_t store_escalation_id(struct store *s, int64_t action, int cycle, int level);
 /* Evidence records: append an entry; the entries of one escalation in order (their count, or -1). */
 int store_evidence_add(struct store *s, int64_t escalation, instant_t at, const char *text);
 int store_evidence_add_for_notice(struct store *s, int64_t notice, instant_t at,
@@ -293,7 +301,28 @@ int store_pause_open(struct store *s, int64_t id, instant_t from, const char *re
 int store_pause_close(struct store *s, int64_t id, instant_t to);
 int store_extension_add(struct store *s, int64_t id, instant_t at, const char *length,
     const char *approver, const char *reason, const char *who);
-int store_action_set_dept(struct store *s, int64_t id, int64_t dept);
+/*
+ * Give an action to another department from a moment on: its current
+ * assignment is kept as it ended (department, notification, rule, deadline,
+ * cycles), and the new one starts a new cycle counted from that moment with
+ * no receipt, pause or extension of its own yet.
+ */
+int store_action_reassign(struct store *s, const struct action *a, int64_t dept,
+    instant_t at, const char *why);
+/* A new deadline for the action (an extension): the next cycle of notices. */
+int store_action_new_cycle(struct store *s, int64_t id);
+/* An action's earlier assignments, oldest first. */
+struct assignment_row {
+	const char	*dept;
+	const char	*dept_name;
+	instant_t	 notified_at;
+	const char	*rule;
+	instant_t	 due_at;
+	instant_t	 ended_at;
+	const char	*why;
+};
+int store_assignment_each(struct store *s, int64_t action,
+    int (*fn)(const struct assignment_row *, void *), void *arg);
 /* How many actions of the case are open; their ids, listed in ids. */
 int store_case_open_actions(struct store *s, int64_t case_id, char *ids, size_t len);
 int store_case_close(struct store *s, int64_t case_id, instant_t at, int ceased);
@@ -331,8 +360,12 @@ int store_ledger_each(struct store *s, int (*fn)(const struct ledger_row *, void
     void *arg);
 int store_case_update(struct store *s, int64_t id, const struct case_rec *c);
 /* The action of that case, department, step and notification, or 0. */
+/*
+ * A ledger line's action, notified within the second the line names (earlier:
+ * the line is one of its earlier assignments); 0 none, -1 an error.
+ */
 int64_t store_action_find(struct store *s, int64_t case_id, int64_t dept_id,
-    const char *step, instant_t notified);
+    const char *step, instant_t notified, bool *earlier);
 int store_action_set_record(struct store *s, int64_t id, instant_t acked, instant_t done,
     const char *note);
 
@@ -349,8 +382,9 @@ struct report_row {
 	int		 ceased;
 	const char	*rule;		/* an action's rule, or NULL */
 	int		 uncertain;	/* its deadline crosses a year the calendar lacks */
+	instant_t	 handed_on;	/* an earlier assignment: when it was reassigned */
 };
-/* The actions notified and the cases received in [from, to). */
+/* The assignments notified (each department's part of an action) and the cases received in [from, to). */
 int store_report_each(struct store *s, instant_t from, instant_t to,
     int (*fn)(const struct report_row *, void *), void *arg);
 

@@ -1,8 +1,10 @@
 #!/bin/bash
-# A database made by the previous release (schema 5, tests/data/schema5.db:
-# two actions, one done, two escalations, their notices and audit log)
-# migrates when a program of this one opens it: nothing is lost, and the
-# daemon carries on with it.
+# Databases made by earlier releases migrate when a program of this one opens
+# them: nothing is lost, and the daemon carries on with them.
+# tests/data/schema5.db: two actions, one done, two escalations, their
+# notices and audit log. tests/data/schema9.db (the release before this
+# one): an escalated action extended, another escalated and then reassigned
+# from zjj to swj, a done one, an acknowledged escalation, evidence records.
 . "$(dirname "$0")/lib.sh"
 
 setup_dir
@@ -16,7 +18,7 @@ count() { sql "SELECT (SELECT count(*) FROM actions) || ' ' || (SELECT count(*) 
 	|| ' ' || (SELECT count(*) FROM departments) || ' ' || (SELECT count(*) FROM cases)"; }
 before=$(count)
 ctl actions --all >"$T/actions" || fail "dubanctl on a schema 5 database"
-assert_eq "$(sql 'PRAGMA user_version')" 9 "the schema after opening"
+assert_eq "$(sql 'PRAGMA user_version')" 10 "the schema after opening"
 assert_eq "$(count)" "$before" "rows after the migration"
 sql "SELECT name FROM sqlite_master WHERE type = 'index'" | grep -q actions_identity ||
 	fail "the migration did not add its index"
@@ -27,4 +29,36 @@ grep -q "server: 250" "$T/record" || fail "the evidence lost its notices: $(cat 
 start_daemon
 ctl assign C1 zjj again >/dev/null || fail "assign after the migration"
 wait_for 15 has_mail "C1 again" || fail "the daemon did not carry on after the migration"
+kill -TERM "$DAEMON_PID"; wait "$DAEMON_PID"; DAEMON_PID=""
+
+# Schema 9: the outbox and the queue are rebuilt; every row comes across as it
+# was, and what the old schema overwrote is given back from the audit log.
+rm -f "$T"/duban.db*
+cp "$TOP/tests/data/schema9.db" "$T/duban.db"
+chmod 0660 "$T/duban.db"
+assert_eq "$(sql 'PRAGMA user_version')" 9 "the second fixture's schema"
+rows() {
+	sql "SELECT id, action_id, kind, level, seq, recipient, status, reply, message_id, sent_at
+		FROM notices ORDER BY id"
+	sql "SELECT id, action_id, level, target, opened_at, acked_at, resolved_at, note
+		FROM escalations ORDER BY id"
+	sql "SELECT id, escalation_id, at, text FROM evidence ORDER BY id"
+	sql "SELECT * FROM events ORDER BY id"
+}
+rows >"$T/rows.before"
+ctl queue --all >"$T/queue" || fail "dubanctl on a schema 9 database"
+assert_eq "$(sql 'PRAGMA user_version')" 10 "the schema after opening"
+rows >"$T/rows.after"
+cmp "$T/rows.before" "$T/rows.after" || fail "rows changed: $(diff "$T/rows.before" "$T/rows.after")"
+assert_eq "$(sql "SELECT group_concat(d.code) FROM escalations e JOIN departments d ON d.id = e.dept_id")" \
+	"zjj,zjj" "the departments escalated (action 2 was zjj's when it was escalated)"
+assert_eq "$(sql "SELECT d.code || ' ' || s.action_id FROM assignments s JOIN departments d ON d.id = s.dept_id")" \
+	"zjj 2" "the earlier assignment given back"
+grep -q "^2 .*住建局" "$T/queue" || fail "queue lists escalation 2 under the new department: $(cat "$T/queue")"
+[ -z "$(sql 'PRAGMA foreign_key_check')" ] || fail "dangling references after the migration"
+sql "DELETE FROM escalations" 2>/dev/null && fail "the rebuilt queue lets escalations be deleted"
+sql "UPDATE escalations SET dept_id = 1" 2>/dev/null && fail "the rebuilt queue lets an escalation be rewritten"
+sql "PRAGMA integrity_check" | grep -qx ok || fail "integrity check"
+assert_eq "$(sql "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'trigger' AND name IN ('notices_withdraw', 'escalation_no_delete', 'escalation_fixed', 'evidence_no_update') ORDER BY name)")" \
+	"escalation_fixed,escalation_no_delete,evidence_no_update,notices_withdraw" "the guards after the rebuild"
 exit 0
