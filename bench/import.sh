@@ -1,7 +1,9 @@
 #!/bin/bash
 # Ledger import: time and peak memory of "dubanctl ledger import" for
 # ledgers of SIZES rows, of two shapes: many actions of one case, and many
-# cases of two actions each. Prints one table row per size and shape.
+# cases of two actions each, and the longest another writer (a clerk's
+# command, the daemon's transitions) waited for the database meanwhile.
+# Prints one table row per size and shape.
 set -u
 export LC_ALL=C.UTF-8
 TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,17 +40,40 @@ open(path, "w", encoding="utf-8").write("\r\n".join(out) + "\r\n")
 PY
 }
 
-echo "| rows | shape | import | peak RSS |"
-echo "|---|---|---|---|"
+# probe DB STOPFILE: take the write lock every 5 ms; print the longest wait in ms
+probe() {
+	/usr/bin/python3 - "$@" <<'PY'
+import os, sqlite3, sys, time
+db, stop = sys.argv[1], sys.argv[2]
+c = sqlite3.connect(db, timeout=60, isolation_level=None)
+worst = 0.0
+while not os.path.exists(stop):
+    t = time.monotonic()
+    c.execute("BEGIN IMMEDIATE")
+    c.execute("ROLLBACK")
+    worst = max(worst, time.monotonic() - t)
+    time.sleep(0.005)
+print("%d" % (worst * 1000))
+PY
+}
+
+echo "| rows | shape | import | peak RSS | longest wait of another writer |"
+echo "|---|---|---|---|---|"
 for n in $SIZES; do
 	for shape in one-case many-cases; do
 		ledger "$n" "$shape" "$T/ledger.csv"
 		rm -f "$T"/duban.db*
 		"$BUILD/dubanctl" -f "$T/duban.conf" init >/dev/null
 		"$BUILD/dubanctl" -f "$T/duban.conf" dept add zjj 住建局 --email zjj@example.gov.cn >/dev/null
+		rm -f "$T/stop"
+		probe "$T/duban.db" "$T/stop" >"$T/wait" &
+		sleep 0.3
 		/usr/bin/time -f '%e %M' -o "$T/time" "$BUILD/dubanctl" -f "$T/duban.conf" \
 			ledger import "$T/ledger.csv" >/dev/null 2>&1
+		touch "$T/stop"
+		wait
 		read -r secs kb <"$T/time"
-		printf '| %s | %s | %s s | %d MB |\n' "$n" "$shape" "$secs" $((kb / 1024))
+		printf '| %s | %s | %s s | %d MB | %s ms |\n' "$n" "$shape" "$secs" $((kb / 1024)) \
+			"$(cat "$T/wait")"
 	done
 done

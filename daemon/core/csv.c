@@ -1,6 +1,8 @@
 /* CSV parsing and writing, and UTF-8 / GB18030 conversion with iconv. */
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,84 +15,144 @@ row_add(struct csv_row *r, struct buf *field)
 	r->fields[r->n++] = buf_take(field);
 }
 
-int
-csv_parse(const char *p, size_t len, struct csv *out, char **err)
+void
+csv_reader_init(struct csv_reader *r, FILE *fp)
 {
-	const char *end = p + len;
-	struct buf field = { 0 };
-	struct csv_row row;
-	int line = 1, quoted;
+	memset(r, 0, sizeof(*r));
+	r->fp = fp;
+	r->line = 1;
+}
 
-	memset(out, 0, sizeof(*out));
+void
+csv_reader_free(struct csv_reader *r)
+{
+	buf_free(&r->field);
+}
+
+void
+csv_row_free(struct csv_row *row)
+{
+	int i;
+
+	for (i = 0; i < row->n; i++)
+		free(row->fields[i]);
+	free(row->fields);
+	memset(row, 0, sizeof(*row));
+}
+
+static void
+add_char(struct buf *b, int c)
+{
+	char ch = (char)c;
+
+	buf_add(b, &ch, 1);
+}
+
+int
+csv_next(struct csv_reader *r, struct csv_row *row, char **err)
+{
+	FILE *fp = r->fp;
+	int c, quoted;
+
 	*err = NULL;
-	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
-		p += 3;
-	while (p < end) {
-		memset(&row, 0, sizeof(row));
-		row.line = line;
+	memset(row, 0, sizeof(*row));
+	for (;;) {
+		if ((c = getc_unlocked(fp)) == EOF) {
+			if (ferror(fp)) {
+				xasprintf(err, "line %d: %s", r->line, strerror(errno));
+				return -1;
+			}
+			return 0;
+		}
+		ungetc(c, fp);
+		row->line = r->line;
 		for (;;) {
 			quoted = 0;
-			if (p < end && *p == '"') {
+			if ((c = getc_unlocked(fp)) == '"') {
 				quoted = 1;
-				p++;
 				for (;;) {
-					if (p >= end) {
+					if ((c = getc_unlocked(fp)) == EOF) {
 						xasprintf(err, "line %d: a quoted field is not closed",
-						    row.line);
+						    row->line);
 						goto fail;
 					}
-					if (*p == '"') {
-						if (p + 1 < end && p[1] == '"') {
-							buf_add(&field, "\"", 1);
-							p += 2;
+					if (c == '"') {
+						if ((c = getc_unlocked(fp)) == '"') {
+							add_char(&r->field, '"');
 							continue;
 						}
-						p++;
+						if (c != EOF)
+							ungetc(c, fp);
 						break;
 					}
-					if (*p == '\n')
-						line++;
-					buf_add(&field, p++, 1);
+					if (c == '\n')
+						r->line++;
+					add_char(&r->field, c);
 				}
+				c = getc_unlocked(fp);
 			}
-			while (p < end && *p != ',' && *p != '\n' && *p != '\r') {
-				if (quoted || *p == '"') {
+			while (c != EOF && c != ',' && c != '\n' && c != '\r') {
+				if (quoted || c == '"') {
 					xasprintf(err, "line %d: unexpected text around a quoted field",
-					    line);
+					    r->line);
 					goto fail;
 				}
-				buf_add(&field, p++, 1);
+				add_char(&r->field, c);
+				c = getc_unlocked(fp);
 			}
-			row_add(&row, &field);
-			if (p < end && *p == ',') {
-				p++;
+			row_add(row, &r->field);
+			if (c == ',')
 				continue;
-			}
-			if (p < end && *p == '\r')
-				p++;
-			if (p < end && *p == '\n')
-				p++;
-			line++;
+			if (c == '\r' && (c = getc_unlocked(fp)) != '\n' && c != EOF)
+				ungetc(c, fp);
+			r->line++;
 			break;
 		}
 		/* a blank line is no row */
-		if (row.n == 1 && row.fields[0][0] == '\0') {
-			free(row.fields[0]);
-			free(row.fields);
+		if (row->n == 1 && row->fields[0][0] == '\0') {
+			csv_row_free(row);
 			continue;
 		}
+		return 1;
+	}
+fail:
+	csv_row_free(row);
+	buf_free(&r->field);
+	return -1;
+}
+
+int
+csv_parse(const char *p, size_t len, struct csv *out, char **err)
+{
+	struct csv_reader r;
+	struct csv_row row;
+	FILE *fp;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	*err = NULL;
+	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+		p += 3;
+		len -= 3;
+	}
+	if (len == 0)
+		return 0;
+	if ((fp = fmemopen((void *)(uintptr_t)p, len, "r")) == NULL) {
+		xasprintf(err, "line 1: %s", strerror(errno));
+		return -1;
+	}
+	csv_reader_init(&r, fp);
+	while ((rc = csv_next(&r, &row, err)) == 1) {
 		out->rows = xreallocarray(out->rows, (size_t)out->n + 1, sizeof(row));
 		out->rows[out->n++] = row;
 	}
-	buf_free(&field);
+	csv_reader_free(&r);
+	fclose(fp);
+	if (rc < 0) {
+		csv_free(out);
+		return -1;
+	}
 	return 0;
-fail:
-	for (int i = 0; i < row.n; i++)
-		free(row.fields[i]);
-	free(row.fields);
-	buf_free(&field);
-	csv_free(out);
-	return -1;
 }
 
 void
@@ -238,4 +300,178 @@ utf8_to(const char *text, const char *encoding, size_t *outlen, char **err)
 {
 	*err = NULL;
 	return convert("UTF-8", encoding, text, strlen(text), outlen, err);
+}
+
+/* Files are read in chunks of this many bytes (the fuzz build makes it tiny). */
+#ifndef CSV_CHUNK
+#define CSV_CHUNK	65536
+#endif
+#define CHUNK	CSV_CHUNK
+
+/* How many bytes at the end of buf[0..len) start a UTF-8 sequence it does not finish. */
+static size_t
+utf8_unfinished(const unsigned char *buf, size_t len)
+{
+	size_t k, need;
+
+	for (k = 1; k <= 3 && k <= len; k++) {
+		unsigned char c = buf[len - k];
+
+		if ((c & 0xc0) == 0x80)
+			continue;	/* a continuation byte: look further back */
+		need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+		return need > k ? k : 0;
+	}
+	return 0;
+}
+
+/* Copy the file into raw, checking it for NUL bytes and UTF-8 as it goes. */
+static int
+copy_checking(FILE *in, FILE *raw, int *utf8, size_t *bad, char **err)
+{
+	unsigned char buf[CHUNK + 4];
+	size_t carry = 0, n, i, cut, off = 0, line = 1, bol = 0, at;
+
+	*utf8 = 1;
+	while ((n = fread(buf + carry, 1, CHUNK, in)) > 0) {
+		for (i = carry; i < carry + n; i++) {
+			if (buf[i] == '\n') {
+				line++;
+				bol = off + (i - carry) + 1;
+			} else if (buf[i] == '\0') {
+				xasprintf(err, "line %zu, byte %zu of the line: a NUL byte, which text"
+				    " never holds (a UTF-16 file? save it as UTF-8 or GB18030)", line,
+				    off + (i - carry) - bol + 1);
+				return -1;
+			}
+		}
+		if (fwrite(buf + carry, 1, n, raw) != n) {
+			xasprintf(err, "a temporary copy: %s", strerror(errno));
+			return -1;
+		}
+		n += carry;
+		cut = n - utf8_unfinished(buf, n);
+		if (*utf8 && !utf8_valid((const char *)buf, cut, &at)) {
+			*utf8 = 0;
+			*bad = off - carry + at;
+		}
+		off += n - carry;
+		carry = n - cut;
+		memmove(buf, buf + cut, carry);
+	}
+	if (ferror(in)) {
+		xasprintf(err, "%s", strerror(errno));
+		return -1;
+	}
+	if (*utf8 && carry > 0 && !utf8_valid((const char *)buf, carry, &at)) {
+		*utf8 = 0;
+		*bad = off - carry + at;
+	}
+	if (fflush(raw) != 0) {
+		xasprintf(err, "a temporary copy: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* GB18030 in raw to UTF-8 in a new temporary file. */
+static FILE *
+convert_file(FILE *raw, char **err)
+{
+	char in[CHUNK + 16], out[CHUNK * 4 + 64], *ip, *op;
+	size_t have = 0, n, inleft, outleft, done = 0;
+	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	FILE *fp;
+
+	if (cd == (iconv_t)-1) {
+		xasprintf(err, "cannot convert from GB18030: %s", strerror(errno));
+		return NULL;
+	}
+	if ((fp = tmpfile()) == NULL) {
+		xasprintf(err, "a temporary file: %s", strerror(errno));
+		iconv_close(cd);
+		return NULL;
+	}
+	rewind(raw);
+	for (;;) {
+		n = fread(in + have, 1, CHUNK, raw);
+		have += n;
+		if (have == 0)
+			break;
+		ip = in;
+		inleft = have;
+		op = out;
+		outleft = sizeof(out);
+		if (iconv(cd, &ip, &inleft, &op, &outleft) == (size_t)-1 &&
+		    (errno == EILSEQ || (errno == EINVAL && n == 0))) {
+			xasprintf(err, "byte %zu is not valid GB18030", done + (size_t)(ip - in) + 1);
+			goto fail;
+		}
+		if (fwrite(out, 1, (size_t)(op - out), fp) != (size_t)(op - out)) {
+			xasprintf(err, "a temporary file: %s", strerror(errno));
+			goto fail;
+		}
+		done += (size_t)(ip - in);
+		memmove(in, ip, inleft);	/* a sequence the chunk cut in two */
+		have = inleft;
+		if (n == 0 && have == 0)
+			break;
+	}
+	iconv_close(cd);
+	if (fflush(fp) != 0 || fseek(fp, 0, SEEK_SET) != 0) {
+		xasprintf(err, "a temporary file: %s", strerror(errno));
+		fclose(fp);
+		return NULL;
+	}
+	return fp;
+fail:
+	iconv_close(cd);
+	fclose(fp);
+	return NULL;
+}
+
+FILE *
+text_file_utf8(const char *path, const char *encoding, const char **detected, char **err)
+{
+	unsigned char bom[3];
+	FILE *in, *raw, *out;
+	size_t bad = 0;
+	int utf8;
+
+	*err = NULL;
+	if ((in = fopen(path, "rb")) == NULL) {
+		xasprintf(err, "%s", strerror(errno));
+		return NULL;
+	}
+	if ((raw = tmpfile()) == NULL) {
+		xasprintf(err, "a temporary file: %s", strerror(errno));
+		fclose(in);
+		return NULL;
+	}
+	if (copy_checking(in, raw, &utf8, &bad, err) != 0) {
+		fclose(in);
+		fclose(raw);
+		return NULL;
+	}
+	fclose(in);
+	if (utf8 && (encoding == NULL || strcmp(encoding, "utf-8") == 0)) {
+		*detected = "utf-8";
+		rewind(raw);
+		if (fread(bom, 1, 3, raw) != 3 || memcmp(bom, "\xef\xbb\xbf", 3) != 0)
+			rewind(raw);
+		return raw;
+	}
+	if (encoding != NULL && strcmp(encoding, "utf-8") == 0) {
+		xasprintf(err, "byte %zu is not valid UTF-8 (try --encoding gb18030)", bad + 1);
+		fclose(raw);
+		return NULL;
+	}
+	*detected = "gb18030";
+	out = convert_file(raw, err);
+	fclose(raw);
+	if (out == NULL && encoding == NULL) {
+		free(*err);
+		xasprintf(err, "the file is neither UTF-8 nor GB18030 (byte %zu)", bad + 1);
+	}
+	return out;
 }

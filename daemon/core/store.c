@@ -1812,6 +1812,51 @@ store_ledger_each(struct store *s, int (*fn)(const struct ledger_row *, void *),
 }
 
 int
+store_ledger_stage_begin(struct store *s)
+{
+	/* in the connection's temporary database: no lock on the main one is taken */
+	return exec(s, "CREATE TEMP TABLE IF NOT EXISTS ledger_cases (number TEXT PRIMARY KEY,"
+	    " line INTEGER NOT NULL, f1 TEXT, f2 TEXT, f3 TEXT, f4 TEXT, f5 TEXT, f6 TEXT, f7 TEXT);"
+	    "DELETE FROM temp.ledger_cases");
+}
+
+int
+store_ledger_stage_case(struct store *s, const char *number, int line,
+    const char *const *f, unsigned *differ)
+{
+	static const char get[] =
+	    "SELECT line, f1 IS NOT ?2, f2 IS NOT ?3, f3 IS NOT ?4, f4 IS NOT ?5, f5 IS NOT ?6,"
+	    " f6 IS NOT ?7, f7 IS NOT ?8 FROM temp.ledger_cases WHERE number = ?1";
+	static const char put[] =
+	    "INSERT INTO temp.ledger_cases (number, line, f1, f2, f3, f4, f5, f6, f7)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *st = stmt(s, get);
+	int i, rc, first = 0;
+
+	*differ = 0;
+	bind_text(st, 1, number);
+	for (i = 0; i < 7; i++)
+		bind_text(st, i + 2, f[i]);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		first = sqlite3_column_int(st, 0);
+		for (i = 0; i < 7; i++)
+			if (sqlite3_column_int(st, i + 1))
+				*differ |= 1u << i;
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return first;
+	if (rc != SQLITE_DONE)
+		return -1;
+	st = stmt(s, put);
+	bind_text(st, 1, number);
+	sqlite3_bind_int(st, 2, line);
+	for (i = 0; i < 7; i++)
+		bind_text(st, i + 3, f[i]);
+	return step_done(s, st);
+}
+
+int
 store_case_update(struct store *s, int64_t id, const struct case_rec *c)
 {
 	static const char sql[] =

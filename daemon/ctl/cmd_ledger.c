@@ -35,47 +35,7 @@ struct import {
 	int		 errors;
 	int		 dry_run;
 	int		 cases_added, cases_updated, actions_added, actions_updated, unchanged;
-	int		*first;		/* case number -> its first row, open addressing */
-	size_t		 nfirst;	/* slots, a power of two; -1 marks a free one */
 };
-
-static size_t
-case_hash(const char *s)
-{
-	size_t h = 14695981039346656037ULL;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
-/*
- * The first row of the row's case, so that each row is checked against it
- * in constant time (a scan of the earlier rows made a ledger of many cases
- * quadratic); the row itself if it is the first.
- */
-static int
-first_row_of(struct import *im, const struct csv *csv, int i)
-{
-	const char *num = csv->rows[i].fields[COL_CASE];
-	size_t k;
-	int j;
-
-	if (im->first == NULL) {
-		for (im->nfirst = 64; im->nfirst < (size_t)csv->n * 2; im->nfirst *= 2)
-			;
-		im->first = xreallocarray(NULL, im->nfirst, sizeof(*im->first));
-		memset(im->first, 0xff, im->nfirst * sizeof(*im->first));
-	}
-	for (k = case_hash(num) & (im->nfirst - 1);; k = (k + 1) & (im->nfirst - 1)) {
-		if ((j = im->first[k]) == -1) {
-			im->first[k] = i;
-			return i;
-		}
-		if (strcmp(csv->rows[j].fields[COL_CASE], num) == 0)
-			return j;
-	}
-}
 
 static void
 row_error(struct import *im, int line, int col, const char *fmt, ...)
@@ -129,18 +89,18 @@ dept_exists(struct ctl *c, const char *code, int64_t *id)
 	return 1;
 }
 
-/* Check one row; the case's fields must agree with its earlier rows. */
-static void
-check_row(struct import *im, struct csv *csv, int i)
+/* Check one row; the case's fields must agree with its first row's. */
+static int
+check_row(struct import *im, const struct csv_row *r)
 {
-	const struct csv_row *r = &csv->rows[i];
 	const char *const *f = (const char *const *)r->fields;
 	instant_t t, notified = 0, done;
-	int col, j, has_action;
+	int col, first, has_action;
+	unsigned differ;
 
 	if (r->n != NCOLS) {
 		row_error(im, r->line, -1, "%d columns, expected %d", r->n, NCOLS);
-		return;
+		return 0;
 	}
 	for (col = 0; col < NCOLS; col++) {
 		const char *why;
@@ -178,14 +138,15 @@ check_row(struct import *im, struct csv *csv, int i)
 		    done < notified)
 			row_error(im, r->line, COL_DONE, "done before it was notified");
 	}
-	if ((j = first_row_of(im, csv, i)) != i) {
-		const struct csv_row *o = &csv->rows[j];
-
-		for (col = COL_TITLE; col <= COL_RECEIVED; col++)
-			if (strcmp(o->fields[col], f[col]) != 0)
-				row_error(im, r->line, col, "differs from line %d for the same case",
-				    o->line);
-	}
+	if (f[COL_CASE][0] == '\0')
+		return 0;
+	if ((first = store_ledger_stage_case(im->c->store, f[COL_CASE], r->line, f + COL_TITLE,
+	    &differ)) < 0)
+		return -1;
+	for (col = COL_TITLE; col <= COL_RECEIVED; col++)
+		if (differ & (1u << (col - COL_TITLE)))
+			row_error(im, r->line, col, "differs from line %d for the same case", first);
+	return 0;
 }
 
 static void
@@ -379,79 +340,160 @@ read_csv(const char *file, const char *encoding, struct csv *csv, const char **u
 	return 0;
 }
 
+/* The ledger's header line: its columns, named and in order. */
+static int
+check_header(struct import *im, const struct csv_row *h)
+{
+	int i;
+
+	if (h->n != NCOLS) {
+		row_error(im, 1, -1, "the first line must be the header: %d columns, %s ... %s",
+		    NCOLS, columns[0], columns[NCOLS - 1]);
+		return -1;
+	}
+	for (i = 0; i < NCOLS; i++)
+		if (strcmp(h->fields[i], columns[i]) != 0)
+			row_error(im, 1, i, "the header says '%s'", h->fields[i]);
+	return 0;
+}
+
+/*
+ * The first pass: every row checked, without a lock on the database (the
+ * cases' first rows go to a temporary table). Returns the errors found, or
+ * -1 if the file or the database failed.
+ */
+static int
+check_pass(struct import *im, struct csv_reader *rd)
+{
+	struct csv_row row;
+	char *err;
+	int rc, n = 0;
+
+	if (store_ledger_stage_begin(im->c->store) != 0)
+		return -1;
+	while ((rc = csv_next(rd, &row, &err)) == 1) {
+		if (n++ == 0) {
+			rc = check_header(im, &row);
+			csv_row_free(&row);
+			if (rc != 0)
+				return im->errors;
+			continue;
+		}
+		rc = check_row(im, &row);
+		csv_row_free(&row);
+		if (rc != 0)
+			return -1;
+	}
+	if (rc < 0) {
+		fprintf(stderr, "%s:%s\n", im->file, err + 4);
+		free(err);
+		return -1;
+	}
+	if (n == 0)
+		row_error(im, 1, -1, "the first line must be the header: %d columns, %s ... %s",
+		    NCOLS, columns[0], columns[NCOLS - 1]);
+	return im->errors;
+}
+
+/* The second pass, inside the caller's transaction: every row stored. */
+static int
+apply_pass(struct import *im, struct csv_reader *rd)
+{
+	struct csv_row row;
+	int64_t case_id;
+	char *err;
+	int rc, n = 0;
+
+	while ((rc = csv_next(rd, &row, &err)) == 1) {
+		if (n++ > 0 && (apply_case(im, &row, &case_id) != 0 ||
+		    apply_action(im, &row, case_id) != 0)) {
+			fprintf(stderr, "dubanctl: %s:%d: not stored: %s; nothing was imported\n",
+			    im->file, row.line, store_errmsg(im->c->store));
+			csv_row_free(&row);
+			return -1;
+		}
+		csv_row_free(&row);
+	}
+	if (rc < 0) {
+		fprintf(stderr, "%s:%s; nothing was imported\n", im->file, err + 4);
+		free(err);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Import a ledger, all or nothing, in bounded memory: the file is decoded
+ * into a private temporary copy and read twice, row by row: once to check
+ * every row (no lock held), once to store them in one transaction.
+ */
 static int
 ledger_import(struct ctl *c, int argc, char **argv)
 {
 	struct import im;
-	struct csv csv;
+	struct csv_reader rd;
 	const char *encoding, *used;
-	int64_t case_id;
-	int i, rc;
+	char detail[256], *err;
+	FILE *fp;
+	int rc;
 
 	memset(&im, 0, sizeof(im));
 	if ((rc = ledger_opts("ledger", argc, argv, &encoding, &im.dry_run, NULL)) != 0)
 		return rc;
 	im.c = c;
 	im.file = argv[optind];
-	if ((rc = read_csv(im.file, encoding, &csv, &used)) != 0)
-		return rc;
-	if (csv.n == 0 || csv.rows[0].n != NCOLS) {
-		row_error(&im, 1, -1, "the first line must be the header: %d columns, %s ... %s",
-		    NCOLS, columns[0], columns[NCOLS - 1]);
-		csv_free(&csv);
-		free(im.first);
+	if ((fp = text_file_utf8(im.file, encoding, &used, &err)) == NULL) {
+		fprintf(stderr, "dubanctl: %s: %s\n", im.file, err);
+		free(err);
 		return EXIT_FAIL;
 	}
-	for (i = 0; i < NCOLS; i++)
-		if (strcmp(csv.rows[0].fields[i], columns[i]) != 0)
-			row_error(&im, 1, i, "the header says '%s'", csv.rows[0].fields[i]);
-	for (i = 1; i < csv.n; i++)
-		check_row(&im, &csv, i);
-	if (im.errors > 0) {
+	csv_reader_init(&rd, fp);
+	rc = check_pass(&im, &rd);
+	csv_reader_free(&rd);
+	if (rc != 0) {
+		if (rc < 0 && im.errors == 0) {
+			fclose(fp);
+			return EXIT_FAIL;
+		}
 		if (im.errors > MAX_ERRORS)
 			fprintf(stderr, "%s: %d more errors\n", im.file, im.errors - MAX_ERRORS);
 		fprintf(stderr, "dubanctl: %s: %d error%s; nothing was imported\n", im.file,
 		    im.errors, im.errors == 1 ? "" : "s");
-		csv_free(&csv);
-		free(im.first);
+		fclose(fp);
 		return EXIT_FAIL;
 	}
+	rewind(fp);
+	if (fread(detail, 1, 3, fp) != 3 || memcmp(detail, "\xef\xbb\xbf", 3) != 0)
+		rewind(fp);
+	csv_reader_init(&rd, fp);
 	if (store_begin(c->store) != 0) {
-		csv_free(&csv);
-		free(im.first);
+		fclose(fp);
 		return EXIT_DATABASE;
 	}
-	for (i = 1; i < csv.n; i++)
-		if (apply_case(&im, &csv.rows[i], &case_id) != 0 ||
-		    apply_action(&im, &csv.rows[i], case_id) != 0) {
-			fprintf(stderr, "dubanctl: %s:%d: not stored: %s; nothing was imported\n",
-			    im.file, csv.rows[i].line, store_errmsg(c->store));
-			store_rollback(c->store);
-			csv_free(&csv);
-			free(im.first);
-			return EXIT_DATABASE;
-		}
+	rc = apply_pass(&im, &rd);
+	csv_reader_free(&rd);
+	fclose(fp);
+	if (rc != 0) {
+		store_rollback(c->store);
+		return EXIT_DATABASE;
+	}
 	printf("%s (%s): %d cases added, %d updated; %d actions added, %d updated, %d unchanged%s\n",
 	    im.file, used, im.cases_added, im.cases_updated, im.actions_added,
 	    im.actions_updated, im.unchanged, im.dry_run ? " (dry run: nothing stored)" : "");
 	if (im.dry_run) {
 		store_rollback(c->store);
-		csv_free(&csv);
-		free(im.first);
 		return EXIT_OK;
 	}
-	{
-		char detail[256];
-
-		snprintf(detail, sizeof(detail), "%s: %d cases added, %d updated, %d actions added, "
-		    "%d updated", im.file, im.cases_added, im.cases_updated, im.actions_added,
-		    im.actions_updated);
-		store_event(c->store, time_now(), c->who, 0, "ledger import", detail);
-	}
-	csv_free(&csv);
-	free(im.first);
-	if (store_commit(c->store) != 0)
+	snprintf(detail, sizeof(detail), "%s: %d cases added, %d updated, %d actions added, "
+	    "%d updated", im.file, im.cases_added, im.cases_updated, im.actions_added,
+	    im.actions_updated);
+	if (store_event(c->store, time_now(), c->who, 0, "ledger import", detail) != 0 ||
+	    store_commit(c->store) != 0) {
+		fprintf(stderr, "dubanctl: %s: not stored: %s; nothing was imported\n", im.file,
+		    store_errmsg(c->store));
+		store_rollback(c->store);
 		return EXIT_DATABASE;
+	}
 	ctl_wake(c);
 	return EXIT_OK;
 }

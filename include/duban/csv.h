@@ -1,12 +1,14 @@
 /*
  * CSV as spreadsheet programs write it (RFC 4180: quoted fields, doubled
  * quotes, CRLF or LF), and the encodings Chinese offices use: UTF-8 with or
- * without a byte-order mark, and GB18030. Pure, no I/O.
+ * without a byte-order mark, and GB18030. A file is read as a stream, in
+ * bounded memory; text in memory can be parsed too.
  */
 #ifndef DUBAN_CSV_H
 #define DUBAN_CSV_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "duban/xmalloc.h"
 
@@ -21,6 +23,22 @@ struct csv {
 	int		 n;
 };
 
+/*
+ * A CSV file read one row at a time, so that a ledger of any size is read in
+ * bounded memory. The stream is UTF-8 without a byte-order mark
+ * (text_file_utf8 makes one so).
+ */
+struct csv_reader {
+	FILE		*fp;
+	int		 line;
+	struct buf	 field;
+};
+void csv_reader_init(struct csv_reader *r, FILE *fp);
+/* The next row (blank lines are none): 1, 0 at the end, -1 with *err ("line N: ..."). */
+int csv_next(struct csv_reader *r, struct csv_row *row, char **err);
+void csv_row_free(struct csv_row *row);
+void csv_reader_free(struct csv_reader *r);
+
 /* Parse UTF-8 text; -1 with *err ("line N: ...") on a malformed file. */
 int csv_parse(const char *text, size_t len, struct csv *out, char **err);
 void csv_free(struct csv *c);
@@ -34,6 +52,14 @@ void csv_put(struct buf *b, const char *field, int first);
  */
 char *text_to_utf8(const char *data, size_t len, const char *encoding,
     const char **detected, char **err);
+/*
+ * A file's text in UTF-8, as text_to_utf8 decides, in a private temporary
+ * file positioned after any byte-order mark: read in chunks, so memory stays
+ * bounded whatever its size. NULL with *err ("…") if it cannot be read or is
+ * neither encoding.
+ */
+FILE *text_file_utf8(const char *path, const char *encoding, const char **detected,
+    char **err);
 /* UTF-8 text in another encoding ("gb18030"); NULL with *err if it cannot be. */
 char *utf8_to(const char *text, const char *encoding, size_t *outlen, char **err);
 /* Is the text valid UTF-8? The offset of the first bad byte in *bad. */

@@ -361,6 +361,15 @@ int store_ledger_each(struct store *s, int (*fn)(const struct ledger_row *, void
 int store_case_update(struct store *s, int64_t id, const struct case_rec *c);
 /* The action of that case, department, step and notification, or 0. */
 /*
+ * An import's first pass: each case's fields as its first line gives them,
+ * kept in a temporary table (no lock on the database, bounded memory).
+ * stage_case gives 0 for a case's first line, else the line of its first
+ * with the columns 1..7 that differ from it as bits of *differ; -1 an error.
+ */
+int store_ledger_stage_begin(struct store *s);
+int store_ledger_stage_case(struct store *s, const char *number, int line,
+    const char *const *fields, unsigned *differ);
+/*
  * A ledger line's action, notified within the second the line names (earlier:
  * the line is one of its earlier assignments); 0 none, -1 an error.
  */
