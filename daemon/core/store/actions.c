@@ -1,0 +1,417 @@
+/*
+ * Actions: their deadlines and schedule, the lifecycle (receipt, pauses,
+ * extensions, reassignment) and their history.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+int
+store_action_add(struct store *s, int64_t case_id, int64_t dept_id, const char *step,
+    instant_t notified, const char *rule, int pinned, instant_t due, int uncertain,
+    instant_t next_at, instant_t now, int64_t *id)
+{
+	static const char sql[] =
+	    "INSERT INTO actions (case_id, dept_id, step, notified_at, rule, due_at,"
+	    " uncertain, stage, next_at, created_at, rule_pinned)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	sqlite3_bind_int64(st, 1, case_id);
+	sqlite3_bind_int64(st, 2, dept_id);
+	db_bind_text(st, 3, step);
+	sqlite3_bind_int64(st, 4, notified);
+	db_bind_text(st, 5, rule);
+	db_bind_instant(st, 6, due);
+	sqlite3_bind_int(st, 7, uncertain);
+	db_bind_instant(st, 8, next_at);
+	sqlite3_bind_int64(st, 9, now);
+	sqlite3_bind_int(st, 10, pinned);
+	if (db_step_done(s, st) != 0)
+		return -1;
+	if (id)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+void
+action_clear(struct action *a)
+{
+	free(a->step);
+	free(a->rule);
+	free(a->note);
+	department_clear(&a->dept);
+	case_clear(&a->kase);
+	memset(a, 0, sizeof(*a));
+}
+
+int
+store_action_get(struct store *s, int64_t id, struct action *a)
+{
+	static const char sql[] = "SELECT " ACTION_COLUMNS " WHERE a.id = ?";
+	sqlite3_stmt *st = db_stmt(s, sql);
+	int rc;
+
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		db_action_row(st, a);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+int
+store_action_done(struct store *s, int64_t id, instant_t at, const char *note)
+{
+	static const char sql[] =
+	    "UPDATE actions SET done_at = ?, note = coalesce(?, note), next_at = NULL"
+	    " WHERE id = ? AND done_at IS NULL";
+	static const char exists[] = "SELECT done_at FROM actions WHERE id = ?";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	sqlite3_bind_int64(st, 1, at);
+	db_bind_text(st, 2, note);
+	sqlite3_bind_int64(st, 3, id);
+	if (db_step_done(s, st) != 0)
+		return -1;
+	if (sqlite3_changes(s->db) == 1)
+		return 0;
+	st = db_stmt(s, exists);
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return -1;
+	}
+	sqlite3_reset(st);
+	return 1;
+}
+
+int
+store_action_each(struct store *s, bool all, int (*fn)(const struct action *, void *),
+    void *arg)
+{
+	static const char sql_open[] = "SELECT " ACTION_COLUMNS
+	    " WHERE a.done_at IS NULL ORDER BY a.due_at IS NULL, a.due_at, a.id";
+	static const char sql_all[] = "SELECT " ACTION_COLUMNS
+	    " ORDER BY a.due_at IS NULL, a.due_at, a.id";
+	sqlite3_stmt *st = db_stmt(s, all ? sql_all : sql_open);
+	struct action a;
+	int stop = 0;
+
+	while (!stop && sqlite3_step(st) == SQLITE_ROW) {
+		db_action_row(st, &a);
+		stop = fn(&a, arg);
+		action_clear(&a);
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+int
+store_action_due(struct store *s, instant_t now, int max, struct action *out)
+{
+	static const char sql[] = "SELECT " ACTION_COLUMNS
+	    " WHERE a.next_at IS NOT NULL AND a.next_at <= ? ORDER BY a.next_at LIMIT ?";
+	sqlite3_stmt *st = db_stmt(s, sql);
+	int n = 0;
+
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int(st, 2, max);
+	while (n < max && sqlite3_step(st) == SQLITE_ROW)
+		db_action_row(st, &out[n++]);
+	sqlite3_reset(st);
+	return n;
+}
+
+int
+store_action_schedule(struct store *s, int64_t id, int stage, instant_t next_at,
+    instant_t checked_at)
+{
+	static const char sql[] =
+	    "UPDATE actions SET stage = ?, next_at = ?, checked_at = ? WHERE id = ?";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	sqlite3_bind_int(st, 1, stage);
+	db_bind_instant(st, 2, next_at);
+	sqlite3_bind_int64(st, 3, checked_at);
+	sqlite3_bind_int64(st, 4, id);
+	return db_step_done(s, st);
+}
+
+int
+store_action_replan(struct store *s, int64_t id, const char *rule, instant_t due,
+    int uncertain, int stage, instant_t next_at)
+{
+	static const char sql[] =
+	    "UPDATE actions SET rule = ?, due_at = ?, uncertain = ?, stage = ?, next_at = ?"
+	    " WHERE id = ?";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	db_bind_text(st, 1, rule);
+	db_bind_instant(st, 2, due);
+	sqlite3_bind_int(st, 3, uncertain);
+	sqlite3_bind_int(st, 4, stage);
+	db_bind_instant(st, 5, next_at);
+	sqlite3_bind_int64(st, 6, id);
+	return db_step_done(s, st);
+}
+
+int
+store_deadline_audit(struct store *s, int64_t action, instant_t at, instant_t old_due,
+    instant_t new_due, const char *old_rule, const char *new_rule, const char *why)
+{
+	static const char sql[] =
+	    "INSERT INTO deadline_audit (action_id, at, old_due, new_due, old_rule, new_rule, why)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	sqlite3_bind_int64(st, 1, action);
+	sqlite3_bind_int64(st, 2, at);
+	db_bind_instant(st, 3, old_due);
+	db_bind_instant(st, 4, new_due);
+	db_bind_text(st, 5, old_rule);
+	db_bind_text(st, 6, new_rule);
+	db_bind_text(st, 7, why);
+	return db_step_done(s, st);
+}
+
+int
+store_action_each_open(struct store *s, int (*fn)(const struct recompute_row *, void *),
+    void *arg)
+{
+	static const char sql[] =
+	    "SELECT a.id, a.step, d.code, c.category, c.key_case, a.rule, a.rule_pinned,"
+	    " a.notified_at, a.due_at, a.stage, a.checked_at, a.uncertain, a.paused_at,"
+	    " a.pause_days, a.pause_workdays, a.pause_ms, a.ext_days, a.ext_workdays, a.ext_ms"
+	    " FROM actions a JOIN departments d ON d.id = a.dept_id"
+	    " JOIN cases c ON c.id = a.case_id WHERE a.done_at IS NULL";
+	sqlite3_stmt *st = db_stmt(s, sql);
+	struct recompute_row r;
+	int rc = 0;
+
+	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+		r.id = sqlite3_column_int64(st, 0);
+		r.step = (const char *)sqlite3_column_text(st, 1);
+		r.dept = (const char *)sqlite3_column_text(st, 2);
+		r.category = sqlite3_column_int(st, 3);
+		r.key = sqlite3_column_int(st, 4);
+		r.rule = (const char *)sqlite3_column_text(st, 5);
+		r.pinned = sqlite3_column_int(st, 6);
+		r.notified_at = sqlite3_column_int64(st, 7);
+		r.due_at = sqlite3_column_int64(st, 8);
+		r.stage = sqlite3_column_int(st, 9);
+		r.checked_at = sqlite3_column_int64(st, 10);
+		r.uncertain = sqlite3_column_int(st, 11);
+		r.paused_at = sqlite3_column_int64(st, 12);
+		r.adj.pause_days = sqlite3_column_int(st, 13);
+		r.adj.pause_workdays = sqlite3_column_int(st, 14);
+		r.adj.pause_ms = sqlite3_column_int64(st, 15);
+		r.adj.ext_days = sqlite3_column_int(st, 16);
+		r.adj.ext_workdays = sqlite3_column_int(st, 17);
+		r.adj.ext_ms = sqlite3_column_int64(st, 18);
+		rc = fn(&r, arg);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+int
+store_audit_each(struct store *s, int64_t action,
+    int (*fn)(const struct audit_row *, void *), void *arg)
+{
+	static const char sql[] =
+	    "SELECT at, old_due, new_due, old_rule, new_rule, why FROM deadline_audit"
+	    " WHERE action_id = ? ORDER BY id";
+	sqlite3_stmt *st = db_stmt(s, sql);
+	struct audit_row r;
+	int stop = 0;
+
+	sqlite3_bind_int64(st, 1, action);
+	while (!stop && sqlite3_step(st) == SQLITE_ROW) {
+		r.at = sqlite3_column_int64(st, 0);
+		r.old_due = sqlite3_column_int64(st, 1);
+		r.new_due = sqlite3_column_int64(st, 2);
+		r.old_rule = (const char *)sqlite3_column_text(st, 3);
+		r.new_rule = (const char *)sqlite3_column_text(st, 4);
+		r.why = (const char *)sqlite3_column_text(st, 5);
+		stop = fn(&r, arg);
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+instant_t
+store_next_event(struct store *s)
+{
+	static const char sql[] =
+	    "SELECT next_at FROM actions WHERE next_at IS NOT NULL ORDER BY next_at LIMIT 1";
+
+	return db_min_instant(s, sql);
+}
+
+int
+store_action_ack(struct store *s, int64_t id, instant_t at)
+{
+	static const char sql[] = "UPDATE actions SET acked_at = ? WHERE id = ?";
+
+	return db_exec_bind(s, sql, "ll", at, id);
+}
+
+int
+store_action_set_pause(struct store *s, int64_t id, instant_t paused_at,
+    const struct adjust *adj, int nextensions)
+{
+	static const char sql[] =
+	    "UPDATE actions SET paused_at = ?, pause_days = ?, pause_workdays = ?, pause_ms = ?,"
+	    " ext_days = ?, ext_workdays = ?, ext_ms = ?, nextensions = ? WHERE id = ?";
+
+	return db_exec_bind(s, sql, "tiililill", paused_at, adj->pause_days, adj->pause_workdays,
+	    adj->pause_ms, adj->ext_days, adj->ext_workdays, adj->ext_ms, nextensions, id);
+}
+
+int
+store_pause_open(struct store *s, int64_t id, instant_t from, const char *reason,
+    const char *who)
+{
+	static const char sql[] =
+	    "INSERT INTO pauses (action_id, from_at, reason, who) VALUES (?, ?, ?, ?)";
+
+	return db_exec_bind(s, sql, "llss", id, from, reason, who);
+}
+
+int
+store_pause_close(struct store *s, int64_t id, instant_t to)
+{
+	static const char sql[] =
+	    "UPDATE pauses SET to_at = ? WHERE action_id = ? AND to_at IS NULL";
+
+	return db_exec_bind(s, sql, "ll", to, id);
+}
+
+int
+store_extension_add(struct store *s, int64_t id, instant_t at, const char *length,
+    const char *approver, const char *reason, const char *who)
+{
+	static const char sql[] =
+	    "INSERT INTO extensions (action_id, at, length, approver, reason, who)"
+	    " VALUES (?, ?, ?, ?, ?, ?)";
+
+	return db_exec_bind(s, sql, "llssss", id, at, length, approver, reason, who);
+}
+
+int
+store_action_reassign(struct store *s, const struct action *a, int64_t dept, instant_t at,
+    const char *why)
+{
+	static const char keep[] =
+	    "INSERT INTO assignments (action_id, dept_id, notified_at, rule, due_at, uncertain,"
+	    " first_cycle, last_cycle, ended_at, why) SELECT id, dept_id, notified_at, rule,"
+	    " due_at, uncertain, first_cycle, cycle, ?, ? FROM actions WHERE id = ?";
+	static const char move[] =
+	    "UPDATE actions SET dept_id = ?, notified_at = ?, cycle = cycle + 1,"
+	    " first_cycle = cycle + 1, acked_at = NULL, pause_days = 0, pause_workdays = 0,"
+	    " pause_ms = 0, ext_days = 0, ext_workdays = 0, ext_ms = 0, nextensions = 0"
+	    " WHERE id = ?";
+
+	if (db_exec_bind(s, keep, "lsl", at, why, a->id) != 0)
+		return -1;
+	return db_exec_bind(s, move, "lll", dept, at, a->id);
+}
+
+int
+store_action_new_cycle(struct store *s, int64_t id)
+{
+	static const char sql[] = "UPDATE actions SET cycle = cycle + 1 WHERE id = ?";
+
+	return db_exec_bind(s, sql, "l", id);
+}
+
+int
+store_assignment_each(struct store *s, int64_t action,
+    int (*fn)(const struct assignment_row *, void *), void *arg)
+{
+	static const char sql[] =
+	    "SELECT d.code, d.name, s.notified_at, s.rule, s.due_at, s.ended_at, s.why"
+	    " FROM assignments s JOIN departments d ON d.id = s.dept_id"
+	    " WHERE s.action_id = ? ORDER BY s.id";
+	sqlite3_stmt *st = db_stmt(s, sql);
+	struct assignment_row r;
+	int rc, stop = 0;
+
+	sqlite3_bind_int64(st, 1, action);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r.dept = (const char *)sqlite3_column_text(st, 0);
+		r.dept_name = (const char *)sqlite3_column_text(st, 1);
+		r.notified_at = sqlite3_column_int64(st, 2);
+		r.rule = (const char *)sqlite3_column_text(st, 3);
+		r.due_at = sqlite3_column_int64(st, 4);
+		r.ended_at = sqlite3_column_int64(st, 5);
+		r.why = (const char *)sqlite3_column_text(st, 6);
+		stop = fn(&r, arg);
+	}
+	sqlite3_reset(st);
+	return stop || rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_period_each(struct store *s, int64_t action,
+    int (*fn)(const char *kind, instant_t from, instant_t to, const char *a,
+    const char *b, const char *c, void *arg), void *arg)
+{
+	static const char sql[] =
+	    "SELECT 'pause', from_at, coalesce(to_at, 0), reason, who, '' FROM pauses"
+	    " WHERE action_id = ?1"
+	    " UNION ALL SELECT 'extension', at, 0, length, approver, reason FROM extensions"
+	    " WHERE action_id = ?1 ORDER BY 2";
+	sqlite3_stmt *st = db_stmt(s, sql);
+	int stop = 0;
+
+	sqlite3_bind_int64(st, 1, action);
+	while (!stop && sqlite3_step(st) == SQLITE_ROW)
+		stop = fn((const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1),
+		    sqlite3_column_int64(st, 2), (const char *)sqlite3_column_text(st, 3),
+		    (const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 5),
+		    arg);
+	sqlite3_reset(st);
+	return 0;
+}
+
+int64_t
+store_action_find(struct store *s, int64_t case_id, int64_t dept_id, const char *step,
+    instant_t notified, bool *earlier)
+{
+	/* the action, or the action one of whose earlier assignments this was */
+	static const char sql[] =
+	    "SELECT id, 0 FROM actions WHERE case_id = ?1 AND dept_id = ?2 AND step = ?3"
+	    " AND notified_at >= ?4 AND notified_at < ?4 + 1000 UNION ALL SELECT a.id, 1"
+	    " FROM assignments s JOIN actions a ON a.id = s.action_id WHERE s.dept_id = ?2"
+	    " AND s.notified_at >= ?4 AND s.notified_at < ?4 + 1000 AND a.case_id = ?1"
+	    " AND a.step = ?3 LIMIT 1";
+	sqlite3_stmt *st = db_stmt(s, sql);
+	int64_t id = 0;
+	int rc;
+
+	sqlite3_bind_int64(st, 1, case_id);
+	sqlite3_bind_int64(st, 2, dept_id);
+	db_bind_text(st, 3, step);
+	sqlite3_bind_int64(st, 4, notified);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		*earlier = sqlite3_column_int(st, 1) != 0;
+	} else if (rc != SQLITE_DONE)
+		id = -1;
+	sqlite3_reset(st);
+	return id;
+}
+
+int
+store_action_set_record(struct store *s, int64_t id, instant_t acked, instant_t done,
+    const char *note)
+{
+	static const char sql[] =
+	    "UPDATE actions SET acked_at = ?, done_at = ?, note = ?,"
+	    " next_at = CASE WHEN ? IS NULL THEN next_at ELSE NULL END WHERE id = ?";
+
+	return db_exec_bind(s, sql, "ttstl", acked, done, note, done, id);
+}

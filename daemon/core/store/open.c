@@ -1,0 +1,534 @@
+/*
+ * Opening a store: the schema's ordered migrations, the connection's
+ * settings, transactions, and SQLite's log.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "duban/dbfile.h"
+#include "duban/log.h"
+#include "internal.h"
+
+/* Migration N brings the schema from version N-1 to N; append, never edit. */
+/* Migration 9's trigger, made again when migration 10 rebuilds the notices. */
+#define NOTICES_WITHDRAW \
+	"CREATE TRIGGER notices_withdraw AFTER UPDATE OF done_at, paused_at, due_at, dept_id" \
+	" ON actions WHEN (new.done_at IS NOT NULL AND old.done_at IS NULL)" \
+	" OR (new.paused_at IS NOT NULL AND old.paused_at IS NULL)" \
+	" OR new.due_at IS NOT old.due_at OR new.dept_id <> old.dept_id" \
+	" BEGIN UPDATE notices SET status = 'withdrawn', next_try = NULL," \
+	" reply = 'withdrawn before it was sent: ' || CASE" \
+	" WHEN new.done_at IS NOT NULL AND old.done_at IS NULL THEN 'the action was done'" \
+	" WHEN new.paused_at IS NOT NULL AND old.paused_at IS NULL THEN 'the action was paused'" \
+	" WHEN new.dept_id <> old.dept_id THEN 'the action was reassigned'" \
+	" ELSE 'the deadline moved' END" \
+	" WHERE action_id = new.id AND status = 'queued' AND kind IN ('reminder', 'overdue'); END;"
+
+static const char *migrations[] = {
+	/* 1: the first schema */
+	"CREATE TABLE departments ("
+	"  id INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL,"
+	"  head TEXT NOT NULL DEFAULT '',"
+	"  email TEXT NOT NULL DEFAULT '',"
+	"  cc TEXT NOT NULL DEFAULT '');"
+	"CREATE TABLE cases ("
+	"  id INTEGER PRIMARY KEY,"
+	"  number TEXT NOT NULL UNIQUE,"
+	"  title TEXT NOT NULL,"
+	"  category INTEGER NOT NULL DEFAULT 9 CHECK (category BETWEEN 1 AND 9),"
+	"  key_case INTEGER NOT NULL DEFAULT 0,"
+	"  leader TEXT,"
+	"  petitioner TEXT,"
+	"  lead_dept INTEGER REFERENCES departments(id),"
+	"  received_at INTEGER NOT NULL,"
+	"  status TEXT NOT NULL DEFAULT 'open',"
+	"  closed_at INTEGER,"
+	"  ceased INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE actions ("
+	"  id INTEGER PRIMARY KEY,"
+	"  case_id INTEGER NOT NULL REFERENCES cases(id),"
+	"  dept_id INTEGER NOT NULL REFERENCES departments(id),"
+	"  step TEXT NOT NULL,"
+	"  notified_at INTEGER NOT NULL,"
+	"  rule TEXT,"
+	"  due_at INTEGER,"
+	"  uncertain INTEGER NOT NULL DEFAULT 0,"
+	"  stage INTEGER NOT NULL DEFAULT 0,"
+	"  next_at INTEGER,"
+	"  done_at INTEGER,"
+	"  note TEXT,"
+	"  created_at INTEGER NOT NULL);"
+	"CREATE INDEX actions_next ON actions(next_at) WHERE next_at IS NOT NULL;"
+	"CREATE INDEX actions_case ON actions(case_id);"
+	"CREATE TABLE notices ("
+	"  id INTEGER PRIMARY KEY,"
+	"  action_id INTEGER NOT NULL REFERENCES actions(id),"
+	"  kind TEXT NOT NULL,"
+	"  level INTEGER NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  recipient TEXT NOT NULL,"
+	"  subject TEXT NOT NULL,"
+	"  message TEXT NOT NULL,"
+	"  message_id TEXT NOT NULL,"
+	"  status TEXT NOT NULL DEFAULT 'queued',"
+	"  attempts INTEGER NOT NULL DEFAULT 0,"
+	"  next_try INTEGER,"
+	"  reply TEXT,"
+	"  created_at INTEGER NOT NULL,"
+	"  sent_at INTEGER,"
+	"  UNIQUE (action_id, kind, level, seq, recipient));"
+	"CREATE INDEX notices_queue ON notices(next_try) WHERE status = 'queued';"
+	"CREATE TABLE escalations ("
+	"  id INTEGER PRIMARY KEY,"
+	"  action_id INTEGER NOT NULL REFERENCES actions(id),"
+	"  level INTEGER NOT NULL,"
+	"  target TEXT NOT NULL,"
+	"  opened_at INTEGER NOT NULL,"
+	"  acked_at INTEGER,"
+	"  resolved_at INTEGER,"
+	"  note TEXT,"
+	"  UNIQUE (action_id, level));"
+	"CREATE TABLE events ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at INTEGER NOT NULL,"
+	"  who TEXT NOT NULL,"
+	"  action_id INTEGER,"
+	"  what TEXT NOT NULL,"
+	"  detail TEXT);",
+	/* 2: digests: who a notice goes to, its line in a digest, what was sent */
+	"ALTER TABLE notices ADD COLUMN recipient_name TEXT;"
+	"ALTER TABLE notices ADD COLUMN item TEXT;"
+	"ALTER TABLE notices ADD COLUMN digest INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE notices ADD COLUMN sent_message_id TEXT;",
+	/* 3: recompute after a reload, and the audit of moved deadlines */
+	"ALTER TABLE actions ADD COLUMN checked_at INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE actions ADD COLUMN rule_pinned INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE deadline_audit ("
+	"  id INTEGER PRIMARY KEY,"
+	"  action_id INTEGER NOT NULL REFERENCES actions(id),"
+	"  at INTEGER NOT NULL,"
+	"  old_due INTEGER,"
+	"  new_due INTEGER,"
+	"  old_rule TEXT,"
+	"  new_rule TEXT,"
+	"  why TEXT NOT NULL);"
+	"CREATE INDEX deadline_audit_action ON deadline_audit(action_id);",
+	/* 4: the lifecycle: receipt, pauses, extensions, closing cases */
+	"ALTER TABLE actions ADD COLUMN acked_at INTEGER;"
+	"ALTER TABLE actions ADD COLUMN paused_at INTEGER;"
+	"ALTER TABLE actions ADD COLUMN pause_days INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE actions ADD COLUMN pause_workdays INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE actions ADD COLUMN pause_ms INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE actions ADD COLUMN ext_days INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE actions ADD COLUMN ext_workdays INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE actions ADD COLUMN ext_ms INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE actions ADD COLUMN nextensions INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE extensions ("
+	"  id INTEGER PRIMARY KEY,"
+	"  action_id INTEGER NOT NULL REFERENCES actions(id),"
+	"  at INTEGER NOT NULL,"
+	"  length TEXT NOT NULL,"
+	"  approver TEXT NOT NULL,"
+	"  reason TEXT NOT NULL,"
+	"  who TEXT NOT NULL);"
+	"CREATE TABLE pauses ("
+	"  id INTEGER PRIMARY KEY,"
+	"  action_id INTEGER NOT NULL REFERENCES actions(id),"
+	"  from_at INTEGER NOT NULL,"
+	"  to_at INTEGER,"
+	"  reason TEXT NOT NULL,"
+	"  who TEXT NOT NULL);"
+	"CREATE INDEX events_action ON events(action_id);"
+	"CREATE INDEX notices_action ON notices(action_id);",
+	/* 5: a recipient's queued notices found without a scan (digests) */
+	"CREATE INDEX notices_recipient ON notices(recipient, next_try) WHERE status = 'queued';",
+	/* 6: a ledger line's action found by its identity, not by a scan of its case */
+	"CREATE INDEX actions_identity ON actions(case_id, dept_id, step, notified_at);",
+	/* 7: the evidence record of each escalation, append-only */
+	"CREATE TABLE evidence ("
+	"  id INTEGER PRIMARY KEY,"
+	"  escalation_id INTEGER NOT NULL REFERENCES escalations(id),"
+	"  at INTEGER NOT NULL,"
+	"  text TEXT NOT NULL);"
+	"CREATE INDEX evidence_escalation ON evidence(escalation_id, id);"
+	"CREATE TRIGGER evidence_no_update BEFORE UPDATE ON evidence"
+	" BEGIN SELECT RAISE(ABORT, 'the evidence record is append-only'); END;"
+	"CREATE TRIGGER evidence_no_delete BEFORE DELETE ON evidence"
+	" BEGIN SELECT RAISE(ABORT, 'the evidence record is append-only'); END;"
+	"CREATE TRIGGER escalation_no_delete BEFORE DELETE ON escalations"
+	" BEGIN SELECT RAISE(ABORT, 'an escalation is never deleted'); END;"
+	"CREATE TRIGGER escalation_fixed BEFORE UPDATE OF id, action_id, level, target, opened_at"
+	" ON escalations BEGIN SELECT RAISE(ABORT, 'an escalation is never rewritten'); END;"
+	"CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
+	" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+	"CREATE TRIGGER events_no_delete BEFORE DELETE ON events"
+	" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+	/* 8: the database's own identity, part of every Message-ID */
+	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"INSERT INTO meta (key, value) VALUES ('instance', lower(hex(randomblob(8))));",
+	/*
+	 * 9: a reminder or overdue notice that no longer holds is withdrawn before
+	 * it leaves: its action done, paused, moved to another department, or its
+	 * deadline moved. Escalations stay: the lateness they report happened.
+	 */
+	NOTICES_WITHDRAW ";",
+	/*
+	 * 10: each deadline an action has (the first, after an extension, after a
+	 * reassignment) is a cycle of its own, with its own notices and
+	 * escalations; an escalation names the department and the deadline it
+	 * was for; an action's earlier assignments are kept. The outbox and the
+	 * queue are rebuilt for their new unique keys (foreign keys are off while
+	 * migrations run, and checked after).
+	 */
+	"ALTER TABLE actions ADD COLUMN cycle INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE assignments ("
+	"  id INTEGER PRIMARY KEY,"
+	"  action_id INTEGER NOT NULL REFERENCES actions(id),"
+	"  dept_id INTEGER NOT NULL REFERENCES departments(id),"
+	"  notified_at INTEGER NOT NULL,"
+	"  rule TEXT,"
+	"  due_at INTEGER,"
+	"  uncertain INTEGER NOT NULL DEFAULT 0,"
+	"  first_cycle INTEGER NOT NULL,"
+	"  last_cycle INTEGER NOT NULL,"
+	"  ended_at INTEGER NOT NULL,"
+	"  why TEXT NOT NULL);"
+	"CREATE INDEX assignments_action ON assignments(action_id);"
+	"CREATE INDEX assignments_identity ON assignments(dept_id, notified_at);"
+	"CREATE TRIGGER assignments_no_update BEFORE UPDATE ON assignments"
+	" BEGIN SELECT RAISE(ABORT, 'an earlier assignment is never rewritten'); END;"
+	"CREATE TRIGGER assignments_no_delete BEFORE DELETE ON assignments"
+	" BEGIN SELECT RAISE(ABORT, 'an earlier assignment is never deleted'); END;"
+	"ALTER TABLE actions ADD COLUMN first_cycle INTEGER NOT NULL DEFAULT 0;"
+	"DROP TRIGGER notices_withdraw;"
+	"CREATE TABLE notices_new ("
+	"  id INTEGER PRIMARY KEY,"
+	"  action_id INTEGER NOT NULL REFERENCES actions(id),"
+	"  kind TEXT NOT NULL,"
+	"  level INTEGER NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  recipient TEXT NOT NULL,"
+	"  subject TEXT NOT NULL,"
+	"  message TEXT NOT NULL,"
+	"  message_id TEXT NOT NULL,"
+	"  status TEXT NOT NULL DEFAULT 'queued',"
+	"  attempts INTEGER NOT NULL DEFAULT 0,"
+	"  next_try INTEGER,"
+	"  reply TEXT,"
+	"  created_at INTEGER NOT NULL,"
+	"  sent_at INTEGER,"
+	"  recipient_name TEXT,"
+	"  item TEXT,"
+	"  digest INTEGER NOT NULL DEFAULT 1,"
+	"  sent_message_id TEXT,"
+	"  cycle INTEGER NOT NULL DEFAULT 0,"
+	"  due_at INTEGER,"
+	"  UNIQUE (action_id, cycle, kind, level, seq, recipient));"
+	/*
+	 * Before this schema a reassignment overwrote the department: the audit
+	 * log's "reassigned from A to B" lines give back the earlier assignments
+	 * (their deadline from the deadline audit), and each notice and
+	 * escalation the cycle, and the department, it belonged to.
+	 */
+	"CREATE TEMP TABLE moves AS SELECT ev.id, ev.action_id, ev.at, ev.detail, d.id AS dept_id,"
+	" row_number() OVER (PARTITION BY ev.action_id ORDER BY ev.id) AS k FROM events ev"
+	" JOIN departments d ON d.code = substr(ev.detail, 17, instr(substr(ev.detail, 17), ' to ') - 1)"
+	" WHERE ev.what = 'reassign' AND ev.detail LIKE 'reassigned from % to %';"
+	"INSERT INTO assignments (action_id, dept_id, notified_at, rule, due_at, uncertain,"
+	" first_cycle, last_cycle, ended_at, why) SELECT m.action_id, m.dept_id, a.notified_at,"
+	" a.rule, coalesce((SELECT old_due FROM deadline_audit da WHERE da.action_id = m.action_id"
+	" AND da.why = m.detail ORDER BY da.id LIMIT 1), (SELECT old_due FROM deadline_audit da"
+	" WHERE da.action_id = m.action_id AND da.at > m.at ORDER BY da.id LIMIT 1), a.due_at),"
+	" a.uncertain, m.k - 1, m.k - 1, m.at, m.detail FROM moves m"
+	" JOIN actions a ON a.id = m.action_id ORDER BY m.id;"
+	"UPDATE actions SET cycle = (SELECT count(*) FROM moves m WHERE m.action_id = actions.id),"
+	" first_cycle = (SELECT count(*) FROM moves m WHERE m.action_id = actions.id);"
+	"INSERT INTO notices_new (id, action_id, kind, level, seq, recipient, subject, message,"
+	" message_id, status, attempts, next_try, reply, created_at, sent_at, recipient_name,"
+	" item, digest, sent_message_id, cycle) SELECT id, action_id, kind, level, seq, recipient,"
+	" subject, message, message_id, status, attempts, next_try, reply, created_at, sent_at,"
+	" recipient_name, item, digest, sent_message_id, (SELECT count(*) FROM moves m"
+	" WHERE m.action_id = notices.action_id AND m.at < notices.created_at) FROM notices;"
+	"DROP TABLE notices;"
+	"ALTER TABLE notices_new RENAME TO notices;"
+	"CREATE INDEX notices_queue ON notices(next_try) WHERE status = 'queued';"
+	"CREATE INDEX notices_action ON notices(action_id);"
+	"CREATE INDEX notices_recipient ON notices(recipient, next_try) WHERE status = 'queued';"
+	NOTICES_WITHDRAW
+	"CREATE TABLE escalations_new ("
+	"  id INTEGER PRIMARY KEY,"
+	"  action_id INTEGER NOT NULL REFERENCES actions(id),"
+	"  level INTEGER NOT NULL,"
+	"  target TEXT NOT NULL,"
+	"  opened_at INTEGER NOT NULL,"
+	"  acked_at INTEGER,"
+	"  resolved_at INTEGER,"
+	"  note TEXT,"
+	"  cycle INTEGER NOT NULL DEFAULT 0,"
+	"  dept_id INTEGER REFERENCES departments(id),"
+	"  due_at INTEGER,"
+	"  UNIQUE (action_id, cycle, level));"
+	"INSERT INTO escalations_new (id, action_id, level, target, opened_at, acked_at,"
+	" resolved_at, note, cycle, dept_id, due_at) SELECT e.id, e.action_id, e.level, e.target,"
+	" e.opened_at, e.acked_at, e.resolved_at, e.note, (SELECT count(*) FROM moves m"
+	" WHERE m.action_id = e.action_id AND m.at < e.opened_at), coalesce((SELECT m.dept_id"
+	" FROM moves m WHERE m.action_id = e.action_id AND m.at >= e.opened_at ORDER BY m.id"
+	" LIMIT 1), a.dept_id), coalesce((SELECT old_due FROM deadline_audit da"
+	" WHERE da.action_id = e.action_id AND da.at > e.opened_at ORDER BY da.id LIMIT 1),"
+	" a.due_at) FROM escalations e JOIN actions a ON a.id = e.action_id;"
+	"DROP TABLE moves;"
+	"DROP TABLE escalations;"
+	"ALTER TABLE escalations_new RENAME TO escalations;"
+	"CREATE INDEX escalations_action ON escalations(action_id);"
+	"CREATE TRIGGER escalation_no_delete BEFORE DELETE ON escalations"
+	" BEGIN SELECT RAISE(ABORT, 'an escalation is never deleted'); END;"
+	"CREATE TRIGGER escalation_fixed BEFORE UPDATE OF id, action_id, level, target, opened_at,"
+	" cycle, dept_id, due_at ON escalations"
+	" BEGIN SELECT RAISE(ABORT, 'an escalation is never rewritten'); END;",
+};
+
+#define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+static int
+user_version(struct store *s)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* After a migration: every reference still points at a row. */
+static int
+foreign_key_check(struct store *s, char **cause)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK) {
+		xasprintf(cause, "foreign key check: %s", sqlite3_errmsg(s->db));
+		return -1;
+	}
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		xasprintf(cause, "after the migration, table %s row %lld refers to a missing %s row",
+		    sqlite3_column_text(st, 0), (long long)sqlite3_column_int64(st, 1),
+		    sqlite3_column_text(st, 2));
+	else if (rc != SQLITE_DONE)
+		xasprintf(cause, "foreign key check: %s", sqlite3_errmsg(s->db));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Apply the migrations the file has not seen, each in its own transaction. */
+static int
+store_migrate(struct store *s, char **cause)
+{
+	char sql[64];
+	int v = user_version(s);
+
+	if (v < 0) {
+		xasprintf(cause, "cannot read the schema version: %s", sqlite3_errmsg(s->db));
+		return -1;
+	}
+	if (v > NMIGRATIONS) {
+		xasprintf(cause, "the database has schema version %d, newer than this program's %d",
+		    v, NMIGRATIONS);
+		return -1;
+	}
+	for (; v < NMIGRATIONS; v++) {
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v + 1);
+		if (db_exec(s, "BEGIN IMMEDIATE") != 0) {
+			xasprintf(cause, "migration to schema version %d: %s", v + 1,
+			    sqlite3_errmsg(s->db));
+			return -1;
+		}
+		if (user_version(s) > v) {
+			/* another process (dubanctl init, the daemon) migrated it meanwhile */
+			v = user_version(s) - 1;
+			db_exec(s, "COMMIT");
+			continue;
+		}
+		if (db_exec(s, migrations[v]) != 0 || db_exec(s, sql) != 0) {
+			xasprintf(cause, "migration to schema version %d failed: %s", v + 1,
+			    sqlite3_errmsg(s->db));
+			db_exec(s, "ROLLBACK");
+			return -1;
+		}
+		if (foreign_key_check(s, cause) != 0) {
+			db_exec(s, "ROLLBACK");
+			return -1;
+		}
+		if (db_exec(s, "COMMIT") != 0) {
+			xasprintf(cause, "migration to schema version %d failed: %s", v + 1,
+			    sqlite3_errmsg(s->db));
+			db_exec(s, "ROLLBACK");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* What SQLite reports (a malformed file, I/O errors) goes to the daemon's log. */
+static void
+sqlite_log(void *arg, int code, const char *msg)
+{
+	(void)arg;
+	switch (code & 0xff) {
+	case SQLITE_OK:
+	case SQLITE_NOTICE:
+	case SQLITE_SCHEMA:
+	case SQLITE_BUSY:	/* waited for, and handled where it matters */
+	case SQLITE_LOCKED:
+		return;
+	case SQLITE_WARNING:
+		log_debug("sqlite: %s", msg);
+		return;
+	default:
+		log_warnx("sqlite (%d): %s", code, msg);
+	}
+}
+
+void
+store_log_init(void)
+{
+	sqlite3_config(SQLITE_CONFIG_LOG, sqlite_log, NULL);
+}
+
+struct store *
+store_open(const char *path, int flags, char **cause)
+{
+	struct store *s;
+	struct stat sb;
+	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
+
+	*cause = NULL;
+	if (dbfile_check(path, cause) != 0)
+		return NULL;
+	if (strcmp(path, ":memory:") != 0 && stat(path, &sb) != 0) {
+		if (!(flags & STORE_OPEN_CREATE)) {
+			xasprintf(cause, "%s: %s (create it with 'dubanctl init')", path,
+			    strerror(errno));
+			return NULL;
+		}
+		/* SQLite would create it 0644 less the umask: the group must write it */
+		if (dbfile_create(path, cause) != 0)
+			return NULL;
+		oflags |= SQLITE_OPEN_CREATE;
+	}
+	if (strcmp(path, ":memory:") == 0)
+		oflags |= SQLITE_OPEN_CREATE;
+	s = xcalloc(1, sizeof(*s));
+	if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
+		xasprintf(cause, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		goto fail;
+	}
+	sqlite3_busy_timeout(s->db, 10000);
+	sqlite3_extended_result_codes(s->db, 1);
+	if (db_exec(s, "PRAGMA journal_mode = WAL") != 0 ||
+	    db_exec(s, "PRAGMA synchronous = NORMAL") != 0 ||
+	    db_exec(s, "PRAGMA foreign_keys = OFF") != 0) {
+		xasprintf(cause, "%s: %s", path, sqlite3_errmsg(s->db));
+		goto fail;
+	}
+	if (user_version(s) < 0) {
+		xasprintf(cause, "%s: not a duban database: %s", path, sqlite3_errmsg(s->db));
+		goto fail;
+	}
+	/* migrations rebuild tables: foreign keys are checked after them, then enforced */
+	if (store_migrate(s, cause) != 0 || db_exec(s, "PRAGMA foreign_keys = ON") != 0) {
+		char *c = *cause != NULL ? *cause : xstrdup(sqlite3_errmsg(s->db));
+
+		xasprintf(cause, "%s: %s", path, c);
+		free(c);
+		goto fail;
+	}
+	store_changed(s);
+	return s;
+fail:
+	sqlite3_close(s->db);
+	free(s);
+	return NULL;
+}
+
+void
+store_close(struct store *s)
+{
+	int i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->ncache; i++)
+		sqlite3_finalize(s->cache[i].st);
+	free(s->cache);
+	if (sqlite3_close(s->db) != SQLITE_OK)
+		log_warnx("store: close: %s", sqlite3_errmsg(s->db));
+	free(s);
+}
+
+void
+store_cache_size(struct store *s, int kib)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size = -%d", kib);
+	db_exec(s, sql);
+}
+
+int
+store_begin(struct store *s)
+{
+	return db_exec(s, "BEGIN IMMEDIATE");
+}
+
+int
+store_commit(struct store *s)
+{
+	return db_exec(s, "COMMIT");
+}
+
+void
+store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		db_exec(s, "ROLLBACK");
+}
+
+bool
+store_changed(struct store *s)
+{
+	static const char sql[] = "PRAGMA data_version";
+	sqlite3_stmt *st = db_stmt(s, sql);
+	int64_t v = 0;
+
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (v != s->data_version) {
+		s->data_version = v;
+		return true;
+	}
+	return false;
+}
+
+char *
+store_instance(struct store *s)
+{
+	static const char sql[] = "SELECT value FROM meta WHERE key = 'instance'";
+	sqlite3_stmt *st = db_stmt(s, sql);
+	char *v = NULL;
+
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = db_col_text(st, 0);
+	sqlite3_reset(st);
+	return v;
+}

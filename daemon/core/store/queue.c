@@ -1,0 +1,194 @@
+/* The discipline-inspection queue: escalations and their append-only evidence records. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* The columns escalation_from_row reads. */
+#define ESCALATION_COLUMNS \
+	"e.id, e.action_id, e.level, e.target, e.opened_at, e.acked_at," \
+	" e.resolved_at, c.number, c.title, d.name, a.step, coalesce(e.due_at, a.due_at)," \
+	" e.note, e.cycle FROM escalations e JOIN actions a ON a.id = e.action_id" \
+	" JOIN cases c ON c.id = a.case_id" \
+	" JOIN departments d ON d.id = coalesce(e.dept_id, a.dept_id)"
+
+int
+store_escalation_add(struct store *s, const struct action *a, int level, const char *target,
+    instant_t now)
+{
+	static const char sql[] =
+	    "INSERT OR IGNORE INTO escalations (action_id, cycle, level, target, opened_at,"
+	    " dept_id, due_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_int(st, 2, a->cycle);
+	sqlite3_bind_int(st, 3, level);
+	db_bind_text(st, 4, target);
+	sqlite3_bind_int64(st, 5, now);
+	sqlite3_bind_int64(st, 6, a->dept.id);
+	db_bind_instant(st, 7, a->due_at);
+	if (db_step_done(s, st) != 0)
+		return -1;
+	return sqlite3_changes(s->db) == 1 ? 0 : 1;
+}
+
+int64_t
+store_escalation_id(struct store *s, int64_t action, int cycle, int level)
+{
+	static const char sql[] =
+	    "SELECT id FROM escalations WHERE action_id = ? AND cycle = ? AND level = ?";
+	sqlite3_stmt *st = db_stmt(s, sql);
+	int64_t id = 0;
+	int rc;
+
+	sqlite3_bind_int64(st, 1, action);
+	sqlite3_bind_int(st, 2, cycle);
+	sqlite3_bind_int(st, 3, level);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	else if (rc != SQLITE_DONE)
+		id = -1;
+	sqlite3_reset(st);
+	return id;
+}
+
+int
+store_evidence_add(struct store *s, int64_t escalation, instant_t at, const char *text)
+{
+	static const char sql[] =
+	    "INSERT INTO evidence (escalation_id, at, text) VALUES (?, ?, ?)";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	sqlite3_bind_int64(st, 1, escalation);
+	sqlite3_bind_int64(st, 2, at);
+	db_bind_text(st, 3, text);
+	return db_step_done(s, st);
+}
+
+int
+store_evidence_add_for_notice(struct store *s, int64_t notice, instant_t at, const char *text)
+{
+	/* the escalation of the notice's action at the notice's level, if there is one */
+	static const char sql[] =
+	    "INSERT INTO evidence (escalation_id, at, text)"
+	    " SELECT e.id, ?, ? FROM notices n JOIN escalations e"
+	    " ON e.action_id = n.action_id AND e.cycle = n.cycle AND e.level = n.level"
+	    " WHERE n.id = ? AND n.kind = 'escalation'";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	sqlite3_bind_int64(st, 1, at);
+	db_bind_text(st, 2, text);
+	sqlite3_bind_int64(st, 3, notice);
+	return db_step_done(s, st);
+}
+
+int
+store_evidence_each(struct store *s, int64_t escalation, int (*fn)(const char *, void *),
+    void *arg)
+{
+	static const char sql[] =
+	    "SELECT text FROM evidence WHERE escalation_id = ? ORDER BY id";
+	sqlite3_stmt *st = db_stmt(s, sql);
+	int rc, n = 0;
+
+	sqlite3_bind_int64(st, 1, escalation);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n++;
+		if (fn((const char *)sqlite3_column_text(st, 0), arg) != 0)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		n = -1;
+	sqlite3_reset(st);
+	return n;
+}
+
+
+static void
+escalation_from_row(sqlite3_stmt *st, struct escalation_row *e)
+{
+	e->id = sqlite3_column_int64(st, 0);
+	e->action_id = sqlite3_column_int64(st, 1);
+	e->level = sqlite3_column_int(st, 2);
+	e->target = db_col_text(st, 3);
+	e->opened_at = sqlite3_column_int64(st, 4);
+	e->acked_at = sqlite3_column_int64(st, 5);
+	e->resolved_at = sqlite3_column_int64(st, 6);
+	e->case_number = db_col_text(st, 7);
+	e->case_title = db_col_text(st, 8);
+	e->dept_name = db_col_text(st, 9);
+	e->step = db_col_text(st, 10);
+	e->due_at = sqlite3_column_int64(st, 11);
+	e->note = db_col_text(st, 12);
+	e->cycle = sqlite3_column_int(st, 13);
+}
+
+int
+store_escalation_each(struct store *s, bool all,
+    int (*fn)(const struct escalation_row *, void *), void *arg)
+{
+	static const char sql_open[] = "SELECT " ESCALATION_COLUMNS
+	    " WHERE e.resolved_at IS NULL ORDER BY e.opened_at, e.id";
+	static const char sql_all[] = "SELECT " ESCALATION_COLUMNS
+	    " ORDER BY e.opened_at, e.id";
+	sqlite3_stmt *st = db_stmt(s, all ? sql_all : sql_open);
+	struct escalation_row e;
+	int stop = 0;
+
+	while (!stop && sqlite3_step(st) == SQLITE_ROW) {
+		escalation_from_row(st, &e);
+		stop = fn(&e, arg);
+		escalation_clear(&e);
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+int
+store_escalation_get(struct store *s, int64_t id, struct escalation_row *e)
+{
+	static const char sql[] = "SELECT " ESCALATION_COLUMNS " WHERE e.id = ?";
+	sqlite3_stmt *st = db_stmt(s, sql);
+	int rc;
+
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		escalation_from_row(st, e);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+void
+escalation_clear(struct escalation_row *e)
+{
+	free(e->target);
+	free(e->case_number);
+	free(e->case_title);
+	free(e->dept_name);
+	free(e->step);
+	free(e->note);
+	memset(e, 0, sizeof(*e));
+}
+
+int
+store_escalation_ack(struct store *s, int64_t id, instant_t at, const char *note)
+{
+	static const char sql[] =
+	    "UPDATE escalations SET acked_at = coalesce(acked_at, ?),"
+	    " note = coalesce(?, note) WHERE id = ?";
+
+	return db_exec_bind(s, sql, "lsl", at, note, id);
+}
+
+int
+store_escalation_resolve(struct store *s, int64_t id, instant_t at, const char *note)
+{
+	static const char sql[] =
+	    "UPDATE escalations SET acked_at = coalesce(acked_at, ?1), resolved_at = ?1,"
+	    " note = ?2 WHERE id = ?3";
+
+	return db_exec_bind(s, sql, "lsl", at, note, id);
+}

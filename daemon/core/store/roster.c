@@ -1,0 +1,186 @@
+/* The roster and the cases: departments and petition cases. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+int
+store_dept_add(struct store *s, const struct department *d, int64_t *id)
+{
+	static const char sql[] =
+	    "INSERT INTO departments (code, name, head, email, cc) VALUES (?, ?, ?, ?, ?)";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	db_bind_text(st, 1, d->code);
+	db_bind_text(st, 2, d->name);
+	db_bind_text(st, 3, d->head ? d->head : "");
+	db_bind_text(st, 4, d->email ? d->email : "");
+	db_bind_text(st, 5, d->cc ? d->cc : "");
+	if (db_step_done(s, st) != 0)
+		return -1;
+	if (id)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+void
+department_clear(struct department *d)
+{
+	free(d->code);
+	free(d->name);
+	free(d->head);
+	free(d->email);
+	free(d->cc);
+	memset(d, 0, sizeof(*d));
+}
+
+int
+store_dept_get(struct store *s, const char *code, struct department *d)
+{
+	static const char sql[] =
+	    "SELECT id, code, name, head, email, cc FROM departments WHERE code = ?";
+	sqlite3_stmt *st = db_stmt(s, sql);
+	int rc;
+
+	db_bind_text(st, 1, code);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		db_dept_row(st, 0, d);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+int
+store_dept_each(struct store *s, int (*fn)(const struct department *, void *), void *arg)
+{
+	static const char sql[] =
+	    "SELECT id, code, name, head, email, cc FROM departments ORDER BY code";
+	sqlite3_stmt *st = db_stmt(s, sql);
+	struct department d;
+	int rc, stop = 0;
+
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		db_dept_row(st, 0, &d);
+		stop = fn(&d, arg);
+		department_clear(&d);
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+int
+store_case_add(struct store *s, const struct case_rec *c, int64_t *id)
+{
+	static const char sql[] =
+	    "INSERT INTO cases (number, title, category, key_case, leader, petitioner,"
+	    " lead_dept, received_at) VALUES (?, ?, ?, ?, ?, ?,"
+	    " (SELECT id FROM departments WHERE code = ?), ?)";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	db_bind_text(st, 1, c->number);
+	db_bind_text(st, 2, c->title);
+	sqlite3_bind_int(st, 3, c->category);
+	sqlite3_bind_int(st, 4, c->key_case);
+	db_bind_text(st, 5, c->leader);
+	db_bind_text(st, 6, c->petitioner);
+	db_bind_text(st, 7, c->lead_dept);
+	sqlite3_bind_int64(st, 8, c->received_at);
+	if (db_step_done(s, st) != 0)
+		return -1;
+	if (id)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+int
+store_case_get(struct store *s, const char *number, struct case_rec *c)
+{
+	static const char sql[] =
+	    "SELECT c.id, c.number, c.title, c.category, c.key_case, c.leader, c.petitioner,"
+	    " d.code, c.received_at, c.status FROM cases c"
+	    " LEFT JOIN departments d ON d.id = c.lead_dept WHERE c.number = ?";
+	sqlite3_stmt *st = db_stmt(s, sql);
+	int rc;
+
+	db_bind_text(st, 1, number);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		c->id = sqlite3_column_int64(st, 0);
+		c->number = db_col_text(st, 1);
+		c->title = db_col_text(st, 2);
+		c->category = sqlite3_column_int(st, 3);
+		c->key_case = sqlite3_column_int(st, 4);
+		c->leader = db_col_text(st, 5);
+		c->petitioner = db_col_text(st, 6);
+		c->lead_dept = db_col_text(st, 7);
+		c->received_at = sqlite3_column_int64(st, 8);
+		c->status = db_col_text(st, 9);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+void
+case_clear(struct case_rec *c)
+{
+	free(c->number);
+	free(c->title);
+	free(c->leader);
+	free(c->petitioner);
+	free(c->lead_dept);
+	free(c->status);
+	memset(c, 0, sizeof(*c));
+}
+
+int
+store_case_open_actions(struct store *s, int64_t case_id, char *ids, size_t len)
+{
+	static const char sql[] =
+	    "SELECT id FROM actions WHERE case_id = ? AND done_at IS NULL ORDER BY id";
+	sqlite3_stmt *st = db_stmt(s, sql);
+	size_t used = 0;
+	int n = 0;
+
+	ids[0] = '\0';
+	sqlite3_bind_int64(st, 1, case_id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (used + 24 < len)
+			used += (size_t)snprintf(ids + used, len - used, "%s%lld", n ? ", " : "",
+			    (long long)sqlite3_column_int64(st, 0));
+		n++;
+	}
+	sqlite3_reset(st);
+	return n;
+}
+
+int
+store_case_close(struct store *s, int64_t case_id, instant_t at, int ceased)
+{
+	static const char sql[] =
+	    "UPDATE cases SET status = 'closed', closed_at = ?, ceased = ? WHERE id = ?";
+
+	return db_exec_bind(s, sql, "lil", at, ceased, case_id);
+}
+
+int
+store_case_update(struct store *s, int64_t id, const struct case_rec *c)
+{
+	static const char sql[] =
+	    "UPDATE cases SET title = ?, category = ?, key_case = ?, leader = ?, petitioner = ?,"
+	    " lead_dept = (SELECT id FROM departments WHERE code = ?), received_at = ?"
+	    " WHERE id = ?";
+
+	return db_exec_bind(s, sql, "siisssll", c->title, c->category, c->key_case, c->leader,
+	    c->petitioner, c->lead_dept, c->received_at, id);
+}
+
+int
+store_dept_update(struct store *s, const struct department *d)
+{
+	static const char sql[] =
+	    "UPDATE departments SET name = ?, head = ?, email = ?, cc = ? WHERE code = ?";
+
+	return db_exec_bind(s, sql, "sssss", d->name, d->head ? d->head : "",
+	    d->email ? d->email : "", d->cc ? d->cc : "", d->code);
+}

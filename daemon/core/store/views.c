@@ -1,0 +1,197 @@
+/*
+ * What is read across the tables: the audit log, counts for status, the
+ * ledger, the report.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+int
+store_event(struct store *s, instant_t at, const char *who, int64_t action,
+    const char *what, const char *detail)
+{
+	static const char sql[] =
+	    "INSERT INTO events (at, who, action_id, what, detail) VALUES (?, ?, ?, ?, ?)";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	sqlite3_bind_int64(st, 1, at);
+	db_bind_text(st, 2, who);
+	if (action != 0)
+		sqlite3_bind_int64(st, 3, action);
+	db_bind_text(st, 4, what);
+	db_bind_text(st, 5, detail);
+	return db_step_done(s, st);
+}
+
+int
+store_count_open(struct store *s, instant_t now, const char *waiting, int *open, int *overdue)
+{
+	/* waiting: the rules of waiting periods, a JSON array; nobody is overdue under them */
+	static const char sql[] =
+	    "SELECT count(*), coalesce(sum(due_at IS NOT NULL AND due_at <= ?1 AND"
+	    " (rule IS NULL OR rule NOT IN (SELECT value FROM json_each(?2)))), 0)"
+	    " FROM actions WHERE done_at IS NULL";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	sqlite3_bind_int64(st, 1, now);
+	db_bind_text(st, 2, waiting ? waiting : "[]");
+	*open = *overdue = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*open = sqlite3_column_int(st, 0);
+		*overdue = sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+int
+store_event_each(struct store *s, int64_t action, instant_t from, instant_t to,
+    int (*fn)(instant_t at, const char *who, int64_t action, const char *what,
+    const char *detail, void *arg), void *arg)
+{
+	static const char sql_action[] =
+	    "SELECT at, who, coalesce(action_id, 0), what, detail FROM events"
+	    " WHERE action_id = ? ORDER BY id";
+	static const char sql_range[] =
+	    "SELECT at, who, coalesce(action_id, 0), what, detail FROM events"
+	    " WHERE at >= ? AND at < ? ORDER BY id";
+	sqlite3_stmt *st = db_stmt(s, action ? sql_action : sql_range);
+	int stop = 0;
+
+	if (action)
+		sqlite3_bind_int64(st, 1, action);
+	else {
+		sqlite3_bind_int64(st, 1, from);
+		sqlite3_bind_int64(st, 2, to);
+	}
+	while (!stop && sqlite3_step(st) == SQLITE_ROW)
+		stop = fn(sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
+		    sqlite3_column_int64(st, 2), (const char *)sqlite3_column_text(st, 3),
+		    (const char *)sqlite3_column_text(st, 4), arg);
+	sqlite3_reset(st);
+	return 0;
+}
+
+int
+store_ledger_each(struct store *s, int (*fn)(const struct ledger_row *, void *), void *arg)
+{
+	static const char sql[] =
+	    "SELECT c.number, c.title, c.category, ld.code, c.leader, c.key_case, c.petitioner,"
+	    " c.received_at, d.code, a.step, a.notified_at, a.acked_at, a.done_at, a.note"
+	    " FROM cases c LEFT JOIN departments ld ON ld.id = c.lead_dept"
+	    " LEFT JOIN actions a ON a.case_id = c.id LEFT JOIN departments d ON d.id = a.dept_id"
+	    " ORDER BY c.number, a.id";
+	sqlite3_stmt *st = db_stmt(s, sql);
+	struct ledger_row r;
+	int rc = 0;
+
+	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+		r.number = (const char *)sqlite3_column_text(st, 0);
+		r.title = (const char *)sqlite3_column_text(st, 1);
+		r.category = sqlite3_column_int(st, 2);
+		r.lead = (const char *)sqlite3_column_text(st, 3);
+		r.leader = (const char *)sqlite3_column_text(st, 4);
+		r.key = sqlite3_column_int(st, 5);
+		r.petitioner = (const char *)sqlite3_column_text(st, 6);
+		r.received = sqlite3_column_int64(st, 7);
+		r.dept = (const char *)sqlite3_column_text(st, 8);
+		r.step = (const char *)sqlite3_column_text(st, 9);
+		r.notified = sqlite3_column_int64(st, 10);
+		r.acked = sqlite3_column_int64(st, 11);
+		r.done = sqlite3_column_int64(st, 12);
+		r.note = (const char *)sqlite3_column_text(st, 13);
+		rc = fn(&r, arg);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+int
+store_ledger_stage_begin(struct store *s)
+{
+	/* in the connection's temporary database: no lock on the main one is taken */
+	return db_exec(s, "CREATE TEMP TABLE IF NOT EXISTS ledger_cases (number TEXT PRIMARY KEY,"
+	    " line INTEGER NOT NULL, f1 TEXT, f2 TEXT, f3 TEXT, f4 TEXT, f5 TEXT, f6 TEXT, f7 TEXT);"
+	    "DELETE FROM temp.ledger_cases");
+}
+
+int
+store_ledger_stage_case(struct store *s, const char *number, int line,
+    const char *const *f, unsigned *differ)
+{
+	static const char get[] =
+	    "SELECT line, f1 IS NOT ?2, f2 IS NOT ?3, f3 IS NOT ?4, f4 IS NOT ?5, f5 IS NOT ?6,"
+	    " f6 IS NOT ?7, f7 IS NOT ?8 FROM temp.ledger_cases WHERE number = ?1";
+	static const char put[] =
+	    "INSERT INTO temp.ledger_cases (number, line, f1, f2, f3, f4, f5, f6, f7)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *st = db_stmt(s, get);
+	int i, rc, first = 0;
+
+	*differ = 0;
+	db_bind_text(st, 1, number);
+	for (i = 0; i < 7; i++)
+		db_bind_text(st, i + 2, f[i]);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		first = sqlite3_column_int(st, 0);
+		for (i = 0; i < 7; i++)
+			if (sqlite3_column_int(st, i + 1))
+				*differ |= 1u << i;
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return first;
+	if (rc != SQLITE_DONE)
+		return -1;
+	st = db_stmt(s, put);
+	db_bind_text(st, 1, number);
+	sqlite3_bind_int(st, 2, line);
+	for (i = 0; i < 7; i++)
+		db_bind_text(st, i + 3, f[i]);
+	return db_step_done(s, st);
+}
+
+int
+store_report_each(struct store *s, instant_t from, instant_t to,
+    int (*fn)(const struct report_row *, void *), void *arg)
+{
+	static const char sql[] =
+	    "SELECT 'action', d.code, d.name, a.notified_at, coalesce(a.due_at, 0),"
+	    " coalesce(a.done_at, 0), EXISTS (SELECT 1 FROM escalations e WHERE e.action_id = a.id"
+	    " AND e.cycle >= a.first_cycle), 0, 0, a.rule, a.uncertain, 0"
+	    " FROM actions a JOIN departments d ON d.id = a.dept_id"
+	    " WHERE a.notified_at >= ?1 AND a.notified_at < ?2"
+	    " UNION ALL SELECT 'action', d.code, d.name, s.notified_at, coalesce(s.due_at, 0), 0,"
+	    " EXISTS (SELECT 1 FROM escalations e WHERE e.action_id = s.action_id"
+	    " AND e.cycle BETWEEN s.first_cycle AND s.last_cycle), 0, 0, s.rule, s.uncertain,"
+	    " s.ended_at FROM assignments s JOIN departments d ON d.id = s.dept_id"
+	    " WHERE s.notified_at >= ?1 AND s.notified_at < ?2"
+	    " UNION ALL SELECT 'case', coalesce(d.code, '-'), coalesce(d.name, '-'), c.received_at,"
+	    " 0, coalesce(c.closed_at, 0), 0, c.status = 'closed', c.ceased, NULL, 0, 0"
+	    " FROM cases c LEFT JOIN departments d ON d.id = c.lead_dept"
+	    " WHERE c.received_at >= ?1 AND c.received_at < ?2";
+	sqlite3_stmt *st = db_stmt(s, sql);
+	struct report_row r;
+	int rc = 0;
+
+	sqlite3_bind_int64(st, 1, from);
+	sqlite3_bind_int64(st, 2, to);
+	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+		r.is_case = strcmp((const char *)sqlite3_column_text(st, 0), "case") == 0;
+		r.dept = (const char *)sqlite3_column_text(st, 1);
+		r.dept_name = (const char *)sqlite3_column_text(st, 2);
+		r.start = sqlite3_column_int64(st, 3);
+		r.due = sqlite3_column_int64(st, 4);
+		r.done = sqlite3_column_int64(st, 5);
+		r.escalated = sqlite3_column_int(st, 6);
+		r.closed = sqlite3_column_int(st, 7);
+		r.ceased = sqlite3_column_int(st, 8);
+		r.rule = (const char *)sqlite3_column_text(st, 9);
+		r.uncertain = sqlite3_column_int(st, 10);
+		r.handed_on = sqlite3_column_int64(st, 11);
+		rc = fn(&r, arg);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
