@@ -254,8 +254,11 @@ int
 store_action_ack(struct store *s, int64_t id, instant_t at)
 {
 	static const char sql[] = "UPDATE actions SET acked_at = ? WHERE id = ?";
+	sqlite3_stmt *st = db_stmt(s, sql);
 
-	return db_exec_bind(s, sql, "ll", at, id);
+	sqlite3_bind_int64(st, 1, at);
+	sqlite3_bind_int64(st, 2, id);
+	return db_step_done(s, st);
 }
 
 int
@@ -265,9 +268,18 @@ store_action_set_pause(struct store *s, int64_t id, instant_t paused_at,
 	static const char sql[] =
 	    "UPDATE actions SET paused_at = ?, pause_days = ?, pause_workdays = ?, pause_ms = ?,"
 	    " ext_days = ?, ext_workdays = ?, ext_ms = ?, nextensions = ? WHERE id = ?";
+	sqlite3_stmt *st = db_stmt(s, sql);
 
-	return db_exec_bind(s, sql, "tiililill", paused_at, adj->pause_days, adj->pause_workdays,
-	    adj->pause_ms, adj->ext_days, adj->ext_workdays, adj->ext_ms, nextensions, id);
+	db_bind_instant(st, 1, paused_at);
+	sqlite3_bind_int(st, 2, adj->pause_days);
+	sqlite3_bind_int(st, 3, adj->pause_workdays);
+	sqlite3_bind_int64(st, 4, adj->pause_ms);
+	sqlite3_bind_int(st, 5, adj->ext_days);
+	sqlite3_bind_int(st, 6, adj->ext_workdays);
+	sqlite3_bind_int64(st, 7, adj->ext_ms);
+	sqlite3_bind_int(st, 8, nextensions);
+	sqlite3_bind_int64(st, 9, id);
+	return db_step_done(s, st);
 }
 
 int
@@ -276,8 +288,13 @@ store_pause_open(struct store *s, int64_t id, instant_t from, const char *reason
 {
 	static const char sql[] =
 	    "INSERT INTO pauses (action_id, from_at, reason, who) VALUES (?, ?, ?, ?)";
+	sqlite3_stmt *st = db_stmt(s, sql);
 
-	return db_exec_bind(s, sql, "llss", id, from, reason, who);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, from);
+	db_bind_text(st, 3, reason);
+	db_bind_text(st, 4, who);
+	return db_step_done(s, st);
 }
 
 int
@@ -285,8 +302,11 @@ store_pause_close(struct store *s, int64_t id, instant_t to)
 {
 	static const char sql[] =
 	    "UPDATE pauses SET to_at = ? WHERE action_id = ? AND to_at IS NULL";
+	sqlite3_stmt *st = db_stmt(s, sql);
 
-	return db_exec_bind(s, sql, "ll", to, id);
+	sqlite3_bind_int64(st, 1, to);
+	sqlite3_bind_int64(st, 2, id);
+	return db_step_done(s, st);
 }
 
 int
@@ -296,8 +316,15 @@ store_extension_add(struct store *s, int64_t id, instant_t at, const char *lengt
 	static const char sql[] =
 	    "INSERT INTO extensions (action_id, at, length, approver, reason, who)"
 	    " VALUES (?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *st = db_stmt(s, sql);
 
-	return db_exec_bind(s, sql, "llssss", id, at, length, approver, reason, who);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, at);
+	db_bind_text(st, 3, length);
+	db_bind_text(st, 4, approver);
+	db_bind_text(st, 5, reason);
+	db_bind_text(st, 6, who);
+	return db_step_done(s, st);
 }
 
 int
@@ -314,17 +341,28 @@ store_action_reassign(struct store *s, const struct action *a, int64_t dept, ins
 	    " pause_ms = 0, ext_days = 0, ext_workdays = 0, ext_ms = 0, nextensions = 0"
 	    " WHERE id = ?";
 
-	if (db_exec_bind(s, keep, "lsl", at, why, a->id) != 0)
+	sqlite3_stmt *st = db_stmt(s, keep);
+
+	sqlite3_bind_int64(st, 1, at);
+	db_bind_text(st, 2, why);
+	sqlite3_bind_int64(st, 3, a->id);
+	if (db_step_done(s, st) != 0)
 		return -1;
-	return db_exec_bind(s, move, "lll", dept, at, a->id);
+	st = db_stmt(s, move);
+	sqlite3_bind_int64(st, 1, dept);
+	sqlite3_bind_int64(st, 2, at);
+	sqlite3_bind_int64(st, 3, a->id);
+	return db_step_done(s, st);
 }
 
 int
 store_action_new_cycle(struct store *s, int64_t id)
 {
 	static const char sql[] = "UPDATE actions SET cycle = cycle + 1 WHERE id = ?";
+	sqlite3_stmt *st = db_stmt(s, sql);
 
-	return db_exec_bind(s, sql, "l", id);
+	sqlite3_bind_int64(st, 1, id);
+	return db_step_done(s, st);
 }
 
 int
@@ -412,6 +450,12 @@ store_action_set_record(struct store *s, int64_t id, instant_t acked, instant_t 
 	static const char sql[] =
 	    "UPDATE actions SET acked_at = ?, done_at = ?, note = ?,"
 	    " next_at = CASE WHEN ? IS NULL THEN next_at ELSE NULL END WHERE id = ?";
+	sqlite3_stmt *st = db_stmt(s, sql);
 
-	return db_exec_bind(s, sql, "ttstl", acked, done, note, done, id);
+	db_bind_instant(st, 1, acked);
+	db_bind_instant(st, 2, done);
+	db_bind_text(st, 3, note);
+	db_bind_instant(st, 4, done);
+	sqlite3_bind_int64(st, 5, id);
+	return db_step_done(s, st);
 }

@@ -2,7 +2,6 @@
  * The store's private layer: the statement cache, binding, stepping, and the
  * row readers more than one file uses.
  */
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -174,32 +173,4 @@ db_min_instant(struct store *s, const char *sql)
 		t = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return t;
-}
-
-int
-db_exec_bind(struct store *s, const char *sql, const char *types, ...)
-{
-	sqlite3_stmt *st = db_stmt(s, sql);
-	va_list ap;
-	int i;
-
-	va_start(ap, types);
-	for (i = 0; types[i]; i++) {
-		switch (types[i]) {
-		case 'i':
-			sqlite3_bind_int(st, i + 1, va_arg(ap, int));
-			break;
-		case 'l':
-			sqlite3_bind_int64(st, i + 1, va_arg(ap, int64_t));
-			break;
-		case 't':	/* an instant, 0 = NULL */
-			db_bind_instant(st, i + 1, va_arg(ap, instant_t));
-			break;
-		case 's':
-			db_bind_text(st, i + 1, va_arg(ap, const char *));
-			break;
-		}
-	}
-	va_end(ap);
-	return db_step_done(s, st);
 }

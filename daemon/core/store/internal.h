@@ -45,11 +45,6 @@ char *db_col_text(sqlite3_stmt *st, int i);
 int db_step_done(struct store *s, sqlite3_stmt *st);
 /* Run SQL that returns no rows; 0 or -1 (logged). */
 int db_exec(struct store *s, const char *sql);
-/*
- * Bind by a type string (i int, l int64_t, t instant or NULL for 0, s text)
- * and step a statement that returns no rows.
- */
-int db_exec_bind(struct store *s, const char *sql, const char *types, ...);
 /* The first column of the first row of sql, 0 if none. */
 instant_t db_min_instant(struct store *s, const char *sql);
 void db_notice_row(sqlite3_stmt *st, struct notice_row *r);

@@ -179,8 +179,12 @@ store_escalation_ack(struct store *s, int64_t id, instant_t at, const char *note
 	static const char sql[] =
 	    "UPDATE escalations SET acked_at = coalesce(acked_at, ?),"
 	    " note = coalesce(?, note) WHERE id = ?";
+	sqlite3_stmt *st = db_stmt(s, sql);
 
-	return db_exec_bind(s, sql, "lsl", at, note, id);
+	sqlite3_bind_int64(st, 1, at);
+	db_bind_text(st, 2, note);
+	sqlite3_bind_int64(st, 3, id);
+	return db_step_done(s, st);
 }
 
 int
@@ -189,6 +193,10 @@ store_escalation_resolve(struct store *s, int64_t id, instant_t at, const char *
 	static const char sql[] =
 	    "UPDATE escalations SET acked_at = coalesce(acked_at, ?1), resolved_at = ?1,"
 	    " note = ?2 WHERE id = ?3";
+	sqlite3_stmt *st = db_stmt(s, sql);
 
-	return db_exec_bind(s, sql, "lsl", at, note, id);
+	sqlite3_bind_int64(st, 1, at);
+	db_bind_text(st, 2, note);
+	sqlite3_bind_int64(st, 3, id);
+	return db_step_done(s, st);
 }

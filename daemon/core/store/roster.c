@@ -159,8 +159,12 @@ store_case_close(struct store *s, int64_t case_id, instant_t at, int ceased)
 {
 	static const char sql[] =
 	    "UPDATE cases SET status = 'closed', closed_at = ?, ceased = ? WHERE id = ?";
+	sqlite3_stmt *st = db_stmt(s, sql);
 
-	return db_exec_bind(s, sql, "lil", at, ceased, case_id);
+	sqlite3_bind_int64(st, 1, at);
+	sqlite3_bind_int(st, 2, ceased);
+	sqlite3_bind_int64(st, 3, case_id);
+	return db_step_done(s, st);
 }
 
 int
@@ -170,9 +174,17 @@ store_case_update(struct store *s, int64_t id, const struct case_rec *c)
 	    "UPDATE cases SET title = ?, category = ?, key_case = ?, leader = ?, petitioner = ?,"
 	    " lead_dept = (SELECT id FROM departments WHERE code = ?), received_at = ?"
 	    " WHERE id = ?";
+	sqlite3_stmt *st = db_stmt(s, sql);
 
-	return db_exec_bind(s, sql, "siisssll", c->title, c->category, c->key_case, c->leader,
-	    c->petitioner, c->lead_dept, c->received_at, id);
+	db_bind_text(st, 1, c->title);
+	sqlite3_bind_int(st, 2, c->category);
+	sqlite3_bind_int(st, 3, c->key_case);
+	db_bind_text(st, 4, c->leader);
+	db_bind_text(st, 5, c->petitioner);
+	db_bind_text(st, 6, c->lead_dept);
+	sqlite3_bind_int64(st, 7, c->received_at);
+	sqlite3_bind_int64(st, 8, id);
+	return db_step_done(s, st);
 }
 
 int
@@ -180,7 +192,12 @@ store_dept_update(struct store *s, const struct department *d)
 {
 	static const char sql[] =
 	    "UPDATE departments SET name = ?, head = ?, email = ?, cc = ? WHERE code = ?";
+	sqlite3_stmt *st = db_stmt(s, sql);
 
-	return db_exec_bind(s, sql, "sssss", d->name, d->head ? d->head : "",
-	    d->email ? d->email : "", d->cc ? d->cc : "", d->code);
+	db_bind_text(st, 1, d->name);
+	db_bind_text(st, 2, d->head ? d->head : "");
+	db_bind_text(st, 3, d->email ? d->email : "");
+	db_bind_text(st, 4, d->cc ? d->cc : "");
+	db_bind_text(st, 5, d->code);
+	return db_step_done(s, st);
 }
