@@ -65,6 +65,7 @@ $(BUILD)/templates_builtin.o: $(BUILD)/templates_builtin.c
 	$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/libduban.a: $(CORE_OBJ)
+	@rm -f $@	# (a member of a file since removed would otherwise stay in it)
 	$(AR) rcs $@ $^
 
 $(BUILD)/duband: $(DUBAND_OBJ) $(BUILD)/libduban.a

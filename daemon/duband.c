@@ -248,10 +248,10 @@ dispatch_mail(struct daemon *d, instant_t now)
 		first = d->flight_nitems;
 		n = store_outbox_for(d->store, rcpts[i], now, DIGEST_MAX,
 		    &d->flight_items[first]);
-		d->flight_nitems += n;
 		free(rcpts[i]);
-		if (n == 0)
-			continue;
+		if (n <= 0)
+			continue;	/* none, or not read (logged): the next round reads again */
+		d->flight_nitems += n;
 		j = &d->flight[d->flight_njobs++];
 		j->n = n;
 		j->items = (struct outbox_item **)(intptr_t)first;	/* fixed up below */
@@ -265,6 +265,8 @@ dispatch_mail(struct daemon *d, instant_t now)
 		first = d->flight_nitems;
 		n = store_outbox_singles(d->store, now, room, d->conf->mail.digest,
 		    &d->flight_items[first]);
+		if (n < 0)
+			n = 0;	/* not read (logged): the next round reads again */
 		d->flight_nitems += n;
 		for (k = 0; k < n; k++) {
 			j = &d->flight[d->flight_njobs++];

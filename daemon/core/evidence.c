@@ -124,6 +124,7 @@ render(struct store *s, const struct config *conf, const struct escalation_row *
 {
 	struct action a;
 	char t1[32], t2[32], t3[32];
+	int rc = 0;
 
 	t2[0] = t3[0] = '\0';
 	if (store_action_get(s, e->action_id, &a) != 0)
@@ -162,18 +163,19 @@ render(struct store *s, const struct config *conf, const struct escalation_row *
 		fprintf(fp, "\nhow the deadline was counted:\n");
 		rule_explain(conf_rule(conf, a.rule), &env, a.notified_at, fp);
 	}
+	/* a record with a part missing would say something that did not happen: all or none */
 	fprintf(fp, "\nearlier departments of this action:\n");
-	store_assignment_each(s, a.id, assignment_line, fp);
+	rc |= store_assignment_each(s, a.id, assignment_line, fp);
 	fprintf(fp, "\nextensions and pauses:\n");
-	store_period_each(s, a.id, period_line, fp);
+	rc |= store_period_each(s, a.id, period_line, fp);
 	fprintf(fp, "\ndeadline changes:\n");
-	store_audit_each(s, a.id, audit_line, fp);
+	rc |= store_audit_each(s, a.id, audit_line, fp);
 	fprintf(fp, "\nnotices and their delivery:\n");
-	store_notice_each_action(s, a.id, notice_line, fp);
+	rc |= store_notice_each_action(s, a.id, notice_line, fp);
 	fprintf(fp, "\ntimeline (who did what, when):\n");
-	store_event_each(s, a.id, 0, 0, ev_line, fp);
+	rc |= store_event_each(s, a.id, 0, 0, ev_line, fp);
 	action_clear(&a);
-	return 0;
+	return rc != 0 ? -1 : 0;
 }
 
 

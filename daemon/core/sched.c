@@ -235,7 +235,12 @@ sched_run(struct store *st, const struct config *conf, instant_t now, int batch,
 			rc = -1;
 			break;
 		}
-		n = store_action_due(st, now, batch, due);
+		if ((n = store_action_due(st, now, batch, due)) < 0) {
+			log_warnx("due actions not read: %s", store_errmsg(st));
+			store_rollback(st);
+			rc = -1;
+			break;
+		}
 		for (i = 0; i < n; i++) {
 			if ((k = advance(st, conf, &due[i], now)) < 0)
 				break;

@@ -60,10 +60,8 @@ dept_edit(struct ctl *c, int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return ctl_usage("dept");
-	if (store_dept_get(c->store, argv[optind], &d) != 0) {
-		fprintf(stderr, "dubanctl: no department '%s'\n", argv[optind]);
-		return EXIT_FAIL;
-	}
+	if ((rc = store_dept_get(c->store, argv[optind], &d)) != 0)
+		return ctl_lookup(c, rc, "no department '%s'", argv[optind]);
 	upd.code = d.code;
 	if (upd.name == NULL)
 		upd.name = d.name;
@@ -103,7 +101,10 @@ cmd_dept(struct ctl *c, int argc, char **argv)
 		static const int w[] = { 6, 16, 8, 28, 0 };
 
 		out_header(cols, w, 5);
-		store_dept_each(c->store, print_dept, NULL);
+		if (store_dept_each(c->store, print_dept, NULL) != 0) {
+			out_end();
+			return ctl_db_failed(c);
+		}
 		out_end();
 		return EXIT_OK;
 	}
@@ -176,7 +177,7 @@ cmd_case(struct ctl *c, int argc, char **argv)
 	struct case_rec k;
 	struct department d;
 	char detail[512];
-	int ch, force = 0;
+	int ch, rc, force = 0;
 
 	if (argc >= 2 && strcmp(argv[1], "close") == 0)
 		return case_close(c, argc - 1, argv + 1);
@@ -241,10 +242,8 @@ cmd_case(struct ctl *c, int argc, char **argv)
 	if (ctl_check_time("--received", k.received_at, force) != 0)
 		return EXIT_USAGE;
 	if (k.lead_dept != NULL) {
-		if (store_dept_get(c->store, k.lead_dept, &d) != 0) {
-			fprintf(stderr, "dubanctl: --lead: no department '%s'\n", k.lead_dept);
-			return EXIT_FAIL;
-		}
+		if ((rc = store_dept_get(c->store, k.lead_dept, &d)) != 0)
+			return ctl_lookup(c, rc, "--lead: no department '%s'", k.lead_dept);
 		department_clear(&d);
 	}
 	if (store_begin(c->store) != 0 || store_case_add(c->store, &k, NULL) != 0) {
@@ -309,14 +308,13 @@ cmd_assign(struct ctl *c, int argc, char **argv)
 		return EXIT_USAGE;
 	memset(&k, 0, sizeof(k));
 	memset(&d, 0, sizeof(d));
-	if (store_case_get(c->store, argv[optind], &k) != 0) {
-		fprintf(stderr, "dubanctl: no case '%s'\n", argv[optind]);
-		return EXIT_FAIL;
-	}
-	if (store_dept_get(c->store, argv[optind + 1], &d) != 0) {
-		fprintf(stderr, "dubanctl: no department '%s'\n", argv[optind + 1]);
+	if ((rc = store_case_get(c->store, argv[optind], &k)) != 0)
+		return ctl_lookup(c, rc, "no case '%s'", argv[optind]);
+	if ((rc = store_dept_get(c->store, argv[optind + 1], &d)) != 0) {
+		rc = ctl_lookup(c, rc, "no department '%s'", argv[optind + 1]);
 		goto out;
 	}
+	rc = EXIT_FAIL;
 	if (sched_plan(c->conf, rule, argv[optind + 2], d.code, k.category, k.key_case, at,
 	    NULL, &p, &cause) != 0) {
 		fprintf(stderr, "dubanctl: --rule %s: %s\n", rule, cause);

@@ -94,10 +94,8 @@ cmd_explain(struct ctl *c, int argc, char **argv)
 		return ctl_usage("explain");
 	if (ctl_parse_id(argv[1], &id) != 0)
 		return EXIT_USAGE;
-	if (store_action_get(c->store, id, &a) != 0) {
-		fprintf(stderr, "dubanctl: action %lld does not exist\n", (long long)id);
-		return EXIT_FAIL;
-	}
+	if ((i = store_action_get(c->store, id, &a)) != 0)
+		return ctl_lookup(c, i, "action %lld does not exist", (long long)id);
 	printf("action %lld: case %s (%s), department %s %s, step %s\n", (long long)a.id,
 	    a.kase.number, a.kase.title, a.dept.code, a.dept.name, a.step);
 	r = a.rule ? conf_rule(c->conf, a.rule) : NULL;
@@ -117,21 +115,25 @@ cmd_explain(struct ctl *c, int argc, char **argv)
 	}
 	printf("extensions and pauses:\n");
 	count = 0;
-	store_period_each(c->store, id, print_period, &count);
+	if (store_period_each(c->store, id, print_period, &count) != 0)
+		goto failed;
 	if (count == 0)
 		printf("  none\n");
 	if (a.paused_at != 0)
 		printf("  the clock is stopped: no notice goes out until it is resumed\n");
 	count = 0;
 	printf("earlier assignments:\n");
-	store_assignment_each(c->store, id, print_assignment, &count);
+	if (store_assignment_each(c->store, id, print_assignment, &count) != 0)
+		goto failed;
 	if (count == 0)
 		printf("  none\n");
 	count = 0;
 	printf("deadline changes:\n");
-	store_audit_each(c->store, id, print_audit, NULL);
+	if (store_audit_each(c->store, id, print_audit, NULL) != 0)
+		goto failed;
 	printf("notices:\n");
-	store_notice_each_action(c->store, id, print_notice, &count);
+	if (store_notice_each_action(c->store, id, print_notice, &count) != 0)
+		goto failed;
 	if (a.done_at != 0) {
 		instant_format(a.done_at, at, sizeof(at));
 		printf("done %s%s%s: nothing more will be sent\n", at, a.note ? ", " : "",
@@ -152,4 +154,7 @@ cmd_explain(struct ctl *c, int argc, char **argv)
 	}
 	action_clear(&a);
 	return EXIT_OK;
+failed:
+	action_clear(&a);
+	return ctl_db_failed(c);
 }

@@ -76,13 +76,15 @@ parse_time(struct import *im, const struct csv_row *r, int col, int required, in
 	return 0;
 }
 
+/* Is there such a department? 1 yes, 0 no, -1 the database failed. */
 static int
 dept_exists(struct ctl *c, const char *code, int64_t *id)
 {
 	struct department d;
+	int rc;
 
-	if (store_dept_get(c->store, code, &d) != 0)
-		return 0;
+	if ((rc = store_dept_get(c->store, code, &d)) != 0)
+		return rc < 0 ? -1 : 0;
 	if (id)
 		*id = d.id;
 	department_clear(&d);
@@ -95,7 +97,7 @@ check_row(struct import *im, const struct csv_row *r)
 {
 	const char *const *f = (const char *const *)r->fields;
 	instant_t t, notified = 0, done;
-	int col, first, has_action;
+	int col, first, has_action, known;
 	unsigned differ;
 
 	if (r->n != NCOLS) {
@@ -115,7 +117,9 @@ check_row(struct import *im, const struct csv_row *r)
 	if (strlen(f[COL_CATEGORY]) != 1 || f[COL_CATEGORY][0] < '1' || f[COL_CATEGORY][0] > '9')
 		row_error(im, r->line, COL_CATEGORY, "expected a category from 1 to 9, not '%s'",
 		    f[COL_CATEGORY]);
-	if (f[COL_LEAD][0] != '\0' && !dept_exists(im->c, f[COL_LEAD], NULL))
+	if (f[COL_LEAD][0] != '\0' && (known = dept_exists(im->c, f[COL_LEAD], NULL)) < 0)
+		return -1;
+	if (f[COL_LEAD][0] != '\0' && known == 0)
 		row_error(im, r->line, COL_LEAD, "no department '%s' (import the roster first)",
 		    f[COL_LEAD]);
 	if (strcmp(f[COL_KEY], "是") != 0 && strcmp(f[COL_KEY], "否") != 0 && f[COL_KEY][0])
@@ -126,7 +130,9 @@ check_row(struct import *im, const struct csv_row *r)
 	if (has_action) {
 		if (f[COL_DEPT][0] == '\0')
 			row_error(im, r->line, COL_DEPT, "an action needs its department");
-		else if (!dept_exists(im->c, f[COL_DEPT], NULL))
+		else if ((known = dept_exists(im->c, f[COL_DEPT], NULL)) < 0)
+			return -1;
+		else if (known == 0)
 			row_error(im, r->line, COL_DEPT, "no department '%s' (import the roster first)",
 			    f[COL_DEPT]);
 		if (f[COL_STEP][0] == '\0')
@@ -181,9 +187,12 @@ static int
 apply_case(struct import *im, const struct csv_row *r, int64_t *case_id)
 {
 	struct case_rec k, old;
+	int rc;
 
 	case_from_row(r, &k);
-	if (store_case_get(im->c->store, k.number, &old) == 0) {
+	if ((rc = store_case_get(im->c->store, k.number, &old)) < 0)
+		return -1;
+	if (rc == 0) {
 		*case_id = old.id;
 		if (same(old.title, k.title) && old.category == k.category &&
 		    same(old.lead_dept, k.lead_dept) && same(old.leader, k.leader) &&
@@ -218,7 +227,8 @@ apply_action(struct import *im, const struct csv_row *r, int64_t case_id)
 
 	if (f[COL_DEPT][0] == '\0')
 		return 0;
-	dept_exists(im->c, f[COL_DEPT], &dept_id);
+	if (dept_exists(im->c, f[COL_DEPT], &dept_id) <= 0)
+		return -1;
 	instant_parse(f[COL_NOTIFIED], &notified);
 	if (f[COL_ACKED][0])
 		instant_parse(f[COL_ACKED], &acked);
@@ -548,7 +558,10 @@ ledger_export(struct ctl *c, int argc, char **argv)
 	for (i = 0; i < NCOLS; i++)
 		csv_put(&b, columns[i], i == 0);
 	buf_puts(&b, "\r\n");
-	store_ledger_each(c->store, export_row, &b);
+	if (store_ledger_each(c->store, export_row, &b) != 0) {
+		buf_free(&b);
+		return ctl_db_failed(c);
+	}
 	if (encoding != NULL && strcmp(encoding, "gb18030") == 0) {
 		if ((out = utf8_to(b.data, "GB18030", &len, &err)) == NULL) {
 			fprintf(stderr, "dubanctl: %s\n", err);
@@ -640,7 +653,9 @@ dept_import(struct ctl *c, int argc, char **argv)
 		d.name = f[1];
 		d.head = f[2];
 		d.email = f[4];
-		if (store_dept_get(c->store, d.code, &old) == 0) {
+		if ((rc = store_dept_get(c->store, d.code, &old)) < 0) {
+			/* the database failed: said below */
+		} else if (rc == 0) {
 			d.cc = old.cc;
 			rc = store_dept_update(c->store, &d);
 			department_clear(&old);

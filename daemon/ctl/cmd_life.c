@@ -71,13 +71,12 @@ static int
 open_action(struct ctl *c, const char *arg, struct action *a)
 {
 	int64_t id;
+	int rc;
 
 	if (ctl_parse_id(arg, &id) != 0)
 		return EXIT_USAGE;
-	if (store_action_get(c->store, id, a) != 0) {
-		fprintf(stderr, "dubanctl: action %lld does not exist\n", (long long)id);
-		return EXIT_FAIL;
-	}
+	if ((rc = store_action_get(c->store, id, a)) != 0)
+		return ctl_lookup(c, rc, "action %lld does not exist", (long long)id);
 	if (a->done_at != 0) {
 		fprintf(stderr, "dubanctl: action %lld is done already\n", (long long)id);
 		action_clear(a);
@@ -278,10 +277,8 @@ cmd_reassign(struct ctl *c, int argc, char **argv)
 
 	if ((rc = life_parse("reassign", argc, argv, &o, 2)) != 0)
 		return rc;
-	if (store_dept_get(c->store, argv[optind + 1], &d) != 0) {
-		fprintf(stderr, "dubanctl: no department '%s'\n", argv[optind + 1]);
-		return EXIT_FAIL;
-	}
+	if ((rc = store_dept_get(c->store, argv[optind + 1], &d)) != 0)
+		return ctl_lookup(c, rc, "no department '%s'", argv[optind + 1]);
 	if ((rc = open_action(c, argv[optind], &a)) != 0) {
 		department_clear(&d);
 		return rc;
@@ -332,10 +329,8 @@ case_close(struct ctl *c, int argc, char **argv)
 
 	if ((rc = life_parse("case", argc, argv, &o, 1)) != 0)
 		return rc;
-	if (store_case_get(c->store, argv[optind], &k) != 0) {
-		fprintf(stderr, "dubanctl: no case '%s'\n", argv[optind]);
-		return EXIT_FAIL;
-	}
+	if ((rc = store_case_get(c->store, argv[optind], &k)) != 0)
+		return ctl_lookup(c, rc, "no case '%s'", argv[optind]);
 	if (strcmp(k.status, "closed") == 0) {
 		fprintf(stderr, "dubanctl: case %s is closed already\n", k.number);
 		case_clear(&k);

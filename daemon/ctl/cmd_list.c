@@ -94,7 +94,10 @@ cmd_actions(struct ctl *c, int argc, char **argv)
 		static const int w[] = { 6, 12, 8, 16, 19, 11, 19, 0 };
 
 		out_header(cols, w, 8);
-		store_action_each(c->store, all, print_action, &lc);
+		if (store_action_each(c->store, all, print_action, &lc) != 0) {
+			out_end();
+			return ctl_db_failed(c);
+		}
 		out_end();
 	}
 	return EXIT_OK;
@@ -141,7 +144,10 @@ cmd_queue(struct ctl *c, int argc, char **argv)
 		static const int w[] = { 5, 6, 5, 12, 12, 14, 19, 19, 0 };
 
 		out_header(cols, w, 9);
-		store_escalation_each(c->store, all, print_escalation, NULL);
+		if (store_escalation_each(c->store, all, print_escalation, NULL) != 0) {
+			out_end();
+			return ctl_db_failed(c);
+		}
 		out_end();
 	}
 	return EXIT_OK;
@@ -241,7 +247,10 @@ cmd_mail(struct ctl *c, int argc, char **argv)
 		static const int w[] = { 6, 6, 10, 7, 5, 19, 28, 0 };
 
 		out_header(cols, w, 8);
-		store_notice_each(c->store, all, print_notice, NULL);
+		if (store_notice_each(c->store, all, print_notice, NULL) != 0) {
+			out_end();
+			return ctl_db_failed(c);
+		}
 		out_end();
 	}
 	return EXIT_OK;
@@ -306,7 +315,10 @@ cmd_log(struct ctl *c, int argc, char **argv)
 		static const int w[] = { 19, 10, 6, 18, 0 };
 
 		out_header(cols, w, 5);
-		store_event_each(c->store, action, from, to, print_event, NULL);
+		if (store_event_each(c->store, action, from, to, print_event, NULL) != 0) {
+			out_end();
+			return ctl_db_failed(c);
+		}
 		out_end();
 	}
 	return EXIT_OK;

@@ -106,7 +106,10 @@ cmd_preview(struct ctl *c, int argc, char **argv)
 	p.from = tz_day_start(day);
 	p.to = tz_day_start(day + 1);
 	out_header(cols, w, 7);
-	store_action_each(c->store, false, preview_action, &p);
+	if (store_action_each(c->store, false, preview_action, &p) != 0) {
+		out_end();
+		return ctl_db_failed(c);
+	}
 	out_end();
 	return EXIT_OK;
 }

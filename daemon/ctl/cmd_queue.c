@@ -15,13 +15,12 @@ queue_change(struct ctl *c, const char *arg, const char *note, int resolve)
 	struct escalation_row e;
 	char detail[512];
 	int64_t id;
+	int rc;
 
 	if (ctl_parse_id(arg, &id) != 0)
 		return EXIT_USAGE;
-	if (store_escalation_get(c->store, id, &e) != 0) {
-		fprintf(stderr, "dubanctl: no escalation %lld in the queue\n", (long long)id);
-		return EXIT_FAIL;
-	}
+	if ((rc = store_escalation_get(c->store, id, &e)) != 0)
+		return ctl_lookup(c, rc, "no escalation %lld in the queue", (long long)id);
 	if (e.resolved_at != 0) {
 		fprintf(stderr, "dubanctl: escalation %lld is resolved already\n", (long long)id);
 		escalation_clear(&e);
@@ -52,12 +51,10 @@ evidence(struct ctl *c, int64_t id, FILE *fp)
 {
 	struct escalation_row e;
 	char *text;
-	int live;
+	int live, rc;
 
-	if (store_escalation_get(c->store, id, &e) != 0) {
-		fprintf(stderr, "dubanctl: no escalation %lld in the queue\n", (long long)id);
-		return EXIT_FAIL;
-	}
+	if ((rc = store_escalation_get(c->store, id, &e)) != 0)
+		return ctl_lookup(c, rc, "no escalation %lld in the queue", (long long)id);
 	escalation_clear(&e);
 	if ((text = evidence_text(c->store, id, &live)) == NULL) {
 		fprintf(stderr, "dubanctl: escalation %lld: %s\n", (long long)id,

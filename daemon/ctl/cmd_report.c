@@ -224,7 +224,11 @@ cmd_report(struct ctl *c, int argc, char **argv)
 		to_day = tz_day_of(r.now);
 	if (from_day == 0)
 		from_day = day_from_civil(1970, 1, 2);
-	store_report_each(c->store, tz_day_start(from_day), tz_day_start(to_day + 1), count_row, &r);
+	if (store_report_each(c->store, tz_day_start(from_day), tz_day_start(to_day + 1), count_row,
+	    &r) != 0) {
+		free(r.t);
+		return ctl_db_failed(c);
+	}
 	qsort(r.t, (size_t)r.n, sizeof(*r.t), tally_cmp);
 	memset(&all, 0, sizeof(all));
 	snprintf(all.dept, sizeof(all.dept), "all");

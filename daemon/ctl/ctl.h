@@ -42,6 +42,15 @@ void out_header(const char *const *cols, const int *widths, int n);
 void out_row(const char *const *vals);
 void out_end(void);
 
+/*
+ * A lookup that gave rc (STORE_NOT_FOUND or -1): prints "dubanctl: " and the
+ * message for a missing row (EXIT_FAIL), or the database's error
+ * (EXIT_DATABASE), so that a failing database is never reported as a missing
+ * row.
+ */
+int ctl_lookup(struct ctl *c, int rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* The database failed: says so with its error; returns EXIT_DATABASE. */
+int ctl_db_failed(struct ctl *c);
 /* Print "usage: dubanctl NAME ARGS" for a command to stderr; returns EXIT_USAGE. */
 int ctl_usage(const char *name);
 /* Is argv asking for help (-h or --help)? Then print the usage to stdout. */

@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <poll.h>
 #include <pwd.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +92,28 @@ usage(FILE *fp)
 	for (cmd = ctl_cmds; cmd->name; cmd++)
 		fprintf(fp, "  %-13s %s\n", cmd->name, cmd->summary);
 	fprintf(fp, "\n'dubanctl COMMAND --help' shows a command's arguments.\n");
+}
+
+int
+ctl_db_failed(struct ctl *c)
+{
+	fprintf(stderr, "dubanctl: the database failed: %s\n", store_errmsg(c->store));
+	return EXIT_DATABASE;
+}
+
+int
+ctl_lookup(struct ctl *c, int rc, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (rc < 0)
+		return ctl_db_failed(c);
+	fprintf(stderr, "dubanctl: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return EXIT_FAIL;
 }
 
 int

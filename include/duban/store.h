@@ -12,6 +12,14 @@
 #include "duban/timeutil.h"
 
 #define STORE_SCHEMA_VERSION	10
+
+/*
+ * What the store's functions return besides 0 (done, or found) and -1 (the
+ * database failed; logged): never one for the other, so that a failing
+ * database is not taken for a missing row.
+ */
+#define STORE_NOT_FOUND		1
+#define STORE_DONE_ALREADY	2
 #define STORE_CACHE_KIB		2000	/* the page cache in normal work */
 
 struct store;
@@ -162,7 +170,7 @@ int store_action_add(struct store *s, int64_t case_id, int64_t dept_id, const ch
     instant_t notified, const char *rule, int pinned, instant_t due, int uncertain,
     instant_t next_at, instant_t now, int64_t *id);
 int store_action_get(struct store *s, int64_t id, struct action *a);
-/* Mark an action done; -1 if it does not exist, 1 if it was done already. */
+/* Mark an action done: 0, STORE_NOT_FOUND, STORE_DONE_ALREADY, or -1. */
 int store_action_done(struct store *s, int64_t id, instant_t at, const char *note);
 /* Each open action (all = also the done ones), ordered by deadline. */
 int store_action_each(struct store *s, bool all, int (*fn)(const struct action *, void *), void *arg);

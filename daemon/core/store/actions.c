@@ -54,11 +54,11 @@ store_action_get(struct store *s, int64_t id, struct action *a)
 	int rc;
 
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	rc = db_next(s, st);
+	if (rc == 1)
 		db_action_row(st, a);
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : -1;
+	return rc == 1 ? 0 : rc == 0 ? STORE_NOT_FOUND : -1;
 }
 
 int
@@ -69,6 +69,7 @@ store_action_done(struct store *s, int64_t id, instant_t at, const char *note)
 	    " WHERE id = ? AND done_at IS NULL";
 	static const char exists[] = "SELECT done_at FROM actions WHERE id = ?";
 	sqlite3_stmt *st = db_stmt(s, sql);
+	int rc;
 
 	sqlite3_bind_int64(st, 1, at);
 	db_bind_text(st, 2, note);
@@ -79,12 +80,9 @@ store_action_done(struct store *s, int64_t id, instant_t at, const char *note)
 		return 0;
 	st = db_stmt(s, exists);
 	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return -1;
-	}
+	rc = db_next(s, st);
 	sqlite3_reset(st);
-	return 1;
+	return rc == 1 ? STORE_DONE_ALREADY : rc == 0 ? STORE_NOT_FOUND : -1;
 }
 
 int
@@ -97,15 +95,15 @@ store_action_each(struct store *s, bool all, int (*fn)(const struct action *, vo
 	    " ORDER BY a.due_at IS NULL, a.due_at, a.id";
 	sqlite3_stmt *st = db_stmt(s, all ? sql_all : sql_open);
 	struct action a;
-	int stop = 0;
+	int rc = 0, stop = 0;
 
-	while (!stop && sqlite3_step(st) == SQLITE_ROW) {
+	while (!stop && (rc = db_next(s, st)) == 1) {
 		db_action_row(st, &a);
 		stop = fn(&a, arg);
 		action_clear(&a);
 	}
 	sqlite3_reset(st);
-	return 0;
+	return rc < 0 ? -1 : 0;
 }
 
 int
@@ -114,13 +112,18 @@ store_action_due(struct store *s, instant_t now, int max, struct action *out)
 	static const char sql[] = "SELECT " ACTION_COLUMNS
 	    " WHERE a.next_at IS NOT NULL AND a.next_at <= ? ORDER BY a.next_at LIMIT ?";
 	sqlite3_stmt *st = db_stmt(s, sql);
-	int n = 0;
+	int rc = 0, n = 0;
 
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int(st, 2, max);
-	while (n < max && sqlite3_step(st) == SQLITE_ROW)
+	while (n < max && (rc = db_next(s, st)) == 1)
 		db_action_row(st, &out[n++]);
 	sqlite3_reset(st);
+	if (rc < 0) {
+		while (n > 0)
+			action_clear(&out[--n]);
+		return -1;
+	}
 	return n;
 }
 
@@ -188,9 +191,9 @@ store_action_each_open(struct store *s, int (*fn)(const struct recompute_row *, 
 	    " JOIN cases c ON c.id = a.case_id WHERE a.done_at IS NULL";
 	sqlite3_stmt *st = db_stmt(s, sql);
 	struct recompute_row r;
-	int rc = 0;
+	int rc = 0, step = 0;
 
-	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+	while (rc == 0 && (step = db_next(s, st)) == 1) {
 		r.id = sqlite3_column_int64(st, 0);
 		r.step = (const char *)sqlite3_column_text(st, 1);
 		r.dept = (const char *)sqlite3_column_text(st, 2);
@@ -213,7 +216,7 @@ store_action_each_open(struct store *s, int (*fn)(const struct recompute_row *, 
 		rc = fn(&r, arg);
 	}
 	sqlite3_reset(st);
-	return rc;
+	return step < 0 ? -1 : rc;
 }
 
 int
@@ -225,10 +228,10 @@ store_audit_each(struct store *s, int64_t action,
 	    " WHERE action_id = ? ORDER BY id";
 	sqlite3_stmt *st = db_stmt(s, sql);
 	struct audit_row r;
-	int stop = 0;
+	int rc = 0, stop = 0;
 
 	sqlite3_bind_int64(st, 1, action);
-	while (!stop && sqlite3_step(st) == SQLITE_ROW) {
+	while (!stop && (rc = db_next(s, st)) == 1) {
 		r.at = sqlite3_column_int64(st, 0);
 		r.old_due = sqlite3_column_int64(st, 1);
 		r.new_due = sqlite3_column_int64(st, 2);
@@ -238,7 +241,7 @@ store_audit_each(struct store *s, int64_t action,
 		stop = fn(&r, arg);
 	}
 	sqlite3_reset(st);
-	return 0;
+	return rc < 0 ? -1 : 0;
 }
 
 instant_t
@@ -375,10 +378,10 @@ store_assignment_each(struct store *s, int64_t action,
 	    " WHERE s.action_id = ? ORDER BY s.id";
 	sqlite3_stmt *st = db_stmt(s, sql);
 	struct assignment_row r;
-	int rc, stop = 0;
+	int rc = 0, stop = 0;
 
 	sqlite3_bind_int64(st, 1, action);
-	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (!stop && (rc = db_next(s, st)) == 1) {
 		r.dept = (const char *)sqlite3_column_text(st, 0);
 		r.dept_name = (const char *)sqlite3_column_text(st, 1);
 		r.notified_at = sqlite3_column_int64(st, 2);
@@ -389,7 +392,7 @@ store_assignment_each(struct store *s, int64_t action,
 		stop = fn(&r, arg);
 	}
 	sqlite3_reset(st);
-	return stop || rc == SQLITE_DONE ? 0 : -1;
+	return rc < 0 ? -1 : 0;
 }
 
 int
@@ -403,16 +406,16 @@ store_period_each(struct store *s, int64_t action,
 	    " UNION ALL SELECT 'extension', at, 0, length, approver, reason FROM extensions"
 	    " WHERE action_id = ?1 ORDER BY 2";
 	sqlite3_stmt *st = db_stmt(s, sql);
-	int stop = 0;
+	int rc = 0, stop = 0;
 
 	sqlite3_bind_int64(st, 1, action);
-	while (!stop && sqlite3_step(st) == SQLITE_ROW)
+	while (!stop && (rc = db_next(s, st)) == 1)
 		stop = fn((const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1),
 		    sqlite3_column_int64(st, 2), (const char *)sqlite3_column_text(st, 3),
 		    (const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 5),
 		    arg);
 	sqlite3_reset(st);
-	return 0;
+	return rc < 0 ? -1 : 0;
 }
 
 int64_t
@@ -434,10 +437,10 @@ store_action_find(struct store *s, int64_t case_id, int64_t dept_id, const char 
 	sqlite3_bind_int64(st, 2, dept_id);
 	db_bind_text(st, 3, step);
 	sqlite3_bind_int64(st, 4, notified);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = db_next(s, st)) == 1) {
 		id = sqlite3_column_int64(st, 0);
 		*earlier = sqlite3_column_int(st, 1) != 0;
-	} else if (rc != SQLITE_DONE)
+	} else if (rc < 0)
 		id = -1;
 	sqlite3_reset(st);
 	return id;

@@ -85,6 +85,19 @@ db_notice_row(sqlite3_stmt *st, struct notice_row *r)
 	r->due_at = sqlite3_column_count(st) > 13 ? sqlite3_column_int64(st, 13) : 0;
 }
 
+int
+db_next(struct store *s, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	log_warnx("store: %s", sqlite3_errmsg(s->db));
+	return -1;
+}
+
 /* Run a statement that returns no rows; 0 or -1 (logged). */
 int
 db_step_done(struct store *s, sqlite3_stmt *st)
@@ -169,7 +182,8 @@ db_min_instant(struct store *s, const char *sql)
 	sqlite3_stmt *st = db_stmt(s, sql);
 	instant_t t = 0;
 
-	if (sqlite3_step(st) == SQLITE_ROW)
+	/* (none, or a failed read, logged: the poll interval looks again) */
+	if (db_next(s, st) == 1)
 		t = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return t;

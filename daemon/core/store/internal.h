@@ -41,6 +41,8 @@ void db_bind_text(sqlite3_stmt *st, int i, const char *v);
 void db_bind_instant(sqlite3_stmt *st, int i, instant_t v);
 /* A column as a new string, or NULL. */
 char *db_col_text(sqlite3_stmt *st, int i);
+/* Step a statement that returns rows: 1 a row, 0 the end, -1 an error (logged). */
+int db_next(struct store *s, sqlite3_stmt *st);
 /* Step a statement that returns no rows; 0 or -1 (logged). */
 int db_step_done(struct store *s, sqlite3_stmt *st);
 /* Run SQL that returns no rows; 0 or -1 (logged). */

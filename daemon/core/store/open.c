@@ -510,7 +510,8 @@ store_changed(struct store *s)
 	sqlite3_stmt *st = db_stmt(s, sql);
 	int64_t v = 0;
 
-	if (sqlite3_step(st) == SQLITE_ROW)
+	/* (a failed read counts as a change: the caller looks again) */
+	if (db_next(s, st) == 1)
 		v = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (v != s->data_version) {
@@ -527,7 +528,7 @@ store_instance(struct store *s)
 	sqlite3_stmt *st = db_stmt(s, sql);
 	char *v = NULL;
 
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (db_next(s, st) == 1)
 		v = db_col_text(st, 0);
 	sqlite3_reset(st);
 	return v;

@@ -14,15 +14,15 @@ store_notice_each_action(struct store *s, int64_t action,
 	    " ORDER BY id";
 	sqlite3_stmt *st = db_stmt(s, sql);
 	struct notice_row r;
-	int stop = 0;
+	int rc = 0, stop = 0;
 
 	sqlite3_bind_int64(st, 1, action);
-	while (!stop && sqlite3_step(st) == SQLITE_ROW) {
+	while (!stop && (rc = db_next(s, st)) == 1) {
 		db_notice_row(st, &r);
 		stop = fn(&r, arg);
 	}
 	sqlite3_reset(st);
-	return 0;
+	return rc < 0 ? -1 : 0;
 }
 
 int
@@ -92,13 +92,18 @@ store_outbox_singles(struct store *s, instant_t now, int max, int only_singles,
 	    " WHERE status = 'queued' AND next_try <= ? AND digest = 0"
 	    " ORDER BY next_try, id LIMIT ?";
 	sqlite3_stmt *st = db_stmt(s, only_singles ? sql_singles : sql_all);
-	int n = 0;
+	int rc = 0, n = 0;
 
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int(st, 2, max);
-	while (n < max && sqlite3_step(st) == SQLITE_ROW)
+	while (n < max && (rc = db_next(s, st)) == 1)
 		outbox_from_row(st, &out[n++]);
 	sqlite3_reset(st);
+	if (rc < 0) {
+		while (n > 0)
+			outbox_item_clear(&out[--n]);
+		return -1;
+	}
 	return n;
 }
 
@@ -205,14 +210,14 @@ store_notice_each(struct store *s, bool all, int (*fn)(const struct notice_row *
 	    " sent_at, reply FROM notices WHERE status <> 'sent' ORDER BY id";
 	sqlite3_stmt *st = db_stmt(s, all ? sql_all : sql_open);
 	struct notice_row r;
-	int stop = 0;
+	int rc = 0, stop = 0;
 
-	while (!stop && sqlite3_step(st) == SQLITE_ROW) {
+	while (!stop && (rc = db_next(s, st)) == 1) {
 		db_notice_row(st, &r);
 		stop = fn(&r, arg);
 	}
 	sqlite3_reset(st);
-	return 0;
+	return rc < 0 ? -1 : 0;
 }
 
 int
@@ -220,9 +225,10 @@ store_outbox_counts(struct store *s, struct outbox_counts *c)
 {
 	static const char sql[] = "SELECT status, count(*) FROM notices GROUP BY status";
 	sqlite3_stmt *st = db_stmt(s, sql);
+	int rc;
 
 	memset(c, 0, sizeof(*c));
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = db_next(s, st)) == 1) {
 		const char *status = (const char *)sqlite3_column_text(st, 0);
 		int n = sqlite3_column_int(st, 1);
 
@@ -234,7 +240,7 @@ store_outbox_counts(struct store *s, struct outbox_counts *c)
 			c->failed = n;
 	}
 	sqlite3_reset(st);
-	return 0;
+	return rc < 0 ? -1 : 0;
 }
 
 int
@@ -244,16 +250,23 @@ store_outbox_recipients(struct store *s, instant_t now, int max, char ***out)
 	    "SELECT recipient FROM notices WHERE status = 'queued' AND next_try <= ? AND digest = 1"
 	    " GROUP BY recipient ORDER BY min(next_try) LIMIT ?";
 	sqlite3_stmt *st = db_stmt(s, sql);
-	int n = 0;
+	int rc, n = 0;
 
 	*out = NULL;
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int(st, 2, max);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = db_next(s, st)) == 1) {
 		*out = xreallocarray(*out, (size_t)n + 1, sizeof(char *));
 		(*out)[n++] = db_col_text(st, 0);
 	}
 	sqlite3_reset(st);
+	if (rc < 0) {
+		while (n > 0)
+			free((*out)[--n]);
+		free(*out);
+		*out = NULL;
+		return -1;
+	}
 	return n;
 }
 
@@ -267,14 +280,19 @@ store_outbox_for(struct store *s, const char *recipient, instant_t now, int max,
 	    " WHERE status = 'queued' AND next_try <= ? AND digest = 1 AND recipient = ?"
 	    " ORDER BY next_try, id LIMIT ?";
 	sqlite3_stmt *st = db_stmt(s, sql);
-	int n = 0;
+	int rc = 0, n = 0;
 
 	sqlite3_bind_int64(st, 1, now);
 	db_bind_text(st, 2, recipient);
 	sqlite3_bind_int(st, 3, max);
-	while (n < max && sqlite3_step(st) == SQLITE_ROW)
+	while (n < max && (rc = db_next(s, st)) == 1)
 		outbox_from_row(st, &out[n++]);
 	sqlite3_reset(st);
+	if (rc < 0) {
+		while (n > 0)
+			outbox_item_clear(&out[--n]);
+		return -1;
+	}
 	return n;
 }
 
@@ -286,7 +304,7 @@ store_notice_message(struct store *s, int64_t id)
 	char *msg = NULL;
 
 	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (db_next(s, st) == 1)
 		msg = db_col_text(st, 0);
 	sqlite3_reset(st);
 	return msg;

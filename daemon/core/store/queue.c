@@ -45,9 +45,9 @@ store_escalation_id(struct store *s, int64_t action, int cycle, int level)
 	sqlite3_bind_int64(st, 1, action);
 	sqlite3_bind_int(st, 2, cycle);
 	sqlite3_bind_int(st, 3, level);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	if ((rc = db_next(s, st)) == 1)
 		id = sqlite3_column_int64(st, 0);
-	else if (rc != SQLITE_DONE)
+	else if (rc < 0)
 		id = -1;
 	sqlite3_reset(st);
 	return id;
@@ -93,12 +93,12 @@ store_evidence_each(struct store *s, int64_t escalation, int (*fn)(const char *,
 	int rc, n = 0;
 
 	sqlite3_bind_int64(st, 1, escalation);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_next(s, st)) == 1) {
 		n++;
 		if (fn((const char *)sqlite3_column_text(st, 0), arg) != 0)
 			break;
 	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	if (rc < 0)
 		n = -1;
 	sqlite3_reset(st);
 	return n;
@@ -134,15 +134,15 @@ store_escalation_each(struct store *s, bool all,
 	    " ORDER BY e.opened_at, e.id";
 	sqlite3_stmt *st = db_stmt(s, all ? sql_all : sql_open);
 	struct escalation_row e;
-	int stop = 0;
+	int rc = 0, stop = 0;
 
-	while (!stop && sqlite3_step(st) == SQLITE_ROW) {
+	while (!stop && (rc = db_next(s, st)) == 1) {
 		escalation_from_row(st, &e);
 		stop = fn(&e, arg);
 		escalation_clear(&e);
 	}
 	sqlite3_reset(st);
-	return 0;
+	return rc < 0 ? -1 : 0;
 }
 
 int
@@ -153,12 +153,12 @@ store_escalation_get(struct store *s, int64_t id, struct escalation_row *e)
 	int rc;
 
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	rc = db_next(s, st);
+	if (rc == 1) {
 		escalation_from_row(st, e);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : -1;
+	return rc == 1 ? 0 : rc == 0 ? STORE_NOT_FOUND : -1;
 }
 
 void

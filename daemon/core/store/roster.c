@@ -44,11 +44,11 @@ store_dept_get(struct store *s, const char *code, struct department *d)
 	int rc;
 
 	db_bind_text(st, 1, code);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	rc = db_next(s, st);
+	if (rc == 1)
 		db_dept_row(st, 0, d);
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : -1;
+	return rc == 1 ? 0 : rc == 0 ? STORE_NOT_FOUND : -1;
 }
 
 int
@@ -58,15 +58,15 @@ store_dept_each(struct store *s, int (*fn)(const struct department *, void *), v
 	    "SELECT id, code, name, head, email, cc FROM departments ORDER BY code";
 	sqlite3_stmt *st = db_stmt(s, sql);
 	struct department d;
-	int rc, stop = 0;
+	int rc = 0, stop = 0;
 
-	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (!stop && (rc = db_next(s, st)) == 1) {
 		db_dept_row(st, 0, &d);
 		stop = fn(&d, arg);
 		department_clear(&d);
 	}
 	sqlite3_reset(st);
-	return 0;
+	return rc < 0 ? -1 : 0;
 }
 
 int
@@ -104,8 +104,8 @@ store_case_get(struct store *s, const char *number, struct case_rec *c)
 	int rc;
 
 	db_bind_text(st, 1, number);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	rc = db_next(s, st);
+	if (rc == 1) {
 		c->id = sqlite3_column_int64(st, 0);
 		c->number = db_col_text(st, 1);
 		c->title = db_col_text(st, 2);
@@ -118,7 +118,7 @@ store_case_get(struct store *s, const char *number, struct case_rec *c)
 		c->status = db_col_text(st, 9);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : -1;
+	return rc == 1 ? 0 : rc == 0 ? STORE_NOT_FOUND : -1;
 }
 
 void
@@ -140,18 +140,18 @@ store_case_open_actions(struct store *s, int64_t case_id, char *ids, size_t len)
 	    "SELECT id FROM actions WHERE case_id = ? AND done_at IS NULL ORDER BY id";
 	sqlite3_stmt *st = db_stmt(s, sql);
 	size_t used = 0;
-	int n = 0;
+	int rc, n = 0;
 
 	ids[0] = '\0';
 	sqlite3_bind_int64(st, 1, case_id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = db_next(s, st)) == 1) {
 		if (used + 24 < len)
 			used += (size_t)snprintf(ids + used, len - used, "%s%lld", n ? ", " : "",
 			    (long long)sqlite3_column_int64(st, 0));
 		n++;
 	}
 	sqlite3_reset(st);
-	return n;
+	return rc < 0 ? -1 : n;
 }
 
 int

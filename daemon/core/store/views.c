@@ -33,16 +33,17 @@ store_count_open(struct store *s, instant_t now, const char *waiting, int *open,
 	    " (rule IS NULL OR rule NOT IN (SELECT value FROM json_each(?2)))), 0)"
 	    " FROM actions WHERE done_at IS NULL";
 	sqlite3_stmt *st = db_stmt(s, sql);
+	int rc;
 
 	sqlite3_bind_int64(st, 1, now);
 	db_bind_text(st, 2, waiting ? waiting : "[]");
 	*open = *overdue = 0;
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if ((rc = db_next(s, st)) == 1) {
 		*open = sqlite3_column_int(st, 0);
 		*overdue = sqlite3_column_int(st, 1);
 	}
 	sqlite3_reset(st);
-	return 0;
+	return rc == 1 ? 0 : -1;
 }
 
 int
@@ -57,7 +58,7 @@ store_event_each(struct store *s, int64_t action, instant_t from, instant_t to,
 	    "SELECT at, who, coalesce(action_id, 0), what, detail FROM events"
 	    " WHERE at >= ? AND at < ? ORDER BY id";
 	sqlite3_stmt *st = db_stmt(s, action ? sql_action : sql_range);
-	int stop = 0;
+	int rc = 0, stop = 0;
 
 	if (action)
 		sqlite3_bind_int64(st, 1, action);
@@ -65,12 +66,12 @@ store_event_each(struct store *s, int64_t action, instant_t from, instant_t to,
 		sqlite3_bind_int64(st, 1, from);
 		sqlite3_bind_int64(st, 2, to);
 	}
-	while (!stop && sqlite3_step(st) == SQLITE_ROW)
+	while (!stop && (rc = db_next(s, st)) == 1)
 		stop = fn(sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
 		    sqlite3_column_int64(st, 2), (const char *)sqlite3_column_text(st, 3),
 		    (const char *)sqlite3_column_text(st, 4), arg);
 	sqlite3_reset(st);
-	return 0;
+	return rc < 0 ? -1 : 0;
 }
 
 int
@@ -84,9 +85,9 @@ store_ledger_each(struct store *s, int (*fn)(const struct ledger_row *, void *),
 	    " ORDER BY c.number, a.id";
 	sqlite3_stmt *st = db_stmt(s, sql);
 	struct ledger_row r;
-	int rc = 0;
+	int rc = 0, step = 0;
 
-	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+	while (rc == 0 && (step = db_next(s, st)) == 1) {
 		r.number = (const char *)sqlite3_column_text(st, 0);
 		r.title = (const char *)sqlite3_column_text(st, 1);
 		r.category = sqlite3_column_int(st, 2);
@@ -104,7 +105,7 @@ store_ledger_each(struct store *s, int (*fn)(const struct ledger_row *, void *),
 		rc = fn(&r, arg);
 	}
 	sqlite3_reset(st);
-	return rc;
+	return step < 0 ? -1 : rc;
 }
 
 int
@@ -133,16 +134,16 @@ store_ledger_stage_case(struct store *s, const char *number, int line,
 	db_bind_text(st, 1, number);
 	for (i = 0; i < 7; i++)
 		db_bind_text(st, i + 2, f[i]);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = db_next(s, st)) == 1) {
 		first = sqlite3_column_int(st, 0);
 		for (i = 0; i < 7; i++)
 			if (sqlite3_column_int(st, i + 1))
 				*differ |= 1u << i;
 	}
 	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	if (rc == 1)
 		return first;
-	if (rc != SQLITE_DONE)
+	if (rc < 0)
 		return -1;
 	st = db_stmt(s, put);
 	db_bind_text(st, 1, number);
@@ -173,11 +174,11 @@ store_report_each(struct store *s, instant_t from, instant_t to,
 	    " WHERE c.received_at >= ?1 AND c.received_at < ?2";
 	sqlite3_stmt *st = db_stmt(s, sql);
 	struct report_row r;
-	int rc = 0;
+	int rc = 0, step = 0;
 
 	sqlite3_bind_int64(st, 1, from);
 	sqlite3_bind_int64(st, 2, to);
-	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+	while (rc == 0 && (step = db_next(s, st)) == 1) {
 		r.is_case = strcmp((const char *)sqlite3_column_text(st, 0), "case") == 0;
 		r.dept = (const char *)sqlite3_column_text(st, 1);
 		r.dept_name = (const char *)sqlite3_column_text(st, 2);
@@ -193,5 +194,5 @@ store_report_each(struct store *s, instant_t from, instant_t to,
 		rc = fn(&r, arg);
 	}
 	sqlite3_reset(st);
-	return rc;
+	return step < 0 ? -1 : rc;
 }
