@@ -443,9 +443,11 @@ cmd_done(struct ctl *c, int argc, char **argv)
 	rc = store_action_done(c->store, id, at, note);
 	if (rc != 0) {
 		store_rollback(c->store);
-		fprintf(stderr, "dubanctl: action %lld %s\n", (long long)id,
-		    rc > 0 ? "is done already" : "does not exist");
-		return EXIT_FAIL;
+		if (rc == STORE_DONE_ALREADY) {
+			fprintf(stderr, "dubanctl: action %lld is done already\n", (long long)id);
+			return EXIT_FAIL;
+		}
+		return ctl_lookup(c, rc, "action %lld does not exist", (long long)id);
 	}
 	if (reason != NULL) {
 		snprintf(detail, sizeof(detail), "%s%sbefore its waiting period ended, forced: %s",

@@ -336,7 +336,11 @@ case_close(struct ctl *c, int argc, char **argv)
 		case_clear(&k);
 		return EXIT_FAIL;
 	}
-	if ((n = store_case_open_actions(c->store, k.id, ids, sizeof(ids))) > 0) {
+	if ((n = store_case_open_actions(c->store, k.id, ids, sizeof(ids))) < 0) {
+		case_clear(&k);
+		return ctl_db_failed(c);
+	}
+	if (n > 0) {
 		fprintf(stderr, "dubanctl: case %s cannot be closed (销号): %d action%s still open"
 		    " (%s); mark %s done first\n", k.number, n, n == 1 ? " is" : "s are", ids,
 		    n == 1 ? "it" : "them");

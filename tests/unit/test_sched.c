@@ -178,7 +178,7 @@ test_done_before_deadline(void **state)
 	id = assign(f, "fast", t0);
 	run_at(f, t0 + 2500, 1);		/* reminded */
 	assert_int_equal(store_action_done(f->st, id, t0 + 3000, "办结"), 0);
-	assert_int_equal(store_action_done(f->st, id, t0 + 3001, NULL), 1);
+	assert_int_equal(store_action_done(f->st, id, t0 + 3001, NULL), STORE_DONE_ALREADY);
 	run_at(f, t0 + 100000, 0);
 	counts(f, &c, &esc);
 	assert_int_equal(c.queued, 0);		/* the queued reminder was withdrawn */

@@ -487,7 +487,12 @@ store_cache_size(struct store *s, int kib)
 int
 store_begin(struct store *s)
 {
-	return db_exec(s, "BEGIN IMMEDIATE");
+	if (db_exec(s, "BEGIN IMMEDIATE") == 0)
+		return 0;
+	/* a BEGIN that failed half-way must not leave a transaction open behind it */
+	if (!sqlite3_get_autocommit(s->db))
+		db_exec(s, "ROLLBACK");
+	return -1;
 }
 
 int
