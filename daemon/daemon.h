@@ -38,6 +38,7 @@ struct daemon {
 	instant_t	 mail_retry_at;	/* results not recorded: wait, don't send */
 	int		 mail_failures;
 	int		 db_lost;	/* the path no longer names the open file */
+	struct config	*next_conf;	/* read by a reload, waiting for an idle mailer */
 };
 
 /* Open everything in order; exits with a message on failure. */

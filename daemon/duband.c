@@ -31,6 +31,9 @@
  * configuration, no database, no permission): said once, and an exit status
  * that the unit's RestartPreventExitStatus= keeps from a restart loop.
  */
+static void daemon_swap(struct daemon *);
+static void swap_if_idle(struct daemon *);
+
 static void __attribute__((noreturn, format(printf, 1, 2)))
 not_ready(const char *fmt, ...)
 {
@@ -134,6 +137,9 @@ daemon_init(struct daemon *d)
 	if (d->conf == NULL)
 		not_ready("%s: configuration not valid; fix it (duband -t -f %s names every "
 		    "error), then start duband again", d->conf_path, d->conf_path);
+	/* the zone is installed here, before the mailer thread starts */
+	if (tz_set(d->conf->timezone) != 0)
+		not_ready("%s: unknown time zone '%s'", d->conf_path, d->conf->timezone);
 	if ((cause = store_and_lock(d, &d->store, &d->lock_fd)) != NULL)
 		not_ready("%s", cause);
 	control_open(d);
@@ -163,6 +169,7 @@ daemon_shutdown(struct daemon *d)
 	store_close(d->store);
 	if (d->lock_fd != -1)
 		close(d->lock_fd);	/* after the store: it would drop SQLite's locks */
+	conf_free(d->next_conf);
 	conf_free(d->conf);
 	log_info("stopped");
 }
@@ -361,6 +368,7 @@ daemon_work(struct daemon *d)
 	daemon_check_file(d);
 	if (d->npending > 0 && now >= d->mail_retry_at)
 		daemon_mail_done(d);
+	swap_if_idle(d);
 	if (now < d->db_retry_at)
 		return earliest(d->db_retry_at, d->mail_retry_at);
 	if (sched_run(d->store, d->conf, now, SCHED_BATCH, SCHED_ROUNDS, &done,
@@ -579,9 +587,34 @@ daemon_reload(struct daemon *d)
 	if (nc == NULL) {
 		log_warnx("reload refused: %s has errors; the running configuration stays",
 		    d->conf_path);
-		tz_set(d->conf->timezone);
 		notify_send("READY=1");
 		return;
+	}
+	if (d->next_conf != NULL)
+		conf_free(d->next_conf);
+	d->next_conf = nc;
+	if (mailer_busy(d->mailer) || d->flight != NULL) {
+		/* swapped when the message in flight is done: see daemon_swap */
+		log_info("reload: the new configuration takes over when the mail in flight is done");
+		return;
+	}
+	daemon_swap(d);
+}
+
+/*
+ * Swap in the configuration a reload read, with the mailer idle: installing
+ * its time zone changes the process's environment, which no other thread
+ * may read meanwhile.
+ */
+static void
+daemon_swap(struct daemon *d)
+{
+	struct config *nc = d->next_conf;
+
+	d->next_conf = NULL;
+	if (strcmp(nc->timezone, d->conf->timezone) != 0) {
+		tz_set(nc->timezone);
+		log_info("reload: local time is %s now", nc->timezone);
 	}
 	if (strcmp(nc->database, d->conf->database) != 0)
 		log_warnx("reload: a new database path takes effect only after a restart");
@@ -597,6 +630,14 @@ daemon_reload(struct daemon *d)
 	log_info("configuration reloaded: %d rules", d->conf->nrules);
 	daemon_recompute(d);
 	notify_send("READY=1");
+}
+
+/* Reload's part that waits for an idle mailer, if it waited. */
+static void
+swap_if_idle(struct daemon *d)
+{
+	if (d->next_conf != NULL && !mailer_busy(d->mailer) && d->flight == NULL)
+		daemon_swap(d);
 }
 
 /* The answer to "status": what the daemon is doing, one "key: value" a line. */

@@ -845,7 +845,7 @@ conf_validate(struct conf_parse *p)
 	struct diag cd = { 0 };
 	int i;
 
-	if (tz_set(c->timezone) != 0)
+	if (tz_check(c->timezone) != 0)
 		diag_error(p->d, c->path, 0, "unknown time zone '%s'", c->timezone);
 	if (c->smtp.from == NULL)
 		diag_error(p->d, c->path, 0, "[smtp] needs 'from', the sender address");

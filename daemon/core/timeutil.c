@@ -84,17 +84,31 @@ tz_cache_clear(void)
 }
 
 int
-tz_set(const char *name)
+tz_check(const char *name)
 {
-	char path[512];
+	char path[512], magic[4];
+	FILE *fp;
+	int ok;
 
 	if (name == NULL || *name == '\0')
 		return -1;
-	if (strcmp(name, "UTC") != 0 && name[0] != ':' && name[0] != '/') {
-		snprintf(path, sizeof(path), "/usr/share/zoneinfo/%s", name);
-		if (access(path, R_OK) != 0)
-			return -1;
-	}
+	if (strcmp(name, "UTC") == 0 || name[0] == ':' || name[0] == '/')
+		return 0;
+	if (strstr(name, "..") != NULL)
+		return -1;
+	snprintf(path, sizeof(path), "/usr/share/zoneinfo/%s", name);
+	if ((fp = fopen(path, "rb")) == NULL)
+		return -1;
+	ok = fread(magic, 1, 4, fp) == 4 && memcmp(magic, "TZif", 4) == 0;
+	fclose(fp);
+	return ok ? 0 : -1;
+}
+
+int
+tz_set(const char *name)
+{
+	if (tz_check(name) != 0)
+		return -1;
 	setenv("TZ", name, 1);
 	tzset();
 	tz_cache_clear();

@@ -314,6 +314,10 @@ ctl_open(struct ctl *c, const struct ctl_cmd *cmd)
 			fprintf(stderr, "dubanctl: %s: configuration not valid\n", c->conf_path);
 			return EXIT_CONFIG;
 		}
+		if (tz_set(c->conf->timezone) != 0) {
+			fprintf(stderr, "dubanctl: unknown time zone '%s'\n", c->conf->timezone);
+			return EXIT_CONFIG;
+		}
 		if (c->db_path != NULL) {
 			free(c->conf->database);
 			c->conf->database = strdup(c->db_path);

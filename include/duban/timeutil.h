@@ -19,7 +19,12 @@ void civil_from_day(int32_t day, int *y, int *m, int *d);
 /* Day of the week of a day number, 0 = Sunday. */
 int day_weekday(int32_t day);
 
-/* Use the named zone (e.g. "Asia/Shanghai") for all local time. 0 or -1. */
+/* Is there such a zone (e.g. "Asia/Shanghai")? 0 or -1; changes nothing. */
+int tz_check(const char *name);
+/*
+ * Use the named zone for all local time: 0 or -1. It changes the process's
+ * environment: call it only where no other thread reads it.
+ */
 int tz_set(const char *name);
 /* The local day an instant falls on, and the instant a local day begins. */
 int32_t tz_day_of(instant_t t);

@@ -261,6 +261,40 @@ test_conf_errors(void **state)
 	}
 }
 
+/* Loading a configuration changes nothing in the process: its zone is checked, not installed. */
+static void
+test_conf_load_changes_nothing(void **state)
+{
+	struct diag d = { 0 };
+	struct config *c;
+	char *path, *before = strdup(getenv("TZ") ? getenv("TZ") : "");
+
+	(void)state;
+	path = strdup("/tmp/duban-tz-XXXXXX");
+	{
+		int fd = mkstemp(path);
+		FILE *fp = fdopen(fd, "w");
+
+		fprintf(fp, "[daemon]\ncalendar = %s\ntimezone = America/New_York\n"
+		    "[smtp]\nfrom = a@b.cn\n", CN_CALENDAR);
+		fclose(fp);
+	}
+	c = conf_load(path, &d);
+	diag_print(&d, stderr);
+	assert_non_null(c);
+	assert_string_equal(c->timezone, "America/New_York");
+	assert_string_equal(getenv("TZ") ? getenv("TZ") : "", before);
+	conf_free(c);
+	diag_free(&d);
+	assert_int_equal(tz_check("Asia/Shanghai"), 0);
+	assert_int_equal(tz_check("Mars/Olympus"), -1);
+	assert_int_equal(tz_check("../../../etc/passwd"), -1);
+	assert_int_equal(tz_check("Asia"), -1);	/* a directory, not a zone */
+	unlink(path);
+	free(path);
+	free(before);
+}
+
 static void
 test_conf_accepts(void **state)
 {
@@ -318,6 +352,7 @@ main(void)
 		cmocka_unit_test(test_matching),
 		cmocka_unit_test(test_conf_errors),
 		cmocka_unit_test(test_conf_accepts),
+		cmocka_unit_test(test_conf_load_changes_nothing),
 	};
 
 	return cmocka_run_group_tests_name("rules", tests, cn_setup, cn_teardown);
