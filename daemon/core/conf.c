@@ -4,6 +4,7 @@
 #include <ini.h>
 #include <libgen.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -12,6 +13,7 @@
 
 #include "duban/address.h"
 #include "duban/conf.h"
+#include "duban/rulelang.h"
 #include "duban/timeutil.h"
 #include "duban/xmalloc.h"
 
@@ -29,6 +31,49 @@ struct conf_parse {
 	enum { SEC_NONE, SEC_DAEMON, SEC_SMTP, SEC_MAIL, SEC_TARGET, SEC_RULE, SEC_BAD } kind;
 	int		 seen_daemon, seen_smtp, seen_mail;
 };
+
+static void conf_error(struct conf_parse *p, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void conf_error_at(struct conf_parse *p, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+conf_verror(struct conf_parse *p, int line, const char *fmt, va_list ap)
+{
+	char msg[512];
+
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	diag_error(p->d, p->conf->path, line, "%s", msg);
+}
+
+/* An error at the line being read: file:line: message. */
+static void
+conf_error(struct conf_parse *p, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	conf_verror(p, p->lineno, fmt, ap);
+	va_end(ap);
+}
+
+/* An error at another line (a section's header; 0: the file as a whole). */
+static void
+conf_error_at(struct conf_parse *p, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	conf_verror(p, line, fmt, ap);
+	va_end(ap);
+}
+
+/* Where the rule language's errors go. */
+static void
+rule_error(void *arg, const char *msg)
+{
+	conf_error(arg, "%s", msg);
+}
 
 static void
 conf_defaults(struct config *c)
@@ -59,7 +104,7 @@ parse_bool(struct conf_parse *p, const char *name, const char *value, int *out)
 	else if (strcmp(value, "no") == 0)
 		*out = 0;
 	else {
-		diag_error(p->d, p->conf->path, p->lineno, "%s: expected yes or no, not '%s'",
+		conf_error(p, "%s: expected yes or no, not '%s'",
 		    name, value);
 		return -1;
 	}
@@ -75,8 +120,7 @@ parse_hours(struct conf_parse *p, const char *value, int *open, int *close)
 	if (sscanf(value, "%2d:%2d-%2d:%2d%n", &h1, &m1, &h2, &m2, &n) != 4 ||
 	    value[n] != '\0' || h1 > 23 || h2 > 24 || m1 > 59 || m2 > 59 ||
 	    h1 * 60 + m1 >= h2 * 60 + m2) {
-		diag_error(p->d, p->conf->path, p->lineno,
-		    "office-hours: expected HH:MM-HH:MM, opening before closing, not '%s'", value);
+		conf_error(p, "office-hours: expected HH:MM-HH:MM, opening before closing, not '%s'", value);
 		return;
 	}
 	*open = h1 * 60 + m1;
@@ -111,8 +155,7 @@ conf_reader(char *str, int num, void *arg)
 			p->section_line = p->lineno;
 	}
 	if (toolong) {
-		diag_error(p->d, p->conf->path, p->lineno,
-		    "line longer than %d bytes", CONF_MAX_LINE - 1);
+		conf_error(p, "line longer than %d bytes", CONF_MAX_LINE - 1);
 		str[0] = '\0';
 	}
 	return str;
@@ -146,8 +189,7 @@ parse_int(struct conf_parse *p, const char *name, const char *value, int min, in
 	errno = 0;
 	v = strtol(value, &end, 10);
 	if (*value == '\0' || *end != '\0' || errno || v < min || v > max) {
-		diag_error(p->d, p->conf->path, p->lineno,
-		    "%s: expected a whole number from %d to %d, not '%s'", name, min, max, value);
+		conf_error(p, "%s: expected a whole number from %d to %d, not '%s'", name, min, max, value);
 		return -1;
 	}
 	*out = (int)v;
@@ -171,13 +213,11 @@ parse_seconds(struct conf_parse *p, const char *name, const char *value, int min
 			v = (long)d.n * (d.unit == UNIT_SECONDS ? 1 : d.unit == UNIT_MINUTES ? 60 : 3600);
 	}
 	if (v < 0) {
-		diag_error(p->d, p->conf->path, p->lineno,
-		    "%s: expected seconds, minutes or hours, not '%s'", name, value);
+		conf_error(p, "%s: expected seconds, minutes or hours, not '%s'", name, value);
 		return -1;
 	}
 	if (v < min || v > max) {
-		diag_error(p->d, p->conf->path, p->lineno,
-		    "%s: '%s' is out of range: from %d to %d seconds", name, value, min, max);
+		conf_error(p, "%s: '%s' is out of range: from %d to %d seconds", name, value, min, max);
 		return -1;
 	}
 	*out = (int)v;
@@ -187,7 +227,7 @@ parse_seconds(struct conf_parse *p, const char *name, const char *value, int min
 static void
 unknown_key(struct conf_parse *p, const char *name)
 {
-	diag_error(p->d, p->conf->path, p->lineno, "unknown key '%s' in [%s]", name,
+	conf_error(p, "unknown key '%s' in [%s]", name,
 	    p->section);
 }
 
@@ -240,8 +280,7 @@ mail_key(struct conf_parse *p, const char *name, const char *value)
 		else if (strcmp(value, "digest") == 0)
 			m->escalate_at_once = 0;
 		else
-			diag_error(p->d, p->conf->path, p->lineno,
-			    "escalations: expected immediate or digest, not '%s'", value);
+			conf_error(p, "escalations: expected immediate or digest, not '%s'", value);
 	} else if (strcmp(name, "mask-personal-data") == 0)
 		parse_bool(p, name, value, &m->mask);
 	else
@@ -266,8 +305,7 @@ smtp_key(struct conf_parse *p, const char *name, const char *value)
 		else if (strcmp(value, "required") == 0)
 			s->starttls = TLS_REQUIRED;
 		else
-			diag_error(p->d, p->conf->path, p->lineno,
-			    "starttls: expected off, optional or required, not '%s'", value);
+			conf_error(p, "starttls: expected off, optional or required, not '%s'", value);
 	} else if (strcmp(name, "user") == 0)
 		set_str(&s->user, value);
 	else if (strcmp(name, "password-file") == 0) {
@@ -307,331 +345,13 @@ target_key(struct conf_parse *p, const char *name, const char *value)
 	return 1;
 }
 
-/* "step:handling dept:tax category:2 key:yes" */
-static void
-rule_match(struct conf_parse *p, struct rule *r, const char *value)
-{
-	char *copy = xstrdup(value), *tok, *save, *v;
-
-	for (tok = strtok_r(copy, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
-		if (strcmp(tok, "any") == 0)
-			continue;
-		if ((v = strchr(tok, ':')) == NULL || v[1] == '\0') {
-			diag_error(p->d, p->conf->path, p->lineno,
-			    "match: expected FIELD:VALUE, not '%s'", tok);
-			continue;
-		}
-		*v++ = '\0';
-		if (strcmp(tok, "step") == 0)
-			set_str(&r->match_step, v);
-		else if (strcmp(tok, "dept") == 0)
-			set_str(&r->match_dept, v);
-		else if (strcmp(tok, "category") == 0) {
-			if (strlen(v) != 1 || v[0] < '1' || v[0] > '9')
-				diag_error(p->d, p->conf->path, p->lineno,
-				    "match: category is a number from 1 to 9, not '%s'", v);
-			else
-				r->match_category = v[0] - '0';
-		} else if (strcmp(tok, "key") == 0) {
-			if (strcmp(v, "yes") == 0)
-				r->match_key = 1;
-			else if (strcmp(v, "no") == 0)
-				r->match_key = 0;
-			else
-				diag_error(p->d, p->conf->path, p->lineno,
-				    "match: key is yes or no, not '%s'", v);
-		} else
-			diag_error(p->d, p->conf->path, p->lineno,
-			    "match: unknown field '%s' (use step, dept, category or key)", tok);
-	}
-	free(copy);
-}
-
-/* "2 days before, 1 day before" */
-static void
-rule_remind(struct conf_parse *p, struct rule *r, const char *value)
-{
-	char *copy = xstrdup(value), *tok, *save;
-	const char *cause;
-	size_t len;
-
-	r->nremind = 0;
-	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		while (isspace((unsigned char)*tok))
-			tok++;
-		len = strlen(tok);
-		while (len > 0 && isspace((unsigned char)tok[len - 1]))
-			tok[--len] = '\0';
-		if (len < 7 || strcmp(tok + len - 7, " before") != 0) {
-			diag_error(p->d, p->conf->path, p->lineno,
-			    "remind: expected 'N UNIT before', not '%s'", tok);
-			continue;
-		}
-		tok[len - 7] = '\0';
-		if (r->nremind == RULE_MAX_REMIND) {
-			diag_error(p->d, p->conf->path, p->lineno,
-			    "remind: at most %d reminders", RULE_MAX_REMIND);
-			break;
-		}
-		if (duration_parse(tok, &r->remind[r->nremind], &cause) != 0) {
-			diag_error(p->d, p->conf->path, p->lineno, "remind: %s: '%s'", cause, tok);
-			continue;
-		}
-		if (r->remind[r->nremind].n == 0)
-			diag_error(p->d, p->conf->path, p->lineno,
-			    "remind: a reminder must come before the deadline");
-		r->nremind++;
-	}
-	free(copy);
-}
-
-static char *
-strip(char *s)
-{
-	size_t len;
-
-	while (isspace((unsigned char)*s))
-		s++;
-	len = strlen(s);
-	while (len > 0 && isspace((unsigned char)s[len - 1]))
-		s[--len] = '\0';
-	return s;
-}
-
-/* "1 workday after -> director, 3 workdays after -> discipline" */
-static void
-rule_escalate(struct conf_parse *p, struct rule *r, const char *value)
-{
-	char *copy = xstrdup(value), *tok, *save, *arrow, *when, *target;
-	const char *cause;
-	size_t len;
-
-	while (r->nlevels > 0)		/* a second escalate line replaces the first */
-		free(r->levels[--r->nlevels].target);
-	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		if ((arrow = strstr(tok, "->")) == NULL) {
-			diag_error(p->d, p->conf->path, p->lineno,
-			    "escalate: expected 'N UNIT after -> TARGET', not '%s'", strip(tok));
-			continue;
-		}
-		*arrow = '\0';
-		when = strip(tok);
-		target = strip(arrow + 2);
-		len = strlen(when);
-		if (len < 6 || strcmp(when + len - 6, " after") != 0) {
-			diag_error(p->d, p->conf->path, p->lineno,
-			    "escalate: expected 'N UNIT after -> TARGET', not '%s'", when);
-			continue;
-		}
-		when[len - 6] = '\0';
-		if (r->nlevels == RULE_MAX_LEVELS) {
-			diag_error(p->d, p->conf->path, p->lineno, "escalate: at most %d levels",
-			    RULE_MAX_LEVELS);
-			break;
-		}
-		if (duration_parse(when, &r->levels[r->nlevels].after, &cause) != 0) {
-			diag_error(p->d, p->conf->path, p->lineno, "escalate: %s: '%s'", cause, when);
-			continue;
-		}
-		if (*target == '\0' || strpbrk(target, " \t") != NULL) {
-			diag_error(p->d, p->conf->path, p->lineno,
-			    "escalate: expected one target name after '->', not '%s'", target);
-			continue;
-		}
-		r->levels[r->nlevels].target = xstrdup(target);
-		r->levels[r->nlevels].line = p->lineno;
-		r->nlevels++;
-	}
-	free(copy);
-}
-
-/* "every 1 workday max 3, then every 5 workdays max 2" */
-static void
-rule_repeat(struct conf_parse *p, struct rule *r, const char *value)
-{
-	char *copy = xstrdup(value), *tok, *save, *maxp, *end;
-	const char *cause;
-	int total = 0;
-	long max;
-
-	r->nrepeat = 0;
-	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		tok = strip(tok);
-		if (r->nrepeat == 1 && strncmp(tok, "then ", 5) == 0)
-			tok = strip(tok + 5);
-		if (r->nrepeat == 2 || strncmp(tok, "every ", 6) != 0 ||
-		    (maxp = strstr(tok, " max ")) == NULL) {
-			diag_error(p->d, p->conf->path, p->lineno,
-			    "repeat: expected 'every N UNIT max M[, then every N UNIT max M]', not '%s'",
-			    tok);
-			break;
-		}
-		*maxp = '\0';
-		max = strtol(maxp + 5, &end, 10);
-		if (*end != '\0' || max < 1) {
-			diag_error(p->d, p->conf->path, p->lineno,
-			    "repeat: 'max' needs a whole number of at least 1, not '%s'", maxp + 5);
-			break;
-		}
-		if (duration_parse(tok + 6, &r->repeat[r->nrepeat].every, &cause) != 0 ||
-		    r->repeat[r->nrepeat].every.n == 0) {
-			diag_error(p->d, p->conf->path, p->lineno, "repeat: %s: '%s'",
-			    r->repeat[r->nrepeat].every.n == 0 ? "the interval must be more than 0" :
-			    cause, tok + 6);
-			break;
-		}
-		total += (int)max;
-		if (total > RULE_MAX_REPEAT) {
-			diag_error(p->d, p->conf->path, p->lineno,
-			    "repeat: at most %d repeated notices in all", RULE_MAX_REPEAT);
-			break;
-		}
-		r->repeat[r->nrepeat++].max = (int)max;
-	}
-	free(copy);
-}
-
-/* "head, leader, office" or "none"; head only where may_head (escalate-cc). */
-static int
-rule_cc(struct conf_parse *p, const char *key, const char *value, int may_head)
-{
-	char *copy = xstrdup(value), *tok, *save;
-	int cc = 0;
-
-	for (tok = strtok_r(copy, ", \t", &save); tok; tok = strtok_r(NULL, ", \t", &save)) {
-		if (strcmp(tok, "head") == 0 && may_head)
-			cc |= CC_HEAD;
-		else if (strcmp(tok, "leader") == 0)
-			cc |= CC_LEADER;
-		else if (strcmp(tok, "office") == 0)
-			cc |= CC_OFFICE;
-		else if (strcmp(tok, "cc") == 0)
-			cc |= CC_DEPT_CC;
-		else if (strcmp(tok, "none") == 0)
-			;
-		else
-			diag_error(p->d, p->conf->path, p->lineno,
-			    "%s: expected %scc, leader, office or none, not '%s'", key,
-			    may_head ? "head, " : "", tok);
-	}
-	free(copy);
-	return cc;
-}
-
-/* "at most 30 days, 1 time" (信访工作条例 Art. 34: once, by at most 30 days) */
-static void
-rule_extend(struct conf_parse *p, struct rule *r, const char *value)
-{
-	char *copy = xstrdup(value), *comma, *end;
-	const char *cause;
-	long times = 1;
-
-	if (strncmp(copy, "at most ", 8) != 0)
-		goto bad;
-	if ((comma = strchr(copy, ',')) != NULL) {
-		*comma++ = '\0';
-		times = strtol(comma, &end, 10);
-		end = strip(end);
-		if (times < 1 || times > 100 || (strcmp(end, "time") != 0 && strcmp(end, "times") != 0))
-			goto bad;
-	}
-	if (duration_parse(copy + 8, &r->extend_max, &cause) != 0 || r->extend_max.n < 1)
-		goto bad;
-	r->extend_times = (int)times;
-	r->has_extend = true;
-	free(copy);
-	return;
-bad:
-	diag_error(p->d, p->conf->path, p->lineno,
-	    "extend: expected 'at most N UNIT[, M times]', not '%s'", value);
-	free(copy);
-}
-
-/* "7 days", "same-day 16:00", "2018-08-20" */
-static void
-rule_deadline_key(struct conf_parse *p, struct rule *r, const char *value)
-{
-	const char *cause;
-	int h, m, n = 0;
-
-	r->has_deadline = true;
-	if (strncmp(value, "same-day", 8) == 0) {
-		r->kind = DL_SAME_DAY;
-		if (sscanf(value + 8, " %2d:%2d%n", &h, &m, &n) != 2 || value[8 + n] != '\0' ||
-		    h > 23 || m > 59) {
-			diag_error(p->d, p->conf->path, p->lineno,
-			    "deadline: expected 'same-day HH:MM' (the cut-off), not '%s'", value);
-			return;
-		}
-		r->cutoff = h * 60 + m;
-		return;
-	}
-	if (isdigit((unsigned char)value[0]) && strlen(value) == 10 && value[4] == '-') {
-		r->kind = DL_DATE;
-		if (day_parse(value, &r->date) != 0)
-			diag_error(p->d, p->conf->path, p->lineno,
-			    "deadline: '%s' is not a date (YYYY-MM-DD)", value);
-		return;
-	}
-	r->kind = DL_PERIOD;
-	if (duration_parse(value, &r->deadline, &cause) != 0)
-		diag_error(p->d, p->conf->path, p->lineno, "deadline: %s: '%s'", cause, value);
-	else if (r->deadline.n == 0 && r->deadline.unit <= UNIT_HOURS)
-		diag_error(p->d, p->conf->path, p->lineno, "deadline: must be more than 0");
-}
-
+/* A key of a rule section: the rule language's (rulelang.c). */
 static int
 rule_key(struct conf_parse *p, const char *name, const char *value)
 {
 	struct rule *r = &p->conf->rules[p->conf->nrules - 1];
-	int b;
 
-	if (strcmp(name, "match") == 0)
-		rule_match(p, r, value);
-	else if (strcmp(name, "deadline") == 0)
-		rule_deadline_key(p, r, value);
-	else if (strcmp(name, "kind") == 0) {
-		r->kind_line = p->lineno;
-		if (strcmp(value, "waiting") == 0)
-			r->waiting = true;
-		else if (strcmp(value, "deadline") == 0)
-			r->waiting = false;
-		else
-			diag_error(p->d, p->conf->path, p->lineno,
-			    "kind: expected deadline (a department must act by then) or waiting (a"
-			    " minimum period, 不少于), not '%s'", value);
-	} else if (strcmp(name, "roll-over") == 0) {
-		if (parse_bool(p, name, value, &b) == 0) {
-			r->rollover = b;
-			r->rollover_set = true;
-		}
-	} else if (strcmp(name, "count-start-day") == 0) {
-		if (parse_bool(p, name, value, &b) == 0)
-			r->count_start = b;
-	} else if (strcmp(name, "end") == 0) {
-		if (strcmp(value, "midnight") == 0)
-			r->end_at_close = false;
-		else if (strcmp(value, "close") == 0) {
-			r->end_at_close = true;
-			r->end_line = p->lineno;
-		} else
-			diag_error(p->d, p->conf->path, p->lineno,
-			    "end: expected midnight or close, not '%s'", value);
-	} else if (strcmp(name, "remind") == 0)
-		rule_remind(p, r, value);
-	else if (strcmp(name, "repeat") == 0)
-		rule_repeat(p, r, value);
-	else if (strcmp(name, "escalate") == 0)
-		rule_escalate(p, r, value);
-	else if (strcmp(name, "escalate-cc") == 0)
-		r->escalate_cc = rule_cc(p, name, value, 1);
-	else if (strcmp(name, "remind-cc") == 0)
-		r->remind_cc = rule_cc(p, name, value, 0);
-	else if (strcmp(name, "overdue-cc") == 0)
-		r->overdue_cc = rule_cc(p, name, value, 0);
-	else if (strcmp(name, "extend") == 0)
-		rule_extend(p, r, value);
-	else
+	if (rulelang_key(r, name, value, p->lineno, rule_error, p) == RULELANG_UNKNOWN)
 		unknown_key(p, name);
 	return 1;
 }
@@ -652,7 +372,7 @@ conf_section(struct conf_parse *p, const char *section)
 		    section[0] == 's' ? &p->seen_smtp : &p->seen_mail;
 
 		if (*seen)
-			diag_error(p->d, c->path, p->section_line, "[%s] appears twice", section);
+			conf_error_at(p, p->section_line, "[%s] appears twice", section);
 		*seen = 1;
 		p->kind = section[0] == 'd' ? SEC_DAEMON : section[0] == 's' ? SEC_SMTP : SEC_MAIL;
 		return;
@@ -665,7 +385,7 @@ conf_section(struct conf_parse *p, const char *section)
 	nlen = strlen(q);
 	if (klen >= sizeof(kind) || nlen < 3 || q[0] != '"' || q[nlen - 1] != '"' ||
 	    nlen - 2 >= sizeof(name)) {
-		diag_error(p->d, c->path, p->section_line,
+		conf_error_at(p, p->section_line,
 		    "unknown section [%s] (use [daemon], [smtp], [mail], [target \"NAME\"], [rule \"NAME\"])",
 		    section);
 		return;
@@ -675,12 +395,12 @@ conf_section(struct conf_parse *p, const char *section)
 	memcpy(name, q + 1, nlen - 2);
 	name[nlen - 2] = '\0';
 	if (strchr(name, '"') != NULL || strspn(name, " \t") == strlen(name)) {
-		diag_error(p->d, c->path, p->section_line, "bad section name [%s]", section);
+		conf_error_at(p, p->section_line, "bad section name [%s]", section);
 		return;
 	}
 	if (strcmp(kind, "target") == 0) {
 		if (conf_target(c, name) != NULL)
-			diag_error(p->d, c->path, p->section_line, "target \"%s\" defined twice", name);
+			conf_error_at(p, p->section_line, "target \"%s\" defined twice", name);
 		c->targets = xreallocarray(c->targets, (size_t)c->ntargets + 1, sizeof(*c->targets));
 		memset(&c->targets[c->ntargets], 0, sizeof(struct target));
 		c->targets[c->ntargets].name = xstrdup(name);
@@ -691,18 +411,13 @@ conf_section(struct conf_parse *p, const char *section)
 		struct rule *r;
 
 		if (conf_rule(c, name) != NULL)
-			diag_error(p->d, c->path, p->section_line, "rule \"%s\" defined twice", name);
+			conf_error_at(p, p->section_line, "rule \"%s\" defined twice", name);
 		c->rules = xreallocarray(c->rules, (size_t)c->nrules + 1, sizeof(*c->rules));
 		r = &c->rules[c->nrules++];
-		memset(r, 0, sizeof(*r));
-		r->name = xstrdup(name);
-		r->line = p->section_line;
-		r->match_category = -1;
-		r->match_key = -1;
-		r->escalate_cc = CC_HEAD;	/* a department learns it was escalated */
+		rulelang_init(r, name, p->section_line);
 		p->kind = SEC_RULE;
 	} else
-		diag_error(p->d, c->path, p->section_line,
+		conf_error_at(p, p->section_line,
 		    "unknown section [%s] (use [daemon], [smtp], [mail], [target \"NAME\"], [rule \"NAME\"])",
 		    section);
 }
@@ -728,7 +443,7 @@ conf_handler(void *arg, const char *section, const char *name, const char *value
 	case SEC_RULE:
 		return rule_key(p, name, value);
 	case SEC_NONE:
-		diag_error(p->d, p->conf->path, p->lineno, "'%s' outside any section", name);
+		conf_error(p, "'%s' outside any section", name);
 		return 1;
 	case SEC_BAD:
 		return 1;
@@ -743,7 +458,7 @@ check_address(struct conf_parse *p, int line, const char *key, const char *value
 	const char *why;
 
 	if (value != NULL && address_check_spec(value, &why) != 0)
-		diag_error(p->d, p->conf->path, line, "%s: '%s' is not a mail address: %s", key,
+		conf_error_at(p, line, "%s: '%s' is not a mail address: %s", key,
 		    value, why);
 }
 
@@ -759,7 +474,7 @@ check_host(struct conf_parse *p, const char *key, const char *value)
 	xasprintf(&addr, "x@%s", value);
 	if (address_check(addr, &why) != 0 && strspn(value, "0123456789.:abcdefABCDEF") !=
 	    strlen(value))
-		diag_error(p->d, p->conf->path, 0, "%s: '%s' is not a host name: %s", key, value,
+		conf_error_at(p, 0, "%s: '%s' is not a host name: %s", key, value,
 		    why);
 	free(addr);
 }
@@ -846,26 +561,26 @@ conf_validate(struct conf_parse *p)
 	int i;
 
 	if (tz_check(c->timezone) != 0)
-		diag_error(p->d, c->path, 0, "unknown time zone '%s'", c->timezone);
+		conf_error_at(p, 0, "unknown time zone '%s'", c->timezone);
 	if (c->smtp.from == NULL)
-		diag_error(p->d, c->path, 0, "[smtp] needs 'from', the sender address");
+		conf_error_at(p, 0, "[smtp] needs 'from', the sender address");
 	check_address(p, 0, "[smtp] from", c->smtp.from);
 	check_host(p, "[smtp] host", c->smtp.host);
 	check_host(p, "[smtp] helo", c->smtp.helo);
 	check_address(p, 0, "[daemon] office-email", c->office_email);
 	if (c->smtp.retry_min < 1 || c->smtp.retry_max < c->smtp.retry_min)
-		diag_error(p->d, c->path, 0, "[smtp] retry-max must not be below retry-min (1 s at least)");
+		conf_error_at(p, 0, "[smtp] retry-max must not be below retry-min (1 s at least)");
 	if (c->smtp.user != NULL && c->smtp.starttls != TLS_REQUIRED)
-		diag_error(p->d, c->path, 0,
+		conf_error_at(p, 0,
 		    "[smtp] 'user' needs 'starttls = required': the password goes only over TLS");
 	if (c->smtp.ca_file != NULL && access(c->smtp.ca_file, R_OK) != 0)
-		diag_error(p->d, c->path, 0, "[smtp] ca-file %s: %s", c->smtp.ca_file,
+		conf_error_at(p, 0, "[smtp] ca-file %s: %s", c->smtp.ca_file,
 		    strerror(errno));
 	for (i = 0; i < c->ntargets; i++) {
 		struct target *t = &c->targets[i];
 
 		if (t->email == NULL)
-			diag_error(p->d, c->path, t->line,
+			conf_error_at(p, t->line,
 			    "target \"%s\" needs 'email', a mail address", t->name);
 		check_address(p, t->line, "email", t->email);
 		if (t->label == NULL)
@@ -876,18 +591,18 @@ conf_validate(struct conf_parse *p)
 		int j;
 
 		if (!r->has_deadline)
-			diag_error(p->d, c->path, r->line, "rule \"%s\" needs 'deadline'", r->name);
+			conf_error_at(p, r->line, "rule \"%s\" needs 'deadline'", r->name);
 		for (j = 0; j < r->nlevels; j++)
 			if (conf_target(c, r->levels[j].target) == NULL)
-				diag_error(p->d, c->path, r->levels[j].line,
+				conf_error_at(p, r->levels[j].line,
 				    "rule \"%s\": escalation target \"%s\" is not defined",
 				    r->name, r->levels[j].target);
 		if (r->waiting && (r->nremind > 0 || r->nrepeat > 0 || r->nlevels > 0))
-			diag_error(p->d, c->path, r->kind_line,
+			conf_error_at(p, r->kind_line,
 			    "rule \"%s\": a waiting period has no remind, repeat or escalate:"
 			    " nobody is late when it ends (the office is told)", r->name);
 		if (r->end_at_close && c->office_open == c->office_close)
-			diag_error(p->d, c->path, r->end_line,
+			conf_error_at(p, r->end_line,
 			    "rule \"%s\": 'end = close' needs office-hours in [daemon]", r->name);
 		/*
 		 * The law's counting by default (民法典 Art. 203): a period of calendar
@@ -907,7 +622,7 @@ conf_validate(struct conf_parse *p)
 			    r->deadline.unit <= UNIT_HOURS &&
 			    duration_shift(&r->remind[j], 1, NULL, 0, NULL) >=
 			    duration_shift(&r->deadline, 1, NULL, 0, NULL))
-				diag_error(p->d, c->path, r->line,
+				conf_error_at(p, r->line,
 				    "rule \"%s\": a reminder comes before the action was notified",
 				    r->name);
 	}
@@ -1004,13 +719,8 @@ conf_free(struct config *c)
 		free(c->targets[i].label);
 		free(c->targets[i].email);
 	}
-	for (i = 0; i < c->nrules; i++) {
-		free(c->rules[i].name);
-		free(c->rules[i].match_step);
-		free(c->rules[i].match_dept);
-		for (int j = 0; j < c->rules[i].nlevels; j++)
-			free(c->rules[i].levels[j].target);
-	}
+	for (i = 0; i < c->nrules; i++)
+		rulelang_clear(&c->rules[i]);
 	free(c->targets);
 	free(c->rules);
 	free(c->path);
@@ -1080,41 +790,11 @@ conf_match_rule(const struct config *c, const char *step, const char *dept,
 	return NULL;
 }
 
-static void
-print_duration(FILE *fp, const struct duration *d)
-{
-	char buf[64];
-
-	duration_format(d, buf, sizeof(buf));
-	fputs(buf, fp);
-}
-
-static void
-print_cc(FILE *fp, const char *key, int cc)
-{
-	static const struct { int flag; const char *name; } names[] = {
-		{ CC_HEAD, "head" }, { CC_LEADER, "leader" }, { CC_DEPT_CC, "cc" },
-		{ CC_OFFICE, "office" },
-	};
-	const char *sep = " ";
-	size_t i;
-
-	if (cc == 0)
-		return;
-	fprintf(fp, "\n%s =", key);
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (cc & names[i].flag) {
-			fprintf(fp, "%s%s", sep, names[i].name);
-			sep = ", ";
-		}
-}
-
 void
 conf_print(const struct config *c, FILE *fp)
 {
 	static const char *tls[] = { "off", "optional", "required" };
-	char buf[64];
-	int i, j;
+	int i;
 
 	fprintf(fp, "[daemon]\n");
 	fprintf(fp, "database = %s\ntimezone = %s\ncalendar = %s\nsocket = %s\n",
@@ -1149,59 +829,7 @@ conf_print(const struct config *c, FILE *fp)
 		fprintf(fp, "\n[target \"%s\"]\nname = %s\nemail = %s\n", c->targets[i].name,
 		    c->targets[i].label, c->targets[i].email);
 	for (i = 0; i < c->nrules; i++) {
-		const struct rule *r = &c->rules[i];
-
-		fprintf(fp, "\n[rule \"%s\"]\nmatch =", r->name);
-		if (r->match_step)
-			fprintf(fp, " step:%s", r->match_step);
-		if (r->match_dept)
-			fprintf(fp, " dept:%s", r->match_dept);
-		if (r->match_category >= 0)
-			fprintf(fp, " category:%d", r->match_category);
-		if (r->match_key >= 0)
-			fprintf(fp, " key:%s", r->match_key ? "yes" : "no");
-		if (!r->match_step && !r->match_dept && r->match_category < 0 && r->match_key < 0)
-			fprintf(fp, " any");
-		if (r->waiting)
-			fprintf(fp, "\nkind = waiting");
-		rule_format_deadline(r, buf, sizeof(buf));
-		fprintf(fp, "\ndeadline = %s", buf);
-		if (r->count_start)
-			fprintf(fp, "\ncount-start-day = yes");
-		if (r->end_at_close)
-			fprintf(fp, "\nend = close");
-		if (r->rollover)
-			fprintf(fp, "\nroll-over = yes");
-		else if (r->kind == DL_DATE || (r->kind == DL_PERIOD && r->deadline.unit == UNIT_DAYS))
-			fprintf(fp, "\nroll-over = no");
-		if (r->nremind > 0) {
-			fprintf(fp, "\nremind = ");
-			for (j = 0; j < r->nremind; j++) {
-				if (j > 0)
-					fprintf(fp, ", ");
-				print_duration(fp, &r->remind[j]);
-				fprintf(fp, " before");
-			}
-		}
-		for (j = 0; j < r->nrepeat; j++) {
-			fprintf(fp, j == 0 ? "\nrepeat = every " : ", then every ");
-			print_duration(fp, &r->repeat[j].every);
-			fprintf(fp, " max %d", r->repeat[j].max);
-		}
-		for (j = 0; j < r->nlevels; j++) {
-			fprintf(fp, j == 0 ? "\nescalate = " : ", ");
-			print_duration(fp, &r->levels[j].after);
-			fprintf(fp, " after -> %s", r->levels[j].target);
-		}
-		if (r->has_extend) {
-			fprintf(fp, "\nextend = at most ");
-			print_duration(fp, &r->extend_max);
-			fprintf(fp, ", %d time%s", r->extend_times, r->extend_times == 1 ? "" : "s");
-		}
-		print_cc(fp, "remind-cc", r->remind_cc);
-		print_cc(fp, "overdue-cc", r->overdue_cc);
-		if (r->nlevels > 0)
-			print_cc(fp, "escalate-cc", r->escalate_cc);
 		fprintf(fp, "\n");
+		rulelang_print(&c->rules[i], fp);
 	}
 }

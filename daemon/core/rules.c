@@ -4,78 +4,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "duban/rulelang.h"
 #include "duban/rules.h"
-
-static const struct {
-	const char	*word;
-	enum unit	 unit;
-} unit_words[] = {
-	{ "s", UNIT_SECONDS }, { "sec", UNIT_SECONDS }, { "second", UNIT_SECONDS },
-	{ "seconds", UNIT_SECONDS },
-	{ "min", UNIT_MINUTES }, { "minute", UNIT_MINUTES }, { "minutes", UNIT_MINUTES },
-	{ "h", UNIT_HOURS }, { "hour", UNIT_HOURS }, { "hours", UNIT_HOURS },
-	{ "day", UNIT_DAYS }, { "days", UNIT_DAYS },
-	{ "week", UNIT_DAYS }, { "weeks", UNIT_DAYS },
-	{ "workday", UNIT_WORKDAYS }, { "workdays", UNIT_WORKDAYS },
-	{ "working-day", UNIT_WORKDAYS }, { "working-days", UNIT_WORKDAYS },
-};
-
-int
-duration_parse(const char *s, struct duration *d, const char **cause)
-{
-	char word[32], *end;
-	long n;
-	size_t i, len;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	n = strtol(s, &end, 10);
-	if (end == s || n < 0 || n > 100000) {
-		*cause = "expected a number from 0 to 100000 followed by a unit";
-		return -1;
-	}
-	s = end;
-	while (*s == ' ' || *s == '\t')
-		s++;
-	len = strcspn(s, " \t");
-	if (len == 0 || len >= sizeof(word)) {
-		*cause = "expected a unit: seconds, minutes, hours, days, weeks or workdays";
-		return -1;
-	}
-	memcpy(word, s, len);
-	word[len] = '\0';
-	s += len;
-	while (*s == ' ' || *s == '\t')
-		s++;
-	if (*s != '\0') {
-		*cause = "unexpected text after the unit";
-		return -1;
-	}
-	for (i = 0; i < sizeof(unit_words) / sizeof(unit_words[0]); i++) {
-		if (strcasecmp(word, unit_words[i].word) == 0) {
-			d->unit = unit_words[i].unit;
-			d->n = (int)n;
-			if (strncasecmp(word, "week", 4) == 0)
-				d->n *= 7;
-			if (d->n > 100000) {
-				*cause = "too long (at most 100000 of a unit)";
-				return -1;
-			}
-			return 0;
-		}
-	}
-	*cause = "unknown unit (use seconds, minutes, hours, days, weeks or workdays)";
-	return -1;
-}
-
-void
-duration_format(const struct duration *d, char *buf, int len)
-{
-	static const char *names[] = { "seconds", "minutes", "hours", "days", "workdays" };
-	static const char *one[] = { "second", "minute", "hour", "day", "workday" };
-
-	snprintf(buf, (size_t)len, "%d %s", d->n, d->n == 1 ? one[d->unit] : names[d->unit]);
-}
 
 const char *
 event_kind_name(enum event_kind kind)
@@ -289,25 +219,6 @@ rule_events(const struct rule *r, const struct calendar *cal, instant_t due,
 	return n;
 }
 
-void
-rule_format_deadline(const struct rule *r, char *buf, int len)
-{
-	int y, m, d;
-
-	switch (r->kind) {
-	case DL_PERIOD:
-		duration_format(&r->deadline, buf, len);
-		break;
-	case DL_SAME_DAY:
-		snprintf(buf, (size_t)len, "same-day %02d:%02d", r->cutoff / 60, r->cutoff % 60);
-		break;
-	case DL_DATE:
-		civil_from_day(r->date, &y, &m, &d);
-		snprintf(buf, (size_t)len, "%04d-%02d-%02d", y, m, d);
-		break;
-	}
-}
-
 static const char *
 day_reason(const struct calendar *cal, int32_t day)
 {
@@ -350,7 +261,7 @@ rule_explain(const struct rule *r, const struct rule_env *env, instant_t notifie
 	instant_t due = rule_deadline(r, env, notified, &unc);
 	int counted = 0;
 
-	rule_format_deadline(r, buf, sizeof(buf));
+	rulelang_format_deadline(r, buf, sizeof(buf));
 	instant_format(notified, at, sizeof(at));
 	fprintf(fp, "rule \"%s\": deadline = %s%s%s%s\n", r->name, buf,
 	    r->count_start ? ", the notification day counts" : "",

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ctl.h"
+#include "duban/rulelang.h"
 #include "duban/sched.h"
 
 /* Options shared by the lifecycle commands. */

@@ -124,10 +124,6 @@ struct event {
 	instant_t	at;
 };
 
-/* Parse "7 days", "15 workdays", "4 seconds"...; -1 with *cause set on error. */
-int duration_parse(const char *s, struct duration *d, const char **cause);
-/* Print a duration the way duration_parse reads it. */
-void duration_format(const struct duration *d, char *buf, int len);
 /* The name of an event kind: "reminder", "overdue", "escalation". */
 const char *event_kind_name(enum event_kind kind);
 
@@ -161,8 +157,6 @@ int rule_events(const struct rule *r, const struct calendar *cal, instant_t due,
 /* Does the rule govern an action with these attributes? */
 bool rule_matches(const struct rule *r, const char *step, const char *dept,
     int category, int key);
-/* Print the rule's deadline setting as the configuration writes it. */
-void rule_format_deadline(const struct rule *r, char *buf, int len);
 /*
  * Write how the deadline was reached, a line per step: the start, each day
  * counted or skipped and why, the roll-over, the end.

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "duban/rulelang.h"
 #include "duban/rules.h"
 #include "duban/timeutil.h"
 

@@ -4,6 +4,7 @@
 
 #include "unit.h"
 #include "duban/message.h"
+#include "duban/rulelang.h"
 #include "duban/rules.h"
 
 static struct mail

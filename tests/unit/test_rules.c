@@ -6,6 +6,7 @@
 
 #include "unit.h"
 #include "duban/conf.h"
+#include "duban/rulelang.h"
 #include "duban/rules.h"
 
 
@@ -261,6 +262,77 @@ test_conf_errors(void **state)
 	}
 }
 
+static void
+collect(void *arg, const char *msg)
+{
+	char *errs = arg;
+
+	snprintf(errs + strlen(errs), 512 - strlen(errs), "%s|", msg);
+}
+
+/* The rule language without a file: keys in, the same words out, and its errors. */
+static void
+test_rulelang(void **state)
+{
+	static const char *const keys[][2] = {
+		{ "match", "step:handling key:yes category:2" },
+		{ "deadline", "1 week" },
+		{ "remind", "3 days before, 1 day before" },
+		{ "repeat", "every 1 workday max 3, then every 5 workdays max 2" },
+		{ "escalate", "1 day after -> director, 2 workdays after -> discipline" },
+		{ "escalate-cc", "head, leader, office" },
+		{ "overdue-cc", "office" },
+		{ "extend", "at most 30 days, 1 time" },
+		{ "roll-over", "yes" },
+	};
+	struct rule r, again;
+	char errs[512] = "", *text = NULL, *text2 = NULL, *line, *save, *eq;
+	size_t len;
+	FILE *fp;
+	size_t i;
+
+	(void)state;
+	rulelang_init(&r, "key-case", 1);
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		assert_int_equal(rulelang_key(&r, keys[i][0], keys[i][1], (int)i + 2, collect,
+		    errs), 0);
+	assert_string_equal(errs, "");
+	assert_int_equal(r.nremind, 2);
+	assert_int_equal(r.nlevels, 2);
+	assert_int_equal(r.levels[1].line, 6);
+	fp = open_memstream(&text, &len);
+	rulelang_print(&r, fp);
+	fclose(fp);
+	/* what it printed reads back to the same rule */
+	rulelang_init(&again, "key-case", 1);
+	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		if (line[0] == '[' || (eq = strstr(line, " = ")) == NULL)
+			continue;
+		*eq = '\0';
+		assert_int_equal(rulelang_key(&again, line, eq + 3, 0, collect, errs), 0);
+	}
+	assert_string_equal(errs, "");
+	fp = open_memstream(&text2, &len);
+	rulelang_print(&again, fp);
+	fclose(fp);
+	free(text);
+	fp = open_memstream(&text, &len);
+	rulelang_print(&r, fp);
+	fclose(fp);
+	assert_string_equal(text, text2);
+	assert_non_null(strstr(text, "escalate = 1 day after -> director, 2 workdays after -> discipline"));
+	/* errors come without a file name, one each; an unknown key is the caller's */
+	assert_int_equal(rulelang_key(&r, "deadline", "3 fortnights", 9, collect, errs), -1);
+	assert_int_equal(rulelang_key(&r, "remind", "1 day after", 9, collect, errs), -1);
+	assert_int_equal(rulelang_key(&r, "colour", "blue", 9, collect, errs), RULELANG_UNKNOWN);
+	assert_string_equal(errs, "deadline: unknown unit (use seconds, minutes, hours, days, weeks"
+	    " or workdays): '3 fortnights'|remind: expected 'N UNIT before', not '1 day after'|");
+	free(text);
+	free(text2);
+	rulelang_clear(&r);
+	rulelang_clear(&again);
+}
+
 /* Loading a configuration changes nothing in the process: its zone is checked, not installed. */
 static void
 test_conf_load_changes_nothing(void **state)
@@ -353,6 +425,7 @@ main(void)
 		cmocka_unit_test(test_conf_errors),
 		cmocka_unit_test(test_conf_accepts),
 		cmocka_unit_test(test_conf_load_changes_nothing),
+		cmocka_unit_test(test_rulelang),
 	};
 
 	return cmocka_run_group_tests_name("rules", tests, cn_setup, cn_teardown);
