@@ -1,0 +1,36 @@
+/*
+ * What the configuration's files share while one is read: the parse state
+ * and its error helpers. Private to daemon/core/conf*.c.
+ */
+#ifndef DUBAN_CONF_PARSE_H
+#define DUBAN_CONF_PARSE_H
+
+#include <stdio.h>
+
+#include "duban/conf.h"
+
+#define CONF_MAX_LINE	(INI_MAX_LINE - 1)
+
+struct conf_parse {
+	struct config	*conf;
+	struct diag	*d;
+	FILE		*fp;
+	int		 lineno;
+	int		 section_line;	/* where the last [section] header stood */
+	int		 handled_line;	/* the header conf_section last saw */
+	char		*dir;
+	char		 section[128];
+	enum { SEC_NONE, SEC_DAEMON, SEC_SMTP, SEC_MAIL, SEC_TARGET, SEC_RULE, SEC_BAD } kind;
+	int		 seen_daemon, seen_smtp, seen_mail;
+};
+
+/* An error at the line being read: file:line: message. */
+void conf_error(struct conf_parse *p, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* An error at another line (a section's header; 0: the file as a whole). */
+void conf_error_at(struct conf_parse *p, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* The checks that need the whole file (confcheck.c). */
+void conf_validate(struct conf_parse *p);
+
+#endif

@@ -1,0 +1,232 @@
+/*
+ * The configuration's checks that need the whole file (addresses, hosts,
+ * rules against targets, the calendar, the templates) and its secrets.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "conf_parse.h"
+#include "duban/address.h"
+#include "duban/timeutil.h"
+#include "duban/xmalloc.h"
+
+/* An address key ("Name <addr>" or addr) that RFC 5321 would take. */
+static void
+check_address(struct conf_parse *p, int line, const char *key, const char *value)
+{
+	const char *why;
+
+	if (value != NULL && address_check_spec(value, &why) != 0)
+		conf_error_at(p, line, "%s: '%s' is not a mail address: %s", key,
+		    value, why);
+}
+
+/* A host name or address literal, as SMTP's EHLO and the connection take it. */
+static void
+check_host(struct conf_parse *p, const char *key, const char *value)
+{
+	const char *why;
+	char *addr;
+
+	if (value == NULL)
+		return;
+	xasprintf(&addr, "x@%s", value);
+	if (address_check(addr, &why) != 0 && strspn(value, "0123456789.:abcdefABCDEF") !=
+	    strlen(value))
+		conf_error_at(p, 0, "%s: '%s' is not a host name: %s", key, value,
+		    why);
+	free(addr);
+}
+
+/* Read the first line of a secret file into a string; NULL on error. */
+static char *
+read_secret(const char *path, struct config *c, struct diag *d, int check_mode)
+{
+	struct stat sb;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	FILE *fp;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		diag_error(d, c->path, 0, "[smtp] password file %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (check_mode && fstat(fileno(fp), &sb) == 0 && (sb.st_mode & 0007) != 0) {
+		diag_error(d, c->path, 0,
+		    "[smtp] password file %s is readable by others (chmod o-rwx it)", path);
+		fclose(fp);
+		return NULL;
+	}
+	n = getline(&line, &cap, fp);
+	fclose(fp);
+	if (n <= 0) {
+		free(line);
+		diag_error(d, c->path, 0, "[smtp] password file %s is empty", path);
+		return NULL;
+	}
+	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+		line[--n] = '\0';
+	return line;
+}
+
+struct config *
+conf_load_all(const char *path, struct diag *d)
+{
+	struct config *c = conf_load(path, d);
+
+	if (c != NULL && conf_read_secrets(c, d) != 0) {
+		conf_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+int
+conf_read_secrets(struct config *c, struct diag *d)
+{
+	struct smtp_conf *s = &c->smtp;
+	const char *creds = getenv("CREDENTIALS_DIRECTORY");
+	char *path = NULL;
+	size_t nerr = d->n;
+
+	if (s->user == NULL || s->password != NULL)
+		return 0;
+	if (creds != NULL) {
+		xasprintf(&path, "%s/%s", creds, DUBAN_CREDENTIAL);
+		if (access(path, F_OK) == 0) {
+			s->password = read_secret(path, c, d, 0);
+			free(path);
+			return d->n > nerr ? -1 : 0;
+		}
+		free(path);
+	}
+	if (s->password_file == NULL) {
+		diag_error(d, c->path, 0,
+		    "[smtp] 'user' needs 'password-file' or the systemd credential %s",
+		    DUBAN_CREDENTIAL);
+		return -1;
+	}
+	s->password = read_secret(s->password_file, c, d, 1);
+	return d->n > nerr ? -1 : 0;
+}
+
+void
+conf_validate(struct conf_parse *p)
+{
+	struct config *c = p->conf;
+	struct diag cd = { 0 };
+	int i;
+
+	if (tz_check(c->timezone) != 0)
+		conf_error_at(p, 0, "unknown time zone '%s'", c->timezone);
+	if (c->smtp.from == NULL)
+		conf_error_at(p, 0, "[smtp] needs 'from', the sender address");
+	check_address(p, 0, "[smtp] from", c->smtp.from);
+	check_host(p, "[smtp] host", c->smtp.host);
+	check_host(p, "[smtp] helo", c->smtp.helo);
+	check_address(p, 0, "[daemon] office-email", c->office_email);
+	if (c->smtp.retry_min < 1 || c->smtp.retry_max < c->smtp.retry_min)
+		conf_error_at(p, 0, "[smtp] retry-max must not be below retry-min (1 s at least)");
+	if (c->smtp.user != NULL && c->smtp.starttls != TLS_REQUIRED)
+		conf_error_at(p, 0,
+		    "[smtp] 'user' needs 'starttls = required': the password goes only over TLS");
+	if (c->smtp.ca_file != NULL && access(c->smtp.ca_file, R_OK) != 0)
+		conf_error_at(p, 0, "[smtp] ca-file %s: %s", c->smtp.ca_file,
+		    strerror(errno));
+	for (i = 0; i < c->ntargets; i++) {
+		struct target *t = &c->targets[i];
+
+		if (t->email == NULL)
+			conf_error_at(p, t->line,
+			    "target \"%s\" needs 'email', a mail address", t->name);
+		check_address(p, t->line, "email", t->email);
+		if (t->label == NULL)
+			t->label = xstrdup(t->name);
+	}
+	for (i = 0; i < c->nrules; i++) {
+		struct rule *r = &c->rules[i];
+		int j;
+
+		if (!r->has_deadline)
+			conf_error_at(p, r->line, "rule \"%s\" needs 'deadline'", r->name);
+		for (j = 0; j < r->nlevels; j++)
+			if (conf_target(c, r->levels[j].target) == NULL)
+				conf_error_at(p, r->levels[j].line,
+				    "rule \"%s\": escalation target \"%s\" is not defined",
+				    r->name, r->levels[j].target);
+		if (r->waiting && (r->nremind > 0 || r->nrepeat > 0 || r->nlevels > 0))
+			conf_error_at(p, r->kind_line,
+			    "rule \"%s\": a waiting period has no remind, repeat or escalate:"
+			    " nobody is late when it ends (the office is told)", r->name);
+		if (r->end_at_close && c->office_open == c->office_close)
+			conf_error_at(p, r->end_line,
+			    "rule \"%s\": 'end = close' needs office-hours in [daemon]", r->name);
+		/*
+		 * The law's counting by default (民法典 Art. 203): a period of calendar
+		 * days or weeks, or a fixed date, whose last day is a rest day or a
+		 * holiday ends on the next working day. roll-over = no must be written.
+		 */
+		if (!r->rollover_set)
+			r->rollover = r->kind == DL_DATE ||
+			    (r->kind == DL_PERIOD && r->deadline.unit == UNIT_DAYS);
+		else if (r->rollover && !(r->kind == DL_DATE ||
+		    (r->kind == DL_PERIOD && r->deadline.unit == UNIT_DAYS)))
+			diag_warn(p->d, c->path, r->line,
+			    "rule \"%s\": roll-over applies only to deadlines in calendar days"
+			    " and fixed dates", r->name);
+		for (j = 0; j < r->nremind; j++)
+			if (r->kind == DL_PERIOD && r->remind[j].unit <= UNIT_HOURS &&
+			    r->deadline.unit <= UNIT_HOURS &&
+			    duration_shift(&r->remind[j], 1, NULL, 0, NULL) >=
+			    duration_shift(&r->deadline, 1, NULL, 0, NULL))
+				conf_error_at(p, r->line,
+				    "rule \"%s\": a reminder comes before the action was notified",
+				    r->name);
+	}
+	if (c->nrules == 0)
+		diag_warn(p->d, c->path, 0, "no [rule] section: no action gets a deadline");
+	{
+		/* the waiting periods' rules, for counting who is overdue in SQL */
+		struct buf w = { 0 };
+		const char *q;
+
+		buf_puts(&w, "[");
+		for (i = 0; i < c->nrules; i++) {
+			if (!c->rules[i].waiting)
+				continue;
+			buf_puts(&w, w.len > 1 ? ",\"" : "\"");
+			for (q = c->rules[i].name; *q; q++)
+				if (*q == '"' || *q == '\\')
+					buf_printf(&w, "\\%c", *q);
+				else if ((unsigned char)*q < 0x20)
+					buf_printf(&w, "\\u%04x", *q);
+				else
+					buf_add(&w, q, 1);
+			buf_puts(&w, "\"");
+		}
+		buf_puts(&w, "]");
+		free(c->waiting_rules);
+		c->waiting_rules = buf_take(&w);
+	}
+	templates_load(&c->tpl, c->mail.templates_dir, p->d);
+	c->cal = cal_load(c->calendar_path, &cd);
+	if (c->cal != NULL) {
+		int y, m, dd;
+		int32_t today = tz_day_of(time_now());
+
+		civil_from_day(today, &y, &m, &dd);
+		if (!cal_year_covered(c->cal, y))
+			diag_warn(&cd, c->calendar_path, 0,
+			    "the calendar does not cover %d, this year: working days are counted Monday to Friday and deadlines are marked uncertain", y);
+		else if (m >= 11 && !cal_year_covered(c->cal, y + 1))
+			diag_warn(&cd, c->calendar_path, 0,
+			    "the calendar does not cover %d yet: add the State Council's schedule when it is published", y + 1);
+	}
+	diag_move(p->d, &cd);
+}
+
