@@ -37,8 +37,8 @@ CORE_SRC = daemon/core/xmalloc.c daemon/core/log.c daemon/core/diag.c \
 	   daemon/core/timeutil.c daemon/core/calendar.c daemon/core/rules.c daemon/core/rulelang.c \
 	   daemon/core/conf.c daemon/core/confcheck.c $(wildcard daemon/core/store/*.c) daemon/core/message.c \
 	   daemon/core/sched.c daemon/core/template.c daemon/core/notice.c \
-	   daemon/core/csv.c daemon/core/address.c daemon/core/dbfile.c daemon/core/text.c daemon/core/evidence.c
-DUBAND_SRC = daemon/main.c daemon/duband.c daemon/loop.c daemon/mailer.c daemon/notify.c
+	   daemon/core/csv.c daemon/core/address.c daemon/core/dbfile.c daemon/core/text.c daemon/core/evidence.c daemon/core/mailer.c
+DUBAND_SRC = daemon/main.c daemon/duband.c daemon/flight.c daemon/loop.c daemon/notify.c
 CTL_SRC	 = daemon/ctl/main.c daemon/ctl/cmd_admin.c daemon/ctl/cmd_data.c \
 	   daemon/ctl/cmd_list.c daemon/ctl/cmd_explain.c \
 	   daemon/ctl/cmd_life.c daemon/ctl/cmd_queue.c \
@@ -71,7 +71,7 @@ $(BUILD)/libduban.a: $(CORE_OBJ)
 $(BUILD)/duband: $(DUBAND_OBJ) $(BUILD)/libduban.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lev
 
-$(BUILD)/dubanctl: $(CTL_OBJ) $(BUILD)/daemon/mailer.o $(BUILD)/libduban.a
+$(BUILD)/dubanctl: $(CTL_OBJ) $(BUILD)/libduban.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libduban.a

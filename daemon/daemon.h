@@ -7,11 +7,6 @@
 #include "duban/store.h"
 
 /* A message handed to the mailer: one notice, or a digest of several. */
-struct flight_job {
-	struct outbox_item	**items;
-	int			  n;
-	char			 *message_id;
-};
 
 /* Exit status when the administrator must act first (EX_CONFIG); the unit does not restart on it. */
 #define DUBAND_EXIT_NOT_READY	78
@@ -28,11 +23,7 @@ struct daemon {
 	instant_t	 status_at;	/* when STATUS= was last sent */
 	int		 status_pending;	/* a change since, not yet told */
 	int		 db_failures;
-	struct outbox_item *flight_items;	/* the batch at the mailer */
-	int		 flight_nitems;
-	struct flight_job *flight;
-	int		 flight_njobs;
-	int		 flight_nresults;	/* results received for the flight */
+	struct flight	*flight;	/* the batch at the mailer (flight.c) */
 	struct mail_result *pending;		/* received, not yet recorded */
 	int		 npending;
 	instant_t	 mail_retry_at;	/* results not recorded: wait, don't send */

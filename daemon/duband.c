@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "daemon.h"
+#include "flight.h"
 #include "duban/dbfile.h"
 #include "duban/evidence.h"
 #include "duban/log.h"
@@ -24,7 +25,6 @@
 
 #define SCHED_BATCH	500
 #define SCHED_ROUNDS	20	/* then let the loop breathe */
-#define DIGEST_MAX	5000	/* items in one digest at most; the rest go in the next */
 
 /*
  * What the administrator must do before the daemon can run (no valid
@@ -162,6 +162,8 @@ daemon_shutdown(struct daemon *d)
 		log_warnx("%d mail results not recorded: those messages may be sent again",
 		    d->npending);
 	mail_results_free(d->pending, d->npending);
+	flight_free(d->flight);
+	d->flight = NULL;
 	if (d->ctl_fd != -1) {
 		close(d->ctl_fd);
 		unlink(d->conf->socket_path);
@@ -198,35 +200,6 @@ retry_delay(const struct smtp_conf *smtp, int attempts)
 	return delay;
 }
 
-static void
-flight_free(struct daemon *d)
-{
-	int i;
-
-	for (i = 0; i < d->flight_njobs; i++) {
-		free(d->flight[i].items);
-		free(d->flight[i].message_id);
-	}
-	for (i = 0; i < d->flight_nitems; i++)
-		outbox_item_clear(&d->flight_items[i]);
-	free(d->flight);
-	free(d->flight_items);
-	d->flight = NULL;
-	d->flight_items = NULL;
-	d->flight_njobs = d->flight_nitems = d->flight_nresults = 0;
-}
-
-/* Room for need more items in the flight's array. */
-static void
-flight_reserve(struct daemon *d, int *cap, int need)
-{
-	if (*cap - d->flight_nitems >= need)
-		return;
-	while (*cap - d->flight_nitems < need)
-		*cap = *cap ? *cap * 2 : 256;
-	d->flight_items = xreallocarray(d->flight_items, (size_t)*cap, sizeof(*d->flight_items));
-}
-
 /*
  * Hand the queued notices that are due to the mailer, if it is idle: for
  * each recipient with notices that may merge, one digest of them all (or
@@ -237,77 +210,18 @@ flight_reserve(struct daemon *d, int *cap, int need)
 static void
 dispatch_mail(struct daemon *d, instant_t now)
 {
-	struct flight_job *j;
 	struct mail_job *jobs;
-	char **rcpts = NULL;
-	int batch = d->conf->smtp.batch, cap = 0, nr = 0, i, k, n, first;
 
 	if (d->stopping || mailer_busy(d->mailer) || d->flight != NULL || d->npending > 0 ||
 	    now < d->mail_retry_at)
 		return;
-	d->flight = xcalloc((size_t)batch, sizeof(*d->flight));
-	d->flight_nitems = 0;
-	if (d->conf->mail.digest)
-		nr = store_outbox_recipients(d->store, now, batch, &rcpts);
-	/* the digests: items first, then the jobs that point into them */
-	for (i = 0; i < nr; i++) {
-		flight_reserve(d, &cap, DIGEST_MAX);
-		first = d->flight_nitems;
-		n = store_outbox_for(d->store, rcpts[i], now, DIGEST_MAX,
-		    &d->flight_items[first]);
-		free(rcpts[i]);
-		if (n <= 0)
-			continue;	/* none, or not read (logged): the next round reads again */
-		d->flight_nitems += n;
-		j = &d->flight[d->flight_njobs++];
-		j->n = n;
-		j->items = (struct outbox_item **)(intptr_t)first;	/* fixed up below */
-	}
-	free(rcpts);
-	/* the singles, as many as the session has room for */
-	if (d->flight_njobs < batch) {
-		int room = batch - d->flight_njobs;
-
-		flight_reserve(d, &cap, room);
-		first = d->flight_nitems;
-		n = store_outbox_singles(d->store, now, room, d->conf->mail.digest,
-		    &d->flight_items[first]);
-		if (n < 0)
-			n = 0;	/* not read (logged): the next round reads again */
-		d->flight_nitems += n;
-		for (k = 0; k < n; k++) {
-			j = &d->flight[d->flight_njobs++];
-			j->n = 1;
-			j->items = (struct outbox_item **)(intptr_t)(first + k);
-		}
-	}
-	if (d->flight_njobs == 0) {
-		flight_free(d);
+	if ((d->flight = flight_read(d->store, d->conf->mail.digest, d->conf->smtp.batch,
+	    now)) == NULL)
 		return;
-	}
-	jobs = xcalloc((size_t)d->flight_njobs, sizeof(*jobs));
-	for (i = 0; i < d->flight_njobs; i++) {
-		j = &d->flight[i];
-		first = (int)(intptr_t)j->items;
-		j->items = xcalloc((size_t)j->n, sizeof(*j->items));
-		for (k = 0; k < j->n; k++)
-			j->items[k] = &d->flight_items[first + k];
-		jobs[i].id = i;
-		jobs[i].recipient = xstrdup(j->items[0]->recipient);
-		if (j->n == 1) {
-			char *msg = j->items[0]->message;
-
-			if (msg == NULL)
-				msg = j->items[0]->message = store_notice_message(d->store,
-				    j->items[0]->id);
-			jobs[i].message = message_redate(msg ? msg : "", now);
-			j->message_id = xstrdup(j->items[0]->message_id);
-		} else
-			jobs[i].message = notice_digest(d->conf, j->items, j->n, now, &j->message_id);
-	}
-	log_debug("handing %d messages (%d notices) to the mailer", d->flight_njobs,
-	    d->flight_nitems);
-	mailer_submit(d->mailer, jobs, d->flight_njobs);
+	jobs = flight_jobs(d->flight, d->store, d->conf, now);
+	log_debug("handing %d messages (%d notices) to the mailer", d->flight->nmsgs,
+	    d->flight->nitems);
+	mailer_submit(d->mailer, jobs, d->flight->nmsgs);
 }
 
 /*
@@ -421,13 +335,14 @@ record_result(struct daemon *d, const struct mail_result *r, struct outbox_item 
 
 /* One log line per message: what it carried and what the server said. */
 static void
-log_result(const struct mail_result *r, const struct flight_job *j)
+log_result(const struct mail_result *r, const struct flight *f)
 {
 	static const char *what[] = { "delivered", "not delivered, will retry",
 	    "refused by the server" };
-	const struct outbox_item *it = j->items[0];
+	const struct flight_msg *m = &f->msgs[r->id];
+	const struct outbox_item *it = flight_first(f, (int)r->id);
 
-	if (j->n == 1) {
+	if (m->n == 1) {
 		if (r->outcome == MAIL_SENT)
 			log_info("notice %lld (%s to %s) %s: %s", (long long)it->id, it->kind,
 			    it->recipient, what[r->outcome], r->reply);
@@ -435,10 +350,10 @@ log_result(const struct mail_result *r, const struct flight_job *j)
 			log_warnx("notice %lld (%s to %s) %s: %s", (long long)it->id, it->kind,
 			    it->recipient, what[r->outcome], r->reply);
 	} else if (r->outcome == MAIL_SENT)
-		log_info("digest of %d notices (%lld...) to %s %s: %s", j->n, (long long)it->id,
+		log_info("digest of %d notices (%lld...) to %s %s: %s", m->n, (long long)it->id,
 		    it->recipient, what[r->outcome], r->reply);
 	else
-		log_warnx("digest of %d notices (%lld...) to %s %s: %s", j->n, (long long)it->id,
+		log_warnx("digest of %d notices (%lld...) to %s %s: %s", m->n, (long long)it->id,
 		    it->recipient, what[r->outcome], r->reply);
 }
 
@@ -458,32 +373,34 @@ static int
 record_pending(struct daemon *d, instant_t now)
 {
 	struct mail_result *r = d->pending;
-	struct flight_job *j;
+	const struct flight_msg *m;
+	struct outbox_item *items;
 	int i, k;
 
 	if (store_begin(d->store) != 0)
 		return -1;
 	for (i = 0; i < d->npending; i++) {
-		if (r[i].id < 0 || r[i].id >= d->flight_njobs)
+		if (!flight_has(d->flight, r[i].id))
 			continue;
-		j = &d->flight[r[i].id];
-		for (k = 0; k < j->n; k++)
-			if (record_result(d, &r[i], j->items[k], now, j->message_id) != 0) {
+		m = &d->flight->msgs[r[i].id];
+		items = &d->flight->items[m->first];
+		for (k = 0; k < m->n; k++)
+			if (record_result(d, &r[i], &items[k], now, m->message_id) != 0) {
 				store_rollback(d->store);
 				return -1;
 			}
 		/* an escalation's notices: their delivery goes into its evidence record */
-		for (k = 0; k < j->n; k++)
-			if (strcmp(j->items[k]->kind, "escalation") == 0 && r[i].outcome != MAIL_RETRY &&
-			    evidence_append_notice(d->store, j->items[k]->id, now,
+		for (k = 0; k < m->n; k++)
+			if (strcmp(items[k].kind, "escalation") == 0 && r[i].outcome != MAIL_RETRY &&
+			    evidence_append_notice(d->store, items[k].id, now,
 			    r[i].outcome == MAIL_SENT ? "delivered" : "refused", evidence_detail(
-			    j->items[k], r[i].reply)) != 0) {
+			    &items[k], r[i].reply)) != 0) {
 				store_rollback(d->store);
 				return -1;
 			}
 		/* one report to the office per refused message, listing its notices */
-		if (r[i].outcome == MAIL_FAILED && notice_failure_of(d->store, d->conf,
-		    (const struct outbox_item *const *)j->items, j->n, r[i].reply, now) != 0) {
+		if (r[i].outcome == MAIL_FAILED && notice_failure_of(d->store, d->conf, items, m->n,
+		    r[i].reply, now) != 0) {
 			store_rollback(d->store);
 			return -1;
 		}
@@ -521,9 +438,9 @@ daemon_mail_done(struct daemon *d)
 
 	if ((n = mailer_results(d->mailer, &r)) > 0) {
 		for (i = 0; i < n; i++) {
-			if (r[i].id >= 0 && r[i].id < d->flight_njobs) {
-				log_result(&r[i], &d->flight[r[i].id]);
-				d->flight_nresults++;
+			if (flight_has(d->flight, r[i].id)) {
+				log_result(&r[i], d->flight);
+				d->flight->nresults++;
 			}
 		}
 		d->pending = xreallocarray(d->pending, (size_t)(d->npending + n), sizeof(*r));
@@ -547,8 +464,9 @@ daemon_mail_done(struct daemon *d)
 	mail_results_free(d->pending, d->npending);
 	d->pending = NULL;
 	d->npending = 0;
-	if (d->flight != NULL && d->flight_nresults >= d->flight_njobs) {
-		flight_free(d);
+	if (d->flight != NULL && d->flight->nresults >= d->flight->nmsgs) {
+		flight_free(d->flight);
+		d->flight = NULL;
 		daemon_status(d);
 		return 1;
 	}

@@ -276,7 +276,7 @@ urgency(const char *kind)
 }
 
 char *
-notice_digest(const struct config *conf, struct outbox_item *const *items, int n,
+notice_digest(const struct config *conf, const struct outbox_item *items, int n,
     instant_t now, char **message_id)
 {
 	static const char *heading[] = { "已移交督办", "已逾期，请立即办理",
@@ -290,20 +290,20 @@ notice_digest(const struct config *conf, struct outbox_item *const *items, int n
 	for (group = 0; group < 4; group++) {
 		in_group = 0;
 		for (i = 0; i < n; i++)
-			in_group += urgency(items[i]->kind) == group;
+			in_group += urgency(items[i].kind) == group;
 		if (in_group == 0)
 			continue;
 		buf_printf(&list, "%s、%s（%d项）\n", numeral[nheading++], heading[group], in_group);
 		for (i = 0, k = 0; i < n; i++)
-			if (urgency(items[i]->kind) == group)
+			if (urgency(items[i].kind) == group)
 				buf_printf(&list, "  %d. %s\n", ++k,
-				    items[i]->item ? items[i]->item : items[i]->subject);
+				    items[i].item ? items[i].item : items[i].subject);
 		buf_puts(&list, "\n");
 	}
 	snprintf(count, sizeof(count), "%d", n);
 	instant_format(now, date, sizeof(date));
-	v[0] = (struct tpl_var){ "recipient", items[0]->recipient_name ?
-	    items[0]->recipient_name : items[0]->recipient };
+	v[0] = (struct tpl_var){ "recipient", items[0].recipient_name ?
+	    items[0].recipient_name : items[0].recipient };
 	v[1] = (struct tpl_var){ "count", count };
 	v[2] = (struct tpl_var){ "items", list.data ? list.data : "" };
 	v[3] = (struct tpl_var){ "office", conf->office_name };
@@ -311,8 +311,8 @@ notice_digest(const struct config *conf, struct outbox_item *const *items, int n
 	v[5] = (struct tpl_var){ "contact", conf->office_contact ? conf->office_contact : "" };
 	subject = template_render(conf->tpl.t[TPL_DIGEST].subject, v, 6);
 	body = template_render(conf->tpl.t[TPL_DIGEST].body, v, 6);
-	snprintf(tag, sizeof(tag), "digest.%lld.%d", (long long)items[0]->id, n);
-	msg = notice_compose(conf, items[0]->recipient_name, items[0]->recipient, subject, body,
+	snprintf(tag, sizeof(tag), "digest.%lld.%d", (long long)items[0].id, n);
+	msg = notice_compose(conf, items[0].recipient_name, items[0].recipient, subject, body,
 	    tag, NULL, NULL, now, message_id);
 	free(subject);
 	free(body);
@@ -358,15 +358,15 @@ int
 notice_failure(struct store *st, const struct config *conf, const struct outbox_item *f,
     const char *reply, instant_t now)
 {
-	return notice_failure_of(st, conf, &f, 1, reply, now);
+	return notice_failure_of(st, conf, f, 1, reply, now);
 }
 
 int
 notice_failure_of(struct store *st, const struct config *conf,
-    const struct outbox_item *const *items, int nitems, const char *reply, instant_t now)
+    const struct outbox_item *items, int nitems, const char *reply, instant_t now)
 {
 	const struct template *tpl = &conf->tpl.t[TPL_FAILURE];
-	const struct outbox_item *f = items[0];
+	const struct outbox_item *f = &items[0];
 	struct buf subjects = { 0 }, actions = { 0 };
 	struct tpl_var v[5];
 	struct notice n;
@@ -377,12 +377,12 @@ notice_failure_of(struct store *st, const struct config *conf,
 		return 0;	/* nobody to tell, or a report about a report */
 	/* one report per refused message: a digest's report lists its items */
 	for (i = 0; i < nitems; i++) {
-		buf_printf(&actions, "%s%lld", i ? "、" : "", (long long)items[i]->action_id);
+		buf_printf(&actions, "%s%lld", i ? "、" : "", (long long)items[i].action_id);
 		if (nitems > 1)
-			buf_printf(&subjects, "\n  %d. %s", i + 1, items[i]->subject ?
-			    items[i]->subject : "");
+			buf_printf(&subjects, "\n  %d. %s", i + 1, items[i].subject ?
+			    items[i].subject : "");
 		else
-			buf_puts(&subjects, items[i]->subject ? items[i]->subject : "");
+			buf_puts(&subjects, items[i].subject ? items[i].subject : "");
 	}
 	if (nitems > 1) {
 		char *list = buf_take(&subjects);

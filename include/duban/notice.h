@@ -30,7 +30,7 @@ instant_t notice_send_time(const struct config *conf, instant_t t, bool at_once)
  * One message for several queued notices to the same recipient, grouped by
  * urgency; *message_id receives its id. The caller frees both.
  */
-char *notice_digest(const struct config *conf, struct outbox_item *const *items, int n,
+char *notice_digest(const struct config *conf, const struct outbox_item *items, int n,
     instant_t now, char **message_id);
 /*
  * A notice that cannot be sent (the department has no address): recorded as
@@ -40,7 +40,7 @@ int notice_unsendable(struct store *st, const struct config *conf, const struct 
     const struct event *e, const char *to_name, const char *why, instant_t now);
 /* Queue a report to the office that the server refused a message (its nitems notices) for good. */
 int notice_failure_of(struct store *st, const struct config *conf,
-    const struct outbox_item *const *items, int nitems, const char *reply, instant_t now);
+    const struct outbox_item *items, int nitems, const char *reply, instant_t now);
 /* Queue a report to the office that the server refused a notice for good. */
 int notice_failure(struct store *st, const struct config *conf,
     const struct outbox_item *failed, const char *reply, instant_t now);
