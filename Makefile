@@ -33,8 +33,8 @@ LDFLAGS	+= -fsanitize=address,undefined
 endif
 LDLIBS	 = -lsqlite3 -linih -lesmtp -lssl -lcrypto -lpthread
 
-CORE_SRC = daemon/core/xmalloc.c daemon/core/log.c daemon/core/diag.c \
-	   daemon/core/timeutil.c daemon/core/calendar.c daemon/core/rules.c daemon/core/rulelang.c \
+CORE_SRC = daemon/core/xmalloc.c daemon/core/buf.c daemon/core/log.c daemon/core/diag.c \
+	   daemon/core/day.c daemon/core/tz.c daemon/core/instant.c daemon/core/calendar.c daemon/core/rules.c daemon/core/rulelang.c \
 	   daemon/core/conf.c daemon/core/confcheck.c $(wildcard daemon/core/store/*.c) daemon/core/message.c \
 	   daemon/core/sched.c daemon/core/template.c daemon/core/notice.c \
 	   daemon/core/csv.c daemon/core/address.c daemon/core/dbfile.c daemon/core/text.c daemon/core/evidence.c daemon/core/mailer.c

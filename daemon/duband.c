@@ -276,7 +276,7 @@ record_between(void *arg)
 instant_t
 daemon_work(struct daemon *d)
 {
-	instant_t now = time_now(), next, mail, wait;
+	instant_t now = instant_now(), next, mail, wait;
 	int done = 0;
 
 	daemon_check_file(d);
@@ -433,7 +433,7 @@ int
 daemon_mail_done(struct daemon *d)
 {
 	struct mail_result *r;
-	instant_t now = time_now();
+	instant_t now = instant_now();
 	int n, i;
 
 	if ((n = mailer_results(d->mailer, &r)) > 0) {
@@ -477,7 +477,7 @@ daemon_mail_done(struct daemon *d)
 static void
 daemon_recompute(struct daemon *d)
 {
-	instant_t t0 = time_now();
+	instant_t t0 = instant_now();
 	int seen, moved;
 
 	if (sched_recompute(d->store, d->conf, t0, &seen, &moved) != 0) {
@@ -485,7 +485,7 @@ daemon_recompute(struct daemon *d)
 		return;
 	}
 	log_info("recomputed %d open actions in %lld ms: %d deadlines moved", seen,
-	    (long long)(time_now() - t0), moved);
+	    (long long)(instant_now() - t0), moved);
 }
 
 void
@@ -567,7 +567,7 @@ control_status(struct daemon *d, char *out, size_t len)
 	char when[32] = "none";
 	int open, overdue;
 
-	store_count_open(d->store, time_now(), d->conf->waiting_rules, &open, &overdue);
+	store_count_open(d->store, instant_now(), d->conf->waiting_rules, &open, &overdue);
 	store_outbox_counts(d->store, &c);
 	if (next != 0)
 		instant_format(next, when, sizeof(when));
@@ -615,7 +615,7 @@ void
 daemon_status(struct daemon *d)
 {
 	struct outbox_counts c;
-	instant_t now = time_now();
+	instant_t now = instant_now();
 	int open, overdue;
 
 	/* counting scans the tables: at most once a second, however busy */

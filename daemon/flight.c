@@ -114,7 +114,7 @@ flight_free(struct flight *f)
 	for (i = 0; i < f->nmsgs; i++)
 		free(f->msgs[i].message_id);
 	for (i = 0; i < f->nitems; i++)
-		outbox_item_clear(&f->items[i]);
+		store_outbox_item_clear(&f->items[i]);
 	free(f->msgs);
 	free(f->items);
 	free(f);

@@ -11,8 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "duban/cal.h"
-#include "duban/timeutil.h"
+#include "duban/calendar.h"
+#include "duban/day.h"
+#include "duban/instant.h"
+#include "duban/tz.h"
 #include "duban/xmalloc.h"
 
 #define CAL_FIRST_YEAR	1970
@@ -284,8 +286,8 @@ cal_span_uncertain(const struct calendar *cal, int32_t from, int32_t to)
 		from = to;
 		to = t;
 	}
-	civil_from_day(from, &y1, &m, &d);
-	civil_from_day(to, &y2, &m, &d);
+	day_to_civil(from, &y1, &m, &d);
+	day_to_civil(to, &y2, &m, &d);
 	for (y = y1; y <= y2; y++)
 		if (!cal_year_covered(cal, y))
 			return true;

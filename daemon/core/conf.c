@@ -14,7 +14,9 @@
 #include "duban/address.h"
 #include "duban/conf.h"
 #include "duban/rulelang.h"
-#include "duban/timeutil.h"
+#include "duban/day.h"
+#include "duban/instant.h"
+#include "duban/tz.h"
 #include "duban/xmalloc.h"
 
 #include "conf_parse.h"

@@ -11,7 +11,10 @@
 
 #include "conf_parse.h"
 #include "duban/address.h"
-#include "duban/timeutil.h"
+#include "duban/day.h"
+#include "duban/instant.h"
+#include "duban/tz.h"
+#include "duban/buf.h"
 #include "duban/xmalloc.h"
 
 /* An address key ("Name <addr>" or addr) that RFC 5321 would take. */
@@ -217,9 +220,9 @@ conf_validate(struct conf_parse *p)
 	c->cal = cal_load(c->calendar_path, &cd);
 	if (c->cal != NULL) {
 		int y, m, dd;
-		int32_t today = tz_day_of(time_now());
+		int32_t today = tz_day_of(instant_now());
 
-		civil_from_day(today, &y, &m, &dd);
+		day_to_civil(today, &y, &m, &dd);
 		if (!cal_year_covered(c->cal, y))
 			diag_warn(&cd, c->calendar_path, 0,
 			    "the calendar does not cover %d, this year: working days are counted Monday to Friday and deadlines are marked uncertain", y);

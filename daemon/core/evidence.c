@@ -64,7 +64,7 @@ notice_line(const struct notice_row *n, void *arg)
 	    n->attempts == 1 ? "y" : "ies", n->reply ? E(n->reply) : "(no reply yet)",
 	    E(n->subject));
 	if (n->due_at != 0)
-		fprintf(arg, "    for the deadline %s\n", deadline_format(n->due_at, due,
+		fprintf(arg, "    for the deadline %s\n", instant_deadline(n->due_at, due,
 		    sizeof(due)));
 	esc_done();
 	return 0;
@@ -77,7 +77,7 @@ assignment_line(const struct assignment_row *r, void *arg)
 
 	instant_format(r->notified_at, from, sizeof(from));
 	if (r->due_at != 0)
-		deadline_format(r->due_at, due, sizeof(due));
+		instant_deadline(r->due_at, due, sizeof(due));
 	instant_format(r->ended_at, to, sizeof(to));
 	fprintf(arg, "  %s %s: notified %s, deadline %s, until %s: %s\n", E(r->dept),
 	    E(r->dept_name), from, due, to, E(r->why));
@@ -109,9 +109,9 @@ audit_line(const struct audit_row *r, void *arg)
 
 	instant_format(r->at, at, sizeof(at));
 	if (r->old_due)
-		deadline_format(r->old_due, o, sizeof(o));
+		instant_deadline(r->old_due, o, sizeof(o));
 	if (r->new_due)
-		deadline_format(r->new_due, n, sizeof(n));
+		instant_deadline(r->new_due, n, sizeof(n));
 	fprintf(arg, "  %s  %s -> %s: %s\n", at, o, n, E(r->why));
 	esc_done();
 	return 0;
@@ -152,7 +152,7 @@ render(struct store *s, const struct config *conf, const struct escalation_row *
 	fprintf(fp, "notified:    %s\n", instant_format(a.notified_at, t1, sizeof(t1)));
 	fprintf(fp, "received:    %s\n", a.acked_at ? instant_format(a.acked_at, t1, sizeof(t1)) :
 	    "not acknowledged");
-	fprintf(fp, "deadline:    %s%s\n", a.due_at ? deadline_format(a.due_at, t1, sizeof(t1)) :
+	fprintf(fp, "deadline:    %s%s\n", a.due_at ? instant_deadline(a.due_at, t1, sizeof(t1)) :
 	    "none", a.uncertain ? " (uncertain)" : "");
 	fprintf(fp, "done:        %s%s%s\n", a.done_at ? instant_format(a.done_at, t1, sizeof(t1)) :
 	    "not done", a.note ? ", " : "", a.note ? E(a.note) : "");
@@ -174,7 +174,7 @@ render(struct store *s, const struct config *conf, const struct escalation_row *
 	rc |= store_notice_each_action(s, a.id, notice_line, fp);
 	fprintf(fp, "\ntimeline (who did what, when):\n");
 	rc |= store_event_each(s, a.id, 0, 0, ev_line, fp);
-	action_clear(&a);
+	store_action_clear(&a);
 	return rc != 0 ? -1 : 0;
 }
 
@@ -210,7 +210,7 @@ evidence_snapshot(struct store *s, const struct config *conf, int64_t escalation
 	if (store_escalation_get(s, escalation_id, &e) != 0)
 		return -1;
 	text = render_text(s, conf, &e, 0);
-	escalation_clear(&e);
+	store_escalation_clear(&e);
 	if (text == NULL)
 		return -1;
 	rc = store_evidence_add(s, escalation_id, now, text);
@@ -275,7 +275,7 @@ evidence_text(struct store *s, int64_t escalation_id, int *live)
 	{
 		char *text = render_text(s, NULL, &e, 1);
 
-		escalation_clear(&e);
+		store_escalation_clear(&e);
 		return text;
 	}
 }

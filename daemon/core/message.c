@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "duban/message.h"
+#include "duban/buf.h"
 #include "duban/xmalloc.h"
 
 static const char b64[] =

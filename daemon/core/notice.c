@@ -2,10 +2,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "duban/cal.h"
+#include "duban/calendar.h"
 #include "duban/log.h"
 #include "duban/message.h"
 #include "duban/notice.h"
+#include "duban/buf.h"
 #include "duban/xmalloc.h"
 
 #define NVARS	24
@@ -71,7 +72,7 @@ vars_escalation(struct notice_vars *nv, const struct config *conf, const struct 
 	if (r == NULL || r->nlevels == 0 || a->due_at == 0 || (e != NULL && e->kind == EV_ESCALATE))
 		return;
 	t = conf_target(conf, r->levels[0].target);
-	deadline_format(duration_shift(&r->levels[0].after, 1, conf->cal, a->due_at, NULL), when,
+	instant_deadline(duration_shift(&r->levels[0].after, 1, conf->cal, a->due_at, NULL), when,
 	    sizeof(when));
 	snprintf(nv->escalation, sizeof(nv->escalation), "如至 %s 仍未办结，将移交%s督办", when,
 	    t && t->label ? t->label : r->levels[0].target);
@@ -82,7 +83,7 @@ vars_for_action(struct notice_vars *nv, const struct config *conf, const struct 
     const struct event *e, const struct target *t)
 {
 	memset(nv, 0, sizeof(*nv));
-	deadline_format(a->due_at, nv->due, sizeof(nv->due));
+	instant_deadline(a->due_at, nv->due, sizeof(nv->due));
 	instant_format(a->notified_at, nv->notified, sizeof(nv->notified));
 	snprintf(nv->action, sizeof(nv->action), "%lld", (long long)a->id);
 	snprintf(nv->category, sizeof(nv->category), "%d", a->kase.category);

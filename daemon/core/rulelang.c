@@ -13,7 +13,9 @@
 #include <strings.h>
 
 #include "duban/rulelang.h"
-#include "duban/timeutil.h"
+#include "duban/day.h"
+#include "duban/instant.h"
+#include "duban/tz.h"
 #include "duban/xmalloc.h"
 
 /* A key being parsed: where errors go, and how many there were. */
@@ -144,7 +146,7 @@ rulelang_format_deadline(const struct rule *r, char *buf, int len)
 		snprintf(buf, (size_t)len, "same-day %02d:%02d", r->cutoff / 60, r->cutoff % 60);
 		break;
 	case DL_DATE:
-		civil_from_day(r->date, &y, &m, &d);
+		day_to_civil(r->date, &y, &m, &d);
 		snprintf(buf, (size_t)len, "%04d-%02d-%02d", y, m, d);
 		break;
 	}

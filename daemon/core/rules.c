@@ -246,7 +246,7 @@ explain_day(FILE *fp, const struct calendar *cal, int32_t day, const char *what)
 	static const char *wdn[] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
 	int y, m, d;
 
-	civil_from_day(day, &y, &m, &d);
+	day_to_civil(day, &y, &m, &d);
 	fprintf(fp, "  %04d-%02d-%02d %s  %-8s %s%s\n", y, m, d, wdn[day_weekday(day)], what,
 	    day_reason(cal, day), cal_span_uncertain(cal, day, day) ? " (year not covered)" : "");
 }
@@ -306,7 +306,7 @@ rule_explain(const struct rule *r, const struct rule_env *env, instant_t notifie
 				    "(roll-over = no)\n");
 		}
 	}
-	deadline_format(due, at, sizeof(at));
+	instant_deadline(due, at, sizeof(at));
 	fprintf(fp, "deadline %s%s\n", at,
 	    unc ? " (uncertain: the calendar does not cover a year it crosses)" : "");
 }

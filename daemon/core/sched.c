@@ -247,7 +247,7 @@ sched_run(struct store *st, const struct config *conf, instant_t now, int batch,
 			*done += k;
 		}
 		for (k = 0; k < n; k++)
-			action_clear(&due[k]);
+			store_action_clear(&due[k]);
 		if (i < n || store_commit(st) != 0) {
 			log_warnx("transitions not recorded: %s", store_errmsg(st));
 			store_rollback(st);

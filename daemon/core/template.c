@@ -7,6 +7,7 @@
 #include <stdbool.h>
 
 #include "duban/template.h"
+#include "duban/buf.h"
 #include "duban/xmalloc.h"
 
 static const char *files[TPL_COUNT] = {
@@ -148,7 +149,7 @@ templates_load(struct templates *ts, const char *dir, struct diag *d)
 			parse(k, templates_builtin[k], path, &ts->t[k], d);
 		} else {
 			xasprintf(&path, "%s/%s", dir, files[k]);
-			if ((text = file_read(path, NULL)) == NULL && errno == ENOENT) {
+			if ((text = buf_read_file(path, NULL)) == NULL && errno == ENOENT) {
 				/* a template newer than the directory (after an upgrade) */
 				diag_warn(d, path, 0, "no such template: the built-in one is used");
 				parse(k, templates_builtin[k], path, &ts->t[k], d);

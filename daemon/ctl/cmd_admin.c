@@ -18,7 +18,7 @@ cmd_init(struct ctl *c, int argc, char **argv)
 		free(cause);
 		return EXIT_DATABASE;
 	}
-	store_event(s, time_now(), c->who, 0, "init", c->conf->database);
+	store_event(s, instant_now(), c->who, 0, "init", c->conf->database);
 	store_close(s);
 	printf("database %s ready (schema version %d)\n", c->conf->database,
 	    STORE_SCHEMA_VERSION);

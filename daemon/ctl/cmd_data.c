@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "ctl.h"
-#include "duban/cal.h"
+#include "duban/calendar.h"
 #include "duban/sched.h"
 #include "duban/text.h"
 
@@ -73,13 +73,13 @@ dept_edit(struct ctl *c, int argc, char **argv)
 		upd.cc = d.cc;
 	snprintf(detail, sizeof(detail), "%s: %s, %s <%s>", upd.code, upd.name, upd.head, upd.email);
 	rc = store_begin(c->store) == 0 && store_dept_update(c->store, &upd) == 0 &&
-	    store_event(c->store, time_now(), c->who, 0, "dept edit", detail) == 0 &&
+	    store_event(c->store, instant_now(), c->who, 0, "dept edit", detail) == 0 &&
 	    store_commit(c->store) == 0;
 	if (!rc)
 		store_rollback(c->store);
 	else
 		printf("department %s\n", detail);
-	department_clear(&d);
+	store_dept_clear(&d);
 	return rc ? EXIT_OK : EXIT_DATABASE;
 }
 
@@ -154,7 +154,7 @@ cmd_dept(struct ctl *c, int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	snprintf(detail, sizeof(detail), "%s %s", d.code, d.name);
-	store_event(c->store, time_now(), c->who, 0, "dept add", detail);
+	store_event(c->store, instant_now(), c->who, 0, "dept add", detail);
 	if (store_commit(c->store) != 0)
 		return EXIT_DATABASE;
 	printf("department %s added\n", d.code);
@@ -185,7 +185,7 @@ cmd_case(struct ctl *c, int argc, char **argv)
 		return ctl_usage("case");
 	memset(&k, 0, sizeof(k));
 	k.category = 9;
-	k.received_at = time_now();
+	k.received_at = instant_now();
 	argc--;
 	argv++;
 	optind = 0;
@@ -244,7 +244,7 @@ cmd_case(struct ctl *c, int argc, char **argv)
 	if (k.lead_dept != NULL) {
 		if ((rc = store_dept_get(c->store, k.lead_dept, &d)) != 0)
 			return ctl_lookup(c, rc, "--lead: no department '%s'", k.lead_dept);
-		department_clear(&d);
+		store_dept_clear(&d);
 	}
 	if (store_begin(c->store) != 0 || store_case_add(c->store, &k, NULL) != 0) {
 		fprintf(stderr, "dubanctl: case %s not added: %s\n", k.number,
@@ -253,7 +253,7 @@ cmd_case(struct ctl *c, int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	snprintf(detail, sizeof(detail), "%s %s", k.number, k.title);
-	store_event(c->store, time_now(), c->who, 0, "case add", detail);
+	store_event(c->store, instant_now(), c->who, 0, "case add", detail);
 	if (store_commit(c->store) != 0)
 		return EXIT_DATABASE;
 	printf("case %s added\n", k.number);
@@ -274,7 +274,7 @@ cmd_assign(struct ctl *c, int argc, char **argv)
 	struct department d;
 	struct plan p;
 	const char *rule = NULL, *cause;
-	instant_t at = time_now();
+	instant_t at = instant_now();
 	char due[32], detail[512];
 	int64_t id;
 	int ch, rc = EXIT_FAIL, force = 0, overdue_ok = 0;
@@ -328,8 +328,8 @@ cmd_assign(struct ctl *c, int argc, char **argv)
 		fprintf(stderr, "dubanctl: warning: department %s has no mail address: its reminders"
 		    " and overdue notices cannot be sent, and the office will be told each time"
 		    " (dubanctl dept edit %s --email ADDRESS)\n", d.code, d.code);
-	if (p.rule != NULL && p.due <= time_now() && !overdue_ok) {
-		deadline_format(p.due, due, sizeof(due));
+	if (p.rule != NULL && p.due <= instant_now() && !overdue_ok) {
+		instant_deadline(p.due, due, sizeof(due));
 		fprintf(stderr, "dubanctl: the action would be overdue at once (due %s by rule %s):"
 		    " %s would be sent an overdue notice now and escalated after; check --at, or"
 		    " give --overdue-ok if that is right\n", due, p.rule->name, d.code);
@@ -337,7 +337,7 @@ cmd_assign(struct ctl *c, int argc, char **argv)
 	}
 	if (store_begin(c->store) != 0 ||
 	    store_action_add(c->store, k.id, d.id, argv[optind + 2], at,
-	    p.rule ? p.rule->name : NULL, rule != NULL, p.due, p.uncertain, p.next_at, time_now(),
+	    p.rule ? p.rule->name : NULL, rule != NULL, p.due, p.uncertain, p.next_at, instant_now(),
 	    &id) != 0) {
 		fprintf(stderr, "dubanctl: action not assigned: %s\n", store_errmsg(c->store));
 		store_rollback(c->store);
@@ -345,10 +345,10 @@ cmd_assign(struct ctl *c, int argc, char **argv)
 		goto out;
 	}
 	if (p.rule)
-		deadline_format(p.due, due, sizeof(due));
+		instant_deadline(p.due, due, sizeof(due));
 	snprintf(detail, sizeof(detail), "case %s to %s: %s, rule %s, due %s", k.number,
 	    d.code, argv[optind + 2], p.rule ? p.rule->name : "none", p.rule ? due : "none");
-	store_event(c->store, time_now(), c->who, id, "assign", detail);
+	store_event(c->store, instant_now(), c->who, id, "assign", detail);
 	if (store_commit(c->store) != 0) {
 		rc = EXIT_DATABASE;
 		goto out;
@@ -358,8 +358,8 @@ cmd_assign(struct ctl *c, int argc, char **argv)
 	    p.rule ? due : "(no deadline)", p.uncertain ? " (uncertain: calendar year not covered)" : "");
 	rc = EXIT_OK;
 out:
-	case_clear(&k);
-	department_clear(&d);
+	store_case_clear(&k);
+	store_dept_clear(&d);
 	return rc;
 }
 
@@ -378,11 +378,11 @@ waiting_not_over(struct ctl *c, int64_t id, instant_t at, int force, const char 
 		return 0;	/* the store says what is wrong below */
 	r = a.rule ? conf_rule(c->conf, a.rule) : NULL;
 	if (r == NULL || !r->waiting || a.due_at == 0 || at >= a.due_at || a.done_at != 0) {
-		action_clear(&a);
+		store_action_clear(&a);
 		return 0;
 	}
 	left = cal_count_workdays(c->conf->cal, tz_day_of(at) + 1, tz_day_of(a.due_at - 1) + 1);
-	action_clear(&a);
+	store_action_clear(&a);
 	if (force && reason != NULL)
 		return 0;
 	fprintf(stderr, "dubanctl: 期间未满，尚余 %d 个工作日 (action %lld is a waiting period"
@@ -402,7 +402,7 @@ cmd_done(struct ctl *c, int argc, char **argv)
 		{ "reason", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 }
 	};
-	instant_t at = time_now();
+	instant_t at = instant_now();
 	const char *note = NULL, *reason = NULL;
 	char detail[TEXT_MAX + 256];
 	int64_t id;
@@ -454,7 +454,7 @@ cmd_done(struct ctl *c, int argc, char **argv)
 		    note ? note : "", note ? "; " : "", reason);
 		note = detail;
 	}
-	store_event(c->store, time_now(), c->who, id, "done", note);
+	store_event(c->store, instant_now(), c->who, id, "done", note);
 	if (store_commit(c->store) != 0)
 		return EXIT_DATABASE;
 	ctl_wake(c);

@@ -13,9 +13,9 @@ print_audit(const struct audit_row *r, void *arg)
 	(void)arg;
 	instant_format(r->at, at, sizeof(at));
 	if (r->old_due)
-		deadline_format(r->old_due, old, sizeof(old));
+		instant_deadline(r->old_due, old, sizeof(old));
 	if (r->new_due)
-		deadline_format(r->new_due, new, sizeof(new));
+		instant_deadline(r->new_due, new, sizeof(new));
 	printf("  %s  %s -> %s  (rule %s -> %s: %s)\n", at, old, new,
 	    r->old_rule ? r->old_rule : "none", r->new_rule ? r->new_rule : "none", r->why);
 	return 0;
@@ -46,7 +46,7 @@ print_assignment(const struct assignment_row *r, void *arg)
 	(*(int *)arg)++;
 	instant_format(r->notified_at, from, sizeof(from));
 	if (r->due_at != 0)
-		deadline_format(r->due_at, due, sizeof(due));
+		instant_deadline(r->due_at, due, sizeof(due));
 	instant_format(r->ended_at, to, sizeof(to));
 	printf("  %s %s  notified %s, deadline %s (rule %s), until %s: %s%s\n", r->dept,
 	    r->dept_name, from, due, r->rule ? r->rule : "none", to, r->why,
@@ -71,7 +71,7 @@ print_notice(const struct notice_row *n, void *arg)
 		printf(" repeat %d", n->seq);
 	printf(" to %s", n->recipient);
 	if (n->due_at != 0) {
-		deadline_format(n->due_at, when, sizeof(when));
+		instant_deadline(n->due_at, when, sizeof(when));
 		printf(" (deadline %s)", when);
 	}
 	printf("%s%s\n", n->reply ? "  " : "", n->reply ? n->reply : "");
@@ -110,7 +110,7 @@ cmd_explain(struct ctl *c, int argc, char **argv)
 		    " %d working days, %lld s)\n", a.adj.pause_days, a.adj.pause_workdays,
 		    a.adj.ext_days, a.adj.ext_workdays, (long long)(a.adj.ext_ms / 1000));
 	if (a.due_at != 0) {
-		deadline_format(a.due_at, at, sizeof(at));
+		instant_deadline(a.due_at, at, sizeof(at));
 		printf("recorded deadline %s%s\n", at, a.uncertain ? " (uncertain)" : "");
 	}
 	printf("extensions and pauses:\n");
@@ -152,9 +152,9 @@ cmd_explain(struct ctl *c, int argc, char **argv)
 		if (a.stage >= n)
 			printf("  nothing more to come\n");
 	}
-	action_clear(&a);
+	store_action_clear(&a);
 	return EXIT_OK;
 failed:
-	action_clear(&a);
+	store_action_clear(&a);
 	return ctl_db_failed(c);
 }

@@ -87,7 +87,7 @@ dept_exists(struct ctl *c, const char *code, int64_t *id)
 		return rc < 0 ? -1 : 0;
 	if (id)
 		*id = d.id;
-	department_clear(&d);
+	store_dept_clear(&d);
 	return 1;
 }
 
@@ -198,10 +198,10 @@ apply_case(struct import *im, const struct csv_row *r, int64_t *case_id)
 		    same(old.lead_dept, k.lead_dept) && same(old.leader, k.leader) &&
 		    old.key_case == k.key_case && same(old.petitioner, k.petitioner) &&
 		    same_second(old.received_at, k.received_at)) {
-			case_clear(&old);
+			store_case_clear(&old);
 			return 0;
 		}
-		case_clear(&old);
+		store_case_clear(&old);
 		printf("case %s: %supdated\n", k.number, im->dry_run ? "would be " : "");
 		im->cases_updated++;
 		return store_case_update(im->c->store, *case_id, &k);
@@ -252,7 +252,7 @@ apply_action(struct import *im, const struct csv_row *r, int64_t case_id)
 		changed = !same_second(a.acked_at, acked) || !same_second(a.done_at, done) ||
 		    !same(a.note,
 		    f[COL_RESULT][0] ? f[COL_RESULT] : NULL);
-		action_clear(&a);
+		store_action_clear(&a);
 		if (!changed) {
 			im->unchanged++;
 			return 0;
@@ -268,7 +268,7 @@ apply_action(struct import *im, const struct csv_row *r, int64_t case_id)
 	    notified, NULL, &p, &cause) != 0)
 		return -1;
 	if (store_action_add(im->c->store, case_id, dept_id, f[COL_STEP], notified,
-	    p.rule ? p.rule->name : NULL, 0, p.due, p.uncertain, p.next_at, time_now(), &id) != 0)
+	    p.rule ? p.rule->name : NULL, 0, p.due, p.uncertain, p.next_at, instant_now(), &id) != 0)
 		return -1;
 	printf("action %lld (case %s, %s %s): %sadded\n", (long long)id, f[COL_CASE], f[COL_DEPT],
 	    f[COL_STEP], im->dry_run ? "would be " : "");
@@ -329,7 +329,7 @@ read_csv(const char *file, const char *encoding, struct csv *csv, const char **u
 	char *raw, *text, *err;
 	size_t len;
 
-	if ((raw = file_read(file, &len)) == NULL) {
+	if ((raw = buf_read_file(file, &len)) == NULL) {
 		fprintf(stderr, "dubanctl: %s: %s\n", file, strerror(errno));
 		return EXIT_FAIL;
 	}
@@ -497,7 +497,7 @@ ledger_import(struct ctl *c, int argc, char **argv)
 	snprintf(detail, sizeof(detail), "%s: %d cases added, %d updated, %d actions added, "
 	    "%d updated", im.file, im.cases_added, im.cases_updated, im.actions_added,
 	    im.actions_updated);
-	if (store_event(c->store, time_now(), c->who, 0, "ledger import", detail) != 0 ||
+	if (store_event(c->store, instant_now(), c->who, 0, "ledger import", detail) != 0 ||
 	    store_commit(c->store) != 0) {
 		fprintf(stderr, "dubanctl: %s: not stored: %s; nothing was imported\n", im.file,
 		    store_errmsg(c->store));
@@ -658,7 +658,7 @@ dept_import(struct ctl *c, int argc, char **argv)
 		} else if (rc == 0) {
 			d.cc = old.cc;
 			rc = store_dept_update(c->store, &d);
-			department_clear(&old);
+			store_dept_clear(&old);
 			updated++;
 		} else {
 			rc = store_dept_add(c->store, &d, NULL);
@@ -679,6 +679,6 @@ dept_import(struct ctl *c, int argc, char **argv)
 		store_rollback(c->store);
 		return EXIT_OK;
 	}
-	store_event(c->store, time_now(), c->who, 0, "dept import", im.file);
+	store_event(c->store, instant_now(), c->who, 0, "dept import", im.file);
 	return store_commit(c->store) == 0 ? EXIT_OK : EXIT_DATABASE;
 }

@@ -32,7 +32,7 @@ life_parse(const char *name, int argc, char **argv, struct life_opts *o, int nar
 	int ch, force = 0;
 
 	memset(o, 0, sizeof(*o));
-	o->at = time_now();
+	o->at = instant_now();
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (ch) {
@@ -80,7 +80,7 @@ open_action(struct ctl *c, const char *arg, struct action *a)
 		return ctl_lookup(c, rc, "action %lld does not exist", (long long)id);
 	if (a->done_at != 0) {
 		fprintf(stderr, "dubanctl: action %lld is done already\n", (long long)id);
-		action_clear(a);
+		store_action_clear(a);
 		return EXIT_FAIL;
 	}
 	return 0;
@@ -93,24 +93,24 @@ finish(struct ctl *c, struct action *a, const char *what, const char *detail, in
 	char due[32];
 	int64_t id;
 
-	if (!ok || store_event(c->store, time_now(), c->who, a->id, what, detail) != 0 ||
+	if (!ok || store_event(c->store, instant_now(), c->who, a->id, what, detail) != 0 ||
 	    store_commit(c->store) != 0) {
 		fprintf(stderr, "dubanctl: action %lld: %s not recorded: %s\n", (long long)a->id,
 		    what, store_errmsg(c->store));
 		store_rollback(c->store);
-		action_clear(a);
+		store_action_clear(a);
 		return EXIT_DATABASE;
 	}
 	ctl_wake(c);
 	printf("action %lld: %s", (long long)a->id, detail);
 	id = a->id;
-	action_clear(a);
+	store_action_clear(a);
 	if (store_action_get(c->store, id, a) == 0 && a->due_at != 0) {
-		deadline_format(a->due_at, due, sizeof(due));
+		instant_deadline(a->due_at, due, sizeof(due));
 		printf("; deadline %s%s", due, a->paused_at ? " (paused)" : "");
 	}
 	printf("\n");
-	action_clear(a);
+	store_action_clear(a);
 	return EXIT_OK;
 }
 
@@ -160,7 +160,7 @@ cmd_extend(struct ctl *c, int argc, char **argv)
 	if (r == NULL || !r->has_extend) {
 		fprintf(stderr, "dubanctl: action %lld: its rule \"%s\" allows no extension\n",
 		    (long long)a.id, a.rule ? a.rule : "(none)");
-		action_clear(&a);
+		store_action_clear(&a);
 		return EXIT_FAIL;
 	}
 	duration_format(&r->extend_max, max, sizeof(max));
@@ -168,13 +168,13 @@ cmd_extend(struct ctl *c, int argc, char **argv)
 		fprintf(stderr, "dubanctl: action %lld was extended %d time%s already; rule \"%s\""
 		    " allows %d\n", (long long)a.id, a.nextensions, a.nextensions == 1 ? "" : "s",
 		    r->name, r->extend_times);
-		action_clear(&a);
+		store_action_clear(&a);
 		return EXIT_FAIL;
 	}
 	if (d.unit != r->extend_max.unit || d.n > r->extend_max.n) {
 		fprintf(stderr, "dubanctl: action %lld: an extension of %s is more than rule \"%s\""
 		    " allows (at most %s)\n", (long long)a.id, len, r->name, max);
-		action_clear(&a);
+		store_action_clear(&a);
 		return EXIT_FAIL;
 	}
 	if (d.unit == UNIT_DAYS)
@@ -192,7 +192,7 @@ cmd_extend(struct ctl *c, int argc, char **argv)
 	rc = store_action_set_pause(c->store, a.id, a.paused_at, &a.adj, a.nextensions) == 0 &&
 	    store_extension_add(c->store, a.id, o.at, len, o.approver, o.reason, c->who) == 0 &&
 	    store_action_new_cycle(c->store, a.id) == 0 &&
-	    sched_replan(c->store, c->conf, &a, time_now(), detail, 0) == 0;
+	    sched_replan(c->store, c->conf, &a, instant_now(), detail, 0) == 0;
 	return finish(c, &a, "extend", detail, rc);
 }
 
@@ -214,7 +214,7 @@ cmd_pause(struct ctl *c, int argc, char **argv)
 		return rc;
 	if (a.paused_at != 0) {
 		fprintf(stderr, "dubanctl: action %lld is paused already\n", (long long)a.id);
-		action_clear(&a);
+		store_action_clear(&a);
 		return EXIT_FAIL;
 	}
 	snprintf(detail, sizeof(detail), "paused %s: %s", instant_format(o.at, at, sizeof(at)),
@@ -241,12 +241,12 @@ cmd_resume(struct ctl *c, int argc, char **argv)
 		return rc;
 	if (a.paused_at == 0) {
 		fprintf(stderr, "dubanctl: action %lld is not paused\n", (long long)a.id);
-		action_clear(&a);
+		store_action_clear(&a);
 		return EXIT_FAIL;
 	}
 	if (o.at < a.paused_at) {
 		fprintf(stderr, "dubanctl: --at is before the pause began\n");
-		action_clear(&a);
+		store_action_clear(&a);
 		return EXIT_USAGE;
 	}
 	from = tz_day_of(a.paused_at);
@@ -263,7 +263,7 @@ cmd_resume(struct ctl *c, int argc, char **argv)
 		return EXIT_DATABASE;
 	rc = store_action_set_pause(c->store, a.id, 0, &a.adj, a.nextensions) == 0 &&
 	    store_pause_close(c->store, a.id, o.at) == 0 &&
-	    sched_replan(c->store, c->conf, &a, time_now(), detail, REPLAN_KEEP_STAGE) == 0;
+	    sched_replan(c->store, c->conf, &a, instant_now(), detail, REPLAN_KEEP_STAGE) == 0;
 	return finish(c, &a, "resume", detail, rc);
 }
 
@@ -281,7 +281,7 @@ cmd_reassign(struct ctl *c, int argc, char **argv)
 	if ((rc = store_dept_get(c->store, argv[optind + 1], &d)) != 0)
 		return ctl_lookup(c, rc, "no department '%s'", argv[optind + 1]);
 	if ((rc = open_action(c, argv[optind], &a)) != 0) {
-		department_clear(&d);
+		store_dept_clear(&d);
 		return rc;
 	}
 	rc = EXIT_FAIL;
@@ -296,16 +296,16 @@ cmd_reassign(struct ctl *c, int argc, char **argv)
 	else
 		rc = EXIT_OK;
 	if (rc != EXIT_OK) {
-		department_clear(&d);
-		action_clear(&a);
+		store_dept_clear(&d);
+		store_action_clear(&a);
 		return rc;
 	}
 	/* the new department's period counts from its own notification */
 	snprintf(detail, sizeof(detail), "reassigned from %s to %s, notified %s", a.dept.code,
 	    d.code, instant_format(o.at, at, sizeof(at)));
 	if (store_begin(c->store) != 0) {
-		department_clear(&d);
-		action_clear(&a);
+		store_dept_clear(&d);
+		store_action_clear(&a);
 		return EXIT_DATABASE;
 	}
 	rc = store_action_reassign(c->store, &a, d.id, o.at, detail) == 0;
@@ -315,8 +315,8 @@ cmd_reassign(struct ctl *c, int argc, char **argv)
 	a.notified_at = o.at;
 	memset(&a.adj, 0, sizeof(a.adj));
 	a.nextensions = 0;
-	rc = rc && sched_replan(c->store, c->conf, &a, time_now(), detail, 0) == 0;
-	department_clear(&d);
+	rc = rc && sched_replan(c->store, c->conf, &a, instant_now(), detail, 0) == 0;
+	store_dept_clear(&d);
 	return finish(c, &a, "reassign", detail, rc);
 }
 
@@ -334,30 +334,30 @@ case_close(struct ctl *c, int argc, char **argv)
 		return ctl_lookup(c, rc, "no case '%s'", argv[optind]);
 	if (strcmp(k.status, "closed") == 0) {
 		fprintf(stderr, "dubanctl: case %s is closed already\n", k.number);
-		case_clear(&k);
+		store_case_clear(&k);
 		return EXIT_FAIL;
 	}
 	if ((n = store_case_open_actions(c->store, k.id, ids, sizeof(ids))) < 0) {
-		case_clear(&k);
+		store_case_clear(&k);
 		return ctl_db_failed(c);
 	}
 	if (n > 0) {
 		fprintf(stderr, "dubanctl: case %s cannot be closed (销号): %d action%s still open"
 		    " (%s); mark %s done first\n", k.number, n, n == 1 ? " is" : "s are", ids,
 		    n == 1 ? "it" : "them");
-		case_clear(&k);
+		store_case_clear(&k);
 		return EXIT_FAIL;
 	}
 	snprintf(detail, sizeof(detail), "case %s closed (销号)%s", k.number,
 	    o.ceased ? ", petitioner ceased (息诉罢访)" : "");
 	if (store_begin(c->store) != 0 || store_case_close(c->store, k.id, o.at, o.ceased) != 0 ||
-	    store_event(c->store, time_now(), c->who, 0, "case close", detail) != 0 ||
+	    store_event(c->store, instant_now(), c->who, 0, "case close", detail) != 0 ||
 	    store_commit(c->store) != 0) {
 		store_rollback(c->store);
-		case_clear(&k);
+		store_case_clear(&k);
 		return EXIT_DATABASE;
 	}
 	printf("%s\n", detail);
-	case_clear(&k);
+	store_case_clear(&k);
 	return EXIT_OK;
 }

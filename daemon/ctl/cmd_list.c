@@ -64,7 +64,7 @@ print_action(const struct action *a, void *arg)
 
 	snprintf(id, sizeof(id), "%lld", (long long)a->id);
 	if (a->due_at)
-		deadline_format(a->due_at, due, sizeof(due));
+		instant_deadline(a->due_at, due, sizeof(due));
 	if (a->next_at)
 		instant_format(a->next_at, next, sizeof(next));
 	v[0] = id;
@@ -82,7 +82,7 @@ print_action(const struct action *a, void *arg)
 int
 cmd_actions(struct ctl *c, int argc, char **argv)
 {
-	struct list_ctx lc = { c->conf, time_now() };
+	struct list_ctx lc = { c->conf, instant_now() };
 	bool all;
 	int rc;
 
@@ -114,7 +114,7 @@ print_escalation(const struct escalation_row *e, void *arg)
 	snprintf(action, sizeof(action), "%lld", (long long)e->action_id);
 	snprintf(level, sizeof(level), "%d", e->level);
 	instant_format(e->opened_at, opened, sizeof(opened));
-	deadline_format(e->due_at, due, sizeof(due));
+	instant_deadline(e->due_at, due, sizeof(due));
 	v[0] = id;
 	v[1] = action;
 	v[2] = level;
@@ -191,13 +191,13 @@ mail_retry(struct ctl *c, const char *arg)
 		return EXIT_USAGE;
 	if (store_begin(c->store) != 0)
 		return EXIT_DATABASE;
-	if ((rc = store_notice_requeue(c->store, id, time_now())) != 0) {
+	if ((rc = store_notice_requeue(c->store, id, instant_now())) != 0) {
 		store_rollback(c->store);
 		fprintf(stderr, "dubanctl: notice %lld is not a failed notice\n", (long long)id);
 		return EXIT_FAIL;
 	}
 	snprintf(detail, sizeof(detail), "notice %lld", (long long)id);
-	store_event(c->store, time_now(), c->who, 0, "mail retry", detail);
+	store_event(c->store, instant_now(), c->who, 0, "mail retry", detail);
 	if (store_commit(c->store) != 0)
 		return EXIT_DATABASE;
 	ctl_wake(c);
@@ -214,7 +214,7 @@ mail_test(struct ctl *c, const char *addr)
 
 	if (ctl_check_address("mail test", addr, ADDR_ONE) != 0)
 		return EXIT_USAGE;
-	instant_format(time_now(), when, sizeof(when));
+	instant_format(instant_now(), when, sizeof(when));
 	xasprintf(&body, "这是督办系统（duban）的测试邮件，发送时间 %s。\n"
 	    "This is a test message from duban, sent %s.\n", when, when);
 	rc = ctl_send_now(c, NULL, addr, "【测试】督办系统测试邮件", body, "test", &reply);

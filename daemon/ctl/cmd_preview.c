@@ -87,7 +87,7 @@ cmd_preview(struct ctl *c, int argc, char **argv)
 	    "step" };
 	static const int w[] = { 19, 19, 28, 10, 6, 12, 0 };
 	struct preview p;
-	int32_t day = tz_day_of(time_now());
+	int32_t day = tz_day_of(instant_now());
 	int ch;
 
 	optind = 0;

@@ -23,25 +23,25 @@ queue_change(struct ctl *c, const char *arg, const char *note, int resolve)
 		return ctl_lookup(c, rc, "no escalation %lld in the queue", (long long)id);
 	if (e.resolved_at != 0) {
 		fprintf(stderr, "dubanctl: escalation %lld is resolved already\n", (long long)id);
-		escalation_clear(&e);
+		store_escalation_clear(&e);
 		return EXIT_FAIL;
 	}
 	snprintf(detail, sizeof(detail), "escalation %lld %s%s%s", (long long)id,
 	    resolve ? "resolved" : "acknowledged", note ? ": " : "", note ? note : "");
 	if (store_begin(c->store) != 0 ||
-	    (resolve ? store_escalation_resolve(c->store, id, time_now(), note) :
-	    store_escalation_ack(c->store, id, time_now(), note)) != 0 ||
-	    store_event(c->store, time_now(), c->who, e.action_id,
+	    (resolve ? store_escalation_resolve(c->store, id, instant_now(), note) :
+	    store_escalation_ack(c->store, id, instant_now(), note)) != 0 ||
+	    store_event(c->store, instant_now(), c->who, e.action_id,
 	    resolve ? "queue resolve" : "queue ack", detail) != 0 ||
-	    evidence_append(c->store, id, time_now(), c->who,
+	    evidence_append(c->store, id, instant_now(), c->who,
 	    resolve ? "queue resolve" : "queue ack", note ? note : "") != 0 ||
 	    store_commit(c->store) != 0) {
 		store_rollback(c->store);
-		escalation_clear(&e);
+		store_escalation_clear(&e);
 		return EXIT_DATABASE;
 	}
 	printf("%s\n", detail);
-	escalation_clear(&e);
+	store_escalation_clear(&e);
 	return EXIT_OK;
 }
 
@@ -55,7 +55,7 @@ evidence(struct ctl *c, int64_t id, FILE *fp)
 
 	if ((rc = store_escalation_get(c->store, id, &e)) != 0)
 		return ctl_lookup(c, rc, "no escalation %lld in the queue", (long long)id);
-	escalation_clear(&e);
+	store_escalation_clear(&e);
 	if ((text = evidence_text(c->store, id, &live)) == NULL) {
 		fprintf(stderr, "dubanctl: escalation %lld: %s\n", (long long)id,
 		    store_errmsg(c->store));

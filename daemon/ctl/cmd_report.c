@@ -217,7 +217,7 @@ cmd_report(struct ctl *c, int argc, char **argv)
 	}
 	if (optind != argc)
 		return ctl_usage("report");
-	r.now = time_now();
+	r.now = instant_now();
 	r.cal = c->conf->cal;
 	r.conf = c->conf;
 	if (to_day == 0)
@@ -250,8 +250,8 @@ cmd_report(struct ctl *c, int argc, char **argv)
 	{
 		int y1, m1, d1, y2, m2, d2;
 
-		civil_from_day(from_day, &y1, &m1, &d1);
-		civil_from_day(to_day, &y2, &m2, &d2);
+		day_to_civil(from_day, &y1, &m1, &d1);
+		day_to_civil(to_day, &y2, &m2, &d2);
 		snprintf(title, sizeof(title), "督办工作统计 %04d-%02d-%02d 至 %04d-%02d-%02d",
 		    y1, m1, d1, y2, m2, d2);
 	}

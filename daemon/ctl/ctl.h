@@ -4,6 +4,7 @@
 
 #include "duban/conf.h"
 #include "duban/store.h"
+#include "duban/buf.h"
 #include "duban/xmalloc.h"
 
 /* Exit codes, documented in dubanctl(1). */

@@ -218,7 +218,7 @@ ctl_send_now(struct ctl *c, const char *to_name, const char *to_addr, const char
 	struct diag d = { 0 };
 	struct mail_job job;
 	struct mail_result res;
-	instant_t now = time_now();
+	instant_t now = instant_now();
 	char tag[64], *msgid;
 
 	*reply = NULL;
@@ -244,7 +244,7 @@ int
 ctl_check_time(const char *opt, instant_t t, int force)
 {
 	const instant_t year = 366LL * 86400 * 1000;
-	instant_t now = time_now();
+	instant_t now = instant_now();
 	char when[32];
 
 	if (force || (t >= now - year && t <= now + year))

@@ -4,7 +4,7 @@
 
 #include <stdio.h>
 
-#include "duban/cal.h"
+#include "duban/calendar.h"
 #include "duban/diag.h"
 #include "duban/rules.h"
 #include "duban/template.h"

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "duban/buf.h"
+#include "duban/buf.h"
 #include "duban/xmalloc.h"
 
 struct csv_row {

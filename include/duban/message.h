@@ -2,7 +2,9 @@
 #ifndef DUBAN_MESSAGE_H
 #define DUBAN_MESSAGE_H
 
-#include "duban/timeutil.h"
+#include "duban/day.h"
+#include "duban/instant.h"
+#include "duban/tz.h"
 
 struct mail {
 	const char	*from;		/* "Display Name <addr>" or "addr" */

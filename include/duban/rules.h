@@ -8,8 +8,10 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "duban/cal.h"
-#include "duban/timeutil.h"
+#include "duban/calendar.h"
+#include "duban/day.h"
+#include "duban/instant.h"
+#include "duban/tz.h"
 
 enum unit {
 	UNIT_SECONDS,

@@ -9,7 +9,9 @@
 #include <stdint.h>
 
 #include "duban/rules.h"
-#include "duban/timeutil.h"
+#include "duban/day.h"
+#include "duban/instant.h"
+#include "duban/tz.h"
 
 #define STORE_SCHEMA_VERSION	10
 
@@ -157,12 +159,12 @@ int store_dept_get(struct store *s, const char *code, struct department *d);
 int store_dept_update(struct store *s, const struct department *d);
 /* Calls fn for each department, ordered by code; stops if fn returns non-zero. */
 int store_dept_each(struct store *s, int (*fn)(const struct department *, void *), void *arg);
-void department_clear(struct department *d);
+void store_dept_clear(struct department *d);
 
 /* Cases */
 int store_case_add(struct store *s, const struct case_rec *c, int64_t *id);
 int store_case_get(struct store *s, const char *number, struct case_rec *c);
-void case_clear(struct case_rec *c);
+void store_case_clear(struct case_rec *c);
 
 /* Actions */
 /* pinned: the rule was named by the office, not matched. */
@@ -218,7 +220,7 @@ int store_audit_each(struct store *s, int64_t action,
     int (*fn)(const struct audit_row *, void *), void *arg);
 /* The earliest scheduled event, 0 if none. */
 instant_t store_next_event(struct store *s);
-void action_clear(struct action *a);
+void store_action_clear(struct action *a);
 
 /* Outbox */
 /* Queue a notice; 0 if queued, 1 if that notice exists already. */
@@ -250,7 +252,7 @@ int store_notice_withdraw(struct store *s, int64_t id, const char *why);
 /* The id of the row the last INSERT added. */
 int64_t store_last_id(struct store *s);
 int store_outbox_counts(struct store *s, struct outbox_counts *c);
-void outbox_item_clear(struct outbox_item *o);
+void store_outbox_item_clear(struct outbox_item *o);
 
 /* A notice as dubanctl mail shows it. */
 struct notice_row {
@@ -285,7 +287,7 @@ int store_escalation_each(struct store *s, bool all,
     int (*fn)(const struct escalation_row *, void *), void *arg);
 
 int store_escalation_get(struct store *s, int64_t id, struct escalation_row *e);
-void escalation_clear(struct escalation_row *e);
+void store_escalation_clear(struct escalation_row *e);
 int store_escalation_ack(struct store *s, int64_t id, instant_t at, const char *note);
 /* The database's instance id, made at init (to free; NULL on error). */
 char *store_instance(struct store *s);

@@ -11,7 +11,10 @@
 
 #include <stddef.h>
 
-#include "duban/timeutil.h"
+#include "duban/day.h"
+#include "duban/instant.h"
+#include "duban/tz.h"
+#include "duban/buf.h"
 #include "duban/xmalloc.h"
 
 #define TEXT_MAX	2000	/* bytes in one text field: about 660 Chinese characters */

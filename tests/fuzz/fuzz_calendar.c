@@ -5,8 +5,10 @@
 
 #include "fuzz.h"
 
-#include "duban/cal.h"
-#include "duban/timeutil.h"
+#include "duban/calendar.h"
+#include "duban/day.h"
+#include "duban/instant.h"
+#include "duban/tz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -5,7 +5,9 @@
 
 #include "duban/rulelang.h"
 #include "duban/rules.h"
-#include "duban/timeutil.h"
+#include "duban/day.h"
+#include "duban/instant.h"
+#include "duban/tz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

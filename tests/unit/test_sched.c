@@ -147,7 +147,7 @@ test_reminder_overdue_escalation(void **state)
 	assert_non_null(strstr(items[1].message, "Message-ID: <duban.0.1.overdue.0.0."));
 	assert_non_null(strstr(items[2].message, "Message-ID: <duban.0.1.escalation.1.0."));
 	for (i = 0; i < n; i++)
-		outbox_item_clear(&items[i]);
+		store_outbox_item_clear(&items[i]);
 }
 
 /* Woken late (the daemon was down), a stale reminder is skipped. */
@@ -254,7 +254,7 @@ test_night_notice_waits(void **state)
 	/* the reminder could only leave after its deadline: withdrawn; the overdue goes */
 	assert_int_equal(store_outbox_singles(f->st, at("2026-11-26 08:30"), 2, 0, it), 1);
 	assert_non_null(strstr(it[0].message, ".overdue."));
-	outbox_item_clear(&it[0]);
+	store_outbox_item_clear(&it[0]);
 }
 
 int

@@ -183,7 +183,7 @@ r_due(struct store *s, int *n)
 	if ((rc = store_action_due(s, T0 * 2, NLATER, a)) < 0)
 		return -1;
 	for (i = 0; i < rc; i++)
-		action_clear(&a[i]);
+		store_action_clear(&a[i]);
 	*n = rc;
 	return 0;
 }
@@ -197,7 +197,7 @@ r_singles(struct store *s, int *n)
 	if ((rc = store_outbox_singles(s, T0 * 2, NACTIONS * 4, 0, o)) < 0)
 		return -1;
 	for (i = 0; i < rc; i++)
-		outbox_item_clear(&o[i]);
+		store_outbox_item_clear(&o[i]);
 	*n = rc;
 	return 0;
 }
@@ -298,7 +298,7 @@ test_get_not_found_or_failed(void **state)
 	assert_int_equal(store_action_done(f->st, 1, T0, NULL), 0);
 	assert_int_equal(store_action_done(f->st, 1, T0, NULL), STORE_DONE_ALREADY);
 	assert_int_equal(store_dept_get(f->st, "zjj", &d), 0);
-	department_clear(&d);
+	store_dept_clear(&d);
 }
 
 /*

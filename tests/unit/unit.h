@@ -13,8 +13,10 @@
 #endif
 #define CN_CALENDAR SRCDIR "/conf/calendar/cn.conf"
 
-#include "duban/cal.h"
-#include "duban/timeutil.h"
+#include "duban/calendar.h"
+#include "duban/day.h"
+#include "duban/instant.h"
+#include "duban/tz.h"
 
 /* The shipped calendar, in the office's zone, for a group of tests. */
 static struct calendar *cn __attribute__((unused));

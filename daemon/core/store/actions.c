@@ -36,13 +36,13 @@ store_action_add(struct store *s, int64_t case_id, int64_t dept_id, const char *
 }
 
 void
-action_clear(struct action *a)
+store_action_clear(struct action *a)
 {
 	free(a->step);
 	free(a->rule);
 	free(a->note);
-	department_clear(&a->dept);
-	case_clear(&a->kase);
+	store_dept_clear(&a->dept);
+	store_case_clear(&a->kase);
 	memset(a, 0, sizeof(*a));
 }
 
@@ -100,7 +100,7 @@ store_action_each(struct store *s, bool all, int (*fn)(const struct action *, vo
 	while (!stop && (rc = db_next(s, st)) == 1) {
 		db_action_row(st, &a);
 		stop = fn(&a, arg);
-		action_clear(&a);
+		store_action_clear(&a);
 	}
 	sqlite3_reset(st);
 	return rc < 0 ? -1 : 0;
@@ -121,7 +121,7 @@ store_action_due(struct store *s, instant_t now, int max, struct action *out)
 	sqlite3_reset(st);
 	if (rc < 0) {
 		while (n > 0)
-			action_clear(&out[--n]);
+			store_action_clear(&out[--n]);
 		return -1;
 	}
 	return n;

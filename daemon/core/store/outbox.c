@@ -43,7 +43,7 @@ store_notice_add(struct store *s, const struct notice *n, instant_t now)
 	db_bind_text(st, 7, n->message);
 	db_bind_text(st, 8, n->message_id);
 	sqlite3_bind_int64(st, 9, n->send_at ? n->send_at : now);
-	sqlite3_bind_int64(st, 10, time_now());	/* when it was really queued */
+	sqlite3_bind_int64(st, 10, instant_now());	/* when it was really queued */
 	db_bind_text(st, 11, n->recipient_name);
 	db_bind_text(st, 12, n->item);
 	sqlite3_bind_int(st, 13, n->digest);
@@ -101,14 +101,14 @@ store_outbox_singles(struct store *s, instant_t now, int max, int only_singles,
 	sqlite3_reset(st);
 	if (rc < 0) {
 		while (n > 0)
-			outbox_item_clear(&out[--n]);
+			store_outbox_item_clear(&out[--n]);
 		return -1;
 	}
 	return n;
 }
 
 void
-outbox_item_clear(struct outbox_item *o)
+store_outbox_item_clear(struct outbox_item *o)
 {
 	free(o->recipient);
 	free(o->message);
@@ -290,7 +290,7 @@ store_outbox_for(struct store *s, const char *recipient, instant_t now, int max,
 	sqlite3_reset(st);
 	if (rc < 0) {
 		while (n > 0)
-			outbox_item_clear(&out[--n]);
+			store_outbox_item_clear(&out[--n]);
 		return -1;
 	}
 	return n;

@@ -139,7 +139,7 @@ store_escalation_each(struct store *s, bool all,
 	while (!stop && (rc = db_next(s, st)) == 1) {
 		escalation_from_row(st, &e);
 		stop = fn(&e, arg);
-		escalation_clear(&e);
+		store_escalation_clear(&e);
 	}
 	sqlite3_reset(st);
 	return rc < 0 ? -1 : 0;
@@ -162,7 +162,7 @@ store_escalation_get(struct store *s, int64_t id, struct escalation_row *e)
 }
 
 void
-escalation_clear(struct escalation_row *e)
+store_escalation_clear(struct escalation_row *e)
 {
 	free(e->target);
 	free(e->case_number);

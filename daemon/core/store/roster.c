@@ -25,7 +25,7 @@ store_dept_add(struct store *s, const struct department *d, int64_t *id)
 }
 
 void
-department_clear(struct department *d)
+store_dept_clear(struct department *d)
 {
 	free(d->code);
 	free(d->name);
@@ -63,7 +63,7 @@ store_dept_each(struct store *s, int (*fn)(const struct department *, void *), v
 	while (!stop && (rc = db_next(s, st)) == 1) {
 		db_dept_row(st, 0, &d);
 		stop = fn(&d, arg);
-		department_clear(&d);
+		store_dept_clear(&d);
 	}
 	sqlite3_reset(st);
 	return rc < 0 ? -1 : 0;
@@ -122,7 +122,7 @@ store_case_get(struct store *s, const char *number, struct case_rec *c)
 }
 
 void
-case_clear(struct case_rec *c)
+store_case_clear(struct case_rec *c)
 {
 	free(c->number);
 	free(c->title);

@@ -3,8 +3,8 @@
  * holidays ("off") and make-up working days ("work"), with the years it covers.
  * Lookups are O(1) and working-day arithmetic O(log n) over a precomputed table.
  */
-#ifndef DUBAN_CAL_H
-#define DUBAN_CAL_H
+#ifndef DUBAN_CALENDAR_H
+#define DUBAN_CALENDAR_H
 
 #include <stdbool.h>
 #include <stdint.h>

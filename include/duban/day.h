@@ -1,0 +1,18 @@
+/* Civil days: day numbers (days since 1970-01-01), dates and weekdays. */
+#ifndef DUBAN_DAY_H
+#define DUBAN_DAY_H
+
+#include <stdint.h>
+
+/* Civil date to day number and back. */
+int32_t day_from_civil(int y, int m, int d);
+void day_to_civil(int32_t day, int *y, int *m, int *d);
+/* Day of the week of a day number, 0 = Sunday. */
+int day_weekday(int32_t day);
+/* Parse "YYYY-MM-DD" into a day number; 0 on success, -1 on error. */
+int day_parse(const char *s, int32_t *day);
+/* The parts of the language of dates the instant parser shares: 0 or -1, *sp moved on. */
+int day_parse_num(const char **sp, int digits, int *out);
+int day_parse_prefix(const char **sp, int *y, int *m, int *d);
+
+#endif
