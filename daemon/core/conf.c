@@ -327,6 +327,22 @@ target_key(struct conf_parse *p, const char *name, const char *value)
 	return 1;
 }
 
+/* [step "KEY"]: name = how people read it. */
+static int
+step_key(struct conf_parse *p, const char *name, const char *value)
+{
+	struct step_name *st = &p->conf->steps[p->conf->nsteps - 1];
+
+	if (strcmp(name, "name") == 0) {
+		if (value[0] == '\0')
+			conf_error(p, "name: empty (the step's name as mail shows it, e.g. 分工处理)");
+		else
+			set_str(&st->name, value);
+	} else
+		unknown_key(p, name);
+	return 1;
+}
+
 /* A key of a rule section: the rule language's (rulelang.c). */
 static int
 rule_key(struct conf_parse *p, const char *name, const char *value)
@@ -368,7 +384,8 @@ conf_section(struct conf_parse *p, const char *section)
 	if (klen >= sizeof(kind) || nlen < 3 || q[0] != '"' || q[nlen - 1] != '"' ||
 	    nlen - 2 >= sizeof(name)) {
 		conf_error_at(p, p->section_line,
-		    "unknown section [%s] (use [daemon], [smtp], [mail], [target \"NAME\"], [rule \"NAME\"])",
+		    "unknown section [%s] (use [daemon], [smtp], [mail], [target \"NAME\"],"
+		    " [step \"KEY\"], [rule \"NAME\"])",
 		    section);
 		return;
 	}
@@ -389,6 +406,18 @@ conf_section(struct conf_parse *p, const char *section)
 		c->targets[c->ntargets].line = p->section_line;
 		c->ntargets++;
 		p->kind = SEC_TARGET;
+	} else if (strcmp(kind, "step") == 0) {
+		struct step_name *st;
+
+		for (int i = 0; i < c->nsteps; i++)
+			if (strcmp(c->steps[i].key, name) == 0)
+				conf_error_at(p, p->section_line, "step \"%s\" defined twice", name);
+		c->steps = xreallocarray(c->steps, (size_t)c->nsteps + 1, sizeof(*c->steps));
+		st = &c->steps[c->nsteps++];
+		memset(st, 0, sizeof(*st));
+		st->key = xstrdup(name);
+		st->line = p->section_line;
+		p->kind = SEC_STEP;
 	} else if (strcmp(kind, "rule") == 0) {
 		struct rule *r;
 
@@ -400,7 +429,8 @@ conf_section(struct conf_parse *p, const char *section)
 		p->kind = SEC_RULE;
 	} else
 		conf_error_at(p, p->section_line,
-		    "unknown section [%s] (use [daemon], [smtp], [mail], [target \"NAME\"], [rule \"NAME\"])",
+		    "unknown section [%s] (use [daemon], [smtp], [mail], [target \"NAME\"],"
+		    " [step \"KEY\"], [rule \"NAME\"])",
 		    section);
 }
 
@@ -424,6 +454,8 @@ conf_handler(void *arg, const char *section, const char *name, const char *value
 		return target_key(p, name, value);
 	case SEC_RULE:
 		return rule_key(p, name, value);
+	case SEC_STEP:
+		return step_key(p, name, value);
 	case SEC_NONE:
 		conf_error(p, "'%s' outside any section", name);
 		return 1;
@@ -486,6 +518,11 @@ conf_free(struct config *c)
 	}
 	for (i = 0; i < c->nrules; i++)
 		rulelang_clear(&c->rules[i]);
+	for (i = 0; i < c->nsteps; i++) {
+		free(c->steps[i].key);
+		free(c->steps[i].name);
+	}
+	free(c->steps);
 	free(c->targets);
 	free(c->rules);
 	free(c->path);
@@ -522,6 +559,17 @@ conf_target(const struct config *c, const char *name)
 		if (strcmp(c->targets[i].name, name) == 0)
 			return &c->targets[i];
 	return NULL;
+}
+
+const char *
+conf_step_name(const struct config *c, const char *step)
+{
+	int i;
+
+	for (i = 0; i < c->nsteps; i++)
+		if (strcmp(c->steps[i].key, step) == 0 && c->steps[i].name != NULL)
+			return c->steps[i].name;
+	return step;
 }
 
 const struct rule *
@@ -593,6 +641,9 @@ conf_print(const struct config *c, FILE *fp)
 	for (i = 0; i < c->ntargets; i++)
 		fprintf(fp, "\n[target \"%s\"]\nname = %s\nemail = %s\n", c->targets[i].name,
 		    c->targets[i].label, c->targets[i].email);
+	for (i = 0; i < c->nsteps; i++)
+		fprintf(fp, "\n[step \"%s\"]\nname = %s\n", c->steps[i].key,
+		    c->steps[i].name ? c->steps[i].name : "");
 	for (i = 0; i < c->nrules; i++) {
 		fprintf(fp, "\n");
 		rulelang_print(&c->rules[i], fp);

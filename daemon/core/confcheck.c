@@ -151,6 +151,10 @@ conf_validate(struct conf_parse *p)
 		if (t->label == NULL)
 			t->label = xstrdup(t->name);
 	}
+	for (i = 0; i < c->nsteps; i++)
+		if (c->steps[i].name == NULL)
+			conf_error_at(p, c->steps[i].line, "step \"%s\" needs 'name', how mail shows it"
+			    " (e.g. 分工处理)", c->steps[i].key);
 	for (i = 0; i < c->nrules; i++) {
 		struct rule *r = &c->rules[i];
 		int j;

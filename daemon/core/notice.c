@@ -93,7 +93,8 @@ vars_for_action(struct notice_vars *nv, const struct config *conf, const struct 
 	add_var(nv, "case", a->kase.number);
 	add_var(nv, "case_title", a->kase.title);
 	add_var(nv, "category", nv->category);
-	add_var(nv, "step", a->step);
+	add_var(nv, "step", conf_step_name(conf, a->step));
+	add_var(nv, "step_key", a->step);
 	add_var(nv, "dept", a->dept.name);
 	add_var(nv, "dept_code", a->dept.code);
 	add_var(nv, "head", a->dept.head);

@@ -26,6 +26,13 @@ struct target {
 	int	 line;
 };
 
+/* A step of the procedure: the key an action names, and its name in mail. */
+struct step_name {
+	char	*key;
+	char	*name;		/* e.g. 分工处理 */
+	int	 line;
+};
+
 struct smtp_conf {
 	char			*host;
 	int			 port;
@@ -68,6 +75,8 @@ struct config {
 	struct templates tpl;
 	struct target	*targets;
 	int		 ntargets;
+	struct step_name *steps;
+	int		 nsteps;
 	struct rule	*rules;
 	int		 nrules;
 	struct calendar	*cal;
@@ -92,6 +101,8 @@ struct config *conf_load_all(const char *path, struct diag *d);
 void conf_print(const struct config *conf, FILE *fp);
 
 const struct target *conf_target(const struct config *conf, const char *name);
+/* How a step is shown to people: its [step] section's name, or the step as written. */
+const char *conf_step_name(const struct config *conf, const char *step);
 /* The first rule that governs an action, or NULL. */
 const struct rule *conf_match_rule(const struct config *conf, const char *step,
     const char *dept, int category, int key);
