@@ -1,18 +1,17 @@
-/* dubanctl init and check-config. */
+/* dubanctl init, check-config, status and log: the database, the configuration, the daemon, the audit log. */
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "ctl.h"
 
 int
-cmd_init(struct ctl *c, int argc, char **argv)
+cmd_init(struct ctl *c, struct ctl_args *a)
 {
 	struct store *s;
 	char *cause;
 
-	(void)argv;
-	if (argc != 1)
-		return ctl_usage("init");
+	(void)a;
 	if ((s = store_open(c->conf->database, STORE_OPEN_CREATE, &cause)) == NULL) {
 		fprintf(stderr, "dubanctl: %s\n", cause);
 		free(cause);
@@ -26,14 +25,12 @@ cmd_init(struct ctl *c, int argc, char **argv)
 }
 
 int
-cmd_check_config(struct ctl *c, int argc, char **argv)
+cmd_check_config(struct ctl *c, struct ctl_args *a)
 {
 	struct diag d = { 0 };
 	struct config *conf;
 
-	(void)argv;
-	if (argc != 1)
-		return ctl_usage("check-config");
+	(void)a;
 	conf = conf_load_all(c->conf_path, &d);
 	diag_print(&d, stderr);
 	diag_free(&d);
@@ -45,18 +42,60 @@ cmd_check_config(struct ctl *c, int argc, char **argv)
 }
 
 int
-cmd_status(struct ctl *c, int argc, char **argv)
+cmd_status(struct ctl *c, struct ctl_args *a)
 {
 	char reply[2048];
 
-	(void)argv;
-	if (argc != 1)
-		return ctl_usage("status");
+	(void)a;
 	if (ctl_ask(c, "status", reply, sizeof(reply), 2000) != 0) {
 		fprintf(stderr, "dubanctl: duband is not answering on %s (not running?)\n",
 		    c->conf->socket_path);
 		return EXIT_FAIL;
 	}
 	fputs(reply, stdout);
+	return EXIT_OK;
+}
+
+static int
+print_event(instant_t at, const char *who, int64_t action, const char *what,
+    const char *detail, void *arg)
+{
+	char when[32], act[24] = "";
+	const char *v[5];
+
+	(void)arg;
+	instant_format(at, when, sizeof(when));
+	if (action)
+		snprintf(act, sizeof(act), "%lld", (long long)action);
+	v[0] = when;
+	v[1] = who;
+	v[2] = act;
+	v[3] = what;
+	v[4] = detail ? detail : "";
+	out_row(v);
+	return 0;
+}
+
+int
+cmd_log(struct ctl *c, struct ctl_args *a)
+{
+	instant_t from = 0, to = INT64_MAX;
+	int64_t action = 0;
+
+	if (args_has(a, "action") && ctl_parse_id(args_get(a, "action"), &action) != 0)
+		return EXIT_USAGE;
+	if (args_time(a, "since", &from) != 0 || args_time(a, "until", &to) != 0)
+		return EXIT_USAGE;
+	{
+		static const char *const cols[] = { "when", "who", "action", "what", "detail" };
+		static const int w[] = { 19, 10, 6, 18, 0 };
+
+		out_header(cols, w, 5);
+		if (store_event_each(c->store, action, from, to, print_event, NULL) != 0) {
+			out_end();
+			return ctl_db_failed(c);
+		}
+		out_end();
+	}
 	return EXIT_OK;
 }

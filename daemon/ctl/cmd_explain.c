@@ -80,7 +80,7 @@ print_notice(const struct notice_row *n, void *arg)
 }
 
 int
-cmd_explain(struct ctl *c, int argc, char **argv)
+cmd_explain(struct ctl *c, struct ctl_args *args)
 {
 	struct event ev[RULE_MAX_EVENTS];
 	struct rule_env env = conf_env(c->conf);
@@ -90,9 +90,7 @@ cmd_explain(struct ctl *c, int argc, char **argv)
 	int64_t id;
 	int i, n, count = 0;
 
-	if (argc != 2)
-		return ctl_usage("explain");
-	if (ctl_parse_id(argv[1], &id) != 0)
+	if (ctl_parse_id(args->argv[0], &id) != 0)
 		return EXIT_USAGE;
 	if ((i = store_action_get(c->store, id, &a)) != 0)
 		return ctl_lookup(c, i, "action %lld does not exist", (long long)id);

@@ -3,7 +3,6 @@
  * dubanctl dept import: the roster. An import is all or nothing.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -279,76 +278,6 @@ apply_action(struct import *im, const struct csv_row *r, int64_t case_id)
 	return 0;
 }
 
-/*
- * Parse the options of import and export: --encoding, --dry-run (import),
- * --force and --private (export, when file_flags is given).
- */
-static int
-ledger_opts(const char *what, int argc, char **argv, const char **encoding, int *dry_run,
-    int *file_flags)
-{
-	static const struct option opts[] = {
-		{ "encoding", required_argument, NULL, 'e' },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "force", no_argument, NULL, 'F' },
-		{ "private", no_argument, NULL, 'P' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int ch;
-
-	*encoding = NULL;
-	if (dry_run)
-		*dry_run = 0;
-	if (file_flags)
-		*file_flags = 0;
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'e' && (strcmp(optarg, "utf-8") == 0 || strcmp(optarg, "gb18030") == 0))
-			*encoding = optarg;
-		else if (ch == 'e') {
-			fprintf(stderr, "dubanctl: --encoding: utf-8 or gb18030, not '%s'\n", optarg);
-			return EXIT_USAGE;
-		} else if (ch == 'n' && dry_run)
-			*dry_run = 1;
-		else if (ch == 'F' && file_flags)
-			*file_flags |= CTL_FILE_FORCE;
-		else if (ch == 'P' && file_flags)
-			*file_flags |= CTL_FILE_PRIVATE;
-		else
-			return ctl_usage(what);
-	}
-	if (argc - optind != 1)
-		return ctl_usage(what);
-	return 0;
-}
-
-/* Read, decode and parse a CSV file; prints the error and returns NULL-ish. */
-static int
-read_csv(const char *file, const char *encoding, struct csv *csv, const char **used)
-{
-	char *raw, *text, *err;
-	size_t len;
-
-	if ((raw = buf_read_file(file, &len)) == NULL) {
-		fprintf(stderr, "dubanctl: %s: %s\n", file, strerror(errno));
-		return EXIT_FAIL;
-	}
-	text = text_to_utf8(raw, len, encoding, used, &err);
-	free(raw);
-	if (text == NULL) {
-		fprintf(stderr, "dubanctl: %s: %s\n", file, err);
-		free(err);
-		return EXIT_FAIL;
-	}
-	if (csv_parse(text, strlen(text), csv, &err) != 0) {
-		fprintf(stderr, "%s:%s\n", file, err + 4);
-		free(err);
-		free(text);
-		return EXIT_FAIL;
-	}
-	free(text);
-	return 0;
-}
 
 /* The ledger's header line: its columns, named and in order. */
 static int
@@ -437,8 +366,8 @@ apply_pass(struct import *im, struct csv_reader *rd)
  * into a private temporary copy and read twice, row by row: once to check
  * every row (no lock held), once to store them in one transaction.
  */
-static int
-ledger_import(struct ctl *c, int argc, char **argv)
+int
+cmd_ledger_import(struct ctl *c, struct ctl_args *args)
 {
 	struct import im;
 	struct csv_reader rd;
@@ -448,10 +377,11 @@ ledger_import(struct ctl *c, int argc, char **argv)
 	int rc;
 
 	memset(&im, 0, sizeof(im));
-	if ((rc = ledger_opts("ledger", argc, argv, &encoding, &im.dry_run, NULL)) != 0)
+	if ((rc = args_encoding(args, &encoding)) != 0)
 		return rc;
+	im.dry_run = args_has(args, "dry-run");
 	im.c = c;
-	im.file = argv[optind];
+	im.file = args->argv[0];
 	if ((fp = text_file_utf8(im.file, encoding, &used, &err)) == NULL) {
 		fprintf(stderr, "dubanctl: %s: %s\n", im.file, err);
 		free(err);
@@ -541,8 +471,8 @@ export_row(const struct ledger_row *r, void *arg)
 	return 0;
 }
 
-static int
-ledger_export(struct ctl *c, int argc, char **argv)
+int
+cmd_ledger_export(struct ctl *c, struct ctl_args *args)
 {
 	struct buf b = { 0 };
 	const char *encoding, *file;
@@ -550,9 +480,11 @@ ledger_export(struct ctl *c, int argc, char **argv)
 	size_t len;
 	int i, rc, flags;
 
-	if ((rc = ledger_opts("ledger", argc, argv, &encoding, NULL, &flags)) != 0)
+	if ((rc = args_encoding(args, &encoding)) != 0)
 		return rc;
-	file = argv[optind];
+	flags = (args_has(args, "force") ? CTL_FILE_FORCE : 0) |
+	    (args_has(args, "private") ? CTL_FILE_PRIVATE : 0);
+	file = args->argv[0];
 	if (encoding == NULL || strcmp(encoding, "utf-8") == 0)
 		buf_puts(&b, "\xef\xbb\xbf");	/* so that spreadsheet programs see UTF-8 */
 	for (i = 0; i < NCOLS; i++)
@@ -577,108 +509,4 @@ ledger_export(struct ctl *c, int argc, char **argv)
 	rc = ctl_write_file(file, out, len, flags);
 	free(out);
 	return rc;
-}
-
-int
-cmd_ledger(struct ctl *c, int argc, char **argv)
-{
-	if (argc >= 2 && strcmp(argv[1], "import") == 0)
-		return ledger_import(c, argc - 1, argv + 1);
-	if (argc >= 2 && strcmp(argv[1], "export") == 0)
-		return ledger_export(c, argc - 1, argv + 1);
-	return ctl_usage("ledger");
-}
-
-/* dubanctl dept import FILE: the roster, code,name,head,title,email (conf/departments.csv). */
-int
-dept_import(struct ctl *c, int argc, char **argv)
-{
-	static const char *const roster[] = { "code", "name", "head", "title", "email" };
-	struct import im;
-	struct department d, old;
-	struct csv csv;
-	const char *encoding, *used, *why;
-	int i, j, rc, added = 0, updated = 0;
-
-	memset(&im, 0, sizeof(im));
-	if ((rc = ledger_opts("dept", argc, argv, &encoding, &im.dry_run, NULL)) != 0)
-		return rc;
-	im.file = argv[optind];
-	if ((rc = read_csv(im.file, encoding, &csv, &used)) != 0)
-		return rc;
-	for (i = 0; csv.n > 0 && i < 5 && i < csv.rows[0].n; i++)
-		if (strcmp(csv.rows[0].fields[i], roster[i]) != 0)
-			break;
-	if (csv.n == 0 || i < 5 || csv.rows[0].n != 5) {
-		fprintf(stderr, "%s:1: the first line must be the header: code,name,head,title,email\n",
-		    im.file);
-		csv_free(&csv);
-		return EXIT_FAIL;
-	}
-	for (i = 1; i < csv.n; i++) {
-		const struct csv_row *r = &csv.rows[i];
-
-		if (r->n != 5) {
-			fprintf(stderr, "%s:%d: %d columns, expected 5\n", im.file, r->line, r->n);
-			im.errors++;
-			continue;
-		}
-		for (j = 0; j < 2; j++)
-			if (r->fields[j][0] == '\0') {
-				fprintf(stderr, "%s:%d: column %d (%s): empty\n", im.file, r->line, j + 1,
-				    roster[j]);
-				im.errors++;
-			}
-		if (r->fields[4][0] && address_check(r->fields[4], &why) != 0) {
-			char *e = text_escape(r->fields[4]);
-
-			fprintf(stderr, "%s:%d: column 5 (email): '%s' is not a mail address: %s\n",
-			    im.file, r->line, e, why);
-			free(e);
-			im.errors++;
-		}
-	}
-	if (im.errors > 0) {
-		fprintf(stderr, "dubanctl: %s: %d errors; nothing was imported\n", im.file, im.errors);
-		csv_free(&csv);
-		return EXIT_FAIL;
-	}
-	if (store_begin(c->store) != 0)
-		return EXIT_DATABASE;
-	for (i = 1; i < csv.n; i++) {
-		char **f = csv.rows[i].fields;
-
-		memset(&d, 0, sizeof(d));
-		d.code = f[0];
-		d.name = f[1];
-		d.head = f[2];
-		d.email = f[4];
-		if ((rc = store_dept_get(c->store, d.code, &old)) < 0) {
-			/* the database failed: said below */
-		} else if (rc == 0) {
-			d.cc = old.cc;
-			rc = store_dept_update(c->store, &d);
-			store_dept_clear(&old);
-			updated++;
-		} else {
-			rc = store_dept_add(c->store, &d, NULL);
-			added++;
-		}
-		if (rc != 0) {
-			fprintf(stderr, "dubanctl: %s:%d: not stored: %s\n", im.file, csv.rows[i].line,
-			    store_errmsg(c->store));
-			store_rollback(c->store);
-			csv_free(&csv);
-			return EXIT_DATABASE;
-		}
-	}
-	printf("%s (%s): %d departments added, %d updated%s\n", im.file, used, added, updated,
-	    im.dry_run ? " (dry run: nothing stored)" : "");
-	csv_free(&csv);
-	if (im.dry_run) {
-		store_rollback(c->store);
-		return EXIT_OK;
-	}
-	store_event(c->store, instant_now(), c->who, 0, "dept import", im.file);
-	return store_commit(c->store) == 0 ? EXIT_OK : EXIT_DATABASE;
 }

@@ -1,5 +1,4 @@
 /* dubanctl preview: who will receive what on a given day. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -77,30 +76,19 @@ preview_action(const struct action *a, void *arg)
 }
 
 int
-cmd_preview(struct ctl *c, int argc, char **argv)
+cmd_preview(struct ctl *c, struct ctl_args *args)
 {
-	static const struct option opts[] = {
-		{ "day", required_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 }
-	};
 	static const char *const cols[] = { "event", "sent", "recipient", "kind", "action", "case",
 	    "step" };
 	static const int w[] = { 19, 19, 28, 10, 6, 12, 0 };
 	struct preview p;
 	int32_t day = tz_day_of(instant_now());
-	int ch;
+	const char *v = args_get(args, "day");
 
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch != 'd')
-			return ctl_usage("preview");
-		if (day_parse(optarg, &day) != 0) {
-			fprintf(stderr, "dubanctl: --day: '%s' is not a date (YYYY-MM-DD)\n", optarg);
-			return EXIT_USAGE;
-		}
+	if (v != NULL && day_parse(v, &day) != 0) {
+		fprintf(stderr, "dubanctl: --day: '%s' is not a date (YYYY-MM-DD)\n", v);
+		return EXIT_USAGE;
 	}
-	if (optind != argc)
-		return ctl_usage("preview");
 	memset(&p, 0, sizeof(p));
 	p.c = c;
 	p.from = tz_day_start(day);

@@ -1,4 +1,4 @@
-/* dubanctl queue show, ack, resolve, export: the discipline-inspection queue's records. */
+/* dubanctl queue: the discipline-inspection queue, its evidence records, ack, resolve, export. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,55 +70,101 @@ evidence(struct ctl *c, int64_t id, FILE *fp)
 }
 
 int
-queue_sub(struct ctl *c, int argc, char **argv)
+cmd_queue_show(struct ctl *c, struct ctl_args *a)
 {
-	const char *note = NULL;
+	int64_t id;
+
+	if (ctl_parse_id(a->argv[0], &id) != 0)
+		return EXIT_USAGE;
+	return evidence(c, id, stdout);
+}
+
+int
+cmd_queue_ack(struct ctl *c, struct ctl_args *a)
+{
+	return queue_change(c, a->argv[0], args_get(a, "note"), 0);
+}
+
+int
+cmd_queue_resolve(struct ctl *c, struct ctl_args *a)
+{
+	if (!args_has(a, "note")) {
+		fprintf(stderr, "dubanctl: queue resolve needs --note TEXT\n");
+		return EXIT_USAGE;
+	}
+	return queue_change(c, a->argv[0], args_get(a, "note"), 1);
+}
+
+int
+cmd_queue_export(struct ctl *c, struct ctl_args *a)
+{
 	int64_t id;
 	FILE *fp;
 	char *text = NULL;
 	size_t len = 0;
-	int rc, flags = 0;
+	int rc, flags = (args_has(a, "force") ? CTL_FILE_FORCE : 0) |
+	    (args_has(a, "private") ? CTL_FILE_PRIVATE : 0);
 
-	while (argc >= 4 && (strcmp(argv[argc - 1], "--force") == 0 ||
-	    strcmp(argv[argc - 1], "--private") == 0)) {
-		flags |= strcmp(argv[argc - 1], "--force") == 0 ? CTL_FILE_FORCE : CTL_FILE_PRIVATE;
-		argc--;
+	if (ctl_parse_id(a->argv[0], &id) != 0)
+		return EXIT_USAGE;
+	if ((fp = open_memstream(&text, &len)) == NULL) {
+		fprintf(stderr, "dubanctl: %s\n", strerror(errno));
+		return EXIT_FAIL;
 	}
-	if (argc >= 4 && strcmp(argv[argc - 2], "--note") == 0) {
-		note = argv[argc - 1];
-		argc -= 2;
-	}
-	if (argc == 3 && strcmp(argv[1], "show") == 0) {
-		if (ctl_parse_id(argv[2], &id) != 0)
-			return EXIT_USAGE;
-		return evidence(c, id, stdout);
-	}
-	if (argc == 3 && strcmp(argv[1], "ack") == 0)
-		return queue_change(c, argv[2], note, 0);
-	if (argc == 3 && strcmp(argv[1], "resolve") == 0) {
-		if (note == NULL) {
-			fprintf(stderr, "dubanctl: queue resolve needs --note TEXT\n");
-			return EXIT_USAGE;
-		}
-		return queue_change(c, argv[2], note, 1);
-	}
-	if (argc == 4 && strcmp(argv[1], "export") == 0) {
-		if (ctl_parse_id(argv[2], &id) != 0)
-			return EXIT_USAGE;
-		if ((fp = open_memstream(&text, &len)) == NULL) {
-			fprintf(stderr, "dubanctl: %s\n", strerror(errno));
-			return EXIT_FAIL;
-		}
-		rc = evidence(c, id, fp);
-		if (fclose(fp) != 0 && rc == EXIT_OK)
-			rc = EXIT_FAIL;
-		if (rc == EXIT_OK)
-			rc = ctl_write_file(argv[3], text, len, flags);
-		free(text);
-		if (rc != EXIT_OK)
-			return rc;
-		printf("evidence record of escalation %lld written to %s\n", (long long)id, argv[3]);
-		return EXIT_OK;
-	}
-	return ctl_usage("queue");
+	rc = evidence(c, id, fp);
+	if (fclose(fp) != 0 && rc == EXIT_OK)
+		rc = EXIT_FAIL;
+	if (rc == EXIT_OK)
+		rc = ctl_write_file(a->argv[1], text, len, flags);
+	free(text);
+	if (rc != EXIT_OK)
+		return rc;
+	printf("evidence record of escalation %lld written to %s\n", (long long)id, a->argv[1]);
+	return EXIT_OK;
 }
+
+static int
+print_escalation(const struct escalation_row *e, void *arg)
+{
+	char id[24], action[24], level[8], opened[32], due[32];
+	const char *v[9];
+
+	(void)arg;
+	snprintf(id, sizeof(id), "%lld", (long long)e->id);
+	snprintf(action, sizeof(action), "%lld", (long long)e->action_id);
+	snprintf(level, sizeof(level), "%d", e->level);
+	instant_format(e->opened_at, opened, sizeof(opened));
+	instant_deadline(e->due_at, due, sizeof(due));
+	v[0] = id;
+	v[1] = action;
+	v[2] = level;
+	v[3] = e->target;
+	v[4] = e->case_number;
+	v[5] = e->dept_name;
+	v[6] = due;
+	v[7] = opened;
+	v[8] = e->resolved_at ? "resolved" : e->acked_at ? "acknowledged" : "open";
+	out_row(v);
+	return 0;
+}
+
+int
+cmd_queue_list(struct ctl *c, struct ctl_args *a)
+{
+	bool all = args_has(a, "all");
+
+	{
+		static const char *const cols[] = { "id", "action", "level", "target", "case",
+		    "dept", "deadline", "escalated", "state" };
+		static const int w[] = { 5, 6, 5, 12, 12, 14, 19, 19, 0 };
+
+		out_header(cols, w, 9);
+		if (store_escalation_each(c->store, all, print_escalation, NULL) != 0) {
+			out_end();
+			return ctl_db_failed(c);
+		}
+		out_end();
+	}
+	return EXIT_OK;
+}
+

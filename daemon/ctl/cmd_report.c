@@ -2,7 +2,6 @@
  * dubanctl report: the figures of the acceptance check (检查验收) per
  * department and overall, as a table, CSV or JSON, or mailed to the office.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,55 +167,32 @@ mail_report(struct ctl *c, const char *text, const char *title)
 }
 
 int
-cmd_report(struct ctl *c, int argc, char **argv)
+cmd_report(struct ctl *c, struct ctl_args *args)
 {
-	static const struct option opts[] = {
-		{ "from", required_argument, NULL, 'f' },
-		{ "to", required_argument, NULL, 't' },
-		{ "dept", required_argument, NULL, 'd' },
-		{ "csv", no_argument, NULL, 'c' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "mail", no_argument, NULL, 'm' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct report r;
 	struct tally all;
 	struct buf b = { 0 };
 	enum fmt fmt = FMT_TABLE;
 	int32_t from_day = 0, to_day = 0;
 	char title[160];
-	int ch, i, mail = 0, rc = EXIT_OK;
+	const char *v;
+	int i, mail = args_has(args, "mail"), rc = EXIT_OK;
 
 	memset(&r, 0, sizeof(r));
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'f':
-		case 't':
-			if (day_parse(optarg, ch == 'f' ? &from_day : &to_day) != 0) {
-				fprintf(stderr, "dubanctl: --%s: '%s' is not a date (YYYY-MM-DD)\n",
-				    ch == 'f' ? "from" : "to", optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case 'd':
-			r.only = optarg;
-			break;
-		case 'c':
-			fmt = FMT_CSV;
-			break;
-		case 'j':
-			fmt = FMT_JSON;
-			break;
-		case 'm':
-			mail = 1;
-			break;
-		default:
-			return ctl_usage("report");
-		}
+	if ((v = args_get(args, "from")) != NULL && day_parse(v, &from_day) != 0) {
+		fprintf(stderr, "dubanctl: --from: '%s' is not a date (YYYY-MM-DD)\n", v);
+		return EXIT_USAGE;
 	}
-	if (optind != argc)
-		return ctl_usage("report");
+	if ((v = args_get(args, "to")) != NULL && day_parse(v, &to_day) != 0) {
+		fprintf(stderr, "dubanctl: --to: '%s' is not a date (YYYY-MM-DD)\n", v);
+		return EXIT_USAGE;
+	}
+	r.only = args_get(args, "dept");
+	/* the command's --csv and --json, or dubanctl's own before the command */
+	if (args_has(args, "csv") || ctl_out == OUT_CSV)
+		fmt = FMT_CSV;
+	if (args_has(args, "json") || ctl_out == OUT_JSON)
+		fmt = FMT_JSON;
 	r.now = instant_now();
 	r.cal = c->conf->cal;
 	r.conf = c->conf;

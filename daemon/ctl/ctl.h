@@ -2,6 +2,9 @@
 #ifndef DUBAN_CTL_H
 #define DUBAN_CTL_H
 
+#include <stdbool.h>
+#include <stdio.h>
+
 #include "duban/conf.h"
 #include "duban/store.h"
 #include "duban/buf.h"
@@ -22,12 +25,35 @@ struct ctl {
 	const char	*who;		/* the Unix user, for the audit log */
 };
 
-struct ctl_cmd {
+/* An option a command's row takes: --name, with a value named arg (NULL: a flag). */
+struct ctl_opt {
 	const char	*name;
-	const char	*args;
-	const char	*summary;
-	int		(*fn)(struct ctl *, int, char **);
-	int		 needs;		/* CTL_NEEDS_* */
+	const char	*arg;
+};
+
+#define CTL_MAX_OPTS	8
+
+/* A command's line as its row's parser read it. */
+struct ctl_args {
+	const struct ctl_cmd *cmd;
+	int		 argc;			/* the positional arguments */
+	char		**argv;
+	const char	*vals[CTL_MAX_OPTS];	/* by option: its value, "" for a flag, NULL if not given */
+};
+
+/*
+ * A row of the command table: a command, or a subcommand ("dept add"), with
+ * its positional arguments (min to max; max -1: any) and its options. One
+ * parser reads every line (args.c); dubanctl(1) documents every row.
+ */
+struct ctl_cmd {
+	const char		*name;
+	const char		*args;		/* the positional arguments, for usage */
+	int			 min, max;
+	const struct ctl_opt	*opts;		/* NULL-terminated, or NULL */
+	const char		*summary;
+	int			(*fn)(struct ctl *, struct ctl_args *);
+	int			 needs;		/* CTL_NEEDS_* */
 };
 
 #define CTL_NEEDS_CONF	1
@@ -52,10 +78,28 @@ void out_end(void);
 int ctl_lookup(struct ctl *c, int rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* The database failed: says so with its error; returns EXIT_DATABASE. */
 int ctl_db_failed(struct ctl *c);
-/* Print "usage: dubanctl NAME ARGS" for a command to stderr; returns EXIT_USAGE. */
+/* The row argv names (the words it took in *words), or NULL. */
+const struct ctl_cmd *ctl_find(int argc, char **argv, int *words);
+/* Read a row's line: 0, an exit code after a usage message, or -1 after --help. */
+int args_parse(const struct ctl_cmd *cmd, int argc, char **argv, struct ctl_args *a);
+/* An option's value ("" for a flag), or NULL if it was not given. */
+const char *args_get(const struct ctl_args *a, const char *name);
+bool args_has(const struct ctl_args *a, const char *name);
+/* Like args_get, for a helper shared by rows of which some lack the option: NULL then. */
+const char *args_lookup(const struct ctl_args *a, const char *name);
+/* A time option into *t if it was given: 0, or EXIT_USAGE with a message. */
+int args_time(const struct ctl_args *a, const char *name, instant_t *t);
+/* --encoding utf-8|gb18030 (NULL: not given): 0, or EXIT_USAGE with a message. */
+int args_encoding(const struct ctl_args *a, const char **encoding);
+/* Read, decode (encoding as text_to_utf8) and parse a CSV file: 0, or an exit code after a message. */
+struct csv;
+int ctl_read_csv(const char *file, const char *encoding, struct csv *csv, const char **used);
+/* Print the row's usage to stderr; returns EXIT_USAGE. */
+int args_usage(const struct ctl_args *a);
+/* Print the usage of every row of a command to stderr; returns EXIT_USAGE. */
 int ctl_usage(const char *name);
-/* Is argv asking for help (-h or --help)? Then print the usage to stdout. */
-int ctl_help(const char *name, int argc, char **argv);
+/* Every row of a command with its summary, for --help. */
+void ctl_help_rows(FILE *fp, const char *name);
 /* Tell a running daemon to look at the database now (best effort). */
 void ctl_wake(struct ctl *c);
 /* Send a request to the daemon and wait for its answer; -1 if none came. */
@@ -90,28 +134,39 @@ int ctl_check_time(const char *opt, instant_t t, int force);
 /* Parse an action id; -1 with a message on error. */
 int ctl_parse_id(const char *s, int64_t *id);
 
-int cmd_init(struct ctl *, int, char **);
-int cmd_check_config(struct ctl *, int, char **);
-int cmd_dept(struct ctl *, int, char **);
-int cmd_case(struct ctl *, int, char **);
-int cmd_assign(struct ctl *, int, char **);
-int cmd_done(struct ctl *, int, char **);
-int cmd_actions(struct ctl *, int, char **);
-int cmd_queue(struct ctl *, int, char **);
-int cmd_mail(struct ctl *, int, char **);
-int cmd_status(struct ctl *, int, char **);
-int cmd_explain(struct ctl *, int, char **);
-int cmd_ack(struct ctl *, int, char **);
-int cmd_extend(struct ctl *, int, char **);
-int cmd_pause(struct ctl *, int, char **);
-int cmd_resume(struct ctl *, int, char **);
-int cmd_reassign(struct ctl *, int, char **);
-int case_close(struct ctl *, int, char **);
-int cmd_log(struct ctl *, int, char **);
-int queue_sub(struct ctl *, int, char **);
-int cmd_ledger(struct ctl *, int, char **);
-int dept_import(struct ctl *, int, char **);
-int cmd_report(struct ctl *, int, char **);
-int cmd_preview(struct ctl *, int, char **);
+/* The handlers, by family: cmd_FAMILY.c. */
+#define CTL_HANDLER(n)	int n(struct ctl *, struct ctl_args *)
+CTL_HANDLER(cmd_init);
+CTL_HANDLER(cmd_check_config);
+CTL_HANDLER(cmd_status);
+CTL_HANDLER(cmd_log);
+CTL_HANDLER(cmd_commands);
+CTL_HANDLER(cmd_dept_add);
+CTL_HANDLER(cmd_dept_list);
+CTL_HANDLER(cmd_dept_edit);
+CTL_HANDLER(cmd_dept_import);
+CTL_HANDLER(cmd_ledger_import);
+CTL_HANDLER(cmd_ledger_export);
+CTL_HANDLER(cmd_case_add);
+CTL_HANDLER(cmd_case_close);
+CTL_HANDLER(cmd_assign);
+CTL_HANDLER(cmd_ack);
+CTL_HANDLER(cmd_done);
+CTL_HANDLER(cmd_extend);
+CTL_HANDLER(cmd_pause);
+CTL_HANDLER(cmd_resume);
+CTL_HANDLER(cmd_reassign);
+CTL_HANDLER(cmd_explain);
+CTL_HANDLER(cmd_actions);
+CTL_HANDLER(cmd_preview);
+CTL_HANDLER(cmd_queue_list);
+CTL_HANDLER(cmd_queue_show);
+CTL_HANDLER(cmd_queue_ack);
+CTL_HANDLER(cmd_queue_resolve);
+CTL_HANDLER(cmd_queue_export);
+CTL_HANDLER(cmd_mail_list);
+CTL_HANDLER(cmd_mail_retry);
+CTL_HANDLER(cmd_mail_test);
+CTL_HANDLER(cmd_report);
 
 #endif

@@ -4,7 +4,8 @@
  * with --private) whatever the umask, never over an existing file without
  * --force, and never through a symlink: the data goes to a new file in the
  * same directory, which is then linked (or, with --force, renamed) into
- * place, so the name is replaced, not whatever it points to.
+ * place, so the name is replaced, not whatever it points to. And the CSV
+ * files dubanctl reads whole (the roster).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include "ctl.h"
+#include "duban/csv.h"
 
 static int
 write_all(int fd, const char *data, size_t len)
@@ -82,4 +84,32 @@ fail:
 	else
 		fprintf(stderr, "dubanctl: %s: %s\n", path, strerror(saved));
 	return EXIT_FAIL;
+}
+
+/* Read, decode and parse a CSV file; prints the error and returns NULL-ish. */
+int
+ctl_read_csv(const char *file, const char *encoding, struct csv *csv, const char **used)
+{
+	char *raw, *text, *err;
+	size_t len;
+
+	if ((raw = buf_read_file(file, &len)) == NULL) {
+		fprintf(stderr, "dubanctl: %s: %s\n", file, strerror(errno));
+		return EXIT_FAIL;
+	}
+	text = text_to_utf8(raw, len, encoding, used, &err);
+	free(raw);
+	if (text == NULL) {
+		fprintf(stderr, "dubanctl: %s: %s\n", file, err);
+		free(err);
+		return EXIT_FAIL;
+	}
+	if (csv_parse(text, strlen(text), csv, &err) != 0) {
+		fprintf(stderr, "%s:%s\n", file, err + 4);
+		free(err);
+		free(text);
+		return EXIT_FAIL;
+	}
+	free(text);
+	return 0;
 }

@@ -21,64 +21,6 @@
 #include "duban/text.h"
 #include "duban/version.h"
 
-const struct ctl_cmd ctl_cmds[] = {
-	{ "init", "", "create the database, or bring its schema up to date", cmd_init,
-	  CTL_NEEDS_CONF },
-	{ "check-config", "", "check the configuration file", cmd_check_config, 0 },
-	{ "dept", "add CODE NAME [--head NAME] [--email ADDR] [--cc ADDR] | list"
-	  " | edit CODE [--name NAME] [--head NAME] [--email ADDR] [--cc ADDR]"
-	  " | import FILE [--encoding utf-8|gb18030] [--dry-run]",
-	  "the department roster", cmd_dept, CTL_NEEDS_CONF | CTL_NEEDS_STORE },
-	{ "ledger", "import FILE [--encoding utf-8|gb18030] [--dry-run]"
-	  " | export FILE [--encoding utf-8|gb18030] [--force] [--private]",
-	  "the ledger (台账) as CSV; FILE - is standard input or output", cmd_ledger,
-	  CTL_NEEDS_CONF | CTL_NEEDS_STORE },
-	{ "case", "add NUMBER TITLE [--category 1-9] [--key] [--leader NAME]"
-	  " [--petitioner NAME] [--lead DEPT] [--received TIME]"
-	  " | close NUMBER [--ceased] [--at TIME]",
-	  "register a case; close it (销号) once its actions are done", cmd_case,
-	  CTL_NEEDS_CONF | CTL_NEEDS_STORE },
-	{ "assign", "CASE DEPT STEP [--at TIME [--force]] [--rule NAME] [--overdue-ok]",
-	  "assign an action on a case to a department", cmd_assign,
-	  CTL_NEEDS_CONF | CTL_NEEDS_STORE },
-	{ "ack", "ACTION [--at TIME]", "record that the department received it (签收)",
-	  cmd_ack, CTL_NEEDS_CONF | CTL_NEEDS_STORE },
-	{ "done", "ACTION [--at TIME] [--note TEXT] [--force --reason TEXT]", "mark an action done", cmd_done,
-	  CTL_NEEDS_CONF | CTL_NEEDS_STORE },
-	{ "extend", "ACTION --by DURATION --approver NAME --reason TEXT [--at TIME]",
-	  "extend an action's deadline (延期), as far as its rule allows", cmd_extend,
-	  CTL_NEEDS_CONF | CTL_NEEDS_STORE },
-	{ "pause", "ACTION --reason TEXT [--at TIME]",
-	  "stop an action's clock (a court dispute, say)", cmd_pause,
-	  CTL_NEEDS_CONF | CTL_NEEDS_STORE },
-	{ "resume", "ACTION [--at TIME]", "start its clock again; the deadline moves by the pause",
-	  cmd_resume, CTL_NEEDS_CONF | CTL_NEEDS_STORE },
-	{ "reassign", "ACTION DEPT [--at TIME]", "give an action to another department",
-	  cmd_reassign, CTL_NEEDS_CONF | CTL_NEEDS_STORE },
-	{ "explain", "ACTION", "show how an action's deadline was reached and its notices",
-	  cmd_explain, CTL_NEEDS_CONF | CTL_NEEDS_STORE },
-	{ "actions", "[--all]", "list open actions with their deadline and state",
-	  cmd_actions, CTL_NEEDS_CONF | CTL_NEEDS_STORE },
-	{ "queue", "[--all] | show ID | ack ID [--note TEXT] | resolve ID --note TEXT"
-	  " | export ID FILE [--force] [--private]",
-	  "the discipline-inspection queue; an item's evidence record", cmd_queue,
-	  CTL_NEEDS_CONF | CTL_NEEDS_STORE },
-	{ "preview", "[--day DATE]", "who will receive what on that day (default today)",
-	  cmd_preview, CTL_NEEDS_CONF | CTL_NEEDS_STORE },
-	{ "report", "[--from DATE] [--to DATE] [--dept CODE] [--csv | --json] [--mail]",
-	  "the acceptance check's figures per department and overall", cmd_report,
-	  CTL_NEEDS_CONF | CTL_NEEDS_STORE },
-	{ "log", "[--action ACTION] [--since TIME] [--until TIME]",
-	  "the audit log: every change, who made it and when", cmd_log,
-	  CTL_NEEDS_CONF | CTL_NEEDS_STORE },
-	{ "status", "", "ask the running daemon what it is doing", cmd_status,
-	  CTL_NEEDS_CONF },
-	{ "mail", "[--all] | retry NOTICE | test ADDRESS",
-	  "the outbox with the server's replies; retry a failed notice; send a test message",
-	  cmd_mail, CTL_NEEDS_CONF | CTL_NEEDS_STORE },
-	{ NULL, NULL, NULL, NULL, 0 }
-};
-
 static void
 usage(FILE *fp)
 {
@@ -90,7 +32,7 @@ usage(FILE *fp)
 	    "  --json, --csv  listings for scripts instead of tables\n"
 	    "  -V           print the version\n\ncommands:\n", DUBAN_CONF_PATH);
 	for (cmd = ctl_cmds; cmd->name; cmd++)
-		fprintf(fp, "  %-13s %s\n", cmd->name, cmd->summary);
+		fprintf(fp, "  %-15s %s\n", cmd->name, cmd->summary);
 	fprintf(fp, "\n'dubanctl COMMAND --help' shows a command's arguments.\n");
 }
 
@@ -114,37 +56,6 @@ ctl_lookup(struct ctl *c, int rc, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	return EXIT_FAIL;
-}
-
-int
-ctl_usage(const char *name)
-{
-	const struct ctl_cmd *cmd;
-
-	for (cmd = ctl_cmds; cmd->name; cmd++)
-		if (strcmp(cmd->name, name) == 0)
-			fprintf(stderr, "usage: dubanctl %s %s\n", cmd->name, cmd->args);
-	return EXIT_USAGE;
-}
-
-int
-ctl_help(const char *name, int argc, char **argv)
-{
-	const struct ctl_cmd *cmd;
-	int i;
-
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			break;
-		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			for (cmd = ctl_cmds; cmd->name; cmd++)
-				if (strcmp(cmd->name, name) == 0)
-					printf("usage: dubanctl %s %s\n  %s\n", cmd->name,
-					    cmd->args, cmd->summary);
-			return 1;
-		}
-	}
-	return 0;
 }
 
 /* A datagram socket bound to an automatic abstract address, so the daemon can answer. */
@@ -349,9 +260,10 @@ int
 main(int argc, char *argv[])
 {
 	const struct ctl_cmd *cmd;
+	struct ctl_args args;
 	struct passwd *pw;
 	struct ctl c;
-	int ch, rc, i;
+	int ch, rc, i, words;
 
 	umask(DBFILE_UMASK);	/* what dubanctl creates is the group's, never the world's */
 	memset(&c, 0, sizeof(c));
@@ -391,15 +303,14 @@ main(int argc, char *argv[])
 		usage(stdout);
 		return EXIT_OK;
 	}
-	for (cmd = ctl_cmds; cmd->name; cmd++)
-		if (strcmp(cmd->name, argv[0]) == 0)
-			break;
-	if (cmd->name == NULL) {
+	if ((cmd = ctl_find(argc, argv, &words)) == NULL) {
+		for (cmd = ctl_cmds; cmd->name; cmd++)
+			if (strncmp(cmd->name, argv[0], strlen(argv[0])) == 0 &&
+			    cmd->name[strlen(argv[0])] == ' ')
+				return ctl_usage(argv[0]);	/* a subcommand is missing or unknown */
 		fprintf(stderr, "dubanctl: unknown command '%s' (see 'dubanctl --help')\n", argv[0]);
 		return EXIT_USAGE;
 	}
-	if (ctl_help(cmd->name, argc, argv))
-		return EXIT_OK;
 	for (i = 1; i < argc; i++) {
 		const char *why;
 
@@ -416,13 +327,16 @@ main(int argc, char *argv[])
 			return EXIT_USAGE;
 		}
 	}
+	/* the command's words stay as argv[0] for getopt; the rest is the row's line */
+	if ((rc = args_parse(cmd, argc - words + 1, argv + words - 1, &args)) != 0)
+		return rc < 0 ? EXIT_OK : rc;
 	pw = getpwuid(getuid());
 	c.who = pw ? pw->pw_name : "unknown";
 	if ((rc = ctl_open(&c, cmd)) != EXIT_OK) {
 		conf_free(c.conf);
 		return rc;
 	}
-	rc = cmd->fn(&c, argc, argv);
+	rc = cmd->fn(&c, &args);
 	store_close(c.store);
 	conf_free(c.conf);
 	return rc;

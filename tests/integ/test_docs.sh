@@ -29,4 +29,28 @@ make -s -C "$TOP" BUILD="$BUILD" uninstall DESTDIR="$T/root" PREFIX=/usr >/dev/n
 [ -e "$T/root/usr/sbin/duband" ] && fail "uninstall left duband"
 [ -e "$T/root/usr/bin/dubanctl" ] && fail "uninstall left dubanctl"
 [ -e "$T/root/etc/duban/duban.conf" ] || fail "uninstall removed the configuration"
+
+# dubanctl(1) documents every row of the command table and every option of
+# each, in the row's own entry (its tag line, as groff renders it).
+"$DUBANCTL" commands >"$T/rows" || fail "dubanctl commands"
+[ "$(wc -l <"$T/rows")" -gt 20 ] || fail "dubanctl commands listed too little: $(cat "$T/rows")"
+MANWIDTH=200 groff -man -Tutf8 -P-cbou -rLL=200n "$TOP/man/dubanctl.1" 2>/dev/null >"$T/man.txt"
+$PY - "$T/rows" "$T/man.txt" <<'PY' || fail "dubanctl(1) does not document the command table"
+import re, sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8")]
+man = open(sys.argv[2], encoding="utf-8").read().split("\n")
+missing = []
+for name, args, opts in rows:
+    tags = [i for i, l in enumerate(man) if re.match(r"^ {7}" + re.escape(name) + r"( |$)", l)]
+    if not tags:
+        missing.append("row '%s' has no entry" % name)
+        continue
+    text = " ".join(man[i] + " " + man[i + 1] for i in tags)
+    for o in re.findall(r"--[a-z-]+", opts):
+        if o not in text:
+            missing.append("row '%s': %s is not in its entry" % (name, o))
+if missing:
+    print("\n".join(missing), file=sys.stderr)
+    sys.exit(1)
+PY
 exit 0

@@ -1,12 +1,16 @@
-/* dubanctl ack, extend, pause, resume, reassign, and closing cases: the lifecycle. */
-#include <getopt.h>
+/*
+ * dubanctl assign, ack, done, extend, pause, resume, reassign: an action from
+ * its assignment to its end, each change audited and the daemon woken.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ctl.h"
+#include "duban/calendar.h"
 #include "duban/rulelang.h"
 #include "duban/sched.h"
+#include "duban/text.h"
 
 /* Options shared by the lifecycle commands. */
 struct life_opts {
@@ -17,54 +21,19 @@ struct life_opts {
 	int		 ceased;
 };
 
+/* The options of a lifecycle row, those it has; --at is checked against --force. */
 static int
-life_parse(const char *name, int argc, char **argv, struct life_opts *o, int nargs)
+life_parse(struct ctl_args *a, struct life_opts *o)
 {
-	static const struct option opts[] = {
-		{ "at", required_argument, NULL, 'a' },
-		{ "reason", required_argument, NULL, 'r' },
-		{ "approver", required_argument, NULL, 'p' },
-		{ "by", required_argument, NULL, 'b' },
-		{ "ceased", no_argument, NULL, 'c' },
-		{ "force", no_argument, NULL, 'F' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int ch, force = 0;
-
 	memset(o, 0, sizeof(*o));
 	o->at = instant_now();
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'a':
-			if (instant_parse(optarg, &o->at) != 0) {
-				fprintf(stderr, "dubanctl: --at: '%s' is not a time"
-				    " (YYYY-MM-DD [HH:MM[:SS]] or now)\n", optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case 'r':
-			o->reason = optarg;
-			break;
-		case 'p':
-			o->approver = optarg;
-			break;
-		case 'b':
-			o->by = optarg;
-			break;
-		case 'c':
-			o->ceased = 1;
-			break;
-		case 'F':
-			force = 1;
-			break;
-		default:
-			return ctl_usage(name);
-		}
-	}
-	if (argc - optind != nargs)
-		return ctl_usage(name);
-	return ctl_check_time("--at", o->at, force);
+	if (args_time(a, "at", &o->at) != 0)
+		return EXIT_USAGE;
+	o->reason = args_lookup(a, "reason");
+	o->approver = args_lookup(a, "approver");
+	o->by = args_lookup(a, "by");
+	o->ceased = args_lookup(a, "ceased") != NULL;
+	return ctl_check_time("--at", o->at, args_has(a, "force"));
 }
 
 /* Load an open action for a change; prints why not and returns non-zero. */
@@ -115,15 +84,15 @@ finish(struct ctl *c, struct action *a, const char *what, const char *detail, in
 }
 
 int
-cmd_ack(struct ctl *c, int argc, char **argv)
+cmd_ack(struct ctl *c, struct ctl_args *args)
 {
 	struct life_opts o;
 	struct action a;
 	char detail[64], at[32];
 	int rc;
 
-	if ((rc = life_parse("ack", argc, argv, &o, 1)) != 0 ||
-	    (rc = open_action(c, argv[optind], &a)) != 0)
+	if ((rc = life_parse(args, &o)) != 0 ||
+	    (rc = open_action(c, args->argv[0], &a)) != 0)
 		return rc;
 	if (store_begin(c->store) != 0)
 		return EXIT_DATABASE;
@@ -132,7 +101,7 @@ cmd_ack(struct ctl *c, int argc, char **argv)
 }
 
 int
-cmd_extend(struct ctl *c, int argc, char **argv)
+cmd_extend(struct ctl *c, struct ctl_args *args)
 {
 	const struct rule *r;
 	struct duration d;
@@ -142,18 +111,18 @@ cmd_extend(struct ctl *c, int argc, char **argv)
 	char detail[512], len[32], max[32];
 	int rc;
 
-	if ((rc = life_parse("extend", argc, argv, &o, 1)) != 0)
+	if ((rc = life_parse(args, &o)) != 0)
 		return rc;
 	if (o.by == NULL || o.approver == NULL || o.reason == NULL) {
 		fprintf(stderr, "dubanctl: extend needs --by, --approver and --reason\n");
-		return ctl_usage("extend");
+		return args_usage(args);
 	}
 	if (duration_parse(o.by, &d, &cause) != 0 || d.n < 1) {
 		fprintf(stderr, "dubanctl: --by '%s': %s\n", o.by, d.n < 1 ? "must be more than 0" :
 		    cause);
 		return EXIT_USAGE;
 	}
-	if ((rc = open_action(c, argv[optind], &a)) != 0)
+	if ((rc = open_action(c, args->argv[0], &a)) != 0)
 		return rc;
 	r = a.rule ? conf_rule(c->conf, a.rule) : NULL;
 	duration_format(&d, len, sizeof(len));
@@ -197,20 +166,20 @@ cmd_extend(struct ctl *c, int argc, char **argv)
 }
 
 int
-cmd_pause(struct ctl *c, int argc, char **argv)
+cmd_pause(struct ctl *c, struct ctl_args *args)
 {
 	struct life_opts o;
 	struct action a;
 	char detail[512], at[32];
 	int rc;
 
-	if ((rc = life_parse("pause", argc, argv, &o, 1)) != 0)
+	if ((rc = life_parse(args, &o)) != 0)
 		return rc;
 	if (o.reason == NULL) {
 		fprintf(stderr, "dubanctl: pause needs --reason\n");
-		return ctl_usage("pause");
+		return args_usage(args);
 	}
-	if ((rc = open_action(c, argv[optind], &a)) != 0)
+	if ((rc = open_action(c, args->argv[0], &a)) != 0)
 		return rc;
 	if (a.paused_at != 0) {
 		fprintf(stderr, "dubanctl: action %lld is paused already\n", (long long)a.id);
@@ -228,7 +197,7 @@ cmd_pause(struct ctl *c, int argc, char **argv)
 }
 
 int
-cmd_resume(struct ctl *c, int argc, char **argv)
+cmd_resume(struct ctl *c, struct ctl_args *args)
 {
 	struct life_opts o;
 	struct action a;
@@ -236,8 +205,8 @@ cmd_resume(struct ctl *c, int argc, char **argv)
 	int32_t from, to;
 	int rc, days, wdays;
 
-	if ((rc = life_parse("resume", argc, argv, &o, 1)) != 0 ||
-	    (rc = open_action(c, argv[optind], &a)) != 0)
+	if ((rc = life_parse(args, &o)) != 0 ||
+	    (rc = open_action(c, args->argv[0], &a)) != 0)
 		return rc;
 	if (a.paused_at == 0) {
 		fprintf(stderr, "dubanctl: action %lld is not paused\n", (long long)a.id);
@@ -268,7 +237,7 @@ cmd_resume(struct ctl *c, int argc, char **argv)
 }
 
 int
-cmd_reassign(struct ctl *c, int argc, char **argv)
+cmd_reassign(struct ctl *c, struct ctl_args *args)
 {
 	struct life_opts o;
 	struct department d;
@@ -276,11 +245,11 @@ cmd_reassign(struct ctl *c, int argc, char **argv)
 	char detail[256], at[32];
 	int rc;
 
-	if ((rc = life_parse("reassign", argc, argv, &o, 2)) != 0)
+	if ((rc = life_parse(args, &o)) != 0)
 		return rc;
-	if ((rc = store_dept_get(c->store, argv[optind + 1], &d)) != 0)
-		return ctl_lookup(c, rc, "no department '%s'", argv[optind + 1]);
-	if ((rc = open_action(c, argv[optind], &a)) != 0) {
+	if ((rc = store_dept_get(c->store, args->argv[1], &d)) != 0)
+		return ctl_lookup(c, rc, "no department '%s'", args->argv[1]);
+	if ((rc = open_action(c, args->argv[0], &a)) != 0) {
 		store_dept_clear(&d);
 		return rc;
 	}
@@ -321,43 +290,145 @@ cmd_reassign(struct ctl *c, int argc, char **argv)
 }
 
 int
-case_close(struct ctl *c, int argc, char **argv)
+cmd_assign(struct ctl *c, struct ctl_args *args)
 {
-	struct life_opts o;
 	struct case_rec k;
-	char ids[256], detail[256];
-	int rc, n;
+	struct department d;
+	struct plan p;
+	const char *rule = args_get(args, "rule"), *cause;
+	instant_t at = instant_now();
+	char due[32], detail[512];
+	int64_t id;
+	int rc = EXIT_FAIL, force = args_has(args, "force");
+	int overdue_ok = args_has(args, "overdue-ok");
 
-	if ((rc = life_parse("case", argc, argv, &o, 1)) != 0)
-		return rc;
-	if ((rc = store_case_get(c->store, argv[optind], &k)) != 0)
-		return ctl_lookup(c, rc, "no case '%s'", argv[optind]);
-	if (strcmp(k.status, "closed") == 0) {
-		fprintf(stderr, "dubanctl: case %s is closed already\n", k.number);
-		store_case_clear(&k);
-		return EXIT_FAIL;
+	if (args_time(args, "at", &at) != 0)
+		return EXIT_USAGE;
+	if (ctl_check_time("--at", at, force) != 0)
+		return EXIT_USAGE;
+	memset(&k, 0, sizeof(k));
+	memset(&d, 0, sizeof(d));
+	if ((rc = store_case_get(c->store, args->argv[0], &k)) != 0)
+		return ctl_lookup(c, rc, "no case '%s'", args->argv[0]);
+	if ((rc = store_dept_get(c->store, args->argv[1], &d)) != 0) {
+		rc = ctl_lookup(c, rc, "no department '%s'", args->argv[1]);
+		goto out;
 	}
-	if ((n = store_case_open_actions(c->store, k.id, ids, sizeof(ids))) < 0) {
-		store_case_clear(&k);
-		return ctl_db_failed(c);
+	rc = EXIT_FAIL;
+	if (sched_plan(c->conf, rule, args->argv[2], d.code, k.category, k.key_case, at,
+	    NULL, &p, &cause) != 0) {
+		fprintf(stderr, "dubanctl: --rule %s: %s\n", rule, cause);
+		rc = EXIT_USAGE;
+		goto out;
 	}
-	if (n > 0) {
-		fprintf(stderr, "dubanctl: case %s cannot be closed (销号): %d action%s still open"
-		    " (%s); mark %s done first\n", k.number, n, n == 1 ? " is" : "s are", ids,
-		    n == 1 ? "it" : "them");
-		store_case_clear(&k);
-		return EXIT_FAIL;
+	if (p.rule == NULL)
+		fprintf(stderr, "dubanctl: warning: no rule matches step '%s'; the action has"
+		    " no deadline\n", args->argv[2]);
+	if (d.email == NULL || d.email[0] == '\0')
+		fprintf(stderr, "dubanctl: warning: department %s has no mail address: its reminders"
+		    " and overdue notices cannot be sent, and the office will be told each time"
+		    " (dubanctl dept edit %s --email ADDRESS)\n", d.code, d.code);
+	if (p.rule != NULL && p.due <= instant_now() && !overdue_ok) {
+		instant_deadline(p.due, due, sizeof(due));
+		fprintf(stderr, "dubanctl: the action would be overdue at once (due %s by rule %s):"
+		    " %s would be sent an overdue notice now and escalated after; check --at, or"
+		    " give --overdue-ok if that is right\n", due, p.rule->name, d.code);
+		goto out;
 	}
-	snprintf(detail, sizeof(detail), "case %s closed (销号)%s", k.number,
-	    o.ceased ? ", petitioner ceased (息诉罢访)" : "");
-	if (store_begin(c->store) != 0 || store_case_close(c->store, k.id, o.at, o.ceased) != 0 ||
-	    store_event(c->store, instant_now(), c->who, 0, "case close", detail) != 0 ||
-	    store_commit(c->store) != 0) {
+	if (store_begin(c->store) != 0 ||
+	    store_action_add(c->store, k.id, d.id, args->argv[2], at,
+	    p.rule ? p.rule->name : NULL, rule != NULL, p.due, p.uncertain, p.next_at, instant_now(),
+	    &id) != 0) {
+		fprintf(stderr, "dubanctl: action not assigned: %s\n", store_errmsg(c->store));
 		store_rollback(c->store);
-		store_case_clear(&k);
-		return EXIT_DATABASE;
+		rc = EXIT_DATABASE;
+		goto out;
 	}
-	printf("%s\n", detail);
+	if (p.rule)
+		instant_deadline(p.due, due, sizeof(due));
+	snprintf(detail, sizeof(detail), "case %s to %s: %s, rule %s, due %s", k.number,
+	    d.code, args->argv[2], p.rule ? p.rule->name : "none", p.rule ? due : "none");
+	store_event(c->store, instant_now(), c->who, id, "assign", detail);
+	if (store_commit(c->store) != 0) {
+		rc = EXIT_DATABASE;
+		goto out;
+	}
+	ctl_wake(c);
+	printf("action %lld assigned to %s, due %s%s\n", (long long)id, d.code,
+	    p.rule ? due : "(no deadline)", p.uncertain ? " (uncertain: calendar year not covered)" : "");
+	rc = EXIT_OK;
+out:
 	store_case_clear(&k);
+	store_dept_clear(&d);
+	return rc;
+}
+
+/*
+ * A waiting period (不少于, a minimum) may not be ended early: done before it
+ * has run is refused, unless forced with a reason, which is recorded.
+ */
+static int
+waiting_not_over(struct ctl *c, int64_t id, instant_t at, int force, const char *reason)
+{
+	const struct rule *r;
+	struct action a;
+	int left;
+
+	if (store_action_get(c->store, id, &a) != 0)
+		return 0;	/* the store says what is wrong below */
+	r = a.rule ? conf_rule(c->conf, a.rule) : NULL;
+	if (r == NULL || !r->waiting || a.due_at == 0 || at >= a.due_at || a.done_at != 0) {
+		store_action_clear(&a);
+		return 0;
+	}
+	left = cal_count_workdays(c->conf->cal, tz_day_of(at) + 1, tz_day_of(a.due_at - 1) + 1);
+	store_action_clear(&a);
+	if (force && reason != NULL)
+		return 0;
+	fprintf(stderr, "dubanctl: 期间未满，尚余 %d 个工作日 (action %lld is a waiting period"
+	    " of rule %s, a minimum that has not run: %d working day%s left); to end it early"
+	    " give --force --reason TEXT, which is recorded\n", left, (long long)id, r->name,
+	    left, left == 1 ? "" : "s");
+	return EXIT_FAIL;
+}
+
+int
+cmd_done(struct ctl *c, struct ctl_args *args)
+{
+	instant_t at = instant_now();
+	const char *note = args_get(args, "note"), *reason = args_get(args, "reason");
+	char detail[TEXT_MAX + 256];
+	int64_t id;
+	int rc, force = args_has(args, "force");
+
+	if (args_time(args, "at", &at) != 0)
+		return EXIT_USAGE;
+	if (ctl_check_time("--at", at, force) != 0)
+		return EXIT_USAGE;
+	if (ctl_parse_id(args->argv[0], &id) != 0)
+		return EXIT_USAGE;
+	if ((rc = waiting_not_over(c, id, at, force, reason)) != 0)
+		return rc;
+	if (store_begin(c->store) != 0)
+		return EXIT_DATABASE;
+	rc = store_action_done(c->store, id, at, note);
+	if (rc != 0) {
+		store_rollback(c->store);
+		if (rc == STORE_DONE_ALREADY) {
+			fprintf(stderr, "dubanctl: action %lld is done already\n", (long long)id);
+			return EXIT_FAIL;
+		}
+		return ctl_lookup(c, rc, "action %lld does not exist", (long long)id);
+	}
+	if (reason != NULL) {
+		snprintf(detail, sizeof(detail), "%s%sbefore its waiting period ended, forced: %s",
+		    note ? note : "", note ? "; " : "", reason);
+		note = detail;
+	}
+	store_event(c->store, instant_now(), c->who, id, "done", note);
+	if (store_commit(c->store) != 0)
+		return EXIT_DATABASE;
+	ctl_wake(c);
+	printf("action %lld done\n", (long long)id);
 	return EXIT_OK;
 }

@@ -1,0 +1,35 @@
+/*
+ * One SMTP session with libESMTP, private to the mailer: the settings it is
+ * given, and the delivery of a batch of jobs, each job's result reported as
+ * soon as the server has answered it.
+ */
+#ifndef DUBAN_SMTP_H
+#define DUBAN_SMTP_H
+
+#include "duban/conf.h"
+#include "duban/mailer.h"
+
+struct mail_settings {
+	char	*server;	/* host:port */
+	int	 port;
+	char	*helo;
+	char	*from_addr;
+	int	 starttls;
+	int	 timeout_ms;
+	char	*user;
+	char	*password;
+	char	*ca_file;	/* NULL: the system's CA store */
+};
+
+void smtp_settings_from_conf(struct mail_settings *s, const struct smtp_conf *c);
+void smtp_settings_free(struct mail_settings *s);
+void smtp_settings_copy(struct mail_settings *dst, const struct mail_settings *src);
+/*
+ * One SMTP session for the whole batch; one result per job in res, each
+ * also handed to report(arg, result), if given, as soon as it is known.
+ */
+void smtp_deliver(const struct mail_settings *set, struct mail_job *jobs, int n,
+    struct mail_result *res, void (*report)(void *, struct mail_result *), void *arg);
+void smtp_jobs_free(struct mail_job *jobs, int n);
+
+#endif

@@ -1,0 +1,204 @@
+/*
+ * The command table's parser: a command is a row (a subcommand too, "dept
+ * add"), which carries its positional arguments and its options; one parser
+ * reads every command's line, so that each handler only reads the result.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ctl.h"
+#include "duban/log.h"
+
+/* How many words of argv name the row (1 or 2), 0 if it does not match. */
+static int
+row_matches(const struct ctl_cmd *cmd, int argc, char **argv)
+{
+	const char *sp = strchr(cmd->name, ' ');
+	size_t len = sp ? (size_t)(sp - cmd->name) : strlen(cmd->name);
+
+	if (strlen(argv[0]) != len || strncmp(argv[0], cmd->name, len) != 0)
+		return 0;
+	if (sp == NULL)
+		return 1;
+	return argc >= 2 && strcmp(argv[1], sp + 1) == 0 ? 2 : 0;
+}
+
+const struct ctl_cmd *
+ctl_find(int argc, char **argv, int *words)
+{
+	const struct ctl_cmd *cmd, *best = NULL;
+	int n;
+
+	*words = 0;
+	for (cmd = ctl_cmds; cmd->name; cmd++)
+		if ((n = row_matches(cmd, argc, argv)) > *words) {
+			best = cmd;
+			*words = n;
+		}
+	return best;
+}
+
+/* One usage line of a row: its words, positional arguments and options. */
+static void
+usage_line(FILE *fp, const struct ctl_cmd *cmd)
+{
+	const struct ctl_opt *o;
+
+	fprintf(fp, "usage: dubanctl %s%s%s", cmd->name, cmd->args[0] ? " " : "", cmd->args);
+	for (o = cmd->opts; o != NULL && o->name != NULL; o++)
+		fprintf(fp, " [--%s%s%s]", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+	fputc('\n', fp);
+}
+
+int
+ctl_usage(const char *name)
+{
+	const struct ctl_cmd *cmd;
+	size_t len = strlen(name);
+
+	/* every row of the command: "queue" gives queue, queue show, queue ack... */
+	for (cmd = ctl_cmds; cmd->name; cmd++)
+		if (strncmp(cmd->name, name, len) == 0 &&
+		    (cmd->name[len] == '\0' || cmd->name[len] == ' '))
+			usage_line(stderr, cmd);
+	return EXIT_USAGE;
+}
+
+int
+args_usage(const struct ctl_args *a)
+{
+	usage_line(stderr, a->cmd);
+	return EXIT_USAGE;
+}
+
+void
+ctl_help_rows(FILE *fp, const char *name)
+{
+	const struct ctl_cmd *cmd;
+	size_t len = strlen(name);
+
+	for (cmd = ctl_cmds; cmd->name; cmd++)
+		if (strncmp(cmd->name, name, len) == 0 &&
+		    (cmd->name[len] == '\0' || cmd->name[len] == ' ')) {
+			usage_line(fp, cmd);
+			fprintf(fp, "  %s\n", cmd->summary);
+		}
+}
+
+int
+args_parse(const struct ctl_cmd *cmd, int argc, char **argv, struct ctl_args *a)
+{
+	struct option lopts[CTL_MAX_OPTS + 2];
+	int n = 0, ch, i;
+
+	memset(a, 0, sizeof(*a));
+	a->cmd = cmd;
+	for (i = 0; cmd->opts != NULL && cmd->opts[i].name != NULL; i++) {
+		if (i == CTL_MAX_OPTS)
+			fatalx("dubanctl %s: more than %d options", cmd->name, CTL_MAX_OPTS);
+		lopts[n].name = cmd->opts[i].name;
+		lopts[n].has_arg = cmd->opts[i].arg ? required_argument : no_argument;
+		lopts[n].flag = NULL;
+		lopts[n].val = i + 1;
+		n++;
+	}
+	lopts[n] = (struct option){ "help", no_argument, NULL, 'h' };
+	lopts[n + 1] = (struct option){ NULL, 0, NULL, 0 };
+	optind = 0;
+	opterr = 1;
+	while ((ch = getopt_long(argc, argv, "h", lopts, NULL)) != -1) {
+		if (ch == 'h') {
+			ctl_help_rows(stdout, cmd->name);
+			return -1;
+		}
+		if (ch < 1 || ch > n)
+			return args_usage(a);
+		a->vals[ch - 1] = cmd->opts[ch - 1].arg ? optarg : "";
+	}
+	a->argc = argc - optind;
+	a->argv = argv + optind;
+	if (a->argc < cmd->min || (cmd->max >= 0 && a->argc > cmd->max))
+		return args_usage(a);
+	return 0;
+}
+
+static int
+opt_index(const struct ctl_args *a, const char *name)
+{
+	int i;
+
+	for (i = 0; a->cmd->opts != NULL && a->cmd->opts[i].name != NULL; i++)
+		if (strcmp(a->cmd->opts[i].name, name) == 0)
+			return i;
+	fatalx("dubanctl %s: no option --%s in its row", a->cmd->name, name);
+}
+
+const char *
+args_get(const struct ctl_args *a, const char *name)
+{
+	return a->vals[opt_index(a, name)];
+}
+
+const char *
+args_lookup(const struct ctl_args *a, const char *name)
+{
+	int i;
+
+	for (i = 0; a->cmd->opts != NULL && a->cmd->opts[i].name != NULL; i++)
+		if (strcmp(a->cmd->opts[i].name, name) == 0)
+			return a->vals[i];
+	return NULL;
+}
+
+bool
+args_has(const struct ctl_args *a, const char *name)
+{
+	return a->vals[opt_index(a, name)] != NULL;
+}
+
+int
+args_time(const struct ctl_args *a, const char *name, instant_t *t)
+{
+	const char *v = args_get(a, name);
+
+	if (v != NULL && instant_parse(v, t) != 0) {
+		fprintf(stderr, "dubanctl: --%s: '%s' is not a time (YYYY-MM-DD [HH:MM[:SS]]"
+		    " or now)\n", name, v);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+int
+args_encoding(const struct ctl_args *a, const char **encoding)
+{
+	const char *v = args_get(a, "encoding");
+
+	*encoding = v;
+	if (v != NULL && strcmp(v, "utf-8") != 0 && strcmp(v, "gb18030") != 0) {
+		fprintf(stderr, "dubanctl: --encoding: utf-8 or gb18030, not '%s'\n", v);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+/* dubanctl commands: every row with its arguments and options, one a line. */
+int
+cmd_commands(struct ctl *c, struct ctl_args *a)
+{
+	const struct ctl_cmd *cmd;
+	const struct ctl_opt *o;
+
+	(void)c;
+	(void)a;
+	for (cmd = ctl_cmds; cmd->name; cmd++) {
+		printf("%s\t%s\t", cmd->name, cmd->args);
+		for (o = cmd->opts; o != NULL && o->name != NULL; o++)
+			printf("%s--%s%s%s", o == cmd->opts ? "" : " ", o->name, o->arg ? " " : "",
+			    o->arg ? o->arg : "");
+		printf("\n");
+	}
+	return EXIT_OK;
+}

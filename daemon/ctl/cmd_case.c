@@ -1,0 +1,113 @@
+/* dubanctl case add, case close (销号): the petition cases. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ctl.h"
+
+int
+cmd_case_add(struct ctl *c, struct ctl_args *a)
+{
+	struct case_rec k;
+	struct department d;
+	const char *v;
+	char detail[512];
+	int rc, force = args_has(a, "force");
+
+	memset(&k, 0, sizeof(k));
+	k.category = 9;
+	k.received_at = instant_now();
+	if ((v = args_get(a, "category")) != NULL) {
+		if (strlen(v) != 1 || v[0] < '1' || v[0] > '9') {
+			fprintf(stderr, "dubanctl: --category takes 1 to 9, not '%s'\n", v);
+			return EXIT_USAGE;
+		}
+		k.category = v[0] - '0';
+	}
+	k.key_case = args_has(a, "key");
+	if ((v = args_get(a, "leader")) != NULL) {
+		if ((strchr(v, '<') || strchr(v, '@')) &&
+		    ctl_check_address("--leader", v, ADDR_SPEC) != 0)
+			return EXIT_USAGE;
+		k.leader = (char *)v;
+	}
+	k.petitioner = (char *)args_get(a, "petitioner");
+	k.lead_dept = (char *)args_get(a, "lead");
+	if ((v = args_get(a, "received")) != NULL && instant_parse(v, &k.received_at) != 0) {
+		fprintf(stderr, "dubanctl: --received: '%s' is not a time"
+		    " (YYYY-MM-DD [HH:MM[:SS]])\n", v);
+		return EXIT_USAGE;
+	}
+	k.number = a->argv[0];
+	k.title = a->argv[1];
+	if (k.number[0] == '\0' || k.title[0] == '\0') {
+		fprintf(stderr, "dubanctl: a case needs a number and a title\n");
+		return EXIT_USAGE;
+	}
+	if (strlen(k.number) > 64) {
+		fprintf(stderr, "dubanctl: a case number is at most 64 bytes\n");
+		return EXIT_USAGE;
+	}
+	if (ctl_check_time("--received", k.received_at, force) != 0)
+		return EXIT_USAGE;
+	if (k.lead_dept != NULL) {
+		if ((rc = store_dept_get(c->store, k.lead_dept, &d)) != 0)
+			return ctl_lookup(c, rc, "--lead: no department '%s'", k.lead_dept);
+		store_dept_clear(&d);
+	}
+	if (store_begin(c->store) != 0 || store_case_add(c->store, &k, NULL) != 0) {
+		fprintf(stderr, "dubanctl: case %s not added: %s\n", k.number,
+		    store_errmsg(c->store));
+		store_rollback(c->store);
+		return EXIT_FAIL;
+	}
+	snprintf(detail, sizeof(detail), "%s %s", k.number, k.title);
+	store_event(c->store, instant_now(), c->who, 0, "case add", detail);
+	if (store_commit(c->store) != 0)
+		return EXIT_DATABASE;
+	printf("case %s added\n", k.number);
+	return EXIT_OK;
+}
+
+int
+cmd_case_close(struct ctl *c, struct ctl_args *args)
+{
+	instant_t at = instant_now();
+	int ceased = args_has(args, "ceased");
+	struct case_rec k;
+	char ids[256], detail[256];
+	int rc, n;
+
+	if (args_time(args, "at", &at) != 0 || ctl_check_time("--at", at, args_has(args, "force")))
+		return EXIT_USAGE;
+	if ((rc = store_case_get(c->store, args->argv[0], &k)) != 0)
+		return ctl_lookup(c, rc, "no case '%s'", args->argv[0]);
+	if (strcmp(k.status, "closed") == 0) {
+		fprintf(stderr, "dubanctl: case %s is closed already\n", k.number);
+		store_case_clear(&k);
+		return EXIT_FAIL;
+	}
+	if ((n = store_case_open_actions(c->store, k.id, ids, sizeof(ids))) < 0) {
+		store_case_clear(&k);
+		return ctl_db_failed(c);
+	}
+	if (n > 0) {
+		fprintf(stderr, "dubanctl: case %s cannot be closed (销号): %d action%s still open"
+		    " (%s); mark %s done first\n", k.number, n, n == 1 ? " is" : "s are", ids,
+		    n == 1 ? "it" : "them");
+		store_case_clear(&k);
+		return EXIT_FAIL;
+	}
+	snprintf(detail, sizeof(detail), "case %s closed (销号)%s", k.number,
+	    ceased ? ", petitioner ceased (息诉罢访)" : "");
+	if (store_begin(c->store) != 0 || store_case_close(c->store, k.id, at, ceased) != 0 ||
+	    store_event(c->store, instant_now(), c->who, 0, "case close", detail) != 0 ||
+	    store_commit(c->store) != 0) {
+		store_rollback(c->store);
+		store_case_clear(&k);
+		return EXIT_DATABASE;
+	}
+	printf("%s\n", detail);
+	store_case_clear(&k);
+	return EXIT_OK;
+}

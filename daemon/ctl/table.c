@@ -1,0 +1,111 @@
+/* The command table: every command and subcommand of dubanctl, with its options. */
+#include <stddef.h>
+
+#include "ctl.h"
+
+#define CS	(CTL_NEEDS_CONF | CTL_NEEDS_STORE)
+#define OPT_AT		{ "at", "TIME" }
+#define OPT_FORCE	{ "force", NULL }
+#define OPT_END		{ NULL, NULL }
+
+static const struct ctl_opt o_all[] = { { "all", NULL }, OPT_END };
+static const struct ctl_opt o_dept_add[] = {
+	{ "head", "NAME" }, { "email", "ADDR" }, { "cc", "ADDR[,ADDR]" }, OPT_END
+};
+static const struct ctl_opt o_dept_edit[] = {
+	{ "name", "NAME" }, { "head", "NAME" }, { "email", "ADDR" }, { "cc", "ADDR[,ADDR]" },
+	OPT_END
+};
+static const struct ctl_opt o_import[] = {
+	{ "encoding", "utf-8|gb18030" }, { "dry-run", NULL }, OPT_END
+};
+static const struct ctl_opt o_export[] = {
+	{ "encoding", "utf-8|gb18030" }, OPT_FORCE, { "private", NULL }, OPT_END
+};
+static const struct ctl_opt o_case_add[] = {
+	{ "category", "1-9" }, { "key", NULL }, { "leader", "NAME" }, { "petitioner", "NAME" },
+	{ "lead", "DEPT" }, { "received", "TIME" }, OPT_FORCE, OPT_END
+};
+static const struct ctl_opt o_case_close[] = { { "ceased", NULL }, OPT_AT, OPT_FORCE, OPT_END };
+static const struct ctl_opt o_assign[] = {
+	OPT_AT, OPT_FORCE, { "rule", "NAME" }, { "overdue-ok", NULL }, OPT_END
+};
+static const struct ctl_opt o_at[] = { OPT_AT, OPT_FORCE, OPT_END };
+static const struct ctl_opt o_done[] = {
+	OPT_AT, { "note", "TEXT" }, OPT_FORCE, { "reason", "TEXT" }, OPT_END
+};
+static const struct ctl_opt o_extend[] = {
+	{ "by", "DURATION" }, { "approver", "NAME" }, { "reason", "TEXT" }, OPT_AT, OPT_FORCE,
+	OPT_END
+};
+static const struct ctl_opt o_pause[] = { { "reason", "TEXT" }, OPT_AT, OPT_FORCE, OPT_END };
+static const struct ctl_opt o_note[] = { { "note", "TEXT" }, OPT_END };
+static const struct ctl_opt o_file[] = { OPT_FORCE, { "private", NULL }, OPT_END };
+static const struct ctl_opt o_preview[] = { { "day", "DATE" }, OPT_END };
+static const struct ctl_opt o_report[] = {
+	{ "from", "DATE" }, { "to", "DATE" }, { "dept", "CODE" }, { "csv", NULL },
+	{ "json", NULL }, { "mail", NULL }, OPT_END
+};
+static const struct ctl_opt o_log[] = {
+	{ "action", "ACTION" }, { "since", "TIME" }, { "until", "TIME" }, OPT_END
+};
+
+const struct ctl_cmd ctl_cmds[] = {
+	{ "init", "", 0, 0, NULL, "create the database, or bring its schema up to date",
+	  cmd_init, CTL_NEEDS_CONF },
+	{ "check-config", "", 0, 0, NULL, "check the configuration file", cmd_check_config, 0 },
+	{ "dept add", "CODE NAME", 2, 2, o_dept_add, "add a department to the roster",
+	  cmd_dept_add, CS },
+	{ "dept list", "", 0, 0, NULL, "the department roster", cmd_dept_list, CS },
+	{ "dept edit", "CODE", 1, 1, o_dept_edit, "change a department's name, head or addresses",
+	  cmd_dept_edit, CS },
+	{ "dept import", "FILE", 1, 1, o_import,
+	  "the roster from CSV (code,name,head,title,email), all or nothing", cmd_dept_import, CS },
+	{ "ledger import", "FILE", 1, 1, o_import,
+	  "the ledger (台账) from CSV, all or nothing; FILE - is standard input",
+	  cmd_ledger_import, CS },
+	{ "ledger export", "FILE", 1, 1, o_export,
+	  "the ledger (台账) as CSV; FILE - is standard output", cmd_ledger_export, CS },
+	{ "case add", "NUMBER TITLE", 2, 2, o_case_add, "register a case", cmd_case_add, CS },
+	{ "case close", "NUMBER", 1, 1, o_case_close,
+	  "close a case (销号) once its actions are done", cmd_case_close, CS },
+	{ "assign", "CASE DEPT STEP", 3, 3, o_assign,
+	  "assign an action on a case to a department", cmd_assign, CS },
+	{ "ack", "ACTION", 1, 1, o_at, "record that the department received it (签收)",
+	  cmd_ack, CS },
+	{ "done", "ACTION", 1, 1, o_done, "mark an action done", cmd_done, CS },
+	{ "extend", "ACTION", 1, 1, o_extend,
+	  "extend an action's deadline (延期), as far as its rule allows", cmd_extend, CS },
+	{ "pause", "ACTION", 1, 1, o_pause, "stop an action's clock (a court dispute, say)",
+	  cmd_pause, CS },
+	{ "resume", "ACTION", 1, 1, o_at,
+	  "start its clock again; the deadline moves by the pause", cmd_resume, CS },
+	{ "reassign", "ACTION DEPT", 2, 2, o_at,
+	  "give an action to another department; its period restarts", cmd_reassign, CS },
+	{ "explain", "ACTION", 1, 1, NULL,
+	  "show how an action's deadline was reached and its notices", cmd_explain, CS },
+	{ "actions", "", 0, 0, o_all, "list open actions with their deadline and state",
+	  cmd_actions, CS },
+	{ "queue", "", 0, 0, o_all, "the discipline-inspection queue", cmd_queue_list, CS },
+	{ "queue show", "ID", 1, 1, NULL, "an escalation's evidence record", cmd_queue_show, CS },
+	{ "queue ack", "ID", 1, 1, o_note, "acknowledge an escalation", cmd_queue_ack, CS },
+	{ "queue resolve", "ID", 1, 1, o_note, "resolve an escalation, with a note",
+	  cmd_queue_resolve, CS },
+	{ "queue export", "ID FILE", 2, 2, o_file,
+	  "write an escalation's evidence record to a file", cmd_queue_export, CS },
+	{ "preview", "", 0, 0, o_preview, "who will receive what on that day (default today)",
+	  cmd_preview, CS },
+	{ "report", "", 0, 0, o_report,
+	  "the acceptance check's figures per department and overall", cmd_report, CS },
+	{ "log", "", 0, 0, o_log, "the audit log: every change, who made it and when",
+	  cmd_log, CS },
+	{ "status", "", 0, 0, NULL, "ask the running daemon what it is doing", cmd_status,
+	  CTL_NEEDS_CONF },
+	{ "mail", "", 0, 0, o_all, "the outbox with the server's replies", cmd_mail_list, CS },
+	{ "mail retry", "NOTICE", 1, 1, NULL, "queue a failed notice again", cmd_mail_retry, CS },
+	{ "mail test", "ADDRESS", 1, 1, NULL, "send a test message through the server",
+	  cmd_mail_test, CS },
+	{ "commands", "", 0, 0, NULL, "every command with its arguments and options, one a line",
+	  cmd_commands, 0 },
+	{ NULL, NULL, 0, 0, NULL, NULL, NULL, 0 }
+};

@@ -1,0 +1,58 @@
+#!/bin/bash
+# The code's rooms: no file in daemon/ over about 600 lines; the include
+# graph has no cycle; nothing in daemon/core includes from daemon/ or
+# daemon/ctl (the shared code knows neither program); libev is used in
+# loop.c only and SQL is written in daemon/core/store only.
+. "$(dirname "$0")/lib.sh"
+
+cd "$TOP" || exit 1
+$PY - <<'PY' || fail "the layout"
+import glob, os, re, sys
+errors = []
+files = glob.glob("daemon/**/*.[ch]", recursive=True) + glob.glob("include/duban/*.h")
+for f in files:
+    n = sum(1 for _ in open(f, encoding="utf-8"))
+    if f.startswith("daemon/") and n > 620:
+        errors.append("%s: %d lines" % (f, n))
+def resolve(src, name):
+    for d in (os.path.dirname(src), "include", "daemon"):
+        p = os.path.normpath(os.path.join(d, name))
+        if os.path.exists(p):
+            return p
+    return None
+graph = {}
+for f in files:
+    text = open(f, encoding="utf-8").read()
+    graph[f] = [resolve(f, m) for m in re.findall(r'^#include "([^"]+)"', text, re.M)]
+    if None in graph[f]:
+        errors.append("%s: an include that does not resolve" % f)
+    if f.startswith("daemon/core/"):
+        for dep in graph[f]:
+            if dep and dep.startswith("daemon/") and not dep.startswith("daemon/core/"):
+                errors.append("%s includes %s, outside the shared code" % (f, dep))
+    if "<ev.h>" in text and f != "daemon/loop.c":
+        errors.append("%s uses libev (loop.c only)" % f)
+    if re.search(r'"(SELECT|INSERT INTO|UPDATE [a-z_]+ SET|DELETE FROM) ', text) and \
+            not f.startswith("daemon/core/store/"):
+        errors.append("%s writes SQL (daemon/core/store only)" % f)
+# cycles among headers
+state = {}
+def visit(h, path):
+    if state.get(h) == 1:
+        errors.append("include cycle: " + " -> ".join(path + [h]))
+        return
+    if state.get(h) == 2:
+        return
+    state[h] = 1
+    for d in graph.get(h, []):
+        if d and d.endswith(".h"):
+            visit(d, path + [h])
+    state[h] = 2
+for h in graph:
+    if h.endswith(".h"):
+        visit(h, [])
+if errors:
+    print("\n".join(errors), file=sys.stderr)
+    sys.exit(1)
+PY
+exit 0
