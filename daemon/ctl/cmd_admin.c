@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ctl.h"
 
@@ -52,7 +53,28 @@ cmd_status(struct ctl *c, struct ctl_args *a)
 		    c->conf->socket_path);
 		return EXIT_FAIL;
 	}
-	fputs(reply, stdout);
+	if (ctl_out == OUT_TABLE) {
+		fputs(reply, stdout);
+		return EXIT_OK;
+	}
+	/* for scripts: the daemon's "key: value" lines as rows */
+	{
+		static const char *const cols[] = { "key", "value" };
+		static const int w[] = { 20, 0 };
+		char *line, *save, *sep;
+		const char *v[2];
+
+		out_header(cols, w, 2);
+		for (line = strtok_r(reply, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+			if ((sep = strstr(line, ": ")) == NULL)
+				continue;
+			*sep = '\0';
+			v[0] = line;
+			v[1] = sep + 2;
+			out_row(v);
+		}
+		out_end();
+	}
 	return EXIT_OK;
 }
 

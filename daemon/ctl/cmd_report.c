@@ -113,39 +113,73 @@ average(char *buf, size_t len, long sum, long n)
 	return buf;
 }
 
-enum fmt { FMT_TABLE, FMT_CSV, FMT_JSON };
-
+/* A tally as a row of the listing: counts are numbers, rates and averages text. */
 static void
-print_tally(struct buf *b, const struct tally *t, enum fmt fmt, int first)
+print_tally(const struct tally *t)
 {
-	char r1[16], r2[16], r3[16], avg[16];
+	char n[8][16], r1[16], r2[16], r3[16], avg[16], unc[16];
+	const char *v[15];
 	int done = t->on_time + t->late - t->handed_on;
 
 	rate(r1, sizeof(r1), t->on_time, t->assigned);
 	rate(r2, sizeof(r2), t->closed, t->cases);
 	rate(r3, sizeof(r3), t->ceased, t->closed);
 	average(avg, sizeof(avg), t->workdays, done);
-	switch (fmt) {
-	case FMT_TABLE:
-		buf_printf(b, "%-6s %-16s %8d %7d %4d %4d %7d %9d %7s %5d %6d %7s %7s %8s %9d\n",
-		    t->dept, t->name, t->assigned, t->on_time, t->late, t->open, t->overdue,
-		    t->escalated, r1, t->cases, t->closed, r2, r3, avg, t->uncertain);
-		break;
-	case FMT_CSV:
-		buf_printf(b, "%s,%s,%d,%d,%d,%d,%d,%d,%s,%d,%d,%s,%s,%s,%d\r\n", t->dept, t->name,
-		    t->assigned, t->on_time, t->late, t->open, t->overdue, t->escalated, r1, t->cases,
-		    t->closed, r2, r3, avg, t->uncertain);
-		break;
-	case FMT_JSON:
-		buf_printf(b, "%s\n  {\"department\": \"%s\", \"name\": \"%s\", \"assigned\": %d,"
-		    " \"on_time\": %d, \"late\": %d, \"open\": %d, \"overdue\": %d, \"escalated\": %d,"
-		    " \"on_time_rate\": \"%s\", \"cases\": %d, \"cases_closed\": %d,"
-		    " \"case_completion_rate\": \"%s\", \"ceased_rate\": \"%s\","
-		    " \"average_working_days\": \"%s\", \"uncertain\": %d}", first ? "" : ",", t->dept,
-		    t->name, t->assigned, t->on_time, t->late, t->open, t->overdue, t->escalated, r1,
-		    t->cases, t->closed, r2, r3, avg, t->uncertain);
-		break;
-	}
+	snprintf(n[0], sizeof(n[0]), "%d", t->assigned);
+	snprintf(n[1], sizeof(n[1]), "%d", t->on_time);
+	snprintf(n[2], sizeof(n[2]), "%d", t->late);
+	snprintf(n[3], sizeof(n[3]), "%d", t->open);
+	snprintf(n[4], sizeof(n[4]), "%d", t->overdue);
+	snprintf(n[5], sizeof(n[5]), "%d", t->escalated);
+	snprintf(n[6], sizeof(n[6]), "%d", t->cases);
+	snprintf(n[7], sizeof(n[7]), "%d", t->closed);
+	snprintf(unc, sizeof(unc), "%d", t->uncertain);
+	v[0] = t->dept;
+	v[1] = t->name;
+	v[2] = n[0];
+	v[3] = n[1];
+	v[4] = n[2];
+	v[5] = n[3];
+	v[6] = n[4];
+	v[7] = n[5];
+	v[8] = r1;
+	v[9] = n[6];
+	v[10] = n[7];
+	v[11] = r2;
+	v[12] = r3;
+	v[13] = avg;
+	v[14] = unc;
+	out_row(v);
+}
+
+/* The report through dubanctl's one writer: a table for people, CSV or JSON for scripts. */
+static void
+print_report(const struct report *r, const struct tally *all, const char *title)
+{
+	static const char *const keys[] = { "department", "name", "assigned", "on_time", "late",
+	    "open", "overdue", "escalated", "on_time_rate", "cases", "cases_closed",
+	    "case_completion_rate", "ceased_rate", "average_working_days", "uncertain" };
+	static const char *const labels[] = { "DEPT", "NAME", "ASSIGNED", "ON-TIME", "LATE",
+	    "OPEN", "OVERDUE", "ESCALATED", "ON-TIME%", "CASES", "CLOSED", "CLOSED%", "CEASED%",
+	    "AVG-DAYS", "UNCERTAIN" };
+	static const int w[] = { 6, 16, 8, 7, 4, 4, 7, 9, 8, 5, 6, 7, 7, 8, 0 };
+	int i;
+
+	if (ctl_out == OUT_TABLE)
+		fprintf(out_stream(), "%s\n", title);
+	out_header_typed(ctl_out == OUT_TABLE ? labels : keys, w, 15, "ssnnnnnnsnnsssn");
+	for (i = 0; i < r->n; i++)
+		print_tally(&r->t[i]);
+	print_tally(all);
+	out_end();
+	/*
+	 * Honest about what it does not know: a figure resting on a deadline
+	 * counted over a year the calendar does not cover may be wrong.
+	 */
+	if (all->uncertain > 0 && ctl_out == OUT_TABLE)
+		fprintf(out_stream(), "warning: %d of these actions have a deadline counted over a"
+		    " year the calendar does not cover (UNCERTAIN); their on-time and late figures"
+		    " may change when that year's schedule is added\n", all->uncertain);
 }
 
 static int
@@ -171,8 +205,6 @@ cmd_report(struct ctl *c, struct ctl_args *args)
 {
 	struct report r;
 	struct tally all;
-	struct buf b = { 0 };
-	enum fmt fmt = FMT_TABLE;
 	int32_t from_day = 0, to_day = 0;
 	char title[160];
 	const char *v;
@@ -189,10 +221,10 @@ cmd_report(struct ctl *c, struct ctl_args *args)
 	}
 	r.only = args_get(args, "dept");
 	/* the command's --csv and --json, or dubanctl's own before the command */
-	if (args_has(args, "csv") || ctl_out == OUT_CSV)
-		fmt = FMT_CSV;
-	if (args_has(args, "json") || ctl_out == OUT_JSON)
-		fmt = FMT_JSON;
+	if (args_has(args, "csv"))
+		ctl_out = OUT_CSV;
+	if (args_has(args, "json"))
+		ctl_out = OUT_JSON;
 	r.now = instant_now();
 	r.cal = c->conf->cal;
 	r.conf = c->conf;
@@ -231,45 +263,29 @@ cmd_report(struct ctl *c, struct ctl_args *args)
 		snprintf(title, sizeof(title), "督办工作统计 %04d-%02d-%02d 至 %04d-%02d-%02d",
 		    y1, m1, d1, y2, m2, d2);
 	}
-	switch (fmt) {
-	case FMT_TABLE:
-		buf_printf(&b, "%s\n%-6s %-16s %8s %7s %4s %4s %7s %9s %7s %5s %6s %7s %7s %8s %9s\n",
-		    title, "DEPT", "NAME", "ASSIGNED", "ON-TIME", "LATE", "OPEN", "OVERDUE",
-		    "ESCALATED", "ON-TIME%", "CASES", "CLOSED", "CLOSED%", "CEASED%", "AVG-DAYS",
-		    "UNCERTAIN");
-		break;
-	case FMT_CSV:
-		buf_puts(&b, "department,name,assigned,on_time,late,open,overdue,escalated,"
-		    "on_time_rate,cases,cases_closed,case_completion_rate,ceased_rate,"
-		    "average_working_days,uncertain\r\n");
-		break;
-	case FMT_JSON:
-		buf_puts(&b, "[");
-		break;
-	}
-	for (i = 0; i < r.n; i++)
-		print_tally(&b, &r.t[i], fmt, i == 0);
-	print_tally(&b, &all, fmt, r.n == 0);
-	if (fmt == FMT_JSON)
-		buf_puts(&b, "\n]\n");
-	/*
-	 * Honest about what it does not know: a figure resting on a deadline
-	 * counted over a year the calendar does not cover may be wrong.
-	 */
-	if (all.uncertain > 0) {
-		if (fmt == FMT_TABLE)
-			buf_printf(&b, "warning: %d of these actions have a deadline counted over a year"
-			    " the calendar does not cover (UNCERTAIN); their on-time and late figures may"
-			    " change when that year's schedule is added\n", all.uncertain);
+	if (all.uncertain > 0)
 		fprintf(stderr, "dubanctl: warning: %d actions in this report have a deadline counted"
 		    " over a year the calendar does not cover; their figures are uncertain\n",
 		    all.uncertain);
-	}
-	if (mail)
-		rc = mail_report(c, b.data, title);
-	else
-		fputs(b.data, stdout);
-	buf_free(&b);
+	if (mail) {
+		char *text = NULL;
+		size_t len = 0;
+		FILE *fp = open_memstream(&text, &len);
+
+		if (fp == NULL) {
+			free(r.t);
+			return EXIT_FAIL;
+		}
+		/* the office reads it: the table, whatever was asked for on screen */
+		ctl_out = OUT_TABLE;
+		out_to(fp);
+		print_report(&r, &all, title);
+		out_to(NULL);
+		fclose(fp);
+		rc = mail_report(c, text, title);
+		free(text);
+	} else
+		print_report(&r, &all, title);
 	free(r.t);
 	return rc;
 }

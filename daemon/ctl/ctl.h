@@ -66,6 +66,11 @@ enum out_fmt { OUT_TABLE, OUT_CSV, OUT_JSON };
 extern enum out_fmt ctl_out;
 /* Start a listing: column names (the JSON keys) and table widths. */
 void out_header(const char *const *cols, const int *widths, int n);
+/* The same with column types: 'n' a number (JSON gives it unquoted, null if empty), else text. */
+void out_header_typed(const char *const *cols, const int *widths, int n, const char *types);
+/* Write listings to fp (NULL: standard output); where they go now. */
+void out_to(FILE *fp);
+FILE *out_stream(void);
 void out_row(const char *const *vals);
 void out_end(void);
 

@@ -11,7 +11,23 @@ enum out_fmt ctl_out = OUT_TABLE;
 
 static const char *const *out_cols;
 static const int *out_widths;
+static const char *out_types;	/* per column: 'n' a number in JSON, else text */
 static int out_n, out_rows;
+static FILE *out_fp;		/* NULL: standard output */
+
+void
+out_to(FILE *fp)
+{
+	out_fp = fp;
+}
+
+#define OUT	(out_fp != NULL ? out_fp : stdout)
+
+FILE *
+out_stream(void)
+{
+	return OUT;
+}
 
 /* Columns a string takes on a terminal: CJK characters take two. */
 static int
@@ -38,16 +54,32 @@ display_width(const char *s)
 static void
 json_string(const char *s)
 {
-	putchar('"');
+	fputc('"', OUT);
 	for (; *s; s++) {
 		if (*s == '"' || *s == '\\')
-			printf("\\%c", *s);
+			fprintf(OUT, "\\%c", *s);
 		else if ((unsigned char)*s < 0x20)
-			printf("\\u%04x", *s);
+			fprintf(OUT, "\\u%04x", *s);
 		else
-			putchar(*s);
+			fputc(*s, OUT);
 	}
-	putchar('"');
+	fputc('"', OUT);
+}
+
+/* A cell in JSON: a number column's value as a number (null if it is none), else a string. */
+static void
+json_value(int col, const char *v)
+{
+	char *end;
+
+	if (out_types != NULL && out_types[col] == 'n') {
+		if (v != NULL && v[0] != '\0' && (strtod(v, &end), *end == '\0'))
+			fputs(v, OUT);
+		else
+			fputs("null", OUT);
+		return;
+	}
+	json_string(v ? v : "");
 }
 
 static void
@@ -58,24 +90,25 @@ table_cells(const char *const *vals)
 	for (i = 0; i < out_n; i++) {
 		char *v = text_escape(vals[i] ? vals[i] : "");	/* one row, one line */
 
-		fputs(v, stdout);
+		fputs(v, OUT);
 		if (i == out_n - 1) {
 			free(v);
 			break;
 		}
 		pad = out_widths[i] - display_width(v);
 		free(v);
-		printf("%*s", pad > 0 ? pad + 1 : 1, "");
+		fprintf(OUT, "%*s", pad > 0 ? pad + 1 : 1, "");
 	}
-	putchar('\n');
+	fputc('\n', OUT);
 }
 
 void
-out_header(const char *const *cols, const int *widths, int n)
+out_header_typed(const char *const *cols, const int *widths, int n, const char *types)
 {
 	struct buf b = { 0 };
 	int i;
 
+	out_types = types;
 	out_cols = cols;
 	out_widths = widths;
 	out_n = n;
@@ -87,13 +120,19 @@ out_header(const char *const *cols, const int *widths, int n)
 	case OUT_CSV:
 		for (i = 0; i < n; i++)
 			csv_put(&b, cols[i], i == 0);
-		printf("%s\r\n", b.data);
+		fprintf(OUT, "%s\r\n", b.data);
 		buf_free(&b);
 		break;
 	case OUT_JSON:
-		putchar('[');
+		fputc('[', OUT);
 		break;
 	}
+}
+
+void
+out_header(const char *const *cols, const int *widths, int n)
+{
+	out_header_typed(cols, widths, n, NULL);
 }
 
 void
@@ -109,19 +148,19 @@ out_row(const char *const *vals)
 	case OUT_CSV:
 		for (i = 0; i < out_n; i++)
 			csv_put(&b, vals[i] ? vals[i] : "", i == 0);
-		printf("%s\r\n", b.data);
+		fprintf(OUT, "%s\r\n", b.data);
 		buf_free(&b);
 		break;
 	case OUT_JSON:
-		printf("%s\n  {", out_rows ? "," : "");
+		fprintf(OUT, "%s\n  {", out_rows ? "," : "");
 		for (i = 0; i < out_n; i++) {
 			if (i)
-				printf(", ");
+				fprintf(OUT, ", ");
 			json_string(out_cols[i]);
-			printf(": ");
-			json_string(vals[i] ? vals[i] : "");
+			fprintf(OUT, ": ");
+			json_value(i, vals[i]);
 		}
-		putchar('}');
+		fputc('}', OUT);
 		break;
 	}
 	out_rows++;
@@ -131,5 +170,5 @@ void
 out_end(void)
 {
 	if (ctl_out == OUT_JSON)
-		printf("%s]\n", out_rows ? "\n" : "");
+		fprintf(OUT, "%s]\n", out_rows ? "\n" : "");
 }

@@ -42,6 +42,20 @@ ctl report --from 2026-03-01 --to 2026-03-31 --dept bdc --csv | grep -q '^bdc,.*
 	fail "report --dept"
 ctl report --from 2026-03-01 --to 2026-03-31 | grep -q "^all .*合计" || fail "table report"
 ctl report --from 2026-03-32 2>/dev/null && fail "a bad date was accepted"
+# dubanctl's own --json and --csv give the report too; hostile names stay in their cells
+ctl dept add odd '局"名,有逗号' >/dev/null || fail "dept add odd"
+ctl case add ODD 怪名 --lead odd --received "2026-03-03 08:00" >/dev/null || fail "case add ODD"
+ctl --json report --from 2026-03-01 --to 2026-03-31 | $PY -c '
+import json, sys
+rows = {r["department"]: r for r in json.load(sys.stdin)}
+assert rows["odd"]["name"] == "局\"名,有逗号" and rows["odd"]["cases"] == 1, rows["odd"]
+assert rows["all"]["assigned"] == 4, rows["all"]' || fail "dubanctl --json report"
+ctl --csv report --from 2026-03-01 --to 2026-03-31 | $PY -c '
+import csv, sys
+rows = list(csv.reader(sys.stdin))
+assert all(len(r) == 15 for r in rows), rows
+assert ["odd", "局\"名,有逗号"] == [r for r in rows if r[0] == "odd"][0][:2], rows' ||
+	fail "dubanctl --csv report"
 
 # --mail sends the table to the office.
 start_sink

@@ -24,6 +24,15 @@ assert_eq "$(mail_list | grep '【期满】C1' | cut -f2)" fxb@example.gov.cn "t
 assert_eq "$(sql "SELECT count(*) FROM escalations")" 0 "escalations"
 ctl status >"$T/status" || fail "status"
 grep -q "^overdue: 0$" "$T/status" || fail "status counts a waiting period as overdue: $(cat "$T/status")"
+# status through dubanctl's one writer: JSON and CSV for scripts
+ctl --json status | $PY -c '
+import json, sys
+rows = {r["key"]: r["value"] for r in json.load(sys.stdin)}
+assert rows["overdue"] == "0", rows' || fail "status --json"
+ctl --csv status | $PY -c '
+import csv, sys
+rows = list(csv.reader(sys.stdin))
+assert rows[0] == ["key", "value"] and ["overdue", "0"] in rows, rows' || fail "status --csv"
 ctl actions | grep -q "period-run" || fail "actions does not show the period as run"
 ctl done 1 >/dev/null || fail "done after the period ran"
 
