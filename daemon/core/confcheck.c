@@ -118,6 +118,77 @@ conf_read_secrets(struct config *c, struct diag *d)
 	return d->n > nerr ? -1 : 0;
 }
 
+/* One rule against the rest of the file: targets, office hours, its own keys. */
+static void
+check_rule(struct conf_parse *p, struct rule *r)
+{
+	struct config *c = p->conf;
+	int j;
+
+	if (!r->has_deadline)
+		conf_error_at(p, r->line, "rule \"%s\" needs 'deadline'", r->name);
+	for (j = 0; j < r->nlevels; j++)
+		if (conf_target(c, r->levels[j].target) == NULL)
+			conf_error_at(p, r->levels[j].line,
+			    "rule \"%s\": escalation target \"%s\" is not defined",
+			    r->name, r->levels[j].target);
+	if (r->waiting && (r->nremind > 0 || r->nrepeat > 0 || r->nlevels > 0))
+		conf_error_at(p, r->kind_line,
+		    "rule \"%s\": a waiting period has no remind, repeat or escalate:"
+		    " nobody is late when it ends (the office is told)", r->name);
+	if (r->end_at_close && c->office_open == c->office_close)
+		conf_error_at(p, r->end_line,
+		    "rule \"%s\": 'end = close' needs office-hours in [daemon]", r->name);
+	/*
+	 * The law's counting by default (民法典 Art. 203): a period of calendar
+	 * days or weeks, or a fixed date, whose last day is a rest day or a
+	 * holiday ends on the next working day. roll-over = no must be written.
+	 */
+	if (!r->rollover_set)
+		r->rollover = r->kind == DL_DATE ||
+		    (r->kind == DL_PERIOD && r->deadline.unit == UNIT_DAYS);
+	else if (r->rollover && !(r->kind == DL_DATE ||
+	    (r->kind == DL_PERIOD && r->deadline.unit == UNIT_DAYS)))
+		diag_warn(p->d, c->path, r->line,
+		    "rule \"%s\": roll-over applies only to deadlines in calendar days"
+		    " and fixed dates", r->name);
+	for (j = 0; j < r->nremind; j++)
+		if (r->kind == DL_PERIOD && r->remind[j].unit <= UNIT_HOURS &&
+		    r->deadline.unit <= UNIT_HOURS &&
+		    duration_shift(&r->remind[j], 1, NULL, 0, NULL) >=
+		    duration_shift(&r->deadline, 1, NULL, 0, NULL))
+			conf_error_at(p, r->line,
+			    "rule \"%s\": a reminder comes before the action was notified",
+			    r->name);
+}
+
+/* The waiting periods' rules as a JSON array, for counting who is overdue in SQL. */
+static void
+waiting_rules(struct config *c)
+{
+	struct buf w = { 0 };
+	const char *q;
+	int i;
+
+	buf_puts(&w, "[");
+	for (i = 0; i < c->nrules; i++) {
+		if (!c->rules[i].waiting)
+			continue;
+		buf_puts(&w, w.len > 1 ? ",\"" : "\"");
+		for (q = c->rules[i].name; *q; q++)
+			if (*q == '"' || *q == '\\')
+				buf_printf(&w, "\\%c", *q);
+			else if ((unsigned char)*q < 0x20)
+				buf_printf(&w, "\\u%04x", *q);
+			else
+				buf_add(&w, q, 1);
+		buf_puts(&w, "\"");
+	}
+	buf_puts(&w, "]");
+	free(c->waiting_rules);
+	c->waiting_rules = buf_take(&w);
+}
+
 void
 conf_validate(struct conf_parse *p)
 {
@@ -155,71 +226,11 @@ conf_validate(struct conf_parse *p)
 		if (c->steps[i].name == NULL)
 			conf_error_at(p, c->steps[i].line, "step \"%s\" needs 'name', how mail shows it"
 			    " (e.g. 分工处理)", c->steps[i].key);
-	for (i = 0; i < c->nrules; i++) {
-		struct rule *r = &c->rules[i];
-		int j;
-
-		if (!r->has_deadline)
-			conf_error_at(p, r->line, "rule \"%s\" needs 'deadline'", r->name);
-		for (j = 0; j < r->nlevels; j++)
-			if (conf_target(c, r->levels[j].target) == NULL)
-				conf_error_at(p, r->levels[j].line,
-				    "rule \"%s\": escalation target \"%s\" is not defined",
-				    r->name, r->levels[j].target);
-		if (r->waiting && (r->nremind > 0 || r->nrepeat > 0 || r->nlevels > 0))
-			conf_error_at(p, r->kind_line,
-			    "rule \"%s\": a waiting period has no remind, repeat or escalate:"
-			    " nobody is late when it ends (the office is told)", r->name);
-		if (r->end_at_close && c->office_open == c->office_close)
-			conf_error_at(p, r->end_line,
-			    "rule \"%s\": 'end = close' needs office-hours in [daemon]", r->name);
-		/*
-		 * The law's counting by default (民法典 Art. 203): a period of calendar
-		 * days or weeks, or a fixed date, whose last day is a rest day or a
-		 * holiday ends on the next working day. roll-over = no must be written.
-		 */
-		if (!r->rollover_set)
-			r->rollover = r->kind == DL_DATE ||
-			    (r->kind == DL_PERIOD && r->deadline.unit == UNIT_DAYS);
-		else if (r->rollover && !(r->kind == DL_DATE ||
-		    (r->kind == DL_PERIOD && r->deadline.unit == UNIT_DAYS)))
-			diag_warn(p->d, c->path, r->line,
-			    "rule \"%s\": roll-over applies only to deadlines in calendar days"
-			    " and fixed dates", r->name);
-		for (j = 0; j < r->nremind; j++)
-			if (r->kind == DL_PERIOD && r->remind[j].unit <= UNIT_HOURS &&
-			    r->deadline.unit <= UNIT_HOURS &&
-			    duration_shift(&r->remind[j], 1, NULL, 0, NULL) >=
-			    duration_shift(&r->deadline, 1, NULL, 0, NULL))
-				conf_error_at(p, r->line,
-				    "rule \"%s\": a reminder comes before the action was notified",
-				    r->name);
-	}
+	for (i = 0; i < c->nrules; i++)
+		check_rule(p, &c->rules[i]);
 	if (c->nrules == 0)
 		diag_warn(p->d, c->path, 0, "no [rule] section: no action gets a deadline");
-	{
-		/* the waiting periods' rules, for counting who is overdue in SQL */
-		struct buf w = { 0 };
-		const char *q;
-
-		buf_puts(&w, "[");
-		for (i = 0; i < c->nrules; i++) {
-			if (!c->rules[i].waiting)
-				continue;
-			buf_puts(&w, w.len > 1 ? ",\"" : "\"");
-			for (q = c->rules[i].name; *q; q++)
-				if (*q == '"' || *q == '\\')
-					buf_printf(&w, "\\%c", *q);
-				else if ((unsigned char)*q < 0x20)
-					buf_printf(&w, "\\u%04x", *q);
-				else
-					buf_add(&w, q, 1);
-			buf_puts(&w, "\"");
-		}
-		buf_puts(&w, "]");
-		free(c->waiting_rules);
-		c->waiting_rules = buf_take(&w);
-	}
+	waiting_rules(c);
 	templates_load(&c->tpl, c->mail.templates_dir, p->d);
 	c->cal = cal_load(c->calendar_path, &cd);
 	if (c->cal != NULL) {
