@@ -1,6 +1,6 @@
 /*
- * dubanctl ledger import/export: the office's ledger (台账) as CSV, and
- * dubanctl dept import: the roster. An import is all or nothing.
+ * dubanctl ledger import/export: the office's ledger (台账) as CSV. An
+ * import is all or nothing, read as a stream in bounded memory.
  */
 #include <errno.h>
 #include <stdarg.h>
