@@ -1,6 +1,7 @@
 /* Civil days: day numbers (days since 1970-01-01), dates, weekdays. */
 #include <ctype.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "duban/day.h"
 
@@ -57,15 +58,54 @@ day_parse_num(const char **sp, int digits, int *out)
 	return 0;
 }
 
+/* One or two digits (a month, a day, an hour as spreadsheets write them). */
+int
+day_parse_short(const char **sp, int *out)
+{
+	if (!isdigit((unsigned char)(*sp)[0]))
+		return -1;
+	if (isdigit((unsigned char)(*sp)[1]))
+		return day_parse_num(sp, 2, out);
+	return day_parse_num(sp, 1, out);
+}
+
+/* Does *sp start with word? Then step over it. */
+static int
+skip(const char **sp, const char *word)
+{
+	size_t n = strlen(word);
+
+	if (strncmp(*sp, word, n) != 0)
+		return 0;
+	*sp += n;
+	return 1;
+}
+
+/*
+ * A date as offices and spreadsheets write it: 2018-08-07, 2018-8-7,
+ * 2018/8/7 or 2018年8月7日.
+ */
 int
 day_parse_prefix(const char **sp, int *y, int *m, int *d)
 {
+	const char *sep2;
 	int32_t day;
 	int yy, mm, dd;
 
-	if (day_parse_num(sp, 4, y) || **sp != '-' || (++*sp, day_parse_num(sp, 2, m)) ||
-	    **sp != '-' || (++*sp, day_parse_num(sp, 2, d)))
+	if (day_parse_num(sp, 4, y))
 		return -1;
+	if (skip(sp, "-"))
+		sep2 = "-";
+	else if (skip(sp, "/"))
+		sep2 = "/";
+	else if (skip(sp, "年"))
+		sep2 = "月";
+	else
+		return -1;
+	if (day_parse_short(sp, m) || !skip(sp, sep2) || day_parse_short(sp, d))
+		return -1;
+	if (strcmp(sep2, "月") == 0)
+		skip(sp, "日");
 	if (*m < 1 || *m > 12 || *d < 1 || *d > 31)
 		return -1;
 	day = day_from_civil(*y, *m, *d);

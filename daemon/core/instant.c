@@ -21,6 +21,7 @@ instant_now(void)
 int
 instant_parse(const char *s, instant_t *t)
 {
+	const char *start = s, *date_end;
 	int y, m, d, hh = 0, mi = 0, ss = 0;
 	struct tm tm;
 
@@ -30,11 +31,36 @@ instant_parse(const char *s, instant_t *t)
 	}
 	if (day_parse_prefix(&s, &y, &m, &d))
 		return -1;
-	if (*s == ' ' || *s == 'T') {
+	/* a time after the date: 09:00[:00], 9:00, or 9时[30分[00秒]]; none: the day's start */
+	date_end = s;
+	while (*s == ' ' || *s == 'T')
 		s++;
-		if (day_parse_num(&s, 2, &hh) || *s++ != ':' || day_parse_num(&s, 2, &mi))
+	if (*s != '\0' && s == date_end &&
+	    (date_end - start < 3 || strncmp(date_end - 3, "日", 3) != 0))
+		return -1;	/* a time runs into the date */
+	if (*s != '\0') {
+		if (day_parse_short(&s, &hh))
 			return -1;
-		if (*s == ':' && (s++, day_parse_num(&s, 2, &ss)))
+		if (*s == ':') {
+			s++;
+			if (day_parse_num(&s, 2, &mi))
+				return -1;
+			if (*s == ':' && (s++, day_parse_num(&s, 2, &ss)))
+				return -1;
+		} else if (strncmp(s, "时", strlen("时")) == 0 || strncmp(s, "点", strlen("点")) == 0) {
+			s += strlen("时");
+			if (isdigit((unsigned char)*s)) {
+				if (day_parse_short(&s, &mi) || strncmp(s, "分", strlen("分")) != 0)
+					return -1;
+				s += strlen("分");
+				if (isdigit((unsigned char)*s)) {
+					if (day_parse_short(&s, &ss) ||
+					    strncmp(s, "秒", strlen("秒")) != 0)
+						return -1;
+					s += strlen("秒");
+				}
+			}
+		} else
 			return -1;
 		if (hh > 23 || mi > 59 || ss > 60)
 			return -1;

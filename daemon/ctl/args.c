@@ -164,8 +164,8 @@ args_time(const struct ctl_args *a, const char *name, instant_t *t)
 	const char *v = args_get(a, name);
 
 	if (v != NULL && instant_parse(v, t) != 0) {
-		fprintf(stderr, "dubanctl: --%s: '%s' is not a time (YYYY-MM-DD [HH:MM[:SS]]"
-		    " or now)\n", name, v);
+		fprintf(stderr, "dubanctl: --%s: '%s' is not a time (accepted: " DAY_FORMS
+		    ", or now)\n", name, v);
 		return EXIT_USAGE;
 	}
 	return 0;

@@ -35,7 +35,7 @@ cmd_case_add(struct ctl *c, struct ctl_args *a)
 	k.lead_dept = (char *)args_get(a, "lead");
 	if ((v = args_get(a, "received")) != NULL && instant_parse(v, &k.received_at) != 0) {
 		fprintf(stderr, "dubanctl: --received: '%s' is not a time"
-		    " (YYYY-MM-DD [HH:MM[:SS]])\n", v);
+		    " (accepted: " DAY_FORMS ")\n", v);
 		return EXIT_USAGE;
 	}
 	k.number = a->argv[0];

@@ -69,7 +69,7 @@ parse_time(struct import *im, const struct csv_row *r, int col, int required, in
 		return required ? -1 : 0;
 	}
 	if (instant_parse(v, t) != 0 || strcmp(v, "now") == 0) {
-		row_error(im, r->line, col, "expected YYYY-MM-DD [HH:MM[:SS]], not '%s'", v);
+		row_error(im, r->line, col, "'%s' is not a time (accepted: " DAY_FORMS ")", v);
 		return -1;
 	}
 	return 0;

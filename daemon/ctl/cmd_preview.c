@@ -86,7 +86,8 @@ cmd_preview(struct ctl *c, struct ctl_args *args)
 	const char *v = args_get(args, "day");
 
 	if (v != NULL && day_parse(v, &day) != 0) {
-		fprintf(stderr, "dubanctl: --day: '%s' is not a date (YYYY-MM-DD)\n", v);
+		fprintf(stderr, "dubanctl: --day: '%s' is not a date (2018-08-07, 2018/8/7 or"
+		    " 2018年8月7日)\n", v);
 		return EXIT_USAGE;
 	}
 	memset(&p, 0, sizeof(p));

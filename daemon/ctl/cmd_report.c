@@ -212,11 +212,13 @@ cmd_report(struct ctl *c, struct ctl_args *args)
 
 	memset(&r, 0, sizeof(r));
 	if ((v = args_get(args, "from")) != NULL && day_parse(v, &from_day) != 0) {
-		fprintf(stderr, "dubanctl: --from: '%s' is not a date (YYYY-MM-DD)\n", v);
+		fprintf(stderr, "dubanctl: --from: '%s' is not a date (2018-08-07, 2018/8/7 or"
+		    " 2018年8月7日)\n", v);
 		return EXIT_USAGE;
 	}
 	if ((v = args_get(args, "to")) != NULL && day_parse(v, &to_day) != 0) {
-		fprintf(stderr, "dubanctl: --to: '%s' is not a date (YYYY-MM-DD)\n", v);
+		fprintf(stderr, "dubanctl: --to: '%s' is not a date (2018-08-07, 2018/8/7 or"
+		    " 2018年8月7日)\n", v);
 		return EXIT_USAGE;
 	}
 	r.only = args_get(args, "dept");

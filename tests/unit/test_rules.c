@@ -333,6 +333,49 @@ test_rulelang(void **state)
 	rulelang_clear(&again);
 }
 
+/* Dates and times as spreadsheets and clerks write them, and what is refused. */
+static void
+test_time_forms(void **state)
+{
+	static const char *const same[] = {
+		"2018-08-07 09:00", "2018-8-7 9:00", "2018/8/7 9:00", "2018/08/07 09:00:00",
+		"2018年8月7日 9时", "2018年8月7日9时", "2018年8月7日 9时0分", "2018-08-07T09:00",
+		"2018年08月07日 09:00",
+	};
+	static const char *const bad[] = {
+		"2018-8/7", "2018.8.7", "18-8-7", "2018-13-01", "2018-02-30", "2018年8月7日 25时",
+		"2018-08-0709:00", "2018-08-07 9", "2018-08-07 09:00 PM", "2018年8月7日 9时30",
+		"2018/8/7 9:0", "",
+	};
+	instant_t want, t, day;
+	int32_t d;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(instant_parse("2018-08-07 09:00", &want), 0);
+	for (i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+		if (instant_parse(same[i], &t) != 0)
+			fail_msg("'%s' was refused", same[i]);
+		if (t != want)
+			fail_msg("'%s' is %lld, not %lld", same[i], (long long)t, (long long)want);
+	}
+	/* a date alone is the start of its day */
+	assert_int_equal(instant_parse("2018-8-7", &day), 0);
+	assert_true(day == tz_day_start(day_from_civil(2018, 8, 7)));
+	assert_int_equal(instant_parse("2018年8月7日", &t), 0);
+	assert_true(t == day);
+	assert_int_equal(instant_parse("2018年8月7日 9时30分15秒", &t), 0);
+	assert_true(t == want + (30 * 60 + 15) * 1000LL);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (instant_parse(bad[i], &t) == 0)
+			fail_msg("'%s' was taken", bad[i]);
+	assert_int_equal(day_parse("2018/10/1", &d), 0);
+	assert_int_equal(d, day_from_civil(2018, 10, 1));
+	assert_int_equal(day_parse("2018年10月1日", &d), 0);
+	assert_int_equal(d, day_from_civil(2018, 10, 1));
+	assert_int_equal(day_parse("2018-10-01 09:00", &d), -1);
+}
+
 /* Loading a configuration changes nothing in the process: its zone is checked, not installed. */
 static void
 test_conf_load_changes_nothing(void **state)
@@ -426,6 +469,7 @@ main(void)
 		cmocka_unit_test(test_conf_accepts),
 		cmocka_unit_test(test_conf_load_changes_nothing),
 		cmocka_unit_test(test_rulelang),
+		cmocka_unit_test(test_time_forms),
 	};
 
 	return cmocka_run_group_tests_name("rules", tests, cn_setup, cn_teardown);
