@@ -109,6 +109,18 @@ parse_hours(struct conf_parse *p, const char *value, int *open, int *close)
 	*close = h2 * 60 + m2;
 }
 
+static void conf_section(struct conf_parse *p, const char *section);
+
+/* A [section] header that no key followed: handled as if one had. */
+static void
+flush_section(struct conf_parse *p)
+{
+	if (p->section_line != 0 && p->handled_line != p->section_line && p->pending[0]) {
+		p->handled_line = p->section_line;
+		conf_section(p, p->pending);
+	}
+}
+
 /* The ini_reader: counts lines and refuses those inih would cut. */
 static char *
 conf_reader(char *str, int num, void *arg)
@@ -133,8 +145,23 @@ conf_reader(char *str, int num, void *arg)
 
 		while (*q == ' ' || *q == '\t')
 			q++;
-		if (*q == '[')
+		if (*q == '[') {
+			const char *e = strchr(q, ']');
+			size_t n;
+
+			/* a section without keys is still a section: checked too */
+			flush_section(p);
 			p->section_line = p->lineno;
+			for (q++; *q == ' ' || *q == '\t'; q++)
+				;
+			n = e != NULL ? (size_t)(e - q) : 0;
+			while (n > 0 && (q[n - 1] == ' ' || q[n - 1] == '\t'))
+				n--;
+			if (n >= sizeof(p->pending))
+				n = sizeof(p->pending) - 1;
+			memcpy(p->pending, q, n);
+			p->pending[n] = '\0';
+		}
 	}
 	if (toolong) {
 		conf_error(p, "line longer than %d bytes", CONF_MAX_LINE - 1);
@@ -489,12 +516,14 @@ conf_load(const char *path, struct diag *d)
 	p.dir = xstrdup(dirname(copy));
 	free(copy);
 	rc = ini_parse_stream(conf_reader, &p, conf_handler, &p);
+	flush_section(&p);
 	fclose(p.fp);
 	if (rc > 0 && d->n == nerr)
 		diag_error(d, path, rc, "syntax error (expected [section], key = value or a comment)");
 	else if (rc < 0)
 		diag_error(d, path, 0, "cannot read the file");
-	if (d->n == nerr)
+	/* every error at once: the whole-file checks run after line errors too */
+	if (rc >= 0)
 		conf_validate(&p);
 	free(p.dir);
 	if (d->n > nerr) {

@@ -20,6 +20,7 @@ struct conf_parse {
 	int		 handled_line;	/* the header conf_section last saw */
 	char		*dir;
 	char		 section[128];
+	char		 pending[128];	/* the last [section] header read, until handled */
 	enum { SEC_NONE, SEC_DAEMON, SEC_SMTP, SEC_MAIL, SEC_TARGET, SEC_STEP, SEC_RULE, SEC_BAD } kind;
 	int		 seen_daemon, seen_smtp, seen_mail;
 };

@@ -52,6 +52,97 @@ usage_line(FILE *fp, const struct ctl_cmd *cmd)
 	fputc('\n', fp);
 }
 
+/* Edits from a to b (Levenshtein), for "did you mean". */
+static int
+distance(const char *a, const char *b)
+{
+	int la = (int)strlen(a), lb = (int)strlen(b), i, j, prev, cur, tmp;
+	int row[64];
+
+	if (la >= 63 || lb >= 63)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			cur = row[j];
+			tmp = prev + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < tmp)
+				tmp = row[j] + 1;
+			if (row[j - 1] + 1 < tmp)
+				tmp = row[j - 1] + 1;
+			row[j] = tmp;
+			prev = cur;
+		}
+	}
+	return row[lb];
+}
+
+/* The word of a row at position word (0: the command, 1: the subcommand) into buf. */
+static const char *
+row_word(const struct ctl_cmd *cmd, int word, char *buf, size_t len)
+{
+	const char *sp = strchr(cmd->name, ' ');
+
+	if (word == 0) {
+		size_t n = sp ? (size_t)(sp - cmd->name) : strlen(cmd->name);
+
+		snprintf(buf, len, "%.*s", (int)n, cmd->name);
+		return buf;
+	}
+	return sp ? sp + 1 : NULL;
+}
+
+bool
+ctl_has_sub(const char *family)
+{
+	const struct ctl_cmd *cmd;
+	size_t len = strlen(family);
+
+	for (cmd = ctl_cmds; cmd->name; cmd++)
+		if (strncmp(cmd->name, family, len) == 0 && cmd->name[len] == ' ')
+			return true;
+	return false;
+}
+
+int
+ctl_unknown(int argc, char **argv)
+{
+	const struct ctl_cmd *cmd;
+	const char *best = NULL, *w;
+	char buf[64];
+	int family = 0, d, bestd = 3;
+
+	for (cmd = ctl_cmds; cmd->name; cmd++)
+		if (strcmp(row_word(cmd, 0, buf, sizeof(buf)), argv[0]) == 0)
+			family = 1;
+	for (cmd = ctl_cmds; cmd->name; cmd++) {
+		if (family) {
+			if (strcmp(row_word(cmd, 0, buf, sizeof(buf)), argv[0]) != 0 ||
+			    (w = row_word(cmd, 1, buf, sizeof(buf))) == NULL)
+				continue;
+		} else
+			w = row_word(cmd, 0, buf, sizeof(buf));
+		if ((d = distance(family ? (argc > 1 ? argv[1] : "") : argv[0], w)) < bestd) {
+			bestd = d;
+			best = cmd->name;
+		}
+	}
+	if (family && (argc < 2 || argv[1][0] == '-'))
+		fprintf(stderr, "dubanctl: %s needs a subcommand\n", argv[0]);
+	else if (family)
+		fprintf(stderr, "dubanctl: %s: unknown subcommand '%s'%s%s%s\n", argv[0], argv[1],
+		    best ? " (did you mean '" : "", best ? best : "", best ? "'?)" : "");
+	else
+		fprintf(stderr, "dubanctl: unknown command '%s'%s%s%s (see 'dubanctl --help')\n",
+		    argv[0], best ? " (did you mean '" : "", best ? best : "", best ? "'?)" : "");
+	if (family)
+		ctl_usage(argv[0]);
+	return EXIT_USAGE;
+}
+
 int
 ctl_usage(const char *name)
 {

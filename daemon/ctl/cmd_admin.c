@@ -108,6 +108,11 @@ cmd_log(struct ctl *c, struct ctl_args *a)
 		return EXIT_USAGE;
 	if (args_time(a, "since", &from) != 0 || args_time(a, "until", &to) != 0)
 		return EXIT_USAGE;
+	if (from > to) {
+		fprintf(stderr, "dubanctl: --since %s is after --until %s\n", args_get(a, "since"),
+		    args_get(a, "until"));
+		return EXIT_USAGE;
+	}
 	{
 		static const char *const cols[] = { "when", "who", "action", "what", "detail" };
 		static const int w[] = { 19, 10, 6, 18, 0 };

@@ -8,7 +8,7 @@
 int
 cmd_case_add(struct ctl *c, struct ctl_args *a)
 {
-	struct case_rec k;
+	struct case_rec k, old;
 	struct department d;
 	const char *v;
 	char detail[512];
@@ -50,6 +50,13 @@ cmd_case_add(struct ctl *c, struct ctl_args *a)
 	}
 	if (ctl_check_time("--received", k.received_at, force) != 0)
 		return EXIT_USAGE;
+	if ((rc = store_case_get(c->store, k.number, &old)) == 0) {
+		fprintf(stderr, "dubanctl: case %s exists already (%s); 'dubanctl ledger import'"
+		    " changes a case's fields\n", k.number, old.title);
+		store_case_clear(&old);
+		return EXIT_FAIL;
+	} else if (rc < 0)
+		return ctl_db_failed(c);
 	if (k.lead_dept != NULL) {
 		if ((rc = store_dept_get(c->store, k.lead_dept, &d)) != 0)
 			return ctl_lookup(c, rc, "--lead: no department '%s'", k.lead_dept);

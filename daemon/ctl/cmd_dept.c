@@ -37,8 +37,9 @@ cmd_dept_list(struct ctl *c, struct ctl_args *a)
 int
 cmd_dept_add(struct ctl *c, struct ctl_args *a)
 {
-	struct department d;
+	struct department d, old;
 	char detail[256];
+	int rc;
 
 	memset(&d, 0, sizeof(d));
 	d.head = (char *)args_get(a, "head");
@@ -56,6 +57,13 @@ cmd_dept_add(struct ctl *c, struct ctl_args *a)
 	}
 	if (d.email != NULL && ctl_check_address("--email", d.email, ADDR_ONE) != 0)
 		return EXIT_USAGE;
+	if ((rc = store_dept_get(c->store, d.code, &old)) == 0) {
+		fprintf(stderr, "dubanctl: department %s exists already (%s); 'dubanctl dept edit"
+		    " %s' changes it\n", d.code, old.name, d.code);
+		store_dept_clear(&old);
+		return EXIT_FAIL;
+	} else if (rc < 0)
+		return ctl_db_failed(c);
 	if (store_begin(c->store) != 0 || store_dept_add(c->store, &d, NULL) != 0) {
 		fprintf(stderr, "dubanctl: department %s not added: %s\n", d.code,
 		    store_errmsg(c->store));

@@ -221,6 +221,11 @@ cmd_report(struct ctl *c, struct ctl_args *args)
 		    " 2018年8月7日)\n", v);
 		return EXIT_USAGE;
 	}
+	if (from_day != 0 && to_day != 0 && from_day > to_day) {
+		fprintf(stderr, "dubanctl: --from %s is after --to %s\n", args_get(args, "from"),
+		    args_get(args, "to"));
+		return EXIT_USAGE;
+	}
 	r.only = args_get(args, "dept");
 	/* the command's --csv and --json, or dubanctl's own before the command */
 	if (args_has(args, "csv"))

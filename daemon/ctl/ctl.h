@@ -101,6 +101,10 @@ struct csv;
 int ctl_read_csv(const char *file, const char *encoding, struct csv *csv, const char **used);
 /* Print the row's usage to stderr; returns EXIT_USAGE. */
 int args_usage(const struct ctl_args *a);
+/* No row for argv: say so, with the nearest command or subcommand; EXIT_USAGE. */
+int ctl_unknown(int argc, char **argv);
+/* Has the command subcommands ("queue show")? */
+bool ctl_has_sub(const char *family);
 /* Print the usage of every row of a command to stderr; returns EXIT_USAGE. */
 int ctl_usage(const char *name);
 /* Every row of a command with its summary, for --help. */

@@ -303,14 +303,11 @@ main(int argc, char *argv[])
 		usage(stdout);
 		return EXIT_OK;
 	}
-	if ((cmd = ctl_find(argc, argv, &words)) == NULL) {
-		for (cmd = ctl_cmds; cmd->name; cmd++)
-			if (strncmp(cmd->name, argv[0], strlen(argv[0])) == 0 &&
-			    cmd->name[strlen(argv[0])] == ' ')
-				return ctl_usage(argv[0]);	/* a subcommand is missing or unknown */
-		fprintf(stderr, "dubanctl: unknown command '%s' (see 'dubanctl --help')\n", argv[0]);
-		return EXIT_USAGE;
-	}
+	if ((cmd = ctl_find(argc, argv, &words)) == NULL)
+		return ctl_unknown(argc, argv);
+	/* "queue shwo 1": a word where the family's plain row takes none is a subcommand */
+	if (words == 1 && cmd->max == 0 && argc > 1 && argv[1][0] != '-' && ctl_has_sub(argv[0]))
+		return ctl_unknown(argc, argv);
 	for (i = 1; i < argc; i++) {
 		const char *why;
 
