@@ -169,6 +169,37 @@ csv_free(struct csv *c)
 	memset(c, 0, sizeof(*c));
 }
 
+/* Would a spreadsheet take this cell for a formula? */
+static int
+formula_like(const char *s)
+{
+	if (s == NULL || s[0] == '\0')
+		return 0;
+	if (s[0] == '-' || s[0] == '+')
+		return s[1] != '\0';	/* a lone "-" is a placeholder, not a formula */
+	return strchr("=@\t\r", s[0]) != NULL;
+}
+
+void
+csv_put_text(struct buf *b, const char *s, int first)
+{
+	char *safe;
+
+	if (!formula_like(s)) {
+		csv_put(b, s, first);
+		return;
+	}
+	xasprintf(&safe, "'%s", s);
+	csv_put(b, safe, first);
+	free(safe);
+}
+
+const char *
+csv_text(const char *field)
+{
+	return field[0] == '\'' && formula_like(field + 1) ? field + 1 : field;
+}
+
 void
 csv_put(struct buf *b, const char *s, int first)
 {

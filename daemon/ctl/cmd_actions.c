@@ -64,7 +64,7 @@ cmd_actions(struct ctl *c, struct ctl_args *a)
 		    "state", "next", "note" };
 		static const int w[] = { 6, 12, 8, 16, 19, 11, 19, 0 };
 
-		out_header(cols, w, 8);
+		out_header_typed(cols, w, 8, "nsssttts");
 		if (store_action_each(c->store, all, print_action, &lc) != 0) {
 			out_end();
 			return ctl_db_failed(c);

@@ -117,7 +117,7 @@ cmd_log(struct ctl *c, struct ctl_args *a)
 		static const char *const cols[] = { "when", "who", "action", "what", "detail" };
 		static const int w[] = { 19, 10, 6, 18, 0 };
 
-		out_header(cols, w, 5);
+		out_header_typed(cols, w, 5, "tsnss");
 		if (store_event_each(c->store, action, from, to, print_event, NULL) != 0) {
 			out_end();
 			return ctl_db_failed(c);

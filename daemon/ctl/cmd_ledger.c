@@ -301,6 +301,18 @@ check_header(struct import *im, const struct csv_row *h)
  * cases' first rows go to a temporary table). Returns the errors found, or
  * -1 if the file or the database failed.
  */
+/* A cell written with a leading ' so that a spreadsheet keeps it text: its text again. */
+static void
+untext_row(struct csv_row *row)
+{
+	const char *t;
+	int i;
+
+	for (i = 0; i < row->n; i++)
+		if ((t = csv_text(row->fields[i])) != row->fields[i])
+			memmove(row->fields[i], t, strlen(t) + 1);
+}
+
 static int
 check_pass(struct import *im, struct csv_reader *rd)
 {
@@ -311,6 +323,7 @@ check_pass(struct import *im, struct csv_reader *rd)
 	if (store_ledger_stage_begin(im->c->store) != 0)
 		return -1;
 	while ((rc = csv_next(rd, &row, &err)) == 1) {
+		untext_row(&row);
 		if (n++ == 0) {
 			rc = check_header(im, &row);
 			csv_row_free(&row);
@@ -344,6 +357,7 @@ apply_pass(struct import *im, struct csv_reader *rd)
 	int rc, n = 0;
 
 	while ((rc = csv_next(rd, &row, &err)) == 1) {
+		untext_row(&row);
 		if (n++ > 0 && (apply_case(im, &row, &case_id) != 0 ||
 		    apply_action(im, &row, case_id) != 0)) {
 			fprintf(stderr, "dubanctl: %s:%d: not stored: %s; nothing was imported\n",
@@ -453,20 +467,20 @@ export_row(const struct ledger_row *r, void *arg)
 	char cat[4];
 
 	snprintf(cat, sizeof(cat), "%d", r->category);
-	csv_put(b, r->number, 1);
-	csv_put(b, r->title, 0);
+	csv_put_text(b, r->number, 1);
+	csv_put_text(b, r->title, 0);
 	csv_put(b, cat, 0);
-	csv_put(b, r->lead, 0);
-	csv_put(b, r->leader, 0);
+	csv_put_text(b, r->lead, 0);
+	csv_put_text(b, r->leader, 0);
 	csv_put(b, r->key ? "是" : "否", 0);
-	csv_put(b, r->petitioner, 0);
+	csv_put_text(b, r->petitioner, 0);
 	put_time(b, r->received);
-	csv_put(b, r->dept, 0);
-	csv_put(b, r->step, 0);
+	csv_put_text(b, r->dept, 0);
+	csv_put_text(b, r->step, 0);
 	put_time(b, r->dept ? r->notified : 0);
 	put_time(b, r->acked);
 	put_time(b, r->done);
-	csv_put(b, r->note, 0);
+	csv_put_text(b, r->note, 0);
 	buf_puts(b, "\r\n");
 	return 0;
 }

@@ -94,7 +94,7 @@ cmd_mail_list(struct ctl *c, struct ctl_args *a)
 		    "sent_or_next_try", "recipient", "server_reply" };
 		static const int w[] = { 6, 6, 10, 7, 5, 19, 28, 0 };
 
-		out_header(cols, w, 8);
+		out_header_typed(cols, w, 8, "nnssntss");
 		if (store_notice_each(c->store, all, print_notice, NULL) != 0) {
 			out_end();
 			return ctl_db_failed(c);

@@ -94,7 +94,7 @@ cmd_preview(struct ctl *c, struct ctl_args *args)
 	p.c = c;
 	p.from = tz_day_start(day);
 	p.to = tz_day_start(day + 1);
-	out_header(cols, w, 7);
+	out_header_typed(cols, w, 7, "ttssnss");
 	if (store_action_each(c->store, false, preview_action, &p) != 0) {
 		out_end();
 		return ctl_db_failed(c);

@@ -158,7 +158,7 @@ cmd_queue_list(struct ctl *c, struct ctl_args *a)
 		    "dept", "deadline", "escalated", "state" };
 		static const int w[] = { 5, 6, 5, 12, 12, 14, 19, 19, 0 };
 
-		out_header(cols, w, 9);
+		out_header_typed(cols, w, 9, "nnnssstts");
 		if (store_escalation_each(c->store, all, print_escalation, NULL) != 0) {
 			out_end();
 			return ctl_db_failed(c);

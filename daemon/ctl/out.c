@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "ctl.h"
 #include "duban/csv.h"
@@ -66,20 +67,65 @@ json_string(const char *s)
 	fputc('"', OUT);
 }
 
-/* A cell in JSON: a number column's value as a number (null if it is none), else a string. */
+/*
+ * A time as people read it ("2026-11-30 09:00:00", or a deadline's
+ * "2026-11-30 24:00") in RFC 3339 with its offset, as scripts parse it.
+ */
+static int
+rfc3339(const char *v, char *buf, size_t len)
+{
+	char date[16];
+	instant_t t;
+	int32_t day;
+	time_t s;
+	struct tm tm;
+	size_t n;
+
+	if (strlen(v) == 16 && strcmp(v + 10, " 24:00") == 0) {
+		snprintf(date, sizeof(date), "%.10s", v);
+		if (day_parse(date, &day) != 0)
+			return -1;
+		t = tz_day_start(day + 1);
+	} else if (instant_parse(v, &t) != 0 || strcmp(v, "now") == 0)
+		return -1;
+	s = (time_t)(t / 1000);
+	if (localtime_r(&s, &tm) == NULL || (n = strftime(buf, len, "%Y-%m-%dT%H:%M:%S%z",
+	    &tm)) < 5 || n + 2 > len)
+		return -1;
+	/* +0800 -> +08:00 */
+	memmove(buf + n - 1, buf + n - 2, 3);
+	buf[n - 2] = ':';
+	return 0;
+}
+
+/*
+ * A cell in JSON: nothing (or "-") is null; a number column's value a number, a
+ * time column's an RFC 3339 string, anything else a string.
+ */
 static void
 json_value(int col, const char *v)
 {
-	char *end;
+	char *end, t[40];
+	char type = out_types != NULL ? out_types[col] : 's';
 
-	if (out_types != NULL && out_types[col] == 'n') {
-		if (v != NULL && v[0] != '\0' && (strtod(v, &end), *end == '\0'))
-			fputs(v, OUT);
-		else
-			fputs("null", OUT);
-		return;
-	}
-	json_string(v ? v : "");
+	if (v == NULL || v[0] == '\0' || strcmp(v, "-") == 0)
+		fputs("null", OUT);	/* missing, or the tables' "-" for none */
+	else if (type == 'n' && (strtod(v, &end), *end == '\0'))
+		fputs(v, OUT);
+	else if (type == 't' && rfc3339(v, t, sizeof(t)) == 0)
+		json_string(t);
+	else
+		json_string(v);
+}
+
+/* A cell in CSV: a text cell a spreadsheet would take for a formula stays text. */
+static void
+csv_cell(struct buf *b, int col, const char *v, int first)
+{
+	if (out_types == NULL || out_types[col] == 's')
+		csv_put_text(b, v ? v : "", first);
+	else
+		csv_put(b, v ? v : "", first);
 }
 
 static void
@@ -147,7 +193,7 @@ out_row(const char *const *vals)
 		break;
 	case OUT_CSV:
 		for (i = 0; i < out_n; i++)
-			csv_put(&b, vals[i] ? vals[i] : "", i == 0);
+			csv_cell(&b, i, vals[i], i == 0);
 		fprintf(OUT, "%s\r\n", b.data);
 		buf_free(&b);
 		break;

@@ -46,6 +46,13 @@ int csv_parse(const char *text, size_t len, struct csv *out, char **err);
 void csv_free(struct csv *c);
 /* Append one field, quoted if it needs to be; sep is written before it unless first. */
 void csv_put(struct buf *b, const char *field, int first);
+/*
+ * The same for a text cell meant for a spreadsheet: one that starts with
+ * = + - @ (a formula to a spreadsheet: formula injection) is written with a
+ * leading ' so that it stays text; csv_text gives the text back on import.
+ */
+void csv_put_text(struct buf *b, const char *field, int first);
+const char *csv_text(const char *field);
 
 /*
  * Text in UTF-8 from a file's bytes: encoding "utf-8", "gb18030" or NULL to
