@@ -17,12 +17,12 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 	    "usage: duband [-dhtvV] [-f file]\n"
-	    "  -d       stay attached and log to stderr as well as syslog\n"
-	    "  -f file  configuration file (default %s)\n"
-	    "  -t       check the configuration and exit; with -v print it normalised\n"
-	    "  -v       more verbose logging (debug)\n"
-	    "  -V       print the version and exit\n"
-	    "  -h       this help\n",
+	    "  -d, --foreground    stay attached and log to stderr as well as syslog\n"
+	    "  -f, --config file   configuration file (default %s)\n"
+	    "  -t, --check         check the configuration and exit; with -v print it normalised\n"
+	    "  -v, --verbose       more verbose logging (debug)\n"
+	    "  -V, --version       print the version and exit\n"
+	    "  -h, --help          this help\n",
 	    DUBAN_CONF_PATH);
 }
 
@@ -45,6 +45,16 @@ check_config(const char *path, int verbose)
 	return 0;
 }
 
+static const struct option main_opts[] = {
+	{ "foreground", no_argument, NULL, 'd' },
+	{ "config", required_argument, NULL, 'f' },
+	{ "check", no_argument, NULL, 't' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
 /* Static: what a detached mailer thread still uses stays reachable at exit. */
 static struct daemon d;
 
@@ -57,7 +67,7 @@ main(int argc, char *argv[])
 	umask(DBFILE_UMASK);	/* the database and its -wal, -shm: 0660 for the group */
 	memset(&d, 0, sizeof(d));
 	d.conf_path = DUBAN_CONF_PATH;
-	while ((ch = getopt(argc, argv, "df:htvV")) != -1) {
+	while ((ch = getopt_long(argc, argv, "df:htvV", main_opts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
 			foreground = 1;

@@ -93,4 +93,9 @@ grep -q "unknown command 'raport' (did you mean 'report'?)" "$T/err" || fail "un
 ctl dept add zjj 重复 2>"$T/err" && fail "a duplicate department was accepted"
 assert_eq "$(sql 'SELECT count(*) FROM actions')" 0 "actions stored after refusals"
 assert_eq "$(sql 'SELECT name FROM departments')" 住建局 "departments after a refused duplicate"
+# the conventions people expect: long options and versions
+"$DUBAND" --version | grep -q "^duband [0-9]" || fail "duband --version"
+"$DUBAND" --help | grep -q -- "--check" || fail "duband --help"
+"$DUBAND" --check --config "$T/duban.conf" >/dev/null || fail "duband --check --config"
+"$DUBANCTL" --version | grep -q "^dubanctl [0-9]" || fail "dubanctl --version"
 exit 0
