@@ -167,6 +167,7 @@ static void
 add_mailbox(struct buf *b, const char *header, const char *name, const char *addr)
 {
 	char *n, *a = wash_clamp(addr, 254);	/* RFC 5321's longest path */
+	const char *line;
 
 	buf_printf(b, "%s: ", header);
 	if (name != NULL && *name != '\0') {
@@ -176,13 +177,19 @@ add_mailbox(struct buf *b, const char *header, const char *name, const char *add
 			for (p = w; *p; p++)
 				if (*p == '"' || *p == '\\')
 					*p = ' ';
-			buf_printf(b, "\"%s\" ", w);
+			buf_printf(b, "\"%s\"", w);
 			free(w);
 		} else {
 			n = message_encode_header(header, name);
-			buf_printf(b, "%s ", n);
+			buf_puts(b, n);
 			free(n);
 		}
+		/* folded before the address where the line would pass 78 octets */
+		for (line = b->data + b->len; line > b->data && line[-1] != '\n'; line--)
+			;
+		if ((size_t)(b->data + b->len - line) + strlen(a) + 3 > 78)
+			buf_puts(b, "\r\n");
+		buf_puts(b, " ");
 	}
 	buf_printf(b, "<%s>\r\n", a);
 	free(a);

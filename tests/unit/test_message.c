@@ -53,6 +53,43 @@ test_crlf_and_line_length(void **state)
 	free(msg);
 }
 
+/* Every line of a message at most 78 octets. */
+static void
+assert_lines_fit(const char *msg)
+{
+	const char *p, *line;
+
+	for (p = msg; *p; p = line + 2) {
+		line = strstr(p, "\r\n");
+		assert_non_null(line);
+		if (line - p > 78)
+			fail_msg("a line of %d octets: %.*s", (int)(line - p), (int)(line - p), p);
+	}
+}
+
+/* To: and From: fold before the address where a long name fills the line. */
+static void
+test_address_headers_fold(void **state)
+{
+	struct mail m = sample();
+	char *msg;
+
+	(void)state;
+	m.to_name = "住房和城乡建设局局长兼房屋征收与补偿办公室主任于海滨";
+	m.to_addr = "yu.haibin.director.housing@zhufang-chengxiang-jianshe.example.gov.cn";
+	m.from = "同江市历史遗留问题房屋办证信访积案化解工作领导小组办公室 "
+	    "<fangxinban-office@tongjiang-city.example.gov.cn>";
+	msg = message_compose(&m);
+	assert_lines_fit(msg);
+	assert_non_null(strstr(msg, "\r\n <yu.haibin.director.housing@zhufang-chengxiang-jianshe"
+	    ".example.gov.cn>\r\n"));
+	free(msg);
+	m.to_name = "An Ascii Name Of Sixty Characters Or So For The Head Of Dept";
+	msg = message_compose(&m);
+	assert_lines_fit(msg);
+	free(msg);
+}
+
 static void
 test_redate(void **state)
 {
@@ -174,6 +211,7 @@ main(void)
 		cmocka_unit_test(test_crlf_and_line_length),
 		cmocka_unit_test(test_header_injection),
 		cmocka_unit_test(test_redate),
+		cmocka_unit_test(test_address_headers_fold),
 		cmocka_unit_test(test_long_chinese_subject_folds),
 		cmocka_unit_test(test_base64),
 		cmocka_unit_test(test_split_address),
