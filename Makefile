@@ -14,6 +14,7 @@ SYSCONFDIR ?= /etc
 UNITDIR	?= /lib/systemd/system
 SYSUSERSDIR ?= /usr/lib/sysusers.d
 TMPFILESDIR ?= /usr/lib/tmpfiles.d
+COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
 BUILD	?= build
 # One spelling of each object: tests call make with an absolute BUILD, and
 # objects (and the .d files that list their headers) must be the same ones.
@@ -144,7 +145,7 @@ fuzz: $(FUZZ_TARGETS:%=build-fuzz/fuzz_%)
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBINDIR) $(DESTDIR)$(UNITDIR) \
 		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 \
-		$(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(TMPFILESDIR)
+		$(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(TMPFILESDIR) $(DESTDIR)$(COMPLETIONDIR)
 	install -d -m 0750 $(DESTDIR)$(SYSCONFDIR)/duban
 	install -d -m 0755 $(DESTDIR)$(SYSCONFDIR)/duban/calendar $(DESTDIR)$(SYSCONFDIR)/duban/templates
 	install -m 0644 systemd/duban.sysusers $(DESTDIR)$(SYSUSERSDIR)/duban.conf
@@ -156,6 +157,7 @@ install: all
 	install -m 0644 man/duband.8 $(DESTDIR)$(MANDIR)/man8/
 	install -m 0644 man/dubanctl.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 0644 man/duban.conf.5 $(DESTDIR)$(MANDIR)/man5/
+	install -m 0644 completion/dubanctl.bash $(DESTDIR)$(COMPLETIONDIR)/dubanctl
 	test -e $(DESTDIR)$(SYSCONFDIR)/duban/duban.conf || \
 		install -m 0640 conf/duban.conf $(DESTDIR)$(SYSCONFDIR)/duban/duban.conf
 	for t in conf/templates/*.txt; do \
@@ -170,6 +172,7 @@ install: all
 
 uninstall:
 	rm -f $(DESTDIR)$(SBINDIR)/duband $(DESTDIR)$(BINDIR)/dubanctl
+	rm -f $(DESTDIR)$(COMPLETIONDIR)/dubanctl
 	rm -f $(DESTDIR)$(UNITDIR)/duban.service
 	rm -f $(DESTDIR)$(SYSUSERSDIR)/duban.conf $(DESTDIR)$(TMPFILESDIR)/duban.conf
 	rm -f $(DESTDIR)$(MANDIR)/man8/duband.8 $(DESTDIR)$(MANDIR)/man1/dubanctl.1

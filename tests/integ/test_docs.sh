@@ -14,7 +14,8 @@ make -s -C "$TOP" BUILD="$BUILD" install DESTDIR="$T/root" PREFIX=/usr >/dev/nul
 for f in usr/sbin/duband usr/bin/dubanctl usr/share/man/man8/duband.8 \
 	usr/share/man/man1/dubanctl.1 usr/share/man/man5/duban.conf.5 \
 	usr/lib/sysusers.d/duban.conf usr/lib/tmpfiles.d/duban.conf \
-	etc/duban/duban.conf etc/duban/calendar/cn.conf lib/systemd/system/duban.service; do
+	etc/duban/duban.conf etc/duban/calendar/cn.conf lib/systemd/system/duban.service \
+	usr/share/bash-completion/completions/dubanctl; do
 	[ -e "$T/root/$f" ] || fail "make install did not install $f"
 done
 grep -q '^ExecStart=/usr/sbin/duband -f /etc/duban/duban.conf$' \
@@ -28,6 +29,7 @@ grep -q "edited by the administrator" "$T/root/etc/duban/duban.conf" ||
 make -s -C "$TOP" BUILD="$BUILD" uninstall DESTDIR="$T/root" PREFIX=/usr >/dev/null
 [ -e "$T/root/usr/sbin/duband" ] && fail "uninstall left duband"
 [ -e "$T/root/usr/bin/dubanctl" ] && fail "uninstall left dubanctl"
+[ -e "$T/root/usr/share/bash-completion/completions/dubanctl" ] && fail "uninstall left the completion"
 [ -e "$T/root/etc/duban/duban.conf" ] || fail "uninstall removed the configuration"
 
 # dubanctl(1) documents every row of the command table and every option of
