@@ -492,8 +492,22 @@ conf_handler(void *arg, const char *section, const char *name, const char *value
 	return 1;
 }
 
+static struct config *conf_read(const char *path, struct diag *d, bool lenient);
+
 struct config *
 conf_load(const char *path, struct diag *d)
+{
+	return conf_read(path, d, false);
+}
+
+struct config *
+conf_load_lenient(const char *path, struct diag *d)
+{
+	return conf_read(path, d, true);
+}
+
+static struct config *
+conf_read(const char *path, struct diag *d, bool lenient)
 {
 	struct conf_parse p;
 	struct config *c;
@@ -526,10 +540,11 @@ conf_load(const char *path, struct diag *d)
 	if (rc >= 0)
 		conf_validate(&p);
 	free(p.dir);
-	if (d->n > nerr) {
+	if (d->n > nerr && !(lenient && rc >= 0)) {
 		conf_free(c);
 		return NULL;
 	}
+	c->invalid = d->n > nerr;
 	return c;
 }
 

@@ -58,6 +58,7 @@ struct ctl_cmd {
 
 #define CTL_NEEDS_CONF	1
 #define CTL_NEEDS_STORE	2
+#define CTL_READS_ONLY	4	/* works on a configuration with errors (a listing) */
 
 extern const struct ctl_cmd ctl_cmds[];
 

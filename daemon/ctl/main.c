@@ -216,7 +216,9 @@ ctl_open(struct ctl *c, const struct ctl_cmd *cmd)
 			fprintf(stderr, "dubanctl: %s: permission denied: %s\n", c->conf_path, hint);
 			return EXIT_CONFIG;
 		}
-		c->conf = conf_load(c->conf_path, &d);
+		/* a listing still shows the database when the file has errors; a change does not */
+		c->conf = (cmd->needs & CTL_READS_ONLY) ? conf_load_lenient(c->conf_path, &d) :
+		    conf_load(c->conf_path, &d);
 		/* Warnings are for check-config and the daemon's log. */
 		for (size_t i = 0; i < d.n; i++)
 			fprintf(stderr, "%s\n", d.msgs[i]);
@@ -224,6 +226,14 @@ ctl_open(struct ctl *c, const struct ctl_cmd *cmd)
 		if (c->conf == NULL) {
 			fprintf(stderr, "dubanctl: %s: configuration not valid\n", c->conf_path);
 			return EXIT_CONFIG;
+		}
+		if (c->conf->invalid)
+			fprintf(stderr, "dubanctl: warning: %s has the errors above: showing the"
+			    " database read-only; commands that change it or count deadlines refuse"
+			    " until 'dubanctl check-config' passes\n", c->conf_path);
+		if (c->conf->invalid && tz_check(c->conf->timezone) != 0) {
+			free(c->conf->timezone);
+			c->conf->timezone = strdup("Asia/Shanghai");
 		}
 		if (tz_set(c->conf->timezone) != 0) {
 			fprintf(stderr, "dubanctl: unknown time zone '%s'\n", c->conf->timezone);

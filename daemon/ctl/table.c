@@ -4,6 +4,7 @@
 #include "ctl.h"
 
 #define CS	(CTL_NEEDS_CONF | CTL_NEEDS_STORE)
+#define CSR	(CS | CTL_READS_ONLY)
 #define OPT_AT		{ "at", "TIME" }
 #define OPT_FORCE	{ "force", NULL }
 #define OPT_END		{ NULL, NULL }
@@ -56,7 +57,7 @@ const struct ctl_cmd ctl_cmds[] = {
 	{ "check-config", "", 0, 0, NULL, "check the configuration file", cmd_check_config, 0 },
 	{ "dept add", "CODE NAME", 2, 2, o_dept_add, "add a department to the roster",
 	  cmd_dept_add, CS },
-	{ "dept list", "", 0, 0, NULL, "the department roster", cmd_dept_list, CS },
+	{ "dept list", "", 0, 0, NULL, "the department roster", cmd_dept_list, CSR },
 	{ "dept edit", "CODE", 1, 1, o_dept_edit, "change a department's name, head or addresses",
 	  cmd_dept_edit, CS },
 	{ "dept import", "FILE", 1, 1, o_import,
@@ -65,7 +66,7 @@ const struct ctl_cmd ctl_cmds[] = {
 	  "the ledger (台账) from CSV, all or nothing; FILE - is standard input",
 	  cmd_ledger_import, CS },
 	{ "ledger export", "FILE", 1, 1, o_export,
-	  "the ledger (台账) as CSV; FILE - is standard output", cmd_ledger_export, CS },
+	  "the ledger (台账) as CSV; FILE - is standard output", cmd_ledger_export, CSR },
 	{ "case add", "NUMBER TITLE", 2, 2, o_case_add, "register a case", cmd_case_add, CS },
 	{ "case close", "NUMBER", 1, 1, o_case_close,
 	  "close a case (销号) once its actions are done", cmd_case_close, CS },
@@ -85,23 +86,23 @@ const struct ctl_cmd ctl_cmds[] = {
 	{ "explain", "ACTION", 1, 1, NULL,
 	  "show how an action's deadline was reached and its notices", cmd_explain, CS },
 	{ "actions", "", 0, 0, o_all, "list open actions with their deadline and state",
-	  cmd_actions, CS },
-	{ "queue", "", 0, 0, o_all, "the discipline-inspection queue", cmd_queue_list, CS },
-	{ "queue show", "ID", 1, 1, NULL, "an escalation's evidence record", cmd_queue_show, CS },
+	  cmd_actions, CSR },
+	{ "queue", "", 0, 0, o_all, "the discipline-inspection queue", cmd_queue_list, CSR },
+	{ "queue show", "ID", 1, 1, NULL, "an escalation's evidence record", cmd_queue_show, CSR },
 	{ "queue ack", "ID", 1, 1, o_note, "acknowledge an escalation", cmd_queue_ack, CS },
 	{ "queue resolve", "ID", 1, 1, o_note, "resolve an escalation, with a note",
 	  cmd_queue_resolve, CS },
 	{ "queue export", "ID FILE", 2, 2, o_file,
-	  "write an escalation's evidence record to a file", cmd_queue_export, CS },
+	  "write an escalation's evidence record to a file", cmd_queue_export, CSR },
 	{ "preview", "", 0, 0, o_preview, "who will receive what on that day (default today)",
 	  cmd_preview, CS },
 	{ "report", "", 0, 0, o_report,
 	  "the acceptance check's figures per department and overall", cmd_report, CS },
 	{ "log", "", 0, 0, o_log, "the audit log: every change, who made it and when",
-	  cmd_log, CS },
+	  cmd_log, CSR },
 	{ "status", "", 0, 0, NULL, "ask the running daemon what it is doing", cmd_status,
-	  CTL_NEEDS_CONF },
-	{ "mail", "", 0, 0, o_all, "the outbox with the server's replies", cmd_mail_list, CS },
+	  CTL_NEEDS_CONF | CTL_READS_ONLY },
+	{ "mail", "", 0, 0, o_all, "the outbox with the server's replies", cmd_mail_list, CSR },
 	{ "mail retry", "NOTICE", 1, 1, NULL, "queue a failed notice again", cmd_mail_retry, CS },
 	{ "mail test", "ADDRESS", 1, 1, NULL, "send a test message through the server",
 	  cmd_mail_test, CS },

@@ -59,6 +59,7 @@ struct mail_conf {
 
 struct config {
 	char		*path;
+	bool		 invalid;	/* read leniently despite errors: for reading the database only */
 	char		*database;
 	char		*timezone;
 	char		*calendar_path;
@@ -96,6 +97,12 @@ void conf_free(struct config *conf);
  */
 int conf_read_secrets(struct config *conf, struct diag *d);
 /* conf_load and conf_read_secrets: what the daemon and the checks use. */
+/*
+ * Like conf_load, but a file with errors still gives what it could read
+ * (invalid set; the errors in d): enough to find the database and show it,
+ * never to compute a deadline. NULL only if the file cannot be read.
+ */
+struct config *conf_load_lenient(const char *path, struct diag *d);
 struct config *conf_load_all(const char *path, struct diag *d);
 /* Print the normalised configuration, as duband -tv shows it. */
 void conf_print(const struct config *conf, FILE *fp);

@@ -93,6 +93,19 @@ grep -q "unknown command 'raport' (did you mean 'report'?)" "$T/err" || fail "un
 ctl dept add zjj 重复 2>"$T/err" && fail "a duplicate department was accepted"
 assert_eq "$(sql 'SELECT count(*) FROM actions')" 0 "actions stored after refusals"
 assert_eq "$(sql 'SELECT name FROM departments')" 住建局 "departments after a refused duplicate"
+# a configuration broken on disk does not lock the office out of its data
+cp "$T/duban.conf" "$T/good.conf"
+printf '[rule "broken"]\ndeadline = 3 fortnights\n' >>"$T/duban.conf"
+ctl actions --all >"$T/out" 2>"$T/err" || fail "actions on a broken configuration: $(cat "$T/err")"
+grep -q "3 fortnights" "$T/err" || fail "the listing does not say what is wrong: $(cat "$T/err")"
+grep -q "read-only" "$T/err" || fail "the listing does not say it is read-only: $(cat "$T/err")"
+ctl --json queue --all 2>/dev/null | $PY -c 'import json, sys; json.load(sys.stdin)' ||
+	fail "queue --json on a broken configuration"
+ctl dept list >/dev/null 2>&1 || fail "dept list on a broken configuration"
+ctl assign C1 zjj handling >/dev/null 2>&1
+assert_eq "$?" 3 "assign on a broken configuration (exit status)"
+ctl check-config >/dev/null 2>&1 && fail "check-config passed a broken configuration"
+cp "$T/good.conf" "$T/duban.conf"
 # the conventions people expect: long options and versions
 "$DUBAND" --version | grep -q "^duband [0-9]" || fail "duband --version"
 "$DUBAND" --help | grep -q -- "--check" || fail "duband --help"
