@@ -1,6 +1,7 @@
 /* dubanctl: the office's command-line tool. */
 #include <errno.h>
 #include <getopt.h>
+#include <locale.h>
 #include <poll.h>
 #include <pwd.h>
 #include <stdarg.h>
@@ -276,6 +277,9 @@ main(int argc, char *argv[])
 	int ch, rc, i, words;
 
 	umask(DBFILE_UMASK);	/* what dubanctl creates is the group's, never the world's */
+	/* character widths for the tables (wcwidth) whatever the user's locale */
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		setlocale(LC_CTYPE, "");
 	memset(&c, 0, sizeof(c));
 	c.conf_path = getenv("DUBAN_CONF") ? getenv("DUBAN_CONF") : DUBAN_CONF_PATH;
 	while ((ch = getopt_long(argc, argv, "+f:D:hV", main_opts, NULL)) != -1) {

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <wchar.h>
 
 #include "ctl.h"
 #include "duban/csv.h"
@@ -30,24 +31,32 @@ out_stream(void)
 	return OUT;
 }
 
-/* Columns a string takes on a terminal: CJK characters take two. */
+/* Columns a string takes on a terminal, as the C library's wcwidth counts them. */
 static int
 display_width(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	int w = 0;
+	wchar_t wc;
+	int w = 0, n, cw;
 
 	while (*p) {
-		if (*p < 0x80) {
-			w++;
-			p++;
-		} else if (*p >= 0xe0) {
-			w += 2;		/* the CJK blocks are three-byte UTF-8 */
-			p += *p >= 0xf0 ? 4 : 3;
-		} else {
-			w++;
-			p += 2;
-		}
+		/* UTF-8 to a code point: text is checked UTF-8 where it enters */
+		if (*p < 0x80)
+			wc = *p, n = 1;
+		else if (*p < 0xe0)
+			wc = (wchar_t)(((p[0] & 0x1f) << 6) | (p[1] & 0x3f)), n = 2;
+		else if (*p < 0xf0)
+			wc = (wchar_t)(((p[0] & 0x0f) << 12) | ((p[1] & 0x3f) << 6) | (p[2] & 0x3f)),
+			    n = 3;
+		else
+			wc = (wchar_t)(((p[0] & 0x07) << 18) | ((p[1] & 0x3f) << 12) |
+			    ((p[2] & 0x3f) << 6) | (p[3] & 0x3f)), n = 4;
+		for (cw = 1; cw < n; cw++)
+			if (p[cw] == '\0')
+				return w + 1;
+		cw = wcwidth(wc);
+		w += cw < 0 ? 1 : cw;
+		p += n;
 	}
 	return w;
 }

@@ -52,6 +52,23 @@ if cmd in ("dept list", "report"):
 PY
 done
 
+# Tables line up by display columns (the C library's wcwidth): a CJK
+# character takes two, a curly quote one, whatever its bytes.
+ctl dept add q1 '“引号”局' --head 王五 >/dev/null || fail "dept add q1"
+ctl dept add q2 住建局 --head 赵六 >/dev/null || fail "dept add q2"
+ctl dept list >"$T/table" || fail "dept list"
+$PY - "$T/table" <<'PY' || fail "the table does not line up: $(cat "$T/table")"
+import sys, unicodedata
+def width(s):
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+cols = {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    for head in ("王五", "赵六"):
+        if head in line:
+            cols[head] = width(line[:line.index(head)])
+assert len(cols) == 2 and cols["王五"] == cols["赵六"], cols
+PY
+
 # The ledger: a formula-like cell is written as text and read back as it was.
 ctl ledger export "$T/l.csv" >/dev/null || fail "ledger export"
 grep -q "'-标题" "$T/l.csv" || fail "the ledger export keeps a formula-like title as is: $(cat "$T/l.csv")"
