@@ -51,7 +51,7 @@ grep -q "^2026-03-18 00:00:00,2026-03-18 00:00:00,zjj@example.gov.cn,reminder,1,
 	fail "preview shows the next day's events"
 ctl --csv preview --day 2026-03-18 | grep -q "^2026-03-18 00:00:00,2026-03-18 00:00:00,zjj@example.gov.cn,reminder,1,C1,handling" ||
 	fail "preview: $(ctl --csv preview --day 2026-03-18)"
-ctl --json preview --day 2026-03-18 | $PY -c 'import json,sys; r=json.load(sys.stdin); assert any(x["kind"]=="reminder" and x["action"]=="1" for x in r), r' ||
+ctl --json preview --day 2026-03-18 | $PY -c 'import json,sys; r=json.load(sys.stdin); assert any(x["kind"]=="reminder" and x["action"]==1 for x in r), r' ||
 	fail "preview --json"
 
 # 3. Reassignment.
