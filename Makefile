@@ -108,7 +108,7 @@ bench: all
 # the corpus kept in tests/fuzz/corpus/NAME; new inputs go to build-fuzz/.
 FUZZ_SECONDS ?= 30
 FUZZ_TARGETS = conf calendar duration csv message address record
-FUZZ_CFLAGS  = -g -O1 -std=c11 -D_GNU_SOURCE -DCSV_CHUNK=7 -Iinclude -Idaemon -DSRCDIR=\"$(CURDIR)\" \
+FUZZ_CFLAGS  = -g -O1 -std=c11 -D_GNU_SOURCE -DCSV_CHUNK=7 -MMD -MP -Iinclude -Idaemon -DSRCDIR=\"$(CURDIR)\" \
 	       -fsanitize=fuzzer-no-link,address,undefined
 build-fuzz/core/%.o: daemon/core/%.c
 	@mkdir -p $(dir $@)
@@ -123,6 +123,8 @@ build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(CORE_SRC:daemon/core/%.c=build-fuzz/cor
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ -lsqlite3 -linih -lesmtp -lssl -lcrypto
 
 .SECONDARY: $(CORE_SRC:daemon/core/%.c=build-fuzz/core/%.o)
+# the headers each fuzz object was built from, so a changed header rebuilds it
+-include $(wildcard build-fuzz/core/*.d build-fuzz/core/store/*.d)
 
 fuzz: $(FUZZ_TARGETS:%=build-fuzz/fuzz_%)
 	@for t in $(FUZZ_TARGETS); do \
