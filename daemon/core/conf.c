@@ -354,6 +354,29 @@ target_key(struct conf_parse *p, const char *name, const char *value)
 	return 1;
 }
 
+/* [categories]: N = the lead department(s) of category N (三、整治内容). */
+static int
+category_key(struct conf_parse *p, const char *name, const char *value)
+{
+	char *copy, *tok, *save;
+	int n;
+
+	if (strlen(name) != 1 || name[0] < '1' || name[0] > '9') {
+		conf_error(p, "a category is a number from 1 to 9, not '%s'", name);
+		return 1;
+	}
+	n = name[0] - '0';
+	copy = xstrdup(value);
+	/* the first department named leads; the others are named for people */
+	tok = strtok_r(copy, ", \t", &save);
+	free(p->conf->category_lead[n]);
+	p->conf->category_lead[n] = tok ? xstrdup(tok) : NULL;
+	free(p->conf->category_depts[n]);
+	p->conf->category_depts[n] = xstrdup(value);
+	free(copy);
+	return 1;
+}
+
 /* [step "KEY"]: name = how people read it. */
 static int
 step_key(struct conf_parse *p, const char *name, const char *value)
@@ -391,6 +414,13 @@ conf_section(struct conf_parse *p, const char *section)
 	size_t klen, nlen;
 
 	snprintf(p->section, sizeof(p->section), "%s", section);
+	if (strcmp(section, "categories") == 0) {
+		if (p->seen_categories)
+			conf_error_at(p, p->section_line, "[%s] appears twice", section);
+		p->seen_categories = 1;
+		p->kind = SEC_CATEGORIES;
+		return;
+	}
 	if (strcmp(section, "daemon") == 0 || strcmp(section, "smtp") == 0 ||
 	    strcmp(section, "mail") == 0) {
 		int *seen = section[0] == 'd' ? &p->seen_daemon :
@@ -411,8 +441,8 @@ conf_section(struct conf_parse *p, const char *section)
 	if (klen >= sizeof(kind) || nlen < 3 || q[0] != '"' || q[nlen - 1] != '"' ||
 	    nlen - 2 >= sizeof(name)) {
 		conf_error_at(p, p->section_line,
-		    "unknown section [%s] (use [daemon], [smtp], [mail], [target \"NAME\"],"
-		    " [step \"KEY\"], [rule \"NAME\"])",
+		    "unknown section [%s] (use [daemon], [smtp], [mail], [categories],"
+		    " [target \"NAME\"], [step \"KEY\"], [rule \"NAME\"])",
 		    section);
 		return;
 	}
@@ -456,8 +486,8 @@ conf_section(struct conf_parse *p, const char *section)
 		p->kind = SEC_RULE;
 	} else
 		conf_error_at(p, p->section_line,
-		    "unknown section [%s] (use [daemon], [smtp], [mail], [target \"NAME\"],"
-		    " [step \"KEY\"], [rule \"NAME\"])",
+		    "unknown section [%s] (use [daemon], [smtp], [mail], [categories],"
+		    " [target \"NAME\"], [step \"KEY\"], [rule \"NAME\"])",
 		    section);
 }
 
@@ -475,6 +505,8 @@ conf_handler(void *arg, const char *section, const char *name, const char *value
 		return daemon_key(p, name, value);
 	case SEC_SMTP:
 		return smtp_key(p, name, value);
+	case SEC_CATEGORIES:
+		return category_key(p, name, value);
 	case SEC_MAIL:
 		return mail_key(p, name, value);
 	case SEC_TARGET:
@@ -565,6 +597,10 @@ conf_free(struct config *c)
 	for (i = 0; i < c->nsteps; i++) {
 		free(c->steps[i].key);
 		free(c->steps[i].name);
+	}
+	for (i = 0; i < 10; i++) {
+		free(c->category_lead[i]);
+		free(c->category_depts[i]);
 	}
 	free(c->steps);
 	free(c->targets);

@@ -21,8 +21,8 @@ struct conf_parse {
 	char		*dir;
 	char		 section[128];
 	char		 pending[128];	/* the last [section] header read, until handled */
-	enum { SEC_NONE, SEC_DAEMON, SEC_SMTP, SEC_MAIL, SEC_TARGET, SEC_STEP, SEC_RULE, SEC_BAD } kind;
-	int		 seen_daemon, seen_smtp, seen_mail;
+	enum { SEC_NONE, SEC_DAEMON, SEC_SMTP, SEC_MAIL, SEC_TARGET, SEC_STEP, SEC_RULE, SEC_CATEGORIES, SEC_BAD } kind;
+	int		 seen_daemon, seen_smtp, seen_mail, seen_categories;
 };
 
 /* An error at the line being read: file:line: message. */

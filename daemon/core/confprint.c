@@ -42,6 +42,14 @@ conf_print(const struct config *c, FILE *fp)
 	for (i = 0; i < c->ntargets; i++)
 		fprintf(fp, "\n[target \"%s\"]\nname = %s\nemail = %s\n", c->targets[i].name,
 		    c->targets[i].label, c->targets[i].email);
+	for (i = 1; i <= 9; i++)
+		if (c->category_lead[i] != NULL)
+			break;
+	if (i <= 9)
+		fprintf(fp, "\n[categories]\n");
+	for (; i <= 9; i++)
+		if (c->category_lead[i] != NULL)
+			fprintf(fp, "%d = %s\n", i, c->category_depts[i]);
 	for (i = 0; i < c->nsteps; i++)
 		fprintf(fp, "\n[step \"%s\"]\nname = %s\n", c->steps[i].key,
 		    c->steps[i].name ? c->steps[i].name : "");

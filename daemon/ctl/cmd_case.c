@@ -61,6 +61,17 @@ cmd_case_add(struct ctl *c, struct ctl_args *a)
 		if ((rc = store_dept_get(c->store, k.lead_dept, &d)) != 0)
 			return ctl_lookup(c, rc, "--lead: no department '%s'", k.lead_dept);
 		store_dept_clear(&d);
+	} else if (c->conf->category_lead[k.category] != NULL) {
+		/* the category's lead department, as the configuration's [categories] says */
+		if ((rc = store_dept_get(c->store, c->conf->category_lead[k.category], &d)) == 0) {
+			k.lead_dept = c->conf->category_lead[k.category];
+			store_dept_clear(&d);
+		} else if (rc < 0)
+			return ctl_db_failed(c);
+		else
+			fprintf(stderr, "dubanctl: warning: category %d's lead department %s is not in"
+			    " the roster; the case has no lead department\n", k.category,
+			    c->conf->category_lead[k.category]);
 	}
 	if (store_begin(c->store) != 0 || store_case_add(c->store, &k, NULL) != 0) {
 		fprintf(stderr, "dubanctl: case %s not added: %s\n", k.number,

@@ -78,6 +78,8 @@ struct config {
 	int		 ntargets;
 	struct step_name *steps;
 	int		 nsteps;
+	char		*category_lead[10];	/* [categories]: category N's lead department code */
+	char		*category_depts[10];	/* all that [categories] names for N, as written */
 	struct rule	*rules;
 	int		 nrules;
 	struct calendar	*cal;

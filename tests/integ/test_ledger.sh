@@ -10,10 +10,20 @@ D=$TOP/tests/data
 write_conf '[rule "week"]' 'deadline = 1 week' 'remind = 2 days before'
 ctl init >/dev/null || fail "init"
 ctl dept import "$TOP/conf/departments.csv" >"$T/out" || fail "roster: $(cat "$T/out")"
-grep -q "21 departments added, 0 updated" "$T/out" || fail "roster: $(cat "$T/out")"
+grep -q "22 departments added, 0 updated" "$T/out" || fail "roster: $(cat "$T/out")"
 ctl dept list | grep -q "^bdc  *不动产登记中心  *陈晓华" || fail "roster list: $(ctl dept list)"
 ctl dept edit bdc --email bdc-new@example.gov.cn >/dev/null || fail "dept edit"
 assert_eq "$(sql "SELECT email FROM departments WHERE code = 'bdc'")" bdc-new@example.gov.cn "edited email"
+
+# The category's lead department, from [categories], unless --lead names one.
+printf '[categories]\n3 = fcj, fy\n4 = ldjc\n' >>"$T/duban.conf"
+ctl case add CAT4 欠薪 --category 4 >/dev/null || fail "case add --category 4"
+ctl case add CAT3 欠款 --category 3 --lead fy >/dev/null || fail "case add --category 3 --lead fy"
+ctl case add CAT9 其他 --category 9 >/dev/null || fail "case add --category 9"
+assert_eq "$(sql "SELECT group_concat(c.number || '=' || coalesce(d.code, '-'), ' ') FROM cases c
+	LEFT JOIN departments d ON d.id = c.lead_dept WHERE c.number LIKE 'CAT%' ORDER BY c.number")" \
+	"CAT4=ldjc CAT3=fy CAT9=-" "the lead departments"
+sql "DELETE FROM cases WHERE number LIKE 'CAT%'"
 
 # A broken file: every error with its row and column; nothing stored.
 ctl ledger import "$D/ledger-broken.csv" >"$T/out" 2>"$T/err" && fail "a broken ledger was imported"
