@@ -1,7 +1,10 @@
-/* Looking things up in a loaded configuration: targets, rules, steps. */
+/* A loaded configuration: looking up its targets, rules and steps, and freeing it. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "duban/calendar.h"
 #include "duban/conf.h"
+#include "duban/rulelang.h"
 
 const struct target *
 conf_target(const struct config *c, const char *name)
@@ -54,4 +57,54 @@ conf_match_rule(const struct config *c, const char *step, const char *dept,
 		if (rule_matches(&c->rules[i], step, dept, category, key))
 			return &c->rules[i];
 	return NULL;
+}
+
+void
+conf_free(struct config *c)
+{
+	int i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->ntargets; i++) {
+		free(c->targets[i].name);
+		free(c->targets[i].label);
+		free(c->targets[i].email);
+	}
+	for (i = 0; i < c->nrules; i++)
+		rulelang_clear(&c->rules[i]);
+	for (i = 0; i < c->nsteps; i++) {
+		free(c->steps[i].key);
+		free(c->steps[i].name);
+	}
+	for (i = 0; i < 10; i++) {
+		free(c->category_lead[i]);
+		free(c->category_depts[i]);
+	}
+	free(c->steps);
+	free(c->targets);
+	free(c->rules);
+	free(c->path);
+	free(c->database);
+	free(c->timezone);
+	free(c->calendar_path);
+	free(c->socket_path);
+	free(c->office_name);
+	free(c->office_email);
+	free(c->office_contact);
+	free(c->waiting_rules);
+	free(c->smtp.host);
+	free(c->smtp.user);
+	free(c->smtp.password_file);
+	if (c->smtp.password != NULL) {
+		explicit_bzero(c->smtp.password, strlen(c->smtp.password));
+		free(c->smtp.password);
+	}
+	free(c->smtp.ca_file);
+	free(c->mail.templates_dir);
+	templates_free(&c->tpl);
+	free(c->smtp.from);
+	free(c->smtp.helo);
+	cal_free(c->cal);
+	free(c);
 }
