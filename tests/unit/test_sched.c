@@ -13,7 +13,6 @@
 struct fixture {
 	struct config	*conf;
 	struct store	*st;
-	char		 path[64];
 };
 
 static const char conf_text[] =
@@ -29,29 +28,9 @@ static int
 setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
-	struct diag d = { 0 };
-	struct department dept = { 0, "zjj", "住建局", "于海滨", "zjj@example.gov.cn", "" };
-	struct case_rec k;
-	char *cause;
-	int fd;
 
-	strcpy(f->path, "/tmp/duban-sched-XXXXXX");
-	fd = mkstemp(f->path);
-	assert_int_equal(write(fd, conf_text, strlen(conf_text)), (int)strlen(conf_text));
-	close(fd);
-	f->conf = conf_load(f->path, &d);
-	diag_print(&d, stderr);
-	diag_free(&d);
-	assert_non_null(f->conf);
-	f->st = store_open(":memory:", STORE_OPEN_CREATE, &cause);
-	assert_non_null(f->st);
-	assert_int_equal(store_dept_add(f->st, &dept, NULL), 0);
-	memset(&k, 0, sizeof(k));
-	k.number = "C1";
-	k.title = "某小区办证";
-	k.category = 2;
-	k.received_at = 1;
-	assert_int_equal(store_case_add(f->st, &k, NULL), 0);
+	f->conf = unit_conf(conf_text);
+	f->st = unit_store(1);
 	*state = f;
 	return 0;
 }
@@ -63,7 +42,6 @@ teardown(void **state)
 
 	store_close(f->st);
 	conf_free(f->conf);
-	unlink(f->path);
 	free(f);
 	return 0;
 }

@@ -23,7 +23,6 @@
 struct fixture {
 	struct config	*conf;
 	struct store	*st;
-	char		 path[64];
 };
 
 static const char conf_text[] =
@@ -63,32 +62,14 @@ static int
 setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
-	struct diag d = { 0 };
-	struct department dept = { 0, "zjj", "住建局", "于海滨", "zjj@example.gov.cn", "" };
-	struct case_rec k;
 	struct plan p;
 	const char *cause;
-	char *why, step[16];
-	int done, fd, i;
+	char step[16];
+	int done, i;
 
-	strcpy(f->path, "/tmp/duban-store-XXXXXX");
-	fd = mkstemp(f->path);
-	assert_int_equal(write(fd, conf_text, strlen(conf_text)), (int)strlen(conf_text));
-	close(fd);
-	f->conf = conf_load(f->path, &d);
-	diag_print(&d, stderr);
-	diag_free(&d);
-	assert_non_null(f->conf);
-	f->st = store_open(":memory:", STORE_OPEN_CREATE, &why);
-	assert_non_null(f->st);
+	f->conf = unit_conf(conf_text);
+	f->st = unit_store(T0);
 	notice_instance("0123456789abcdef");
-	assert_int_equal(store_dept_add(f->st, &dept, NULL), 0);
-	memset(&k, 0, sizeof(k));
-	k.number = "C1";
-	k.title = "某小区办证";
-	k.category = 2;
-	k.received_at = T0;
-	assert_int_equal(store_case_add(f->st, &k, NULL), 0);
 	/* actions that are reminded, overdue and escalated: rows in every table */
 	for (i = 0; i < NACTIONS; i++) {
 		snprintf(step, sizeof(step), "step%d", i);
@@ -118,7 +99,6 @@ teardown(void **state)
 	no_fault(f->st);
 	store_close(f->st);
 	conf_free(f->conf);
-	unlink(f->path);
 	free(f);
 	return 0;
 }

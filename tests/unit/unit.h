@@ -13,7 +13,13 @@
 #endif
 #define CN_CALENDAR SRCDIR "/conf/calendar/cn.conf"
 
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "duban/calendar.h"
+#include "duban/conf.h"
+#include "duban/store.h"
 #include "duban/day.h"
 #include "duban/instant.h"
 #include "duban/tz.h"
@@ -40,6 +46,47 @@ cn_teardown(void **state)
 	(void)state;
 	cal_free(cn);
 	return 0;
+}
+
+/* A configuration loaded from text (through a temporary file, removed again). */
+static inline struct config *
+unit_conf(const char *text)
+{
+	char path[] = "/tmp/duban-unit-XXXXXX";
+	struct diag d = { 0 };
+	struct config *c;
+	int fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (int)strlen(text));
+	close(fd);
+	c = conf_load(path, &d);
+	unlink(path);
+	diag_print(&d, stderr);
+	diag_free(&d);
+	assert_non_null(c);
+	return c;
+}
+
+/* A store in memory with department zjj and case C1 (category 2) received at received. */
+static inline struct store *
+unit_store(instant_t received)
+{
+	struct department dept = { 0, "zjj", "住建局", "于海滨", "zjj@example.gov.cn", "" };
+	struct case_rec k;
+	struct store *st;
+	char *cause;
+
+	st = store_open(":memory:", STORE_OPEN_CREATE, &cause);
+	assert_non_null(st);
+	assert_int_equal(store_dept_add(st, &dept, NULL), 0);
+	memset(&k, 0, sizeof(k));
+	k.number = "C1";
+	k.title = "某小区办证";
+	k.category = 2;
+	k.received_at = received;
+	assert_int_equal(store_case_add(st, &k, NULL), 0);
+	return st;
 }
 
 /* "YYYY-MM-DD HH:MM" in the office's zone. */
