@@ -15,6 +15,7 @@ UNITDIR	?= /lib/systemd/system
 SYSUSERSDIR ?= /usr/lib/sysusers.d
 TMPFILESDIR ?= /usr/lib/tmpfiles.d
 COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
+LOCALEDIR ?= $(PREFIX)/share/locale
 BUILD	?= build
 # One spelling of each object: tests call make with an absolute BUILD, and
 # objects (and the .d files that list their headers) must be the same ones.
@@ -24,7 +25,8 @@ CC	?= cc
 WARN	 = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
 	   -Wno-format-nonliteral
 CFLAGS	?= -O2 -g
-CFLAGS	+= -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude -Idaemon -MMD -MP -DSRCDIR=\"$(CURDIR)\"
+CFLAGS	+= -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude -Idaemon -MMD -MP -DSRCDIR=\"$(CURDIR)\" \
+	   -DLOCALEDIR=\"$(LOCALEDIR)\"
 ifeq ($(WERROR),1)
 CFLAGS	+= -Werror
 endif
@@ -34,7 +36,7 @@ LDFLAGS	+= -fsanitize=address,undefined
 endif
 LDLIBS	 = -lsqlite3 -linih -lesmtp -lssl -lcrypto -lpthread
 
-CORE_SRC = daemon/core/xmalloc.c daemon/core/buf.c daemon/core/log.c daemon/core/diag.c \
+CORE_SRC = daemon/core/xmalloc.c daemon/core/buf.c daemon/core/i18n.c daemon/core/log.c daemon/core/diag.c \
 	   daemon/core/day.c daemon/core/tz.c daemon/core/instant.c daemon/core/calendar.c daemon/core/rules.c daemon/core/rulelang.c \
 	   daemon/core/conf.c daemon/core/confcheck.c daemon/core/confprint.c daemon/core/confquery.c $(wildcard daemon/core/store/*.c) daemon/core/message.c \
 	   daemon/core/sched.c daemon/core/template.c daemon/core/notice.c \
@@ -46,13 +48,48 @@ CTL_SRC	 = daemon/ctl/main.c daemon/ctl/args.c daemon/ctl/table.c daemon/ctl/out
 	   daemon/ctl/cmd_preview.c daemon/ctl/cmd_queue.c daemon/ctl/cmd_mail.c \
 	   daemon/ctl/cmd_ledger.c daemon/ctl/cmd_report.c
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
+LANGS	 = zh_CN
+MO	 = $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/duban.mo)
 
 CORE_OBJ   = $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/templates_builtin.o
 DUBAND_OBJ = $(DUBAND_SRC:%.c=$(BUILD)/%.o)
 CTL_OBJ	   = $(CTL_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-all: $(BUILD)/duband $(BUILD)/dubanctl
+all: $(BUILD)/duband $(BUILD)/dubanctl $(MO)
+
+# The message catalogues: po/LANG.po, compiled for the build's own runs
+# (TEXTDOMAINDIR=$(BUILD)/locale) and installed under $(LOCALEDIR).
+$(BUILD)/locale/%/LC_MESSAGES/duban.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+# The template of every message the sources mark; make po merges it into
+# each catalogue (then translate what msgfmt --statistics counts untranslated).
+$(BUILD)/duban.pot: $(CORE_SRC) $(CTL_SRC) $(DUBAND_SRC)
+	@mkdir -p $(dir $@)
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=NC_:1c,2 \
+	    --keyword=conf_error:2 --keyword=conf_error_at:3 --keyword=ctl_lookup:3 \
+	    --keyword=rl_error:2 --keyword=row_error:4 \
+	    --flag=conf_error:2:c-format --flag=conf_error_at:3:c-format \
+	    --flag=ctl_lookup:3:c-format --flag=rl_error:2:c-format --flag=row_error:4:c-format \
+	    --package-name=duban --msgid-bugs-address=duban@localhost \
+	    --no-location --sort-output -o $@ $^
+
+po: $(BUILD)/duban.pot
+	for l in $(LANGS); do \
+		msgmerge --quiet --update --backup=none --no-location --sort-output po/$$l.po $<; \
+	done
+
+# Every catalogue complete: each message the sources mark is in it, translated.
+check-po: $(BUILD)/duban.pot
+	@for l in $(LANGS); do \
+		msgcmp po/$$l.po $< || exit 1; \
+		s=$$(LC_ALL=C msgfmt --check --statistics -o /dev/null po/$$l.po 2>&1) || \
+			{ echo "$$s"; exit 1; }; \
+		echo "po/$$l.po: $$s"; \
+		case "$$s" in *untranslated*|*fuzzy*) exit 1 ;; esac; \
+	done
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -160,6 +197,10 @@ install: all
 	install -m 0644 man/dubanctl.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 0644 man/duban.conf.5 $(DESTDIR)$(MANDIR)/man5/
 	install -m 0644 completion/dubanctl.bash $(DESTDIR)$(COMPLETIONDIR)/dubanctl
+	for l in $(LANGS); do \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		install -m 0644 $(BUILD)/locale/$$l/LC_MESSAGES/duban.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/; \
+	done
 	test -e $(DESTDIR)$(SYSCONFDIR)/duban/duban.conf || \
 		install -m 0640 conf/duban.conf $(DESTDIR)$(SYSCONFDIR)/duban/duban.conf
 	for t in conf/templates/*.txt; do \
@@ -179,6 +220,7 @@ uninstall:
 	rm -f $(DESTDIR)$(SYSUSERSDIR)/duban.conf $(DESTDIR)$(TMPFILESDIR)/duban.conf
 	rm -f $(DESTDIR)$(MANDIR)/man8/duband.8 $(DESTDIR)$(MANDIR)/man1/dubanctl.1
 	rm -f $(DESTDIR)$(MANDIR)/man5/duban.conf.5
+	for l in $(LANGS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/duban.mo; done
 
 # The Debian package (debhelper, dpkg-buildpackage) in $(BUILD)/deb.
 deb:
@@ -192,6 +234,6 @@ deb:
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all unit check check-san check-valgrind demo bench fuzz install uninstall deb clean
+.PHONY: all po check-po unit check check-san check-valgrind demo bench fuzz install uninstall deb clean
 
 -include $(shell find $(BUILD) -name '*.d' -type f -not -path '*/deb/*' 2>/dev/null)

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "daemon.h"
+#include "duban/i18n.h"
 #include "duban/dbfile.h"
 #include "duban/log.h"
 #include "duban/version.h"
@@ -65,6 +66,7 @@ main(int argc, char *argv[])
 	sigset_t stop;
 
 	umask(DBFILE_UMASK);	/* the database and its -wal, -shm: 0660 for the group */
+	i18n_init();		/* evidence records and configuration errors in its language */
 	memset(&d, 0, sizeof(d));
 	d.conf_path = DUBAN_CONF_PATH;
 	while ((ch = getopt_long(argc, argv, "df:htvV", main_opts, NULL)) != -1) {

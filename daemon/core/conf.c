@@ -13,6 +13,7 @@
 
 #include "duban/address.h"
 #include "duban/conf.h"
+#include "duban/i18n.h"
 #include "duban/rulelang.h"
 #include "duban/day.h"
 #include "duban/instant.h"
@@ -26,7 +27,7 @@ conf_verror(struct conf_parse *p, int line, const char *fmt, va_list ap)
 {
 	char msg[512];
 
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), gettext(fmt), ap);
 	diag_error(p->d, p->conf->path, line, "%s", msg);
 }
 

@@ -13,6 +13,7 @@
 
 #include "duban/conf.h"
 #include "duban/evidence.h"
+#include "duban/i18n.h"
 #include "duban/log.h"
 #include "duban/text.h"
 
@@ -55,16 +56,19 @@ ev_line(instant_t at, const char *who, int64_t action, const char *what, const c
 static int
 notice_line(const struct notice_row *n, void *arg)
 {
-	char when[32] = "not yet", due[32];
+	const char *kind = i18n_ctx("value", E(n->kind));
+	const char *status = i18n_ctx("value", E(n->status));
+	char when[32], due[32];
 
+	snprintf(when, sizeof(when), "%s", _("not yet"));
 	if (n->sent_at)
 		instant_format(n->sent_at, when, sizeof(when));
-	fprintf(arg, "  %-10s %-7s sent %s to %s, %d tr%s; server: %s\n    subject: %s\n",
-	    E(n->kind), E(n->status), when, E(n->recipient), n->attempts,
-	    n->attempts == 1 ? "y" : "ies", n->reply ? E(n->reply) : "(no reply yet)",
-	    E(n->subject));
+	fprintf(arg, _("  %s%*s %s%*s sent %s to %s, %d tr%s; server: %s\n    subject: %s\n"),
+	    kind, text_pad(kind, 10), "", status, text_pad(status, 7), "", when, E(n->recipient),
+	    n->attempts, n->attempts == 1 ? "y" : "ies", n->reply ? E(n->reply) :
+	    _("(no reply yet)"), E(n->subject));
 	if (n->due_at != 0)
-		fprintf(arg, "    for the deadline %s\n", instant_deadline(n->due_at, due,
+		fprintf(arg, _("    for the deadline %s\n"), instant_deadline(n->due_at, due,
 		    sizeof(due)));
 	esc_done();
 	return 0;
@@ -73,13 +77,14 @@ notice_line(const struct notice_row *n, void *arg)
 static int
 assignment_line(const struct assignment_row *r, void *arg)
 {
-	char from[32], due[32] = "none", to[32];
+	char from[32], due[32], to[32];
 
+	snprintf(due, sizeof(due), "%s", _("none"));
 	instant_format(r->notified_at, from, sizeof(from));
 	if (r->due_at != 0)
 		instant_deadline(r->due_at, due, sizeof(due));
 	instant_format(r->ended_at, to, sizeof(to));
-	fprintf(arg, "  %s %s: notified %s, deadline %s, until %s: %s\n", E(r->dept),
+	fprintf(arg, _("  %s %s: notified %s, deadline %s, until %s: %s\n"), E(r->dept),
 	    E(r->dept_name), from, due, to, E(r->why));
 	esc_done();
 	return 0;
@@ -89,15 +94,16 @@ static int
 period_line(const char *kind, instant_t from, instant_t to, const char *a, const char *b,
     const char *c, void *arg)
 {
-	char f[32], t[32] = "(still paused)";
+	char f[32], t[32];
 
+	snprintf(t, sizeof(t), "%s", _("(still paused)"));
 	instant_format(from, f, sizeof(f));
 	if (to)
 		instant_format(to, t, sizeof(t));
 	if (strcmp(kind, "pause") == 0)
-		fprintf(arg, "  pause %s to %s: %s (entered by %s)\n", f, t, E(a), E(b));
+		fprintf(arg, _("  pause %s to %s: %s (entered by %s)\n"), f, t, E(a), E(b));
 	else
-		fprintf(arg, "  extension %s by %s, approved by %s: %s\n", f, E(a), E(b), E(c));
+		fprintf(arg, _("  extension %s by %s, approved by %s: %s\n"), f, E(a), E(b), E(c));
 	esc_done();
 	return 0;
 }
@@ -105,8 +111,10 @@ period_line(const char *kind, instant_t from, instant_t to, const char *a, const
 static int
 audit_line(const struct audit_row *r, void *arg)
 {
-	char at[32], o[32] = "none", n[32] = "none";
+	char at[32], o[32], n[32];
 
+	snprintf(o, sizeof(o), "%s", _("none"));
+	snprintf(n, sizeof(n), "%s", _("none"));
 	instant_format(r->at, at, sizeof(at));
 	if (r->old_due)
 		instant_deadline(r->old_due, o, sizeof(o));
@@ -129,50 +137,50 @@ render(struct store *s, const struct config *conf, const struct escalation_row *
 	t2[0] = t3[0] = '\0';
 	if (store_action_get(s, e->action_id, &a) != 0)
 		return -1;
-	fprintf(fp, "督办记录 / evidence record: escalation %lld (level %d, to %s)\n",
+	fprintf(fp, _("督办记录 / evidence record: escalation %lld (level %d, to %s)\n"),
 	    (long long)e->id, e->level, E(e->target));
 	if (live)
-		fprintf(fp, "escalated %s; acknowledged %s; resolved %s%s%s\n\n",
+		fprintf(fp, _("escalated %s; acknowledged %s; resolved %s%s%s\n\n"),
 		    instant_format(e->opened_at, t1, sizeof(t1)),
-		    e->acked_at ? instant_format(e->acked_at, t2, sizeof(t2)) : "no",
-		    e->resolved_at ? instant_format(e->resolved_at, t3, sizeof(t3)) : "no",
-		    e->note ? "; note: " : "", e->note ? E(e->note) : "");
+		    e->acked_at ? instant_format(e->acked_at, t2, sizeof(t2)) : _("no"),
+		    e->resolved_at ? instant_format(e->resolved_at, t3, sizeof(t3)) : _("no"),
+		    e->note ? _("; note: ") : "", e->note ? E(e->note) : "");
 	else
-		fprintf(fp, "escalated %s; recorded then, and never changed since\n\n",
+		fprintf(fp, _("escalated %s; recorded then, and never changed since\n\n"),
 		    instant_format(e->opened_at, t1, sizeof(t1)));
-	fprintf(fp, "case:        %s %s (category %d%s)\n", E(a.kase.number), E(a.kase.title),
-	    a.kase.category, a.kase.key_case ? ", key case 挂牌督办" : "");
+	fprintf(fp, _("case:        %s %s (category %d%s)\n"), E(a.kase.number), E(a.kase.title),
+	    a.kase.category, a.kase.key_case ? _(", key case 挂牌督办") : "");
 	if (a.kase.leader)
-		fprintf(fp, "leader:      %s\n", E(a.kase.leader));
-	fprintf(fp, "department:  %s %s, head %s <%s>\n", E(a.dept.code), E(a.dept.name),
+		fprintf(fp, _("leader:      %s\n"), E(a.kase.leader));
+	fprintf(fp, _("department:  %s %s, head %s <%s>\n"), E(a.dept.code), E(a.dept.name),
 	    E(a.dept.head), E(a.dept.email));
-	fprintf(fp, "action:      %lld %s, rule %s\n", (long long)a.id, E(a.step),
-	    a.rule ? E(a.rule) : "(none)");
+	fprintf(fp, _("action:      %lld %s, rule %s\n"), (long long)a.id, E(a.step),
+	    a.rule ? E(a.rule) : _("(none)"));
 	esc_done();
-	fprintf(fp, "notified:    %s\n", instant_format(a.notified_at, t1, sizeof(t1)));
-	fprintf(fp, "received:    %s\n", a.acked_at ? instant_format(a.acked_at, t1, sizeof(t1)) :
-	    "not acknowledged");
-	fprintf(fp, "deadline:    %s%s\n", a.due_at ? instant_deadline(a.due_at, t1, sizeof(t1)) :
-	    "none", a.uncertain ? " (uncertain)" : "");
-	fprintf(fp, "done:        %s%s%s\n", a.done_at ? instant_format(a.done_at, t1, sizeof(t1)) :
-	    "not done", a.note ? ", " : "", a.note ? E(a.note) : "");
+	fprintf(fp, _("notified:    %s\n"), instant_format(a.notified_at, t1, sizeof(t1)));
+	fprintf(fp, _("received:    %s\n"), a.acked_at ? instant_format(a.acked_at, t1, sizeof(t1)) :
+	    _("not acknowledged"));
+	fprintf(fp, _("deadline:    %s%s\n"), a.due_at ? instant_deadline(a.due_at, t1, sizeof(t1)) :
+	    _("none"), a.uncertain ? _(" (uncertain)") : "");
+	fprintf(fp, _("done:        %s%s%s\n"), a.done_at ? instant_format(a.done_at, t1, sizeof(t1)) :
+	    _("not done"), a.note ? ", " : "", a.note ? E(a.note) : "");
 	esc_done();
 	if (conf != NULL && a.rule != NULL && conf_rule(conf, a.rule) != NULL) {
 		struct rule_env env = conf_env(conf);
 
-		fprintf(fp, "\nhow the deadline was counted:\n");
+		fprintf(fp, _("\nhow the deadline was counted:\n"));
 		rule_explain(conf_rule(conf, a.rule), &env, a.notified_at, fp);
 	}
 	/* a record with a part missing would say something that did not happen: all or none */
-	fprintf(fp, "\nearlier departments of this action:\n");
+	fprintf(fp, _("\nearlier departments of this action:\n"));
 	rc |= store_assignment_each(s, a.id, assignment_line, fp);
-	fprintf(fp, "\nextensions and pauses:\n");
+	fprintf(fp, _("\nextensions and pauses:\n"));
 	rc |= store_period_each(s, a.id, period_line, fp);
-	fprintf(fp, "\ndeadline changes:\n");
+	fprintf(fp, _("\ndeadline changes:\n"));
 	rc |= store_audit_each(s, a.id, audit_line, fp);
-	fprintf(fp, "\nnotices and their delivery:\n");
+	fprintf(fp, _("\nnotices and their delivery:\n"));
 	rc |= store_notice_each_action(s, a.id, notice_line, fp);
-	fprintf(fp, "\ntimeline (who did what, when):\n");
+	fprintf(fp, _("\ntimeline (who did what, when):\n"));
 	rc |= store_event_each(s, a.id, 0, 0, ev_line, fp);
 	store_action_clear(&a);
 	return rc != 0 ? -1 : 0;

@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "duban/rulelang.h"
+#include "duban/i18n.h"
 #include "duban/day.h"
 #include "duban/instant.h"
 #include "duban/tz.h"
@@ -35,7 +36,7 @@ rl_error(struct rl *x, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), gettext(fmt), ap);
 	va_end(ap);
 	x->errors++;
 	x->error(x->arg, msg);

@@ -4,7 +4,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "duban/i18n.h"
 #include "duban/rulelang.h"
+#include "duban/text.h"
 #include "duban/rules.h"
 
 const char *
@@ -227,28 +229,25 @@ day_reason(const struct calendar *cal, int32_t day)
 	int wd = day_weekday(day);
 	bool work = cal_is_workday(cal, day), weekend = wd == 0 || wd == 6;
 
-	if (work && weekend)
-		snprintf(buf, sizeof(buf), "make-up working day%s%s", name ? ", " : "",
-		    name ? name : "");
-	else if (!work && !weekend)
-		snprintf(buf, sizeof(buf), "official holiday%s%s", name ? ", " : "",
-		    name ? name : "");
-	else if (!work)
-		snprintf(buf, sizeof(buf), "weekend%s%s", name ? ", " : "", name ? name : "");
-	else
-		snprintf(buf, sizeof(buf), "working day");
+	const char *what = work && weekend ? _("make-up working day") : !work && !weekend ?
+	    _("official holiday") : !work ? _("weekend") : _("working day");
+
+	snprintf(buf, sizeof(buf), "%s%s%s", what, name ? ", " : "", name ? name : "");
 	return buf;
 }
 
 static void
 explain_day(FILE *fp, const struct calendar *cal, int32_t day, const char *what)
 {
-	static const char *wdn[] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
+	static const char *wdn[] = { N_("Sun"), N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"),
+	    N_("Fri"), N_("Sat") };
 	int y, m, d;
 
+	what = i18n_ctx("day", what);
 	day_to_civil(day, &y, &m, &d);
-	fprintf(fp, "  %04d-%02d-%02d %s  %-8s %s%s\n", y, m, d, wdn[day_weekday(day)], what,
-	    day_reason(cal, day), cal_span_uncertain(cal, day, day) ? " (year not covered)" : "");
+	fprintf(fp, "  %04d-%02d-%02d %s  %s%*s %s%s\n", y, m, d, gettext(wdn[day_weekday(day)]),
+	    what, text_pad(what, 8), "", day_reason(cal, day),
+	    cal_span_uncertain(cal, day, day) ? _(" (year not covered)") : "");
 }
 
 void
@@ -263,14 +262,15 @@ rule_explain(const struct rule *r, const struct rule_env *env, instant_t notifie
 
 	rulelang_format_deadline(r, buf, sizeof(buf));
 	instant_format(notified, at, sizeof(at));
-	fprintf(fp, "rule \"%s\": deadline = %s%s%s%s\n", r->name, buf,
-	    r->count_start ? ", the notification day counts" : "",
-	    r->rollover ? ", roll-over" : "", r->end_at_close ? ", ends at close of office" : "");
-	fprintf(fp, "notified %s\n", at);
+	fprintf(fp, _("rule \"%s\": deadline = %s%s%s%s\n"), r->name, buf,
+	    r->count_start ? _(", the notification day counts") : "",
+	    r->rollover ? _(", roll-over") : "", r->end_at_close ? _(", ends at close of office") :
+	    "");
+	fprintf(fp, _("notified %s\n"), at);
 	if (r->kind == DL_PERIOD && r->deadline.unit >= UNIT_DAYS) {
 		last = period_last_day(r, env, start, NULL);
 		if (!r->count_start)
-			explain_day(fp, env->cal, start, "start");
+			explain_day(fp, env->cal, start, NC_("day", "start"));
 		for (day = r->count_start ? start : start + 1; day <= last; day++) {
 			bool work = cal_is_workday(env->cal, day);
 
@@ -280,35 +280,36 @@ rule_explain(const struct rule *r, const struct rule_env *env, instant_t notifie
 				if (in_period)
 					counted++;
 				explain_day(fp, env->cal, day, in_period ? (counted == r->deadline.n ?
-				    "last" : "counted") : "rolled");
+				    NC_("day", "last") : NC_("day", "counted")) : NC_("day", "rolled"));
 			} else {
 				if (work)
 					counted++;
-				explain_day(fp, env->cal, day, work ? (day == last ? "last" :
-				    "counted") : "skipped");
+				explain_day(fp, env->cal, day, work ? (day == last ? NC_("day", "last") :
+				    NC_("day", "counted")) : NC_("day", "skipped"));
 			}
 		}
-		fprintf(fp, "%d %s counted\n", counted,
-		    r->deadline.unit == UNIT_DAYS ? "days" : "working days");
+		fprintf(fp, r->deadline.unit == UNIT_DAYS ? _("%d days counted\n") :
+		    _("%d working days counted\n"), counted);
 	} else if (r->kind == DL_SAME_DAY) {
-		fprintf(fp, "cut-off %02d:%02d on a working day; after it, the next working day's\n",
+		fprintf(fp, _("cut-off %02d:%02d on a working day; after it, the next working day's\n"),
 		    r->cutoff / 60, r->cutoff % 60);
-		explain_day(fp, env->cal, start, "start");
+		explain_day(fp, env->cal, start, NC_("day", "start"));
 	} else if (r->kind == DL_DATE) {
-		explain_day(fp, env->cal, r->date, "date");
+		explain_day(fp, env->cal, r->date, NC_("day", "date"));
 		if (!cal_is_workday(env->cal, r->date)) {
 			if (r->rollover) {
-				fprintf(fp, "the date is not a working day: rolled over (roll-over = yes)\n");
+				fprintf(fp, _("the date is not a working day: rolled over (roll-over ="
+				    " yes)\n"));
 				explain_day(fp, env->cal, cal_next_workday(env->cal, r->date, NULL),
-				    "last");
+				    NC_("day", "last"));
 			} else
-				fprintf(fp, "the date is not a working day, and the rule keeps it "
-				    "(roll-over = no)\n");
+				fprintf(fp, _("the date is not a working day, and the rule keeps it "
+				    "(roll-over = no)\n"));
 		}
 	}
 	instant_deadline(due, at, sizeof(at));
-	fprintf(fp, "deadline %s%s\n", at,
-	    unc ? " (uncertain: the calendar does not cover a year it crosses)" : "");
+	fprintf(fp, _("deadline %s%s\n"), at,
+	    unc ? _(" (uncertain: the calendar does not cover a year it crosses)") : "");
 }
 
 bool

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "duban/text.h"
 
@@ -104,4 +105,42 @@ text_event_line(struct buf *b, instant_t at, const char *who, const char *what,
 	buf_puts(b, "\n");
 	free(w);
 	free(x);
+}
+
+/* Columns a string takes on a terminal, as the C library's wcwidth counts them. */
+int
+text_width(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	wchar_t wc;
+	int w = 0, n, cw;
+
+	while (*p) {
+		/* UTF-8 to a code point: text is checked UTF-8 where it enters */
+		if (*p < 0x80)
+			wc = *p, n = 1;
+		else if (*p < 0xe0)
+			wc = (wchar_t)(((p[0] & 0x1f) << 6) | (p[1] & 0x3f)), n = 2;
+		else if (*p < 0xf0)
+			wc = (wchar_t)(((p[0] & 0x0f) << 12) | ((p[1] & 0x3f) << 6) | (p[2] & 0x3f)),
+			    n = 3;
+		else
+			wc = (wchar_t)(((p[0] & 0x07) << 18) | ((p[1] & 0x3f) << 12) |
+			    ((p[2] & 0x3f) << 6) | (p[3] & 0x3f)), n = 4;
+		for (cw = 1; cw < n; cw++)
+			if (p[cw] == '\0')
+				return w + 1;
+		cw = wcwidth(wc);
+		w += cw < 0 ? 1 : cw;
+		p += n;
+	}
+	return w;
+}
+
+int
+text_pad(const char *s, int width)
+{
+	int pad = width - text_width(s);
+
+	return pad > 0 ? pad : 0;
 }

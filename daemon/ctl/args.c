@@ -46,7 +46,7 @@ usage_line(FILE *fp, const struct ctl_cmd *cmd)
 {
 	const struct ctl_opt *o;
 
-	fprintf(fp, "usage: dubanctl %s%s%s", cmd->name, cmd->args[0] ? " " : "", cmd->args);
+	fprintf(fp, _("usage: dubanctl %s%s%s"), cmd->name, cmd->args[0] ? " " : "", cmd->args);
 	for (o = cmd->opts; o != NULL && o->name != NULL; o++)
 		fprintf(fp, " [--%s%s%s]", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
 	fputc('\n', fp);
@@ -131,13 +131,18 @@ ctl_unknown(int argc, char **argv)
 		}
 	}
 	if (family && (argc < 2 || argv[1][0] == '-'))
-		fprintf(stderr, "dubanctl: %s needs a subcommand\n", argv[0]);
+		fprintf(stderr, _("dubanctl: %s needs a subcommand\n"), argv[0]);
+	else if (family && best)
+		fprintf(stderr, _("dubanctl: %s: unknown subcommand '%s' (did you mean '%s'?)\n"),
+		    argv[0], argv[1], best);
 	else if (family)
-		fprintf(stderr, "dubanctl: %s: unknown subcommand '%s'%s%s%s\n", argv[0], argv[1],
-		    best ? " (did you mean '" : "", best ? best : "", best ? "'?)" : "");
+		fprintf(stderr, _("dubanctl: %s: unknown subcommand '%s'\n"), argv[0], argv[1]);
+	else if (best)
+		fprintf(stderr, _("dubanctl: unknown command '%s' (did you mean '%s'?) (see 'dubanctl"
+		    " --help')\n"), argv[0], best);
 	else
-		fprintf(stderr, "dubanctl: unknown command '%s'%s%s%s (see 'dubanctl --help')\n",
-		    argv[0], best ? " (did you mean '" : "", best ? best : "", best ? "'?)" : "");
+		fprintf(stderr, _("dubanctl: unknown command '%s' (see 'dubanctl --help')\n"),
+		    argv[0]);
 	if (family)
 		ctl_usage(argv[0]);
 	return EXIT_USAGE;
@@ -174,7 +179,7 @@ ctl_help_rows(FILE *fp, const char *name)
 		if (strncmp(cmd->name, name, len) == 0 &&
 		    (cmd->name[len] == '\0' || cmd->name[len] == ' ')) {
 			usage_line(fp, cmd);
-			fprintf(fp, "  %s\n", cmd->summary);
+			fprintf(fp, "  %s\n", gettext(cmd->summary));
 		}
 }
 
@@ -255,8 +260,8 @@ args_time(const struct ctl_args *a, const char *name, instant_t *t)
 	const char *v = args_get(a, name);
 
 	if (v != NULL && instant_parse(v, t) != 0) {
-		fprintf(stderr, "dubanctl: --%s: '%s' is not a time (accepted: " DAY_FORMS
-		    ", or now)\n", name, v);
+		fprintf(stderr, _("dubanctl: --%s: '%s' is not a time (accepted: %s or a date alone, or now)\n"),
+		    name, v, DAY_FORMS);
 		return EXIT_USAGE;
 	}
 	return 0;
@@ -269,7 +274,7 @@ args_encoding(const struct ctl_args *a, const char **encoding)
 
 	*encoding = v;
 	if (v != NULL && strcmp(v, "utf-8") != 0 && strcmp(v, "gb18030") != 0) {
-		fprintf(stderr, "dubanctl: --encoding: utf-8 or gb18030, not '%s'\n", v);
+		fprintf(stderr, _("dubanctl: --encoding: utf-8 or gb18030, not '%s'\n"), v);
 		return EXIT_USAGE;
 	}
 	return 0;

@@ -48,7 +48,7 @@ open_action(struct ctl *c, const char *arg, struct action *a)
 	if ((rc = store_action_get(c->store, id, a)) != 0)
 		return ctl_lookup(c, rc, "action %lld does not exist", (long long)id);
 	if (a->done_at != 0) {
-		fprintf(stderr, "dubanctl: action %lld is done already\n", (long long)id);
+		fprintf(stderr, _("dubanctl: action %lld is done already\n"), (long long)id);
 		store_action_clear(a);
 		return EXIT_FAIL;
 	}
@@ -64,19 +64,19 @@ finish(struct ctl *c, struct action *a, const char *what, const char *detail, in
 
 	if (!ok || store_event(c->store, instant_now(), c->who, a->id, what, detail) != 0 ||
 	    store_commit(c->store) != 0) {
-		fprintf(stderr, "dubanctl: action %lld: %s not recorded: %s\n", (long long)a->id,
+		fprintf(stderr, _("dubanctl: action %lld: %s not recorded: %s\n"), (long long)a->id,
 		    what, store_errmsg(c->store));
 		store_rollback(c->store);
 		store_action_clear(a);
 		return EXIT_DATABASE;
 	}
 	ctl_wake(c);
-	printf("action %lld: %s", (long long)a->id, detail);
+	printf(_("action %lld: %s"), (long long)a->id, detail);
 	id = a->id;
 	store_action_clear(a);
 	if (store_action_get(c->store, id, a) == 0 && a->due_at != 0) {
 		instant_deadline(a->due_at, due, sizeof(due));
-		printf("; deadline %s%s", due, a->paused_at ? " (paused)" : "");
+		printf(_("; deadline %s%s"), due, a->paused_at ? _(" (paused)") : "");
 	}
 	printf("\n");
 	store_action_clear(a);
@@ -114,11 +114,11 @@ cmd_extend(struct ctl *c, struct ctl_args *args)
 	if ((rc = life_parse(args, &o)) != 0)
 		return rc;
 	if (o.by == NULL || o.approver == NULL || o.reason == NULL) {
-		fprintf(stderr, "dubanctl: extend needs --by, --approver and --reason\n");
+		fprintf(stderr, _("dubanctl: extend needs --by, --approver and --reason\n"));
 		return args_usage(args);
 	}
 	if (duration_parse(o.by, &d, &cause) != 0 || d.n < 1) {
-		fprintf(stderr, "dubanctl: --by '%s': %s\n", o.by, d.n < 1 ? "must be more than 0" :
+		fprintf(stderr, _("dubanctl: --by '%s': %s\n"), o.by, d.n < 1 ? _("must be more than 0") :
 		    cause);
 		return EXIT_USAGE;
 	}
@@ -127,22 +127,22 @@ cmd_extend(struct ctl *c, struct ctl_args *args)
 	r = a.rule ? conf_rule(c->conf, a.rule) : NULL;
 	duration_format(&d, len, sizeof(len));
 	if (r == NULL || !r->has_extend) {
-		fprintf(stderr, "dubanctl: action %lld: its rule \"%s\" allows no extension\n",
-		    (long long)a.id, a.rule ? a.rule : "(none)");
+		fprintf(stderr, _("dubanctl: action %lld: its rule \"%s\" allows no extension\n"),
+		    (long long)a.id, a.rule ? a.rule : _("(none)"));
 		store_action_clear(&a);
 		return EXIT_FAIL;
 	}
 	duration_format(&r->extend_max, max, sizeof(max));
 	if (a.nextensions >= r->extend_times) {
-		fprintf(stderr, "dubanctl: action %lld was extended %d time%s already; rule \"%s\""
-		    " allows %d\n", (long long)a.id, a.nextensions, a.nextensions == 1 ? "" : "s",
+		fprintf(stderr, _("dubanctl: action %lld was extended %d time%s already; rule \"%s\""
+		    " allows %d\n"), (long long)a.id, a.nextensions, a.nextensions == 1 ? "" : "s",
 		    r->name, r->extend_times);
 		store_action_clear(&a);
 		return EXIT_FAIL;
 	}
 	if (d.unit != r->extend_max.unit || d.n > r->extend_max.n) {
-		fprintf(stderr, "dubanctl: action %lld: an extension of %s is more than rule \"%s\""
-		    " allows (at most %s)\n", (long long)a.id, len, r->name, max);
+		fprintf(stderr, _("dubanctl: action %lld: an extension of %s is more than rule \"%s\""
+		    " allows (at most %s)\n"), (long long)a.id, len, r->name, max);
 		store_action_clear(&a);
 		return EXIT_FAIL;
 	}
@@ -176,13 +176,13 @@ cmd_pause(struct ctl *c, struct ctl_args *args)
 	if ((rc = life_parse(args, &o)) != 0)
 		return rc;
 	if (o.reason == NULL) {
-		fprintf(stderr, "dubanctl: pause needs --reason\n");
+		fprintf(stderr, _("dubanctl: pause needs --reason\n"));
 		return args_usage(args);
 	}
 	if ((rc = open_action(c, args->argv[0], &a)) != 0)
 		return rc;
 	if (a.paused_at != 0) {
-		fprintf(stderr, "dubanctl: action %lld is paused already\n", (long long)a.id);
+		fprintf(stderr, _("dubanctl: action %lld is paused already\n"), (long long)a.id);
 		store_action_clear(&a);
 		return EXIT_FAIL;
 	}
@@ -209,12 +209,12 @@ cmd_resume(struct ctl *c, struct ctl_args *args)
 	    (rc = open_action(c, args->argv[0], &a)) != 0)
 		return rc;
 	if (a.paused_at == 0) {
-		fprintf(stderr, "dubanctl: action %lld is not paused\n", (long long)a.id);
+		fprintf(stderr, _("dubanctl: action %lld is not paused\n"), (long long)a.id);
 		store_action_clear(&a);
 		return EXIT_FAIL;
 	}
 	if (o.at < a.paused_at) {
-		fprintf(stderr, "dubanctl: --at is before the pause began\n");
+		fprintf(stderr, _("dubanctl: --at is before the pause began\n"));
 		store_action_clear(&a);
 		return EXIT_USAGE;
 	}
@@ -255,12 +255,12 @@ cmd_reassign(struct ctl *c, struct ctl_args *args)
 	}
 	rc = EXIT_FAIL;
 	if (a.dept.id == d.id)
-		fprintf(stderr, "dubanctl: action %lld is %s's already\n", (long long)a.id, d.code);
+		fprintf(stderr, _("dubanctl: action %lld is %s's already\n"), (long long)a.id, d.code);
 	else if (a.paused_at != 0)
-		fprintf(stderr, "dubanctl: action %lld is paused; resume it first, so that the"
-		    " pause ends with %s's period\n", (long long)a.id, a.dept.code);
+		fprintf(stderr, _("dubanctl: action %lld is paused; resume it first, so that the"
+		    " pause ends with %s's period\n"), (long long)a.id, a.dept.code);
 	else if (o.at < a.notified_at)
-		fprintf(stderr, "dubanctl: --at %s is before %s was notified\n",
+		fprintf(stderr, _("dubanctl: --at %s is before %s was notified\n"),
 		    instant_format(o.at, at, sizeof(at)), a.dept.code);
 	else
 		rc = EXIT_OK;
@@ -317,29 +317,29 @@ cmd_assign(struct ctl *c, struct ctl_args *args)
 	rc = EXIT_FAIL;
 	if (sched_plan(c->conf, rule, args->argv[2], d.code, k.category, k.key_case, at,
 	    NULL, &p, &cause) != 0) {
-		fprintf(stderr, "dubanctl: --rule %s: %s\n", rule, cause);
+		fprintf(stderr, _("dubanctl: --rule %s: %s\n"), rule, cause);
 		rc = EXIT_USAGE;
 		goto out;
 	}
 	if (p.rule == NULL)
-		fprintf(stderr, "dubanctl: warning: no rule matches step '%s'; the action has"
-		    " no deadline\n", args->argv[2]);
+		fprintf(stderr, _("dubanctl: warning: no rule matches step '%s'; the action has"
+		    " no deadline\n"), args->argv[2]);
 	if (d.email == NULL || d.email[0] == '\0')
-		fprintf(stderr, "dubanctl: warning: department %s has no mail address: its reminders"
+		fprintf(stderr, _("dubanctl: warning: department %s has no mail address: its reminders"
 		    " and overdue notices cannot be sent, and the office will be told each time"
-		    " (dubanctl dept edit %s --email ADDRESS)\n", d.code, d.code);
+		    " (dubanctl dept edit %s --email ADDRESS)\n"), d.code, d.code);
 	if (p.rule != NULL && p.due <= instant_now() && !overdue_ok) {
 		instant_deadline(p.due, due, sizeof(due));
-		fprintf(stderr, "dubanctl: the action would be overdue at once (due %s by rule %s):"
+		fprintf(stderr, _("dubanctl: the action would be overdue at once (due %s by rule %s):"
 		    " %s would be sent an overdue notice now and escalated after; check --at, or"
-		    " give --overdue-ok if that is right\n", due, p.rule->name, d.code);
+		    " give --overdue-ok if that is right\n"), due, p.rule->name, d.code);
 		goto out;
 	}
 	if (store_begin(c->store) != 0 ||
 	    store_action_add(c->store, k.id, d.id, args->argv[2], at,
 	    p.rule ? p.rule->name : NULL, rule != NULL, p.due, p.uncertain, p.next_at, instant_now(),
 	    &id) != 0) {
-		fprintf(stderr, "dubanctl: action not assigned: %s\n", store_errmsg(c->store));
+		fprintf(stderr, _("dubanctl: action not assigned: %s\n"), store_errmsg(c->store));
 		store_rollback(c->store);
 		rc = EXIT_DATABASE;
 		goto out;
@@ -354,8 +354,9 @@ cmd_assign(struct ctl *c, struct ctl_args *args)
 		goto out;
 	}
 	ctl_wake(c);
-	printf("action %lld assigned to %s, due %s%s\n", (long long)id, d.code,
-	    p.rule ? due : "(no deadline)", p.uncertain ? " (uncertain: calendar year not covered)" : "");
+	printf(_("action %lld assigned to %s, due %s%s\n"), (long long)id, d.code,
+	    p.rule ? due : _("(no deadline)"),
+	    p.uncertain ? _(" (uncertain: calendar year not covered)") : "");
 	rc = EXIT_OK;
 out:
 	store_case_clear(&k);
@@ -385,9 +386,9 @@ waiting_not_over(struct ctl *c, int64_t id, instant_t at, int force, const char 
 	store_action_clear(&a);
 	if (force && reason != NULL)
 		return 0;
-	fprintf(stderr, "dubanctl: 期间未满，尚余 %d 个工作日 (action %lld is a waiting period"
+	fprintf(stderr, _("dubanctl: 期间未满，尚余 %d 个工作日 (action %lld is a waiting period"
 	    " of rule %s, a minimum that has not run: %d working day%s left); to end it early"
-	    " give --force --reason TEXT, which is recorded\n", left, (long long)id, r->name,
+	    " give --force --reason TEXT, which is recorded\n"), left, (long long)id, r->name,
 	    left, left == 1 ? "" : "s");
 	return EXIT_FAIL;
 }
@@ -415,7 +416,7 @@ cmd_done(struct ctl *c, struct ctl_args *args)
 	if (rc != 0) {
 		store_rollback(c->store);
 		if (rc == STORE_DONE_ALREADY) {
-			fprintf(stderr, "dubanctl: action %lld is done already\n", (long long)id);
+			fprintf(stderr, _("dubanctl: action %lld is done already\n"), (long long)id);
 			return EXIT_FAIL;
 		}
 		return ctl_lookup(c, rc, "action %lld does not exist", (long long)id);
@@ -429,6 +430,6 @@ cmd_done(struct ctl *c, struct ctl_args *args)
 	if (store_commit(c->store) != 0)
 		return EXIT_DATABASE;
 	ctl_wake(c);
-	printf("action %lld done\n", (long long)id);
+	printf(_("action %lld done\n"), (long long)id);
 	return EXIT_OK;
 }

@@ -60,11 +60,12 @@ cmd_actions(struct ctl *c, struct ctl_args *a)
 	bool all = args_has(a, "all");
 
 	{
-		static const char *const cols[] = { "id", "case", "dept", "step", "deadline",
-		    "state", "next", "note" };
+		static const char *const cols[] = { NC_("column", "id"), NC_("column", "case"),
+		    NC_("column", "dept"), NC_("column", "step"), NC_("column", "deadline"),
+		    NC_("column", "state"), NC_("column", "next"), NC_("column", "note") };
 		static const int w[] = { 6, 12, 8, 16, 19, 11, 19, 0 };
 
-		out_header_typed(cols, w, 8, "nsssttts");
+		out_header_typed(cols, w, 8, "nssstete");
 		if (store_action_each(c->store, all, print_action, &lc) != 0) {
 			out_end();
 			return ctl_db_failed(c);

@@ -20,7 +20,7 @@ cmd_init(struct ctl *c, struct ctl_args *a)
 	}
 	store_event(s, instant_now(), c->who, 0, "init", c->conf->database);
 	store_close(s);
-	printf("database %s ready (schema version %d)\n", c->conf->database,
+	printf(_("database %s ready (schema version %d)\n"), c->conf->database,
 	    STORE_SCHEMA_VERSION);
 	return EXIT_OK;
 }
@@ -37,7 +37,7 @@ cmd_check_config(struct ctl *c, struct ctl_args *a)
 	diag_free(&d);
 	if (conf == NULL)
 		return EXIT_CONFIG;
-	printf("configuration OK\n");
+	printf(_("configuration OK\n"));
 	conf_free(conf);
 	return EXIT_OK;
 }
@@ -49,7 +49,7 @@ cmd_status(struct ctl *c, struct ctl_args *a)
 
 	(void)a;
 	if (ctl_ask(c, "status", reply, sizeof(reply), 2000) != 0) {
-		fprintf(stderr, "dubanctl: duband is not answering on %s (not running?)\n",
+		fprintf(stderr, _("dubanctl: duband is not answering on %s (not running?)\n"),
 		    c->conf->socket_path);
 		return EXIT_FAIL;
 	}
@@ -59,7 +59,8 @@ cmd_status(struct ctl *c, struct ctl_args *a)
 	}
 	/* for scripts: the daemon's "key: value" lines as rows */
 	{
-		static const char *const cols[] = { "key", "value" };
+		static const char *const cols[] = { NC_("column", "key"),
+		    NC_("column", "value") };
 		static const int w[] = { 20, 0 };
 		char *line, *save, *sep;
 		const char *v[2];
@@ -109,12 +110,13 @@ cmd_log(struct ctl *c, struct ctl_args *a)
 	if (args_time(a, "since", &from) != 0 || args_time(a, "until", &to) != 0)
 		return EXIT_USAGE;
 	if (from > to) {
-		fprintf(stderr, "dubanctl: --since %s is after --until %s\n", args_get(a, "since"),
+		fprintf(stderr, _("dubanctl: --since %s is after --until %s\n"), args_get(a, "since"),
 		    args_get(a, "until"));
 		return EXIT_USAGE;
 	}
 	{
-		static const char *const cols[] = { "when", "who", "action", "what", "detail" };
+		static const char *const cols[] = { NC_("column", "when"), NC_("column", "who"),
+		    NC_("column", "action"), NC_("column", "what"), NC_("column", "detail") };
 		static const int w[] = { 19, 10, 6, 18, 0 };
 
 		out_header_typed(cols, w, 5, "tsnss");

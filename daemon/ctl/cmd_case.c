@@ -19,7 +19,7 @@ cmd_case_add(struct ctl *c, struct ctl_args *a)
 	k.received_at = instant_now();
 	if ((v = args_get(a, "category")) != NULL) {
 		if (strlen(v) != 1 || v[0] < '1' || v[0] > '9') {
-			fprintf(stderr, "dubanctl: --category takes 1 to 9, not '%s'\n", v);
+			fprintf(stderr, _("dubanctl: --category takes 1 to 9, not '%s'\n"), v);
 			return EXIT_USAGE;
 		}
 		k.category = v[0] - '0';
@@ -34,25 +34,25 @@ cmd_case_add(struct ctl *c, struct ctl_args *a)
 	k.petitioner = (char *)args_get(a, "petitioner");
 	k.lead_dept = (char *)args_get(a, "lead");
 	if ((v = args_get(a, "received")) != NULL && instant_parse(v, &k.received_at) != 0) {
-		fprintf(stderr, "dubanctl: --received: '%s' is not a time"
-		    " (accepted: " DAY_FORMS ")\n", v);
+		fprintf(stderr, _("dubanctl: --received: '%s' is not a time (accepted: %s or a date"
+		    " alone)\n"), v, DAY_FORMS);
 		return EXIT_USAGE;
 	}
 	k.number = a->argv[0];
 	k.title = a->argv[1];
 	if (k.number[0] == '\0' || k.title[0] == '\0') {
-		fprintf(stderr, "dubanctl: a case needs a number and a title\n");
+		fprintf(stderr, _("dubanctl: a case needs a number and a title\n"));
 		return EXIT_USAGE;
 	}
 	if (strlen(k.number) > 64) {
-		fprintf(stderr, "dubanctl: a case number is at most 64 bytes\n");
+		fprintf(stderr, _("dubanctl: a case number is at most 64 bytes\n"));
 		return EXIT_USAGE;
 	}
 	if (ctl_check_time("--received", k.received_at, force) != 0)
 		return EXIT_USAGE;
 	if ((rc = store_case_get(c->store, k.number, &old)) == 0) {
-		fprintf(stderr, "dubanctl: case %s exists already (%s); 'dubanctl ledger import'"
-		    " changes a case's fields\n", k.number, old.title);
+		fprintf(stderr, _("dubanctl: case %s exists already (%s); 'dubanctl ledger import'"
+		    " changes a case's fields\n"), k.number, old.title);
 		store_case_clear(&old);
 		return EXIT_FAIL;
 	} else if (rc < 0)
@@ -69,12 +69,12 @@ cmd_case_add(struct ctl *c, struct ctl_args *a)
 		} else if (rc < 0)
 			return ctl_db_failed(c);
 		else
-			fprintf(stderr, "dubanctl: warning: category %d's lead department %s is not in"
-			    " the roster; the case has no lead department\n", k.category,
+			fprintf(stderr, _("dubanctl: warning: category %d's lead department %s is not in"
+			    " the roster; the case has no lead department\n"), k.category,
 			    c->conf->category_lead[k.category]);
 	}
 	if (store_begin(c->store) != 0 || store_case_add(c->store, &k, NULL) != 0) {
-		fprintf(stderr, "dubanctl: case %s not added: %s\n", k.number,
+		fprintf(stderr, _("dubanctl: case %s not added: %s\n"), k.number,
 		    store_errmsg(c->store));
 		store_rollback(c->store);
 		return EXIT_FAIL;
@@ -83,7 +83,7 @@ cmd_case_add(struct ctl *c, struct ctl_args *a)
 	store_event(c->store, instant_now(), c->who, 0, "case add", detail);
 	if (store_commit(c->store) != 0)
 		return EXIT_DATABASE;
-	printf("case %s added\n", k.number);
+	printf(_("case %s added\n"), k.number);
 	return EXIT_OK;
 }
 
@@ -101,7 +101,7 @@ cmd_case_close(struct ctl *c, struct ctl_args *args)
 	if ((rc = store_case_get(c->store, args->argv[0], &k)) != 0)
 		return ctl_lookup(c, rc, "no case '%s'", args->argv[0]);
 	if (strcmp(k.status, "closed") == 0) {
-		fprintf(stderr, "dubanctl: case %s is closed already\n", k.number);
+		fprintf(stderr, _("dubanctl: case %s is closed already\n"), k.number);
 		store_case_clear(&k);
 		return EXIT_FAIL;
 	}
@@ -110,8 +110,8 @@ cmd_case_close(struct ctl *c, struct ctl_args *args)
 		return ctl_db_failed(c);
 	}
 	if (n > 0) {
-		fprintf(stderr, "dubanctl: case %s cannot be closed (销号): %d action%s still open"
-		    " (%s); mark %s done first\n", k.number, n, n == 1 ? " is" : "s are", ids,
+		fprintf(stderr, _("dubanctl: case %s cannot be closed (销号): %d action%s still open"
+		    " (%s); mark %s done first\n"), k.number, n, n == 1 ? " is" : "s are", ids,
 		    n == 1 ? "it" : "them");
 		store_case_clear(&k);
 		return EXIT_FAIL;

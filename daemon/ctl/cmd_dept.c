@@ -21,7 +21,8 @@ print_dept(const struct department *d, void *arg)
 int
 cmd_dept_list(struct ctl *c, struct ctl_args *a)
 {
-	static const char *const cols[] = { "code", "name", "head", "email", "cc" };
+	static const char *const cols[] = { NC_("column", "code"), NC_("column", "name"),
+	    NC_("column", "head"), NC_("column", "email"), NC_("column", "cc") };
 	static const int w[] = { 6, 16, 8, 28, 0 };
 
 	(void)a;
@@ -51,21 +52,21 @@ cmd_dept_add(struct ctl *c, struct ctl_args *a)
 	d.name = a->argv[1];
 	if (d.code[0] == '\0' || d.name[0] == '\0' || strlen(d.code) > 32 ||
 	    strpbrk(d.code, " ,;") != NULL) {
-		fprintf(stderr, "dubanctl: a department needs a code (at most 32 bytes, no spaces,"
-		    " commas or semicolons) and a name\n");
+		fprintf(stderr, _("dubanctl: a department needs a code (at most 32 bytes, no spaces,"
+		    " commas or semicolons) and a name\n"));
 		return EXIT_USAGE;
 	}
 	if (d.email != NULL && ctl_check_address("--email", d.email, ADDR_ONE) != 0)
 		return EXIT_USAGE;
 	if ((rc = store_dept_get(c->store, d.code, &old)) == 0) {
-		fprintf(stderr, "dubanctl: department %s exists already (%s); 'dubanctl dept edit"
-		    " %s' changes it\n", d.code, old.name, d.code);
+		fprintf(stderr, _("dubanctl: department %s exists already (%s); 'dubanctl dept edit"
+		    " %s' changes it\n"), d.code, old.name, d.code);
 		store_dept_clear(&old);
 		return EXIT_FAIL;
 	} else if (rc < 0)
 		return ctl_db_failed(c);
 	if (store_begin(c->store) != 0 || store_dept_add(c->store, &d, NULL) != 0) {
-		fprintf(stderr, "dubanctl: department %s not added: %s\n", d.code,
+		fprintf(stderr, _("dubanctl: department %s not added: %s\n"), d.code,
 		    store_errmsg(c->store));
 		store_rollback(c->store);
 		return EXIT_FAIL;
@@ -74,7 +75,7 @@ cmd_dept_add(struct ctl *c, struct ctl_args *a)
 	store_event(c->store, instant_now(), c->who, 0, "dept add", detail);
 	if (store_commit(c->store) != 0)
 		return EXIT_DATABASE;
-	printf("department %s added\n", d.code);
+	printf(_("department %s added\n"), d.code);
 	return EXIT_OK;
 }
 
@@ -112,7 +113,7 @@ cmd_dept_edit(struct ctl *c, struct ctl_args *a)
 	if (!rc)
 		store_rollback(c->store);
 	else
-		printf("department %s\n", detail);
+		printf(_("department %s\n"), detail);
 	store_dept_clear(&d);
 	return rc ? EXIT_OK : EXIT_DATABASE;
 }
@@ -142,7 +143,7 @@ cmd_dept_import(struct ctl *c, struct ctl_args *args)
 		if (strcmp(csv.rows[0].fields[i], roster[i]) != 0)
 			break;
 	if (csv.n == 0 || i < 5 || csv.rows[0].n != 5) {
-		fprintf(stderr, "%s:1: the first line must be the header: code,name,head,title,email\n",
+		fprintf(stderr, _("%s:1: the first line must be the header: code,name,head,title,email\n"),
 		    im.file);
 		csv_free(&csv);
 		return EXIT_FAIL;
@@ -151,27 +152,27 @@ cmd_dept_import(struct ctl *c, struct ctl_args *args)
 		const struct csv_row *r = &csv.rows[i];
 
 		if (r->n != 5) {
-			fprintf(stderr, "%s:%d: %d columns, expected 5\n", im.file, r->line, r->n);
+			fprintf(stderr, _("%s:%d: %d columns, expected 5\n"), im.file, r->line, r->n);
 			im.errors++;
 			continue;
 		}
 		for (j = 0; j < 2; j++)
 			if (r->fields[j][0] == '\0') {
-				fprintf(stderr, "%s:%d: column %d (%s): empty\n", im.file, r->line, j + 1,
+				fprintf(stderr, _("%s:%d: column %d (%s): empty\n"), im.file, r->line, j + 1,
 				    roster[j]);
 				im.errors++;
 			}
 		if (r->fields[4][0] && address_check(r->fields[4], &why) != 0) {
 			char *e = text_escape(r->fields[4]);
 
-			fprintf(stderr, "%s:%d: column 5 (email): '%s' is not a mail address: %s\n",
+			fprintf(stderr, _("%s:%d: column 5 (email): '%s' is not a mail address: %s\n"),
 			    im.file, r->line, e, why);
 			free(e);
 			im.errors++;
 		}
 	}
 	if (im.errors > 0) {
-		fprintf(stderr, "dubanctl: %s: %d errors; nothing was imported\n", im.file, im.errors);
+		fprintf(stderr, _("dubanctl: %s: %d errors; nothing was imported\n"), im.file, im.errors);
 		csv_free(&csv);
 		return EXIT_FAIL;
 	}
@@ -197,15 +198,15 @@ cmd_dept_import(struct ctl *c, struct ctl_args *args)
 			added++;
 		}
 		if (rc != 0) {
-			fprintf(stderr, "dubanctl: %s:%d: not stored: %s\n", im.file, csv.rows[i].line,
+			fprintf(stderr, _("dubanctl: %s:%d: not stored: %s\n"), im.file, csv.rows[i].line,
 			    store_errmsg(c->store));
 			store_rollback(c->store);
 			csv_free(&csv);
 			return EXIT_DATABASE;
 		}
 	}
-	printf("%s (%s): %d departments added, %d updated%s\n", im.file, used, added, updated,
-	    im.dry_run ? " (dry run: nothing stored)" : "");
+	printf(_("%s (%s): %d departments added, %d updated%s\n"), im.file, used, added, updated,
+	    im.dry_run ? _(" (dry run: nothing stored)") : "");
 	csv_free(&csv);
 	if (im.dry_run) {
 		store_rollback(c->store);

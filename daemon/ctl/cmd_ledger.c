@@ -48,11 +48,11 @@ row_error(struct import *im, int line, int col, const char *fmt, ...)
 	if (++im->errors > MAX_ERRORS)
 		return;
 	if (col >= 0)
-		fprintf(stderr, "%s:%d: column %d (%s): ", im->file, line, col + 1, columns[col]);
+		fprintf(stderr, _("%s:%d: column %d (%s): "), im->file, line, col + 1, columns[col]);
 	else
 		fprintf(stderr, "%s:%d: ", im->file, line);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, gettext(fmt), ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }
@@ -69,7 +69,8 @@ parse_time(struct import *im, const struct csv_row *r, int col, int required, in
 		return required ? -1 : 0;
 	}
 	if (instant_parse(v, t) != 0 || strcmp(v, "now") == 0) {
-		row_error(im, r->line, col, "'%s' is not a time (accepted: " DAY_FORMS ")", v);
+		row_error(im, r->line, col, "'%s' is not a time (accepted: %s or a date alone)", v,
+		    DAY_FORMS);
 		return -1;
 	}
 	return 0;
@@ -201,11 +202,11 @@ apply_case(struct import *im, const struct csv_row *r, int64_t *case_id)
 			return 0;
 		}
 		store_case_clear(&old);
-		printf("case %s: %supdated\n", k.number, im->dry_run ? "would be " : "");
+		printf(im->dry_run ? _("case %s: would be updated\n") : _("case %s: updated\n"), k.number);
 		im->cases_updated++;
 		return store_case_update(im->c->store, *case_id, &k);
 	}
-	printf("case %s: %sadded\n", k.number, im->dry_run ? "would be " : "");
+	printf(im->dry_run ? _("case %s: would be added\n") : _("case %s: added\n"), k.number);
 	im->cases_added++;
 	return store_case_add(im->c->store, &k, case_id);
 }
@@ -239,8 +240,8 @@ apply_action(struct import *im, const struct csv_row *r, int64_t case_id)
 	if (id != 0 && earlier) {
 		/* the line is a department's part that ended with a reassignment */
 		if (acked || done || f[COL_RESULT][0])
-			printf("action %lld (case %s, %s %s): this line is its earlier assignment to"
-			    " %s, which ended when it was reassigned; left as it is\n", (long long)id,
+			printf(_("action %lld (case %s, %s %s): this line is its earlier assignment to"
+			    " %s, which ended when it was reassigned; left as it is\n"), (long long)id,
 			    f[COL_CASE], f[COL_DEPT], f[COL_STEP], f[COL_DEPT]);
 		im->unchanged++;
 		return 0;
@@ -256,8 +257,9 @@ apply_action(struct import *im, const struct csv_row *r, int64_t case_id)
 			im->unchanged++;
 			return 0;
 		}
-		printf("action %lld (case %s, %s %s): %supdated\n", (long long)id, f[COL_CASE],
-		    f[COL_DEPT], f[COL_STEP], im->dry_run ? "would be " : "");
+		printf(im->dry_run ? _("action %lld (case %s, %s %s): would be updated\n") :
+		    _("action %lld (case %s, %s %s): updated\n"), (long long)id, f[COL_CASE],
+		    f[COL_DEPT], f[COL_STEP]);
 		im->actions_updated++;
 		return store_action_set_record(im->c->store, id, acked, done,
 		    f[COL_RESULT][0] ? f[COL_RESULT] : NULL);
@@ -269,8 +271,9 @@ apply_action(struct import *im, const struct csv_row *r, int64_t case_id)
 	if (store_action_add(im->c->store, case_id, dept_id, f[COL_STEP], notified,
 	    p.rule ? p.rule->name : NULL, 0, p.due, p.uncertain, p.next_at, instant_now(), &id) != 0)
 		return -1;
-	printf("action %lld (case %s, %s %s): %sadded\n", (long long)id, f[COL_CASE], f[COL_DEPT],
-	    f[COL_STEP], im->dry_run ? "would be " : "");
+	printf(im->dry_run ? _("action %lld (case %s, %s %s): would be added\n") :
+	    _("action %lld (case %s, %s %s): added\n"), (long long)id, f[COL_CASE], f[COL_DEPT],
+	    f[COL_STEP]);
 	im->actions_added++;
 	if ((acked || done || f[COL_RESULT][0]) && store_action_set_record(im->c->store, id,
 	    acked, done, f[COL_RESULT][0] ? f[COL_RESULT] : NULL) != 0)
@@ -360,7 +363,7 @@ apply_pass(struct import *im, struct csv_reader *rd)
 		untext_row(&row);
 		if (n++ > 0 && (apply_case(im, &row, &case_id) != 0 ||
 		    apply_action(im, &row, case_id) != 0)) {
-			fprintf(stderr, "dubanctl: %s:%d: not stored: %s; nothing was imported\n",
+			fprintf(stderr, _("dubanctl: %s:%d: not stored: %s; nothing was imported\n"),
 			    im->file, row.line, store_errmsg(im->c->store));
 			csv_row_free(&row);
 			return -1;
@@ -368,7 +371,7 @@ apply_pass(struct import *im, struct csv_reader *rd)
 		csv_row_free(&row);
 	}
 	if (rc < 0) {
-		fprintf(stderr, "%s:%s; nothing was imported\n", im->file, err + 4);
+		fprintf(stderr, _("%s:%s; nothing was imported\n"), im->file, err + 4);
 		free(err);
 		return -1;
 	}
@@ -410,8 +413,8 @@ cmd_ledger_import(struct ctl *c, struct ctl_args *args)
 			return EXIT_FAIL;
 		}
 		if (im.errors > MAX_ERRORS)
-			fprintf(stderr, "%s: %d more errors\n", im.file, im.errors - MAX_ERRORS);
-		fprintf(stderr, "dubanctl: %s: %d error%s; nothing was imported\n", im.file,
+			fprintf(stderr, _("%s: %d more errors\n"), im.file, im.errors - MAX_ERRORS);
+		fprintf(stderr, _("dubanctl: %s: %d error%s; nothing was imported\n"), im.file,
 		    im.errors, im.errors == 1 ? "" : "s");
 		fclose(fp);
 		return EXIT_FAIL;
@@ -431,9 +434,9 @@ cmd_ledger_import(struct ctl *c, struct ctl_args *args)
 		store_rollback(c->store);
 		return EXIT_DATABASE;
 	}
-	printf("%s (%s): %d cases added, %d updated; %d actions added, %d updated, %d unchanged%s\n",
+	printf(_("%s (%s): %d cases added, %d updated; %d actions added, %d updated, %d unchanged%s\n"),
 	    im.file, used, im.cases_added, im.cases_updated, im.actions_added,
-	    im.actions_updated, im.unchanged, im.dry_run ? " (dry run: nothing stored)" : "");
+	    im.actions_updated, im.unchanged, im.dry_run ? _(" (dry run: nothing stored)") : "");
 	if (im.dry_run) {
 		store_rollback(c->store);
 		return EXIT_OK;
@@ -443,7 +446,7 @@ cmd_ledger_import(struct ctl *c, struct ctl_args *args)
 	    im.actions_updated);
 	if (store_event(c->store, instant_now(), c->who, 0, "ledger import", detail) != 0 ||
 	    store_commit(c->store) != 0) {
-		fprintf(stderr, "dubanctl: %s: not stored: %s; nothing was imported\n", im.file,
+		fprintf(stderr, _("dubanctl: %s: not stored: %s; nothing was imported\n"), im.file,
 		    store_errmsg(c->store));
 		store_rollback(c->store);
 		return EXIT_DATABASE;

@@ -47,7 +47,7 @@ cmd_mail_retry(struct ctl *c, struct ctl_args *a)
 		return EXIT_DATABASE;
 	if ((rc = store_notice_requeue(c->store, id, instant_now())) != 0) {
 		store_rollback(c->store);
-		fprintf(stderr, "dubanctl: notice %lld is not a failed notice\n", (long long)id);
+		fprintf(stderr, _("dubanctl: notice %lld is not a failed notice\n"), (long long)id);
 		return EXIT_FAIL;
 	}
 	snprintf(detail, sizeof(detail), "notice %lld", (long long)id);
@@ -55,7 +55,7 @@ cmd_mail_retry(struct ctl *c, struct ctl_args *a)
 	if (store_commit(c->store) != 0)
 		return EXIT_DATABASE;
 	ctl_wake(c);
-	printf("notice %lld queued again\n", (long long)id);
+	printf(_("notice %lld queued again\n"), (long long)id);
 	return EXIT_OK;
 }
 
@@ -88,13 +88,15 @@ cmd_mail_list(struct ctl *c, struct ctl_args *a)
 
 	store_outbox_counts(c->store, &n);
 	if (ctl_out == OUT_TABLE)
-		printf("queued %d, sent %d, failed %d\n", n.queued, n.sent, n.failed);
+		printf(_("queued %d, sent %d, failed %d\n"), n.queued, n.sent, n.failed);
 	{
-		static const char *const cols[] = { "id", "action", "kind", "status", "tries",
-		    "sent_or_next_try", "recipient", "server_reply" };
+		static const char *const cols[] = { NC_("column", "id"),
+		    NC_("column", "action"), NC_("column", "kind"), NC_("column", "status"),
+		    NC_("column", "tries"), NC_("column", "sent_or_next_try"),
+		    NC_("column", "recipient"), NC_("column", "server_reply") };
 		static const int w[] = { 6, 6, 10, 7, 5, 19, 28, 0 };
 
-		out_header_typed(cols, w, 8, "nnssntss");
+		out_header_typed(cols, w, 8, "nneentss");
 		if (store_notice_each(c->store, all, print_notice, NULL) != 0) {
 			out_end();
 			return ctl_db_failed(c);

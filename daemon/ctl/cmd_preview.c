@@ -48,7 +48,7 @@ preview_to(void *arg, const char *name, const char *addr, const struct target *t
 	(void)name;
 	(void)t;
 	preview_row(pe->p, pe->e->at, event_kind_name(pe->e->kind), pe->a,
-	    addr[0] ? addr : "(no address: not sent, the office is told)");
+	    addr[0] ? addr : _("(no address: not sent, the office is told)"));
 }
 
 static int
@@ -78,23 +78,24 @@ preview_action(const struct action *a, void *arg)
 int
 cmd_preview(struct ctl *c, struct ctl_args *args)
 {
-	static const char *const cols[] = { "event", "sent", "recipient", "kind", "action", "case",
-	    "step" };
+	static const char *const cols[] = { NC_("column", "event"), NC_("column", "sent"),
+	    NC_("column", "recipient"), NC_("column", "kind"), NC_("column", "action"),
+	    NC_("column", "case"), NC_("column", "step") };
 	static const int w[] = { 19, 19, 28, 10, 6, 12, 0 };
 	struct preview p;
 	int32_t day = tz_day_of(instant_now());
 	const char *v = args_get(args, "day");
 
 	if (v != NULL && day_parse(v, &day) != 0) {
-		fprintf(stderr, "dubanctl: --day: '%s' is not a date (2018-08-07, 2018/8/7 or"
-		    " 2018年8月7日)\n", v);
+		fprintf(stderr, _("dubanctl: --day: '%s' is not a date (2018-08-07, 2018/8/7 or"
+		    " 2018年8月7日)\n"), v);
 		return EXIT_USAGE;
 	}
 	memset(&p, 0, sizeof(p));
 	p.c = c;
 	p.from = tz_day_start(day);
 	p.to = tz_day_start(day + 1);
-	out_header_typed(cols, w, 7, "ttssnss");
+	out_header_typed(cols, w, 7, "ttsenss");
 	if (store_action_each(c->store, false, preview_action, &p) != 0) {
 		out_end();
 		return ctl_db_failed(c);

@@ -22,7 +22,7 @@ queue_change(struct ctl *c, const char *arg, const char *note, int resolve)
 	if ((rc = store_escalation_get(c->store, id, &e)) != 0)
 		return ctl_lookup(c, rc, "no escalation %lld in the queue", (long long)id);
 	if (e.resolved_at != 0) {
-		fprintf(stderr, "dubanctl: escalation %lld is resolved already\n", (long long)id);
+		fprintf(stderr, _("dubanctl: escalation %lld is resolved already\n"), (long long)id);
 		store_escalation_clear(&e);
 		return EXIT_FAIL;
 	}
@@ -57,14 +57,14 @@ evidence(struct ctl *c, int64_t id, FILE *fp)
 		return ctl_lookup(c, rc, "no escalation %lld in the queue", (long long)id);
 	store_escalation_clear(&e);
 	if ((text = evidence_text(c->store, id, &live)) == NULL) {
-		fprintf(stderr, "dubanctl: escalation %lld: %s\n", (long long)id,
+		fprintf(stderr, _("dubanctl: escalation %lld: %s\n"), (long long)id,
 		    store_errmsg(c->store));
 		return EXIT_DATABASE;
 	}
 	fputs(text, fp);
 	if (live)
-		fprintf(fp, "\n(escalated before evidence records were kept: shown from the data"
-		    " as it stands now)\n");
+		fprintf(fp, _("\n(escalated before evidence records were kept: shown from the data"
+		    " as it stands now)\n"));
 	free(text);
 	return EXIT_OK;
 }
@@ -89,7 +89,7 @@ int
 cmd_queue_resolve(struct ctl *c, struct ctl_args *a)
 {
 	if (!args_has(a, "note")) {
-		fprintf(stderr, "dubanctl: queue resolve needs --note TEXT\n");
+		fprintf(stderr, _("dubanctl: queue resolve needs --note TEXT\n"));
 		return EXIT_USAGE;
 	}
 	return queue_change(c, a->argv[0], args_get(a, "note"), 1);
@@ -119,7 +119,7 @@ cmd_queue_export(struct ctl *c, struct ctl_args *a)
 	free(text);
 	if (rc != EXIT_OK)
 		return rc;
-	printf("evidence record of escalation %lld written to %s\n", (long long)id, a->argv[1]);
+	printf(_("evidence record of escalation %lld written to %s\n"), (long long)id, a->argv[1]);
 	return EXIT_OK;
 }
 
@@ -154,11 +154,13 @@ cmd_queue_list(struct ctl *c, struct ctl_args *a)
 	bool all = args_has(a, "all");
 
 	{
-		static const char *const cols[] = { "id", "action", "level", "target", "case",
-		    "dept", "deadline", "escalated", "state" };
+		static const char *const cols[] = { NC_("column", "id"),
+		    NC_("column", "action"), NC_("column", "level"), NC_("column", "target"),
+		    NC_("column", "case"), NC_("column", "dept"), NC_("column", "deadline"),
+		    NC_("column", "escalated"), NC_("column", "state") };
 		static const int w[] = { 5, 6, 5, 12, 12, 14, 19, 19, 0 };
 
-		out_header_typed(cols, w, 9, "nnnssstts");
+		out_header_typed(cols, w, 9, "nnnssstte");
 		if (store_escalation_each(c->store, all, print_escalation, NULL) != 0) {
 			out_end();
 			return ctl_db_failed(c);

@@ -159,9 +159,12 @@ print_report(const struct report *r, const struct tally *all, const char *title)
 	static const char *const keys[] = { "department", "name", "assigned", "on_time", "late",
 	    "open", "overdue", "escalated", "on_time_rate", "cases", "cases_closed",
 	    "case_completion_rate", "ceased_rate", "average_working_days", "uncertain" };
-	static const char *const labels[] = { "DEPT", "NAME", "ASSIGNED", "ON-TIME", "LATE",
-	    "OPEN", "OVERDUE", "ESCALATED", "ON-TIME%", "CASES", "CLOSED", "CLOSED%", "CEASED%",
-	    "AVG-DAYS", "UNCERTAIN" };
+	static const char *const labels[] = { NC_("column", "DEPT"), NC_("column", "NAME"),
+	    NC_("column", "ASSIGNED"), NC_("column", "ON-TIME"), NC_("column", "LATE"),
+	    NC_("column", "OPEN"), NC_("column", "OVERDUE"), NC_("column", "ESCALATED"),
+	    NC_("column", "ON-TIME%"), NC_("column", "CASES"), NC_("column", "CLOSED"),
+	    NC_("column", "CLOSED%"), NC_("column", "CEASED%"), NC_("column", "AVG-DAYS"),
+	    NC_("column", "UNCERTAIN") };
 	static const int w[] = { 6, 16, 8, 7, 4, 4, 7, 9, 8, 5, 6, 7, 7, 8, 0 };
 	int i;
 
@@ -177,9 +180,9 @@ print_report(const struct report *r, const struct tally *all, const char *title)
 	 * counted over a year the calendar does not cover may be wrong.
 	 */
 	if (all->uncertain > 0 && ctl_out == OUT_TABLE)
-		fprintf(out_stream(), "warning: %d of these actions have a deadline counted over a"
+		fprintf(out_stream(), _("warning: %d of these actions have a deadline counted over a"
 		    " year the calendar does not cover (UNCERTAIN); their on-time and late figures"
-		    " may change when that year's schedule is added\n", all->uncertain);
+		    " may change when that year's schedule is added\n"), all->uncertain);
 }
 
 static int
@@ -189,13 +192,13 @@ mail_report(struct ctl *c, const char *text, const char *title)
 	int rc;
 
 	if (c->conf->office_email == NULL) {
-		fprintf(stderr, "dubanctl: report --mail needs office-email in [daemon]\n");
+		fprintf(stderr, _("dubanctl: report --mail needs office-email in [daemon]\n"));
 		return EXIT_CONFIG;
 	}
 	rc = ctl_send_now(c, c->conf->office_name, c->conf->office_email, title, text, "report",
 	    &reply);
 	if (reply != NULL)
-		printf("report mailed to %s: %s\n", c->conf->office_email, reply);
+		printf(_("report mailed to %s: %s\n"), c->conf->office_email, reply);
 	free(reply);
 	return rc;
 }
@@ -206,23 +209,23 @@ cmd_report(struct ctl *c, struct ctl_args *args)
 	struct report r;
 	struct tally all;
 	int32_t from_day = 0, to_day = 0;
-	char title[160];
+	char title[160], subject[160];
 	const char *v;
 	int i, mail = args_has(args, "mail"), rc = EXIT_OK;
 
 	memset(&r, 0, sizeof(r));
 	if ((v = args_get(args, "from")) != NULL && day_parse(v, &from_day) != 0) {
-		fprintf(stderr, "dubanctl: --from: '%s' is not a date (2018-08-07, 2018/8/7 or"
-		    " 2018年8月7日)\n", v);
+		fprintf(stderr, _("dubanctl: --from: '%s' is not a date (2018-08-07, 2018/8/7 or"
+		    " 2018年8月7日)\n"), v);
 		return EXIT_USAGE;
 	}
 	if ((v = args_get(args, "to")) != NULL && day_parse(v, &to_day) != 0) {
-		fprintf(stderr, "dubanctl: --to: '%s' is not a date (2018-08-07, 2018/8/7 or"
-		    " 2018年8月7日)\n", v);
+		fprintf(stderr, _("dubanctl: --to: '%s' is not a date (2018-08-07, 2018/8/7 or"
+		    " 2018年8月7日)\n"), v);
 		return EXIT_USAGE;
 	}
 	if (from_day != 0 && to_day != 0 && from_day > to_day) {
-		fprintf(stderr, "dubanctl: --from %s is after --to %s\n", args_get(args, "from"),
+		fprintf(stderr, _("dubanctl: --from %s is after --to %s\n"), args_get(args, "from"),
 		    args_get(args, "to"));
 		return EXIT_USAGE;
 	}
@@ -267,12 +270,15 @@ cmd_report(struct ctl *c, struct ctl_args *args)
 
 		day_to_civil(from_day, &y1, &m1, &d1);
 		day_to_civil(to_day, &y2, &m2, &d2);
-		snprintf(title, sizeof(title), "督办工作统计 %04d-%02d-%02d 至 %04d-%02d-%02d",
+		/* the mail's subject is the office's, in Chinese like all its mail */
+		snprintf(subject, sizeof(subject), "督办工作统计 %04d-%02d-%02d 至 %04d-%02d-%02d",
+		    y1, m1, d1, y2, m2, d2);
+		snprintf(title, sizeof(title), _("report %04d-%02d-%02d to %04d-%02d-%02d"),
 		    y1, m1, d1, y2, m2, d2);
 	}
 	if (all.uncertain > 0)
-		fprintf(stderr, "dubanctl: warning: %d actions in this report have a deadline counted"
-		    " over a year the calendar does not cover; their figures are uncertain\n",
+		fprintf(stderr, _("dubanctl: warning: %d actions in this report have a deadline counted"
+		    " over a year the calendar does not cover; their figures are uncertain\n"),
 		    all.uncertain);
 	if (mail) {
 		char *text = NULL;
@@ -289,7 +295,7 @@ cmd_report(struct ctl *c, struct ctl_args *args)
 		print_report(&r, &all, title);
 		out_to(NULL);
 		fclose(fp);
-		rc = mail_report(c, text, title);
+		rc = mail_report(c, text, subject);
 		free(text);
 	} else
 		print_report(&r, &all, title);

@@ -8,6 +8,7 @@
 #include "duban/conf.h"
 #include "duban/store.h"
 #include "duban/buf.h"
+#include "duban/i18n.h"
 #include "duban/xmalloc.h"
 
 /* Exit codes, documented in dubanctl(1). */
@@ -65,10 +66,21 @@ extern const struct ctl_cmd ctl_cmds[];
 /* Listings: a table for people, or CSV / JSON (dubanctl --csv / --json). */
 enum out_fmt { OUT_TABLE, OUT_CSV, OUT_JSON };
 extern enum out_fmt ctl_out;
-/* Start a listing: column names (the JSON keys) and table widths. */
+/*
+ * Start a listing: column names (the JSON keys and CSV headings; a table
+ * shows them in the reader's language, NC_("column", KEY) in the catalogue)
+ * and table widths (at least the heading's).
+ */
+#define OUT_MAX_COLS	16
 void out_header(const char *const *cols, const int *widths, int n);
-/* The same with column types: 'n' a number (JSON gives it unquoted, null if empty), else text. */
+/*
+ * The same with column types: 'n' a number (JSON gives it unquoted, null if
+ * empty), 't' a time (RFC 3339 in JSON), 'e' a word of duband's vocabulary
+ * (a state: translated in tables, see out_word), 's' text.
+ */
 void out_header_typed(const char *const *cols, const int *widths, int n, const char *types);
+/* A word of the vocabulary (a state, a kind of notice) in the reader's language. */
+const char *out_word(const char *v);
 /* Write listings to fp (NULL: standard output); where they go now. */
 void out_to(FILE *fp);
 FILE *out_stream(void);

@@ -43,13 +43,13 @@ ctl_write_file(const char *path, const char *data, size_t len, int flags)
 
 	if (strcmp(path, "-") == 0) {
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-			fprintf(stderr, "dubanctl: standard output: %s\n", strerror(errno));
+			fprintf(stderr, _("dubanctl: standard output: %s\n"), strerror(errno));
 			return EXIT_FAIL;
 		}
 		return EXIT_OK;
 	}
 	if (!(flags & CTL_FILE_FORCE) && access(path, F_OK) == 0) {
-		fprintf(stderr, "dubanctl: %s exists; give --force to replace it\n", path);
+		fprintf(stderr, _("dubanctl: %s exists; give --force to replace it\n"), path);
 		return EXIT_FAIL;
 	}
 	xasprintf(&tmp, "%s.XXXXXX", path);
@@ -80,7 +80,7 @@ fail:
 	unlink(tmp);
 	free(tmp);
 	if (saved == EEXIST)
-		fprintf(stderr, "dubanctl: %s exists; give --force to replace it\n", path);
+		fprintf(stderr, _("dubanctl: %s exists; give --force to replace it\n"), path);
 	else
 		fprintf(stderr, "dubanctl: %s: %s\n", path, strerror(saved));
 	return EXIT_FAIL;

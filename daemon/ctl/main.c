@@ -27,20 +27,20 @@ usage(FILE *fp)
 {
 	const struct ctl_cmd *cmd;
 
-	fprintf(fp, "usage: dubanctl [-f file] [-D database] [--json | --csv] COMMAND [ARGS]\n"
+	fprintf(fp, _("usage: dubanctl [-f file] [-D database] [--json | --csv] COMMAND [ARGS]\n"
 	    "  -f file      configuration file (default %s)\n"
 	    "  -D database  use this database instead of the configuration's\n"
 	    "  --json, --csv  listings for scripts instead of tables\n"
-	    "  -V           print the version\n\ncommands:\n", DUBAN_CONF_PATH);
+	    "  -V           print the version\n\ncommands:\n"), DUBAN_CONF_PATH);
 	for (cmd = ctl_cmds; cmd->name; cmd++)
-		fprintf(fp, "  %-15s %s\n", cmd->name, cmd->summary);
-	fprintf(fp, "\n'dubanctl COMMAND --help' shows a command's arguments.\n");
+		fprintf(fp, "  %-15s %s\n", cmd->name, gettext(cmd->summary));
+	fprintf(fp, _("\n'dubanctl COMMAND --help' shows a command's arguments.\n"));
 }
 
 int
 ctl_db_failed(struct ctl *c)
 {
-	fprintf(stderr, "dubanctl: the database failed: %s\n", store_errmsg(c->store));
+	fprintf(stderr, _("dubanctl: the database failed: %s\n"), store_errmsg(c->store));
 	return EXIT_DATABASE;
 }
 
@@ -53,7 +53,7 @@ ctl_lookup(struct ctl *c, int rc, const char *fmt, ...)
 		return ctl_db_failed(c);
 	fprintf(stderr, "dubanctl: ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, gettext(fmt), ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	return EXIT_FAIL;
@@ -162,8 +162,9 @@ ctl_check_time(const char *opt, instant_t t, int force)
 	if (force || (t >= now - year && t <= now + year))
 		return 0;
 	instant_format(t, when, sizeof(when));
-	fprintf(stderr, "dubanctl: %s %s is more than a year %s now (a typo?); give --force if "
-	    "it is right\n", opt, when, t < now ? "before" : "after");
+	fprintf(stderr, t < now ? _("dubanctl: %s %s is more than a year before now (a typo?); give"
+	    " --force if it is right\n") : _("dubanctl: %s %s is more than a year after now (a"
+	    " typo?); give --force if it is right\n"), opt, when);
 	return EXIT_USAGE;
 }
 
@@ -183,7 +184,7 @@ ctl_check_address(const char *what, const char *value, int kind)
 	if (rc == 0)
 		return 0;
 	e = text_escape(bad ? bad : value);
-	fprintf(stderr, "dubanctl: %s: '%s' is not a mail address: %s\n", what, e, why);
+	fprintf(stderr, _("dubanctl: %s: '%s' is not a mail address: %s\n"), what, e, why);
 	free(e);
 	free(bad);
 	return EXIT_USAGE;
@@ -196,7 +197,7 @@ ctl_parse_id(const char *s, int64_t *id)
 	long long v = strtoll(s, &end, 10);
 
 	if (*s == '\0' || *end != '\0' || v <= 0) {
-		fprintf(stderr, "dubanctl: '%s' is not an action number\n", s);
+		fprintf(stderr, _("dubanctl: '%s' is not an action number\n"), s);
 		return -1;
 	}
 	*id = v;
@@ -214,7 +215,7 @@ ctl_open(struct ctl *c, const struct ctl_cmd *cmd)
 
 		if (access(c->conf_path, R_OK) != 0 && errno == EACCES &&
 		    dbfile_group_hint(c->conf_path, hint, sizeof(hint))[0]) {
-			fprintf(stderr, "dubanctl: %s: permission denied: %s\n", c->conf_path, hint);
+			fprintf(stderr, _("dubanctl: %s: permission denied: %s\n"), c->conf_path, hint);
 			return EXIT_CONFIG;
 		}
 		/* a listing still shows the database when the file has errors; a change does not */
@@ -225,19 +226,19 @@ ctl_open(struct ctl *c, const struct ctl_cmd *cmd)
 			fprintf(stderr, "%s\n", d.msgs[i]);
 		diag_free(&d);
 		if (c->conf == NULL) {
-			fprintf(stderr, "dubanctl: %s: configuration not valid\n", c->conf_path);
+			fprintf(stderr, _("dubanctl: %s: configuration not valid\n"), c->conf_path);
 			return EXIT_CONFIG;
 		}
 		if (c->conf->invalid)
-			fprintf(stderr, "dubanctl: warning: %s has the errors above: showing the"
+			fprintf(stderr, _("dubanctl: warning: %s has the errors above: showing the"
 			    " database read-only; commands that change it or count deadlines refuse"
-			    " until 'dubanctl check-config' passes\n", c->conf_path);
+			    " until 'dubanctl check-config' passes\n"), c->conf_path);
 		if (c->conf->invalid && tz_check(c->conf->timezone) != 0) {
 			free(c->conf->timezone);
 			c->conf->timezone = strdup("Asia/Shanghai");
 		}
 		if (tz_set(c->conf->timezone) != 0) {
-			fprintf(stderr, "dubanctl: unknown time zone '%s'\n", c->conf->timezone);
+			fprintf(stderr, _("dubanctl: unknown time zone '%s'\n"), c->conf->timezone);
 			return EXIT_CONFIG;
 		}
 		if (c->db_path != NULL) {
@@ -277,9 +278,7 @@ main(int argc, char *argv[])
 	int ch, rc, i, words;
 
 	umask(DBFILE_UMASK);	/* what dubanctl creates is the group's, never the world's */
-	/* character widths for the tables (wcwidth) whatever the user's locale */
-	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
-		setlocale(LC_CTYPE, "");
+	i18n_init();	/* messages in the reader's language; UTF-8 widths for the tables */
 	memset(&c, 0, sizeof(c));
 	c.conf_path = getenv("DUBAN_CONF") ? getenv("DUBAN_CONF") : DUBAN_CONF_PATH;
 	while ((ch = getopt_long(argc, argv, "+f:D:hV", main_opts, NULL)) != -1) {
@@ -329,10 +328,10 @@ main(int argc, char *argv[])
 			char *e = text_escape(argv[i]);
 
 			if (argv[i - 1][0] == '-' && argv[i - 1][1] == '-' && !strchr(argv[i - 1], '='))
-				fprintf(stderr, "dubanctl: %s '%.60s%s': %s\n", argv[i - 1], e,
+				fprintf(stderr, _("dubanctl: %s '%.60s%s': %s\n"), argv[i - 1], e,
 				    strlen(e) > 60 ? "..." : "", why);
 			else
-				fprintf(stderr, "dubanctl: argument %d '%.60s%s': %s\n", i, e,
+				fprintf(stderr, _("dubanctl: argument %d '%.60s%s': %s\n"), i, e,
 				    strlen(e) > 60 ? "..." : "", why);
 			free(e);
 			return EXIT_USAGE;

@@ -3,17 +3,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <wchar.h>
 
 #include "ctl.h"
 #include "duban/csv.h"
+#include "duban/log.h"
 #include "duban/text.h"
 
 enum out_fmt ctl_out = OUT_TABLE;
 
 static const char *const *out_cols;
-static const int *out_widths;
-static const char *out_types;	/* per column: 'n' a number in JSON, else text */
+static int out_widths[OUT_MAX_COLS];
+static const char *out_types;	/* per column: see out_header_typed */
 static int out_n, out_rows;
 static FILE *out_fp;		/* NULL: standard output */
 
@@ -29,36 +29,6 @@ FILE *
 out_stream(void)
 {
 	return OUT;
-}
-
-/* Columns a string takes on a terminal, as the C library's wcwidth counts them. */
-static int
-display_width(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	wchar_t wc;
-	int w = 0, n, cw;
-
-	while (*p) {
-		/* UTF-8 to a code point: text is checked UTF-8 where it enters */
-		if (*p < 0x80)
-			wc = *p, n = 1;
-		else if (*p < 0xe0)
-			wc = (wchar_t)(((p[0] & 0x1f) << 6) | (p[1] & 0x3f)), n = 2;
-		else if (*p < 0xf0)
-			wc = (wchar_t)(((p[0] & 0x0f) << 12) | ((p[1] & 0x3f) << 6) | (p[2] & 0x3f)),
-			    n = 3;
-		else
-			wc = (wchar_t)(((p[0] & 0x07) << 18) | ((p[1] & 0x3f) << 12) |
-			    ((p[2] & 0x3f) << 6) | (p[3] & 0x3f)), n = 4;
-		for (cw = 1; cw < n; cw++)
-			if (p[cw] == '\0')
-				return w + 1;
-		cw = wcwidth(wc);
-		w += cw < 0 ? 1 : cw;
-		p += n;
-	}
-	return w;
 }
 
 static void
@@ -131,26 +101,59 @@ json_value(int col, const char *v)
 static void
 csv_cell(struct buf *b, int col, const char *v, int first)
 {
-	if (out_types == NULL || out_types[col] == 's')
+	if (out_types == NULL || out_types[col] == 's' || out_types[col] == 'e')
 		csv_put_text(b, v ? v : "", first);
 	else
 		csv_put(b, v ? v : "", first);
 }
 
+/*
+ * The words of duband's vocabulary that a table shows (a state, a kind of
+ * notice), in the reader's language; JSON and CSV keep them as they are.
+ */
+static const char *const out_vocabulary[] = {
+	NC_("value", "open"), NC_("value", "overdue"), NC_("value", "done"),
+	NC_("value", "done-late"), NC_("value", "waiting"), NC_("value", "period-run"),
+	NC_("value", "no-deadline"), NC_("value", "paused"), NC_("value", "uncertain"),
+	NC_("value", "acknowledged"), NC_("value", "resolved"), NC_("value", "queued"),
+	NC_("value", "sending"), NC_("value", "sent"), NC_("value", "failed"),
+	NC_("value", "reminder"), NC_("value", "escalation"), NC_("value", "digest"),
+	NC_("value", "report"), NC_("value", "test"), NC_("value", "unmailable"),
+	NC_("value", "repeat"), NC_("value", "period-end"),
+};
+
+const char *
+out_word(const char *v)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(out_vocabulary) / sizeof(out_vocabulary[0]); i++)
+		if (strcmp(v, out_vocabulary[i]) == 0)
+			return i18n_ctx("value", v);
+	return v;
+}
+
 static void
-table_cells(const char *const *vals)
+table_cells(const char *const *vals, int header)
 {
 	int i, pad;
 
 	for (i = 0; i < out_n; i++) {
-		char *v = text_escape(vals[i] ? vals[i] : "");	/* one row, one line */
+		const char *s = vals[i] ? vals[i] : "";
+		char *v;
+
+		if (header)
+			s = i18n_ctx("column", s);
+		else if (out_types != NULL && out_types[i] == 'e')
+			s = out_word(s);
+		v = text_escape(s);	/* one row, one line */
 
 		fputs(v, OUT);
 		if (i == out_n - 1) {
 			free(v);
 			break;
 		}
-		pad = out_widths[i] - display_width(v);
+		pad = out_widths[i] - text_width(v);
 		free(v);
 		fprintf(OUT, "%*s", pad > 0 ? pad + 1 : 1, "");
 	}
@@ -163,14 +166,21 @@ out_header_typed(const char *const *cols, const int *widths, int n, const char *
 	struct buf b = { 0 };
 	int i;
 
+	if (n > OUT_MAX_COLS)
+		fatalx("out_header: %d columns", n);
 	out_types = types;
 	out_cols = cols;
-	out_widths = widths;
 	out_n = n;
 	out_rows = 0;
+	for (i = 0; i < n; i++) {
+		/* a column is as wide as its heading in the reader's language */
+		int hw = text_width(i18n_ctx("column", cols[i]));
+
+		out_widths[i] = widths[i] != 0 && hw > widths[i] ? hw : widths[i];
+	}
 	switch (ctl_out) {
 	case OUT_TABLE:
-		table_cells(cols);
+		table_cells(cols, 1);
 		break;
 	case OUT_CSV:
 		for (i = 0; i < n; i++)
@@ -198,7 +208,7 @@ out_row(const char *const *vals)
 
 	switch (ctl_out) {
 	case OUT_TABLE:
-		table_cells(vals);
+		table_cells(vals, 0);
 		break;
 	case OUT_CSV:
 		for (i = 0; i < out_n; i++)

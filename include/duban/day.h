@@ -19,6 +19,6 @@ int day_parse_num(const char **sp, int digits, int *out);
 int day_parse_prefix(const char **sp, int *y, int *m, int *d);
 int day_parse_short(const char **sp, int *out);
 /* The forms of a date and a time that are read, for messages. */
-#define DAY_FORMS	"2018-08-07 09:00, 2018/8/7 9:00, 2018-8-7, 2018年8月7日 9时 or a date alone"
+#define DAY_FORMS	"2018-08-07 09:00, 2018/8/7 9:00, 2018-8-7, 2018年8月7日 9时"
 
 #endif

@@ -26,6 +26,10 @@ int text_check(const char *s, size_t max, const char **why);
  * \r, \t, \xNN): one line whatever s holds. To free.
  */
 char *text_escape(const char *s);
+/* Display columns of a UTF-8 string on a terminal (the C library's wcwidth, in a UTF-8 locale). */
+int text_width(const char *s);
+/* The spaces s needs to fill width display columns: printf("%s%*s", s, text_pad(s, w), ""). */
+int text_pad(const char *s, int width);
 /* Append s escaped. */
 void text_put(struct buf *b, const char *s);
 /* One timeline line of a record: "  TIME  WHO  WHAT  DETAIL\n", each text escaped. */

@@ -7,6 +7,9 @@ export LC_ALL=C.UTF-8
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BUILD=${BUILD:-build}
 case "$BUILD" in /*) ;; *) BUILD="$TOP/$BUILD" ;; esac
+# the build's own message catalogues; English unless a test asks for Chinese
+export TEXTDOMAINDIR="$BUILD/locale"
+unset LANGUAGE LANG LC_MESSAGES
 DUBAND="$BUILD/duband"
 DUBANCTL="$BUILD/dubanctl"
 PY=/usr/bin/python3

@@ -15,11 +15,14 @@ for f in usr/sbin/duband usr/bin/dubanctl usr/share/man/man8/duband.8 \
 	usr/share/man/man1/dubanctl.1 usr/share/man/man5/duban.conf.5 \
 	usr/lib/sysusers.d/duban.conf usr/lib/tmpfiles.d/duban.conf \
 	etc/duban/duban.conf etc/duban/calendar/cn.conf lib/systemd/system/duban.service \
-	usr/share/bash-completion/completions/dubanctl; do
+	usr/share/bash-completion/completions/dubanctl usr/share/locale/zh_CN/LC_MESSAGES/duban.mo; do
 	[ -e "$T/root/$f" ] || fail "make install did not install $f"
 done
 grep -q '^ExecStart=/usr/sbin/duband -f /etc/duban/duban.conf$' \
 	"$T/root/lib/systemd/system/duban.service" || fail "unit ExecStart"
+# the installed programs find the installed catalogue, whatever PREFIX they were built for
+env -u TEXTDOMAINDIR LC_ALL=zh_CN.UTF-8 "$T/root/usr/bin/dubanctl" nosuch 2>&1 | grep -q '未知命令' ||
+	fail "the installed dubanctl does not speak Chinese: $(env -u TEXTDOMAINDIR LC_ALL=zh_CN.UTF-8 "$T/root/usr/bin/dubanctl" nosuch 2>&1)"
 echo "; edited by the administrator" >>"$T/root/etc/duban/duban.conf"
 make -s -C "$TOP" BUILD="$BUILD" install DESTDIR="$T/root" PREFIX=/usr >/dev/null
 grep -q "edited by the administrator" "$T/root/etc/duban/duban.conf" ||
