@@ -378,22 +378,6 @@ category_key(struct conf_parse *p, const char *name, const char *value)
 	return 1;
 }
 
-/* [step "KEY"]: name = how people read it. */
-static int
-step_key(struct conf_parse *p, const char *name, const char *value)
-{
-	struct step_name *st = &p->conf->steps[p->conf->nsteps - 1];
-
-	if (strcmp(name, "name") == 0) {
-		if (value[0] == '\0')
-			conf_error(p, "name: empty (the step's name as mail shows it, e.g. 分工处理)");
-		else
-			set_str(&st->name, value);
-	} else
-		unknown_key(p, name);
-	return 1;
-}
-
 /* A key of a rule section: the rule language's (rulelang.c). */
 static int
 rule_key(struct conf_parse *p, const char *name, const char *value)
@@ -465,17 +449,7 @@ conf_section(struct conf_parse *p, const char *section)
 		c->ntargets++;
 		p->kind = SEC_TARGET;
 	} else if (strcmp(kind, "step") == 0) {
-		struct step_name *st;
-
-		for (int i = 0; i < c->nsteps; i++)
-			if (strcmp(c->steps[i].key, name) == 0)
-				conf_error_at(p, p->section_line, "step \"%s\" defined twice", name);
-		c->steps = xreallocarray(c->steps, (size_t)c->nsteps + 1, sizeof(*c->steps));
-		st = &c->steps[c->nsteps++];
-		memset(st, 0, sizeof(*st));
-		st->key = xstrdup(name);
-		st->line = p->section_line;
-		p->kind = SEC_STEP;
+		conf_step_section(p, name);
 	} else if (strcmp(kind, "rule") == 0) {
 		struct rule *r;
 
@@ -515,7 +489,7 @@ conf_handler(void *arg, const char *section, const char *name, const char *value
 	case SEC_RULE:
 		return rule_key(p, name, value);
 	case SEC_STEP:
-		return step_key(p, name, value);
+		return conf_step_key(p, name, value);
 	case SEC_NONE:
 		conf_error(p, "'%s' outside any section", name);
 		return 1;

@@ -31,6 +31,12 @@ void conf_error(struct conf_parse *p, const char *fmt, ...)
 /* An error at another line (a section's header; 0: the file as a whole). */
 void conf_error_at(struct conf_parse *p, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* [step "KEY"] sections (confstep.c). */
+void conf_step_section(struct conf_parse *p, const char *key);
+int conf_step_key(struct conf_parse *p, const char *name, const char *value);
+void conf_check_steps(struct conf_parse *p);
+void conf_step_print(const struct step_name *st, FILE *fp);
+void conf_step_clear(struct step_name *st);
 /* The checks that need the whole file (confcheck.c). */
 void conf_validate(struct conf_parse *p);
 

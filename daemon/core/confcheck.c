@@ -222,10 +222,7 @@ conf_validate(struct conf_parse *p)
 		if (t->label == NULL)
 			t->label = xstrdup(t->name);
 	}
-	for (i = 0; i < c->nsteps; i++)
-		if (c->steps[i].name == NULL)
-			conf_error_at(p, c->steps[i].line, "step \"%s\" needs 'name', how mail shows it"
-			    " (e.g. 分工处理)", c->steps[i].key);
+	conf_check_steps(p);
 	for (i = 0; i < c->nrules; i++)
 		check_rule(p, &c->rules[i]);
 	if (c->nrules == 0)

@@ -1,6 +1,7 @@
 /* The configuration printed back, normalised, as duband -tv shows it. */
 #include <stdio.h>
 
+#include "conf_parse.h"
 #include "duban/conf.h"
 #include "duban/rulelang.h"
 
@@ -51,8 +52,7 @@ conf_print(const struct config *c, FILE *fp)
 		if (c->category_lead[i] != NULL)
 			fprintf(fp, "%d = %s\n", i, c->category_depts[i]);
 	for (i = 0; i < c->nsteps; i++)
-		fprintf(fp, "\n[step \"%s\"]\nname = %s\n", c->steps[i].key,
-		    c->steps[i].name ? c->steps[i].name : "");
+		conf_step_print(&c->steps[i], fp);
 	for (i = 0; i < c->nrules; i++) {
 		fprintf(fp, "\n");
 		rulelang_print(&c->rules[i], fp);

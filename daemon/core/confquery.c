@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conf_parse.h"
 #include "duban/calendar.h"
 #include "duban/conf.h"
 #include "duban/rulelang.h"
@@ -73,10 +74,8 @@ conf_free(struct config *c)
 	}
 	for (i = 0; i < c->nrules; i++)
 		rulelang_clear(&c->rules[i]);
-	for (i = 0; i < c->nsteps; i++) {
-		free(c->steps[i].key);
-		free(c->steps[i].name);
-	}
+	for (i = 0; i < c->nsteps; i++)
+		conf_step_clear(&c->steps[i]);
 	for (i = 0; i < 10; i++) {
 		free(c->category_lead[i]);
 		free(c->category_depts[i]);

@@ -9,7 +9,7 @@
 #include "duban/buf.h"
 #include "duban/xmalloc.h"
 
-#define NVARS	24
+#define NVARS	28
 
 char *
 notice_mask_name(const char *name)
@@ -38,6 +38,7 @@ struct notice_vars {
 	char		 due[32], notified[32], action[24], category[8], level[8];
 	char		 overdue_days[16], escalation[256];
 	char		*petitioner;
+	char		*step;		/* the kind's name, and the work beside it */
 };
 
 static void
@@ -93,7 +94,13 @@ vars_for_action(struct notice_vars *nv, const struct config *conf, const struct 
 	add_var(nv, "case", a->kase.number);
 	add_var(nv, "case_title", a->kase.title);
 	add_var(nv, "category", nv->category);
-	add_var(nv, "step", conf_step_name(conf, a->step));
+	if (a->what != NULL && a->what[0] != '\0')
+		xasprintf(&nv->step, "%s：%s", conf_step_name(conf, a->step), a->what);
+	else
+		nv->step = xstrdup(conf_step_name(conf, a->step));
+	add_var(nv, "step", nv->step);
+	add_var(nv, "step_name", conf_step_name(conf, a->step));
+	add_var(nv, "what", a->what);
 	add_var(nv, "step_key", a->step);
 	add_var(nv, "dept", a->dept.name);
 	add_var(nv, "dept_code", a->dept.code);
@@ -265,6 +272,7 @@ queue_one(struct store *st, const struct config *conf, const struct action *a,
 	free(thread);
 	free(ref);
 	free(nv.petitioner);
+	free(nv.step);
 	if (added != NULL)
 		*added = rc == 0;
 	return rc < 0 ? -1 : 0;

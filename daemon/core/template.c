@@ -15,7 +15,7 @@ static const char *files[TPL_COUNT] = {
 	"period-end.txt"
 };
 
-#define ITEM_VARS "case", "case_title", "category", "step", "step_key", "dept", "dept_code", "head", \
+#define ITEM_VARS "case", "case_title", "category", "step", "step_key", "step_name", "what", "dept", "dept_code", "head", \
 	"due", "notified", "action", "office", "petitioner", "leader", "uncertain", "contact", \
 	"escalation", "overdue_days"
 

@@ -295,7 +295,9 @@ cmd_assign(struct ctl *c, struct ctl_args *args)
 	struct case_rec k;
 	struct department d;
 	struct plan p;
-	const char *rule = args_get(args, "rule"), *cause;
+	const char *rule = args_get(args, "rule"), *what = args_get(args, "what"), *cause;
+	const char *step = args->argv[2];
+	const struct step_name *kind;
 	instant_t at = instant_now();
 	char due[32], detail[512];
 	int64_t id;
@@ -306,6 +308,18 @@ cmd_assign(struct ctl *c, struct ctl_args *args)
 		return EXIT_USAGE;
 	if (ctl_check_time("--at", at, force) != 0)
 		return EXIT_USAGE;
+	/* the kind, by key, name or alias: never a word no kind has */
+	if (c->conf->nsteps > 0) {
+		if ((kind = conf_step_find(c->conf, step)) == NULL) {
+			char *known = conf_step_list(c->conf);
+
+			fprintf(stderr, _("dubanctl: no kind of step '%s' (known: %s); the concrete work"
+			    " goes in --what TEXT\n"), step, known);
+			free(known);
+			return EXIT_USAGE;
+		}
+		step = kind->key;
+	}
 	memset(&k, 0, sizeof(k));
 	memset(&d, 0, sizeof(d));
 	if ((rc = store_case_get(c->store, args->argv[0], &k)) != 0)
@@ -315,7 +329,7 @@ cmd_assign(struct ctl *c, struct ctl_args *args)
 		goto out;
 	}
 	rc = EXIT_FAIL;
-	if (sched_plan(c->conf, rule, args->argv[2], d.code, k.category, k.key_case, at,
+	if (sched_plan(c->conf, rule, step, d.code, k.category, k.key_case, at,
 	    NULL, &p, &cause) != 0) {
 		fprintf(stderr, _("dubanctl: --rule %s: %s\n"), rule, cause);
 		rc = EXIT_USAGE;
@@ -323,7 +337,7 @@ cmd_assign(struct ctl *c, struct ctl_args *args)
 	}
 	if (p.rule == NULL)
 		fprintf(stderr, _("dubanctl: warning: no rule matches step '%s'; the action has"
-		    " no deadline\n"), args->argv[2]);
+		    " no deadline\n"), step);
 	if (d.email == NULL || d.email[0] == '\0')
 		fprintf(stderr, _("dubanctl: warning: department %s has no mail address: its reminders"
 		    " and overdue notices cannot be sent, and the office will be told each time"
@@ -336,7 +350,7 @@ cmd_assign(struct ctl *c, struct ctl_args *args)
 		goto out;
 	}
 	if (store_begin(c->store) != 0 ||
-	    store_action_add(c->store, k.id, d.id, args->argv[2], at,
+	    store_action_add(c->store, k.id, d.id, step, what, at,
 	    p.rule ? p.rule->name : NULL, rule != NULL, p.due, p.uncertain, p.next_at, instant_now(),
 	    &id) != 0) {
 		fprintf(stderr, _("dubanctl: action not assigned: %s\n"), store_errmsg(c->store));
@@ -346,8 +360,9 @@ cmd_assign(struct ctl *c, struct ctl_args *args)
 	}
 	if (p.rule)
 		instant_deadline(p.due, due, sizeof(due));
-	snprintf(detail, sizeof(detail), "case %s to %s: %s, rule %s, due %s", k.number,
-	    d.code, args->argv[2], p.rule ? p.rule->name : "none", p.rule ? due : "none");
+	snprintf(detail, sizeof(detail), "case %s to %s: %s%s%s%s, rule %s, due %s", k.number,
+	    d.code, step, what ? " (" : "", what ? what : "", what ? ")" : "",
+	    p.rule ? p.rule->name : "none", p.rule ? due : "none");
 	store_event(c->store, instant_now(), c->who, id, "assign", detail);
 	if (store_commit(c->store) != 0) {
 		rc = EXIT_DATABASE;

@@ -6,6 +6,79 @@
 
 #include "ctl.h"
 
+struct steps_seen {
+	char	**step;
+	int	 *n;
+	int	  count;
+};
+
+static int
+collect_step(const char *step, int n, void *arg)
+{
+	struct steps_seen *ss = arg;
+
+	ss->step = xreallocarray(ss->step, (size_t)ss->count + 1, sizeof(*ss->step));
+	ss->n = xreallocarray(ss->n, (size_t)ss->count + 1, sizeof(*ss->n));
+	ss->step[ss->count] = xstrdup(step);
+	ss->n[ss->count++] = n;
+	return 0;
+}
+
+/*
+ * The steps of a database made before kinds (or under other kinds) become
+ * the configuration's kinds: a key stays, a name or an alias becomes its key,
+ * anything else goes to the catch-all kind with its text kept beside it, or,
+ * without one, is named for the administrator. Rules stay as they were.
+ */
+static int
+place_steps(struct ctl *c, struct store *s)
+{
+	const struct step_name *k, *all = conf_step_catch_all(c->conf);
+	struct steps_seen ss = { 0 };
+	int i, n, rc = 0, unplaced = 0;
+
+	if (c->conf->nsteps == 0)
+		return 0;
+	if (store_begin(s) != 0)
+		return -1;
+	if (store_steps_each(s, collect_step, &ss) != 0)
+		rc = -1;
+	for (i = 0; rc == 0 && i < ss.count; i++) {
+		k = conf_step_find(c->conf, ss.step[i]);
+		if (k != NULL && strcmp(k->key, ss.step[i]) == 0)
+			continue;
+		if (k == NULL && all == NULL) {
+			unplaced++;
+			continue;
+		}
+		if ((n = store_steps_place(s, ss.step[i], k ? k->key : all->key, k == NULL,
+		    instant_now(), c->who)) < 0)
+			rc = -1;
+		else if (k != NULL)
+			printf(_("step '%s' (%d action%s): kind %s\n"), ss.step[i], n,
+			    n == 1 ? "" : "s", k->key);
+		else
+			printf(_("step '%s' (%d action%s): no kind names it: kind %s, the catch-all,"
+			    " with '%s' kept as what\n"), ss.step[i], n, n == 1 ? "" : "s", all->key,
+			    ss.step[i]);
+	}
+	if (rc == 0 && store_commit(s) != 0)
+		rc = -1;
+	else if (rc != 0)
+		store_rollback(s);
+	for (i = 0; rc == 0 && unplaced > 0 && i < ss.count; i++)
+		if (conf_step_find(c->conf, ss.step[i]) == NULL)
+			fprintf(stderr, _("dubanctl: warning: step '%s' (%d action%s) names no kind and"
+			    " the configuration has no catch-all kind: add it as a kind's alias (or a"
+			    " [step] with catch-all = yes) and run dubanctl init again\n"), ss.step[i],
+			    ss.n[i], ss.n[i] == 1 ? "" : "s");
+	for (i = 0; i < ss.count; i++)
+		free(ss.step[i]);
+	free(ss.step);
+	free(ss.n);
+	return rc;
+}
+
 int
 cmd_init(struct ctl *c, struct ctl_args *a)
 {
@@ -16,6 +89,11 @@ cmd_init(struct ctl *c, struct ctl_args *a)
 	if ((s = store_open(c->conf->database, STORE_OPEN_CREATE, &cause)) == NULL) {
 		fprintf(stderr, "dubanctl: %s\n", cause);
 		free(cause);
+		return EXIT_DATABASE;
+	}
+	if (place_steps(c, s) != 0) {
+		fprintf(stderr, _("dubanctl: the steps could not be placed: %s\n"), store_errmsg(s));
+		store_close(s);
 		return EXIT_DATABASE;
 	}
 	store_event(s, instant_now(), c->who, 0, "init", c->conf->database);

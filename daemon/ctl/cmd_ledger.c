@@ -17,13 +17,16 @@
 enum {
 	COL_CASE, COL_TITLE, COL_CATEGORY, COL_LEAD, COL_LEADER, COL_KEY, COL_PETITIONER,
 	COL_RECEIVED, COL_DEPT, COL_STEP, COL_NOTIFIED, COL_ACKED, COL_DONE, COL_RESULT,
-	NCOLS
+	COL_WHAT, NCOLS
 };
+/* A ledger of the first release: the columns up to 办理结果. */
+#define NCOLS_OLD	COL_WHAT
 
 /* The ledger's columns, in order; the header row names them so. */
 static const char *const columns[NCOLS] = {
 	"案件编号", "案件名称", "类别", "牵头单位", "包案领导", "挂牌督办", "信访人",
-	"受理时间", "承办单位", "办理事项", "通知时间", "签收时间", "办结时间", "办理结果"
+	"受理时间", "承办单位", "办理事项", "通知时间", "签收时间", "办结时间", "办理结果",
+	"办理内容"
 };
 
 #define MAX_ERRORS	50
@@ -33,6 +36,7 @@ struct import {
 	const char	*file;
 	int		 errors;
 	int		 dry_run;
+	int		 ncols;		/* NCOLS, or NCOLS_OLD for a ledger without 办理内容 */
 	int		 cases_added, cases_updated, actions_added, actions_updated, unchanged;
 };
 
@@ -91,6 +95,33 @@ dept_exists(struct ctl *c, const char *code, int64_t *id)
 	return 1;
 }
 
+/*
+ * A row's kind of step (its key) and concrete work: 办理事项 names the kind by
+ * key, name or alias and 办理内容 the work. In a ledger of the first release
+ * (no 办理内容) a 办理事项 that names no kind goes to the catch-all kind, with
+ * its text as the work, and the import says so; otherwise it is refused.
+ * Without [step] sections the step is taken as written. NULL: no kind.
+ */
+static const char *
+row_kind(struct import *im, const struct csv_row *r, const char **what)
+{
+	const struct config *conf = im->c->conf;
+	const char *step = r->fields[COL_STEP];
+	const struct step_name *k, *all;
+
+	if (what)
+		*what = r->n > COL_WHAT && r->fields[COL_WHAT][0] ? r->fields[COL_WHAT] : NULL;
+	if (conf->nsteps == 0)
+		return step;
+	if ((k = conf_step_find(conf, step)) != NULL)
+		return k->key;
+	if (r->n > COL_WHAT || (all = conf_step_catch_all(conf)) == NULL)
+		return NULL;
+	if (what && *what == NULL)
+		*what = step;
+	return all->key;
+}
+
 /* Check one row; the case's fields must agree with its first row's. */
 static int
 check_row(struct import *im, const struct csv_row *r)
@@ -100,11 +131,11 @@ check_row(struct import *im, const struct csv_row *r)
 	int col, first, has_action, known;
 	unsigned differ;
 
-	if (r->n != NCOLS) {
-		row_error(im, r->line, -1, "%d columns, expected %d", r->n, NCOLS);
+	if (r->n != im->ncols) {
+		row_error(im, r->line, -1, "%d columns, expected %d", r->n, im->ncols);
 		return 0;
 	}
-	for (col = 0; col < NCOLS; col++) {
+	for (col = 0; col < im->ncols; col++) {
 		const char *why;
 
 		if (text_check(f[col], TEXT_MAX, &why) != 0)
@@ -137,6 +168,13 @@ check_row(struct import *im, const struct csv_row *r)
 			    f[COL_DEPT]);
 		if (f[COL_STEP][0] == '\0')
 			row_error(im, r->line, COL_STEP, "an action needs its step");
+		else if (row_kind(im, r, NULL) == NULL) {
+			char *kinds = conf_step_list(im->c->conf);
+
+			row_error(im, r->line, COL_STEP, "'%s' is not a kind of step (known: %s)",
+			    f[COL_STEP], kinds);
+			free(kinds);
+		}
 		parse_time(im, r, COL_NOTIFIED, 1, &notified);
 		if (parse_time(im, r, COL_ACKED, 0, &t) == 0 && t != 0 && notified && t < notified)
 			row_error(im, r->line, COL_ACKED, "received before it was notified");
@@ -219,7 +257,7 @@ apply_action(struct import *im, const struct csv_row *r, int64_t case_id)
 	struct case_rec k;
 	struct action a;
 	struct plan p;
-	const char *cause;
+	const char *cause, *what, *step = row_kind(im, r, &what);
 	instant_t notified, acked = 0, done = 0;
 	int64_t dept_id = 0, id;
 	int changed;
@@ -234,7 +272,7 @@ apply_action(struct import *im, const struct csv_row *r, int64_t case_id)
 		instant_parse(f[COL_ACKED], &acked);
 	if (f[COL_DONE][0])
 		instant_parse(f[COL_DONE], &done);
-	if ((id = store_action_find(im->c->store, case_id, dept_id, f[COL_STEP], notified,
+	if ((id = store_action_find(im->c->store, case_id, dept_id, step, what, notified,
 	    &earlier)) < 0)
 		return -1;
 	if (id != 0 && earlier) {
@@ -265,16 +303,20 @@ apply_action(struct import *im, const struct csv_row *r, int64_t case_id)
 		    f[COL_RESULT][0] ? f[COL_RESULT] : NULL);
 	}
 	case_from_row(r, &k);
-	if (sched_plan(im->c->conf, NULL, f[COL_STEP], f[COL_DEPT], k.category, k.key_case,
+	if (sched_plan(im->c->conf, NULL, step, f[COL_DEPT], k.category, k.key_case,
 	    notified, NULL, &p, &cause) != 0)
 		return -1;
-	if (store_action_add(im->c->store, case_id, dept_id, f[COL_STEP], notified,
+	if (store_action_add(im->c->store, case_id, dept_id, step, what, notified,
 	    p.rule ? p.rule->name : NULL, 0, p.due, p.uncertain, p.next_at, instant_now(), &id) != 0)
 		return -1;
 	printf(im->dry_run ? _("action %lld (case %s, %s %s): would be added\n") :
 	    _("action %lld (case %s, %s %s): added\n"), (long long)id, f[COL_CASE], f[COL_DEPT],
 	    f[COL_STEP]);
 	im->actions_added++;
+	if (strcmp(step, f[COL_STEP]) != 0 && conf_step_find(im->c->conf, f[COL_STEP]) == NULL)
+		printf(_("%s:%d: %s '%s' names no kind of step: kind %s, the catch-all, with '%s' as"
+		    " %s\n"), im->file, r->line, columns[COL_STEP], f[COL_STEP], step, f[COL_STEP],
+		    columns[COL_WHAT]);
 	if ((acked || done || f[COL_RESULT][0]) && store_action_set_record(im->c->store, id,
 	    acked, done, f[COL_RESULT][0] ? f[COL_RESULT] : NULL) != 0)
 		return -1;
@@ -288,12 +330,13 @@ check_header(struct import *im, const struct csv_row *h)
 {
 	int i;
 
-	if (h->n != NCOLS) {
+	if (h->n != NCOLS && h->n != NCOLS_OLD) {
 		row_error(im, 1, -1, "the first line must be the header: %d columns, %s ... %s",
 		    NCOLS, columns[0], columns[NCOLS - 1]);
 		return -1;
 	}
-	for (i = 0; i < NCOLS; i++)
+	im->ncols = h->n;
+	for (i = 0; i < h->n; i++)
 		if (strcmp(h->fields[i], columns[i]) != 0)
 			row_error(im, 1, i, "the header says '%s'", h->fields[i]);
 	return 0;
@@ -463,10 +506,16 @@ put_time(struct buf *b, instant_t t)
 	csv_put(b, t ? instant_format(t, s, sizeof(s)) : "", 0);
 }
 
+struct export {
+	struct buf		*b;
+	const struct config	*conf;
+};
+
 static int
 export_row(const struct ledger_row *r, void *arg)
 {
-	struct buf *b = arg;
+	struct export *ex = arg;
+	struct buf *b = ex->b;
 	char cat[4];
 
 	snprintf(cat, sizeof(cat), "%d", r->category);
@@ -479,11 +528,13 @@ export_row(const struct ledger_row *r, void *arg)
 	csv_put_text(b, r->petitioner, 0);
 	put_time(b, r->received);
 	csv_put_text(b, r->dept, 0);
-	csv_put_text(b, r->step, 0);
+	/* the kind by the name people read; import reads it back to its key */
+	csv_put_text(b, r->step ? conf_step_name(ex->conf, r->step) : NULL, 0);
 	put_time(b, r->dept ? r->notified : 0);
 	put_time(b, r->acked);
 	put_time(b, r->done);
 	csv_put_text(b, r->note, 0);
+	csv_put_text(b, r->what, 0);
 	buf_puts(b, "\r\n");
 	return 0;
 }
@@ -492,6 +543,7 @@ int
 cmd_ledger_export(struct ctl *c, struct ctl_args *args)
 {
 	struct buf b = { 0 };
+	struct export ex = { &b, c->conf };
 	const char *encoding, *file;
 	char *out = NULL, *err;
 	size_t len;
@@ -507,7 +559,7 @@ cmd_ledger_export(struct ctl *c, struct ctl_args *args)
 	for (i = 0; i < NCOLS; i++)
 		csv_put(&b, columns[i], i == 0);
 	buf_puts(&b, "\r\n");
-	if (store_ledger_each(c->store, export_row, &b) != 0) {
+	if (store_ledger_each(c->store, export_row, &ex) != 0) {
 		buf_free(&b);
 		return ctl_db_failed(c);
 	}

@@ -29,7 +29,7 @@ static const struct ctl_opt o_case_add[] = {
 };
 static const struct ctl_opt o_case_close[] = { { "ceased", NULL }, OPT_AT, OPT_FORCE, OPT_END };
 static const struct ctl_opt o_assign[] = {
-	OPT_AT, OPT_FORCE, { "rule", "NAME" }, { "overdue-ok", NULL }, OPT_END
+	{ "what", "TEXT" }, OPT_AT, OPT_FORCE, { "rule", "NAME" }, { "overdue-ok", NULL }, OPT_END
 };
 static const struct ctl_opt o_at[] = { OPT_AT, OPT_FORCE, OPT_END };
 static const struct ctl_opt o_done[] = {
@@ -70,7 +70,7 @@ const struct ctl_cmd ctl_cmds[] = {
 	{ "case add", "NUMBER TITLE", 2, 2, o_case_add, N_("register a case"), cmd_case_add, CS },
 	{ "case close", "NUMBER", 1, 1, o_case_close,
 	  N_("close a case (销号) once its actions are done"), cmd_case_close, CS },
-	{ "assign", "CASE DEPT STEP", 3, 3, o_assign,
+	{ "assign", "CASE DEPT KIND", 3, 3, o_assign,
 	  N_("assign an action on a case to a department"), cmd_assign, CS },
 	{ "ack", "ACTION", 1, 1, o_at, N_("record that the department received it (签收)"),
 	  cmd_ack, CS },

@@ -26,10 +26,32 @@ struct target {
 	int	 line;
 };
 
-/* A step of the procedure: the key an action names, and its name in mail. */
+/* What follows a kind of step when it is done: next = KIND -> TO[, confirm]. */
+enum next_to { NEXT_LEAD, NEXT_SAME, NEXT_DEPT };
+struct step_next {
+	char		*kind;		/* the next kind's key (as written until checked) */
+	enum next_to	 to;		/* the case's lead department, the same one, or dept */
+	char		*dept;		/* NEXT_DEPT: a department code */
+	bool		 confirm;	/* proposed, until the office confirms or drops it */
+	int		 line;
+};
+
+/*
+ * A kind of step of the procedure ([step "KEY"]): the key an action stores
+ * and the rules' match names, its name in mail, listings and the ledger, the
+ * words clerks write for it, and whether it is the catch-all.
+ */
 struct step_name {
 	char	*key;
 	char	*name;		/* e.g. 分工处理 */
+	int	 name_line;
+	char	**aliases;
+	int	*alias_lines;
+	int	 naliases;
+	bool	 catch_all;
+	int	 catch_line;
+	struct step_next *next;
+	int	 nnext;
 	int	 line;
 };
 
@@ -110,6 +132,12 @@ struct config *conf_load_all(const char *path, struct diag *d);
 void conf_print(const struct config *conf, FILE *fp);
 
 const struct target *conf_target(const struct config *conf, const char *name);
+/* The kind a word names (its key, name or an alias), or NULL. */
+const struct step_name *conf_step_find(const struct config *conf, const char *word);
+/* The kind named catch-all = yes, or NULL. */
+const struct step_name *conf_step_catch_all(const struct config *conf);
+/* The kinds for a message: "key (name), ..." (free it). */
+char *conf_step_list(const struct config *conf);
 /* How a step is shown to people: its [step] section's name, or the step as written. */
 const char *conf_step_name(const struct config *conf, const char *step);
 /* The first rule that governs an action, or NULL. */

@@ -13,7 +13,7 @@
 #include "duban/instant.h"
 #include "duban/tz.h"
 
-#define STORE_SCHEMA_VERSION	10
+#define STORE_SCHEMA_VERSION	11
 
 /*
  * What the store's functions return besides 0 (done, or found) and -1 (the
@@ -51,7 +51,8 @@ struct case_rec {
 /* An action with what a notice about it needs to say. */
 struct action {
 	int64_t		 id;
-	char		*step;
+	char		*step;		/* its kind's key ([step]), or as written before kinds */
+	char		*what;		/* the concrete work (核验办证手续), or NULL */
 	char		*rule;
 	instant_t	 notified_at;
 	instant_t	 due_at;	/* 0: no rule governs it */
@@ -169,7 +170,7 @@ void store_case_clear(struct case_rec *c);
 /* Actions */
 /* pinned: the rule was named by the office, not matched. */
 int store_action_add(struct store *s, int64_t case_id, int64_t dept_id, const char *step,
-    instant_t notified, const char *rule, int pinned, instant_t due, int uncertain,
+    const char *what, instant_t notified, const char *rule, int pinned, instant_t due, int uncertain,
     instant_t next_at, instant_t now, int64_t *id);
 int store_action_get(struct store *s, int64_t id, struct action *a);
 /* Mark an action done: 0, STORE_NOT_FOUND, STORE_DONE_ALREADY, or -1. */
@@ -178,6 +179,15 @@ int store_action_done(struct store *s, int64_t id, instant_t at, const char *not
 int store_action_each(struct store *s, bool all, int (*fn)(const struct action *, void *), void *arg);
 /* Up to max open actions whose next event is due at or before now. */
 int store_action_due(struct store *s, instant_t now, int max, struct action *out);
+/* Each step the actions name, with how many; stops at fn's first non-zero return. */
+int store_steps_each(struct store *s, int (*fn)(const char *step, int n, void *arg), void *arg);
+/*
+ * The actions that name step old get the kind key (keep_text: the old text is
+ * kept as their what, for the catch-all); their rule is pinned, so that no
+ * deadline changes; each is recorded in the audit log. How many, or -1.
+ */
+int store_steps_place(struct store *s, const char *old, const char *key, int keep_text,
+    instant_t now, const char *who);
 /* Events before stage are done; checked_at: the instant they were looked at. */
 int store_action_schedule(struct store *s, int64_t id, int stage, instant_t next_at,
     instant_t checked_at);
@@ -364,6 +374,7 @@ struct ledger_row {
 	instant_t	 acked;
 	instant_t	 done;
 	const char	*note;
+	const char	*what;
 };
 /* Every case and action in ledger order; stops at fn's first non-zero return. */
 int store_ledger_each(struct store *s, int (*fn)(const struct ledger_row *, void *),
@@ -384,7 +395,7 @@ int store_ledger_stage_case(struct store *s, const char *number, int line,
  * the line is one of its earlier assignments); 0 none, -1 an error.
  */
 int64_t store_action_find(struct store *s, int64_t case_id, int64_t dept_id,
-    const char *step, instant_t notified, bool *earlier);
+    const char *step, const char *what, instant_t notified, bool *earlier);
 int store_action_set_record(struct store *s, int64_t id, instant_t acked, instant_t done,
     const char *note);
 

@@ -44,7 +44,7 @@ cat >"$T/shim/editor" <<SH
 sed -i -e 's/^host = .*/host = 127.0.0.1/' -e 's/^port = .*/port = $SMTP_PORT/' \\
 	-e 's/^starttls = .*/starttls = off/' -e 's/^office-hours = .*//' \\
 	-e 's/^digest = .*/digest = no/' -e 's/^end = close/end = midnight/' -e 's/^digest-window = .*/digest-window = 0/' "\$1"
-awk '/^\[rule/ && !done { print "[rule \"fast\"]\nmatch = step:fast\ndeadline = 3 seconds"; print "remind = 1 second before\n"; done = 1 } { print }' "\$1" >"\$1.new"
+awk '/^\[rule/ && !done { print "[step \"fast\"]\nname = 加急测试\n\n[rule \"fast\"]\nmatch = step:fast\ndeadline = 3 seconds"; print "remind = 1 second before\n"; done = 1 } { print }' "\$1" >"\$1.new"
 cat "\$1.new" >"\$1" && rm "\$1.new"
 SH
 cat >"$T/shim/systemctl" <<SH

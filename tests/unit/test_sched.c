@@ -56,7 +56,7 @@ assign(struct fixture *f, const char *step, instant_t at)
 
 	assert_int_equal(sched_plan(f->conf, NULL, step, "zjj", 2, 0, at, NULL, &p, &cause), 0);
 	assert_non_null(p.rule);
-	assert_int_equal(store_action_add(f->st, 1, 1, step, at, p.rule->name, 0, p.due,
+	assert_int_equal(store_action_add(f->st, 1, 1, step, NULL, at, p.rule->name, 0, p.due,
 	    p.uncertain, p.next_at, at, &id), 0);
 	return id;
 }

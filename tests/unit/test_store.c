@@ -75,7 +75,7 @@ setup(void **state)
 		snprintf(step, sizeof(step), "step%d", i);
 		assert_int_equal(sched_plan(f->conf, NULL, step, "zjj", 2, 0, T0, NULL, &p,
 		    &cause), 0);
-		assert_int_equal(store_action_add(f->st, 1, 1, step, T0, p.rule->name, 0, p.due,
+		assert_int_equal(store_action_add(f->st, 1, 1, step, NULL, T0, p.rule->name, 0, p.due,
 		    p.uncertain, p.next_at, T0, NULL), 0);
 	}
 	assert_int_equal(sched_run(f->st, f->conf, T0 + 60000, 500, 100, &done, NULL, NULL), 0);
@@ -84,7 +84,7 @@ setup(void **state)
 		snprintf(step, sizeof(step), "later%d", i);
 		assert_int_equal(sched_plan(f->conf, NULL, step, "zjj", 2, 0, T0 + 60000, NULL, &p,
 		    &cause), 0);
-		assert_int_equal(store_action_add(f->st, 1, 1, step, T0 + 60000, p.rule->name, 0,
+		assert_int_equal(store_action_add(f->st, 1, 1, step, NULL, T0 + 60000, p.rule->name, 0,
 		    p.due, p.uncertain, p.next_at, T0 + 60000, NULL), 0);
 	}
 	*state = f;

@@ -9,13 +9,13 @@
 
 int
 store_action_add(struct store *s, int64_t case_id, int64_t dept_id, const char *step,
-    instant_t notified, const char *rule, int pinned, instant_t due, int uncertain,
+    const char *what, instant_t notified, const char *rule, int pinned, instant_t due, int uncertain,
     instant_t next_at, instant_t now, int64_t *id)
 {
 	static const char sql[] =
 	    "INSERT INTO actions (case_id, dept_id, step, notified_at, rule, due_at,"
-	    " uncertain, stage, next_at, created_at, rule_pinned)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)";
+	    " uncertain, stage, next_at, created_at, rule_pinned, what)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)";
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	sqlite3_bind_int64(st, 1, case_id);
@@ -28,6 +28,7 @@ store_action_add(struct store *s, int64_t case_id, int64_t dept_id, const char *
 	db_bind_instant(st, 8, next_at);
 	sqlite3_bind_int64(st, 9, now);
 	sqlite3_bind_int(st, 10, pinned);
+	db_bind_text(st, 11, what != NULL && what[0] != '\0' ? what : NULL);
 	if (db_step_done(s, st) != 0)
 		return -1;
 	if (id)
@@ -39,6 +40,7 @@ void
 store_action_clear(struct action *a)
 {
 	free(a->step);
+	free(a->what);
 	free(a->rule);
 	free(a->note);
 	store_dept_clear(&a->dept);
@@ -420,15 +422,16 @@ store_period_each(struct store *s, int64_t action,
 
 int64_t
 store_action_find(struct store *s, int64_t case_id, int64_t dept_id, const char *step,
-    instant_t notified, bool *earlier)
+    const char *what, instant_t notified, bool *earlier)
 {
 	/* the action, or the action one of whose earlier assignments this was */
 	static const char sql[] =
 	    "SELECT id, 0 FROM actions WHERE case_id = ?1 AND dept_id = ?2 AND step = ?3"
-	    " AND notified_at >= ?4 AND notified_at < ?4 + 1000 UNION ALL SELECT a.id, 1"
+	    " AND notified_at >= ?4 AND notified_at < ?4 + 1000 AND coalesce(what, '') = ?5"
+	    " UNION ALL SELECT a.id, 1"
 	    " FROM assignments s JOIN actions a ON a.id = s.action_id WHERE s.dept_id = ?2"
 	    " AND s.notified_at >= ?4 AND s.notified_at < ?4 + 1000 AND a.case_id = ?1"
-	    " AND a.step = ?3 LIMIT 1";
+	    " AND a.step = ?3 AND coalesce(a.what, '') = ?5 LIMIT 1";
 	sqlite3_stmt *st = db_stmt(s, sql);
 	int64_t id = 0;
 	int rc;
@@ -437,6 +440,7 @@ store_action_find(struct store *s, int64_t case_id, int64_t dept_id, const char 
 	sqlite3_bind_int64(st, 2, dept_id);
 	db_bind_text(st, 3, step);
 	sqlite3_bind_int64(st, 4, notified);
+	db_bind_text(st, 5, what ? what : "");
 	if ((rc = db_next(s, st)) == 1) {
 		id = sqlite3_column_int64(st, 0);
 		*earlier = sqlite3_column_int(st, 1) != 0;
@@ -461,4 +465,53 @@ store_action_set_record(struct store *s, int64_t id, instant_t acked, instant_t 
 	db_bind_instant(st, 4, done);
 	sqlite3_bind_int64(st, 5, id);
 	return db_step_done(s, st);
+}
+
+int
+store_steps_each(struct store *s, int (*fn)(const char *step, int n, void *arg), void *arg)
+{
+	static const char sql[] = "SELECT step, count(*) FROM actions GROUP BY step ORDER BY step";
+	sqlite3_stmt *st = db_stmt(s, sql);
+	int rc = 0, step;
+
+	while (rc == 0 && (step = db_next(s, st)) == 1)
+		rc = fn((const char *)sqlite3_column_text(st, 0), sqlite3_column_int(st, 1), arg);
+	sqlite3_reset(st);
+	return rc != 0 ? rc : step < 0 ? -1 : 0;
+}
+
+int
+store_steps_place(struct store *s, const char *old, const char *key, int keep_text,
+    instant_t now, const char *who)
+{
+	/* the audit log first, while the actions still name the old step */
+	static const char log[] =
+	    "INSERT INTO events (at, who, action_id, what, detail)"
+	    " SELECT ?1, ?2, id, 'place-step', 'step ''' || step || ''' is kind ' || ?4"
+	    " || CASE WHEN ?5 THEN ' (the catch-all: no kind names it; the text kept as what)'"
+	    " ELSE '' END || CASE WHEN rule IS NOT NULL AND rule_pinned = 0"
+	    " THEN '; rule ' || rule || ' kept' ELSE '' END"
+	    " FROM actions WHERE step = ?3";
+	/* the rule the department was given stays: a deadline never changes by a migration */
+	static const char sql[] =
+	    "UPDATE actions SET step = ?2,"
+	    " what = CASE WHEN ?3 THEN coalesce(what, step) ELSE what END,"
+	    " rule_pinned = CASE WHEN rule IS NOT NULL THEN 1 ELSE rule_pinned END"
+	    " WHERE step = ?1";
+	sqlite3_stmt *st = db_stmt(s, log);
+
+	sqlite3_bind_int64(st, 1, now);
+	db_bind_text(st, 2, who);
+	db_bind_text(st, 3, old);
+	db_bind_text(st, 4, key);
+	sqlite3_bind_int(st, 5, keep_text);
+	if (db_step_done(s, st) != 0)
+		return -1;
+	st = db_stmt(s, sql);
+	db_bind_text(st, 1, old);
+	db_bind_text(st, 2, key);
+	sqlite3_bind_int(st, 3, keep_text);
+	if (db_step_done(s, st) != 0)
+		return -1;
+	return sqlite3_changes(s->db);
 }

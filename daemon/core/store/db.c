@@ -174,6 +174,7 @@ db_action_row(sqlite3_stmt *st, struct action *a)
 	a->kase.status = db_col_text(st, 35);
 	a->cycle = sqlite3_column_int(st, 36);
 	a->first_cycle = sqlite3_column_int(st, 37);
+	a->what = db_col_text(st, 38);
 }
 
 instant_t

@@ -290,6 +290,8 @@ static const char *migrations[] = {
 	"CREATE TRIGGER escalation_fixed BEFORE UPDATE OF id, action_id, level, target, opened_at,"
 	" cycle, dept_id, due_at ON escalations"
 	" BEGIN SELECT RAISE(ABORT, 'an escalation is never rewritten'); END;",
+	/* 11: an action's kind of step (step, a [step] key) and beside it the concrete work */
+	"ALTER TABLE actions ADD COLUMN what TEXT;",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -79,8 +79,8 @@ store_ledger_each(struct store *s, int (*fn)(const struct ledger_row *, void *),
 {
 	static const char sql[] =
 	    "SELECT c.number, c.title, c.category, ld.code, c.leader, c.key_case, c.petitioner,"
-	    " c.received_at, d.code, a.step, a.notified_at, a.acked_at, a.done_at, a.note"
-	    " FROM cases c LEFT JOIN departments ld ON ld.id = c.lead_dept"
+	    " c.received_at, d.code, a.step, a.notified_at, a.acked_at, a.done_at, a.note,"
+	    " a.what FROM cases c LEFT JOIN departments ld ON ld.id = c.lead_dept"
 	    " LEFT JOIN actions a ON a.case_id = c.id LEFT JOIN departments d ON d.id = a.dept_id"
 	    " ORDER BY c.number, a.id";
 	sqlite3_stmt *st = db_stmt(s, sql);
@@ -102,6 +102,7 @@ store_ledger_each(struct store *s, int (*fn)(const struct ledger_row *, void *),
 		r.acked = sqlite3_column_int64(st, 11);
 		r.done = sqlite3_column_int64(st, 12);
 		r.note = (const char *)sqlite3_column_text(st, 13);
+		r.what = (const char *)sqlite3_column_text(st, 14);
 		rc = fn(&r, arg);
 	}
 	sqlite3_reset(st);
