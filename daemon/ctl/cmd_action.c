@@ -442,9 +442,12 @@ cmd_done(struct ctl *c, struct ctl_args *args)
 		note = detail;
 	}
 	store_event(c->store, instant_now(), c->who, id, "done", note);
-	if (store_commit(c->store) != 0)
-		return EXIT_DATABASE;
-	ctl_wake(c);
 	printf(_("action %lld done\n"), (long long)id);
+	/* what follows it by the procedure, in the same transaction */
+	if (ctl_procedure_after(c, id, at) != 0 || store_commit(c->store) != 0) {
+		store_rollback(c->store);
+		return ctl_db_failed(c);
+	}
+	ctl_wake(c);
 	return EXIT_OK;
 }

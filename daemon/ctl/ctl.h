@@ -181,6 +181,14 @@ CTL_HANDLER(cmd_reassign);
 CTL_HANDLER(cmd_explain);
 CTL_HANDLER(cmd_actions);
 CTL_HANDLER(cmd_preview);
+CTL_HANDLER(cmd_next_list);
+CTL_HANDLER(cmd_next_confirm);
+CTL_HANDLER(cmd_next_drop);
+/*
+ * What follows a done action by the procedure ([step] next): assigned, or
+ * proposed to the office; inside the caller's transaction. 0 or -1.
+ */
+int ctl_procedure_after(struct ctl *c, int64_t action_id, instant_t at);
 CTL_HANDLER(cmd_queue_list);
 CTL_HANDLER(cmd_queue_show);
 CTL_HANDLER(cmd_queue_ack);

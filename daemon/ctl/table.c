@@ -32,6 +32,10 @@ static const struct ctl_opt o_assign[] = {
 	{ "what", "TEXT" }, OPT_AT, OPT_FORCE, { "rule", "NAME" }, { "overdue-ok", NULL }, OPT_END
 };
 static const struct ctl_opt o_at[] = { OPT_AT, OPT_FORCE, OPT_END };
+static const struct ctl_opt o_confirm[] = {
+	{ "dept", "DEPT" }, { "what", "TEXT" }, OPT_AT, OPT_FORCE, { "overdue-ok", NULL }, OPT_END
+};
+static const struct ctl_opt o_drop[] = { { "reason", "TEXT" }, OPT_END };
 static const struct ctl_opt o_done[] = {
 	OPT_AT, { "note", "TEXT" }, OPT_FORCE, { "reason", "TEXT" }, OPT_END
 };
@@ -87,6 +91,13 @@ const struct ctl_cmd ctl_cmds[] = {
 	  N_("show how an action's deadline was reached and its notices"), cmd_explain, CS },
 	{ "actions", "", 0, 0, o_all, N_("list open actions with their deadline and state"),
 	  cmd_actions, CSR },
+	{ "next", "", 0, 0, o_all,
+	  N_("the next steps the procedure proposes, until the office confirms or drops them"),
+	  cmd_next_list, CSR },
+	{ "next confirm", "ID", 1, 1, o_confirm, N_("assign a proposed next step"),
+	  cmd_next_confirm, CS },
+	{ "next drop", "ID", 1, 1, o_drop, N_("drop a proposed next step, with a reason"),
+	  cmd_next_drop, CS },
 	{ "queue", "", 0, 0, o_all, N_("the discipline-inspection queue"), cmd_queue_list, CSR },
 	{ "queue show", "ID", 1, 1, NULL, N_("an escalation's evidence record"), cmd_queue_show, CSR },
 	{ "queue ack", "ID", 1, 1, o_note, N_("acknowledge an escalation"), cmd_queue_ack, CS },

@@ -179,6 +179,27 @@ int store_action_done(struct store *s, int64_t id, instant_t at, const char *not
 int store_action_each(struct store *s, bool all, int (*fn)(const struct action *, void *), void *arg);
 /* Up to max open actions whose next event is due at or before now. */
 int store_action_due(struct store *s, instant_t now, int max, struct action *out);
+/* The procedure: a next step proposed, until the office confirms or drops it. */
+struct proposal {
+	int64_t		 id;
+	int64_t		 after_action;
+	const char	*case_number;
+	const char	*step;
+	const char	*dept;		/* NULL: the office names it when it confirms */
+	instant_t	 proposed_at;
+	const char	*why;
+	instant_t	 decided_at;	/* 0: open */
+	int64_t		 action_id;	/* confirmed: the action; 0: dropped or open */
+	const char	*reason;	/* why it was dropped */
+};
+int store_proposal_add(struct store *s, int64_t case_id, int64_t after_action, const char *step,
+    int64_t dept_id, instant_t at, const char *why, int64_t *id);
+/* The open proposals (all: also the decided ones), oldest first; or only id if id != 0. */
+int store_proposal_each(struct store *s, bool all, int64_t id,
+    int (*fn)(const struct proposal *, void *), void *arg);
+/* Confirm (action_id) or drop (reason) an open proposal: 0, STORE_NOT_FOUND (or decided), -1. */
+int store_proposal_decide(struct store *s, int64_t id, instant_t at, const char *who,
+    int64_t action_id, const char *reason);
 /* Each step the actions name, with how many; stops at fn's first non-zero return. */
 int store_steps_each(struct store *s, int (*fn)(const char *step, int n, void *arg), void *arg);
 /*

@@ -291,7 +291,20 @@ static const char *migrations[] = {
 	" cycle, dept_id, due_at ON escalations"
 	" BEGIN SELECT RAISE(ABORT, 'an escalation is never rewritten'); END;",
 	/* 11: an action's kind of step (step, a [step] key) and beside it the concrete work */
-	"ALTER TABLE actions ADD COLUMN what TEXT;",
+	"ALTER TABLE actions ADD COLUMN what TEXT;"
+	/* the procedure: a next step waiting for the office to confirm or drop it */
+	"CREATE TABLE proposals ("
+	"  id INTEGER PRIMARY KEY,"
+	"  case_id INTEGER NOT NULL REFERENCES cases(id),"
+	"  after_action INTEGER REFERENCES actions(id),"
+	"  step TEXT NOT NULL,"
+	"  dept_id INTEGER REFERENCES departments(id),"
+	"  proposed_at INTEGER NOT NULL,"
+	"  why TEXT NOT NULL,"
+	"  decided_at INTEGER,"
+	"  decided_by TEXT,"
+	"  action_id INTEGER REFERENCES actions(id),"
+	"  reason TEXT);",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
