@@ -17,7 +17,7 @@
 enum {
 	COL_CASE, COL_TITLE, COL_CATEGORY, COL_LEAD, COL_LEADER, COL_KEY, COL_PETITIONER,
 	COL_RECEIVED, COL_DEPT, COL_STEP, COL_NOTIFIED, COL_ACKED, COL_DONE, COL_RESULT,
-	COL_WHAT, NCOLS
+	COL_WHAT, COL_CLOSED, COL_CEASED, NCOLS
 };
 /* A ledger of the first release: the columns up to 办理结果. */
 #define NCOLS_OLD	COL_WHAT
@@ -26,7 +26,7 @@ enum {
 static const char *const columns[NCOLS] = {
 	"案件编号", "案件名称", "类别", "牵头单位", "包案领导", "挂牌督办", "信访人",
 	"受理时间", "承办单位", "办理事项", "通知时间", "签收时间", "办结时间", "办理结果",
-	"办理内容"
+	"办理内容", "销号时间", "息诉罢访"
 };
 
 #define MAX_ERRORS	50
@@ -36,7 +36,7 @@ struct import {
 	const char	*file;
 	int		 errors;
 	int		 dry_run;
-	int		 ncols;		/* NCOLS, or NCOLS_OLD for a ledger without 办理内容 */
+	int		 ncols;		/* NCOLS, or NCOLS_OLD for a first-release ledger */
 	int		 cases_added, cases_updated, actions_added, actions_updated, unchanged;
 };
 
@@ -122,13 +122,29 @@ row_kind(struct import *im, const struct csv_row *r, const char **what)
 	return all->key;
 }
 
+/* The columns that describe the case, the same on each of its lines. */
+static const int case_cols[LEDGER_CASE_FIELDS] = {
+	COL_TITLE, COL_CATEGORY, COL_LEAD, COL_LEADER, COL_KEY, COL_PETITIONER, COL_RECEIVED,
+	COL_CLOSED, COL_CEASED
+};
+
+static void
+case_fields(const struct csv_row *r, const char **cf)
+{
+	int i;
+
+	for (i = 0; i < LEDGER_CASE_FIELDS; i++)
+		cf[i] = case_cols[i] < r->n ? r->fields[case_cols[i]] : "";
+}
+
 /* Check one row; the case's fields must agree with its first row's. */
 static int
 check_row(struct import *im, const struct csv_row *r)
 {
 	const char *const *f = (const char *const *)r->fields;
+	const char *cf[LEDGER_CASE_FIELDS];
 	instant_t t, notified = 0, done;
-	int col, first, has_action, known;
+	int col, first, has_action, known, i;
 	unsigned differ;
 
 	if (r->n != im->ncols) {
@@ -182,14 +198,25 @@ check_row(struct import *im, const struct csv_row *r)
 		    done < notified)
 			row_error(im, r->line, COL_DONE, "done before it was notified");
 	}
+	if (r->n > COL_CEASED) {
+		parse_time(im, r, COL_CLOSED, 0, &t);
+		if (strcmp(f[COL_CEASED], "是") != 0 && strcmp(f[COL_CEASED], "否") != 0 &&
+		    f[COL_CEASED][0])
+			row_error(im, r->line, COL_CEASED, "expected 是 or 否, not '%s'", f[COL_CEASED]);
+		else if (f[COL_CEASED][0] && !f[COL_CLOSED][0])
+			row_error(im, r->line, COL_CEASED, "息诉罢访 is recorded when a case is closed"
+			    " (销号时间 is empty)");
+	}
 	if (f[COL_CASE][0] == '\0')
 		return 0;
-	if ((first = store_ledger_stage_case(im->c->store, f[COL_CASE], r->line, f + COL_TITLE,
+	case_fields(r, cf);
+	if ((first = store_ledger_stage_case(im->c->store, f[COL_CASE], r->line, cf,
 	    &differ)) < 0)
 		return -1;
-	for (col = COL_TITLE; col <= COL_RECEIVED; col++)
-		if (differ & (1u << (col - COL_TITLE)))
-			row_error(im, r->line, col, "differs from line %d for the same case", first);
+	for (i = 0; i < LEDGER_CASE_FIELDS; i++)
+		if (differ & (1u << i))
+			row_error(im, r->line, case_cols[i], "differs from line %d for the same case",
+			    first);
 	return 0;
 }
 
@@ -218,6 +245,31 @@ static int
 same_second(instant_t stored, instant_t ledger)
 {
 	return stored / 1000 == ledger / 1000;
+}
+
+/*
+ * The row's closing (销号时间, 息诉罢访) onto the case when it differs: a
+ * first-release ledger has none and leaves the case as it is.
+ */
+static int
+apply_closing(struct import *im, const struct csv_row *r, int64_t case_id)
+{
+	const char *const *f = (const char *const *)r->fields;
+	instant_t closed = 0, was = 0;
+	int ceased, was_ceased = 0, rc;
+
+	if (r->n <= COL_CEASED)
+		return 0;
+	if (f[COL_CLOSED][0])
+		instant_parse(f[COL_CLOSED], &closed);
+	ceased = strcmp(f[COL_CEASED], "是") == 0;
+	if ((rc = store_case_closing(im->c->store, case_id, &was, &was_ceased)) != 0)
+		return -1;
+	if (same_second(was, closed) && was_ceased == ceased)
+		return 0;
+	printf(im->dry_run ? _("case %s: closing would be updated\n") :
+	    _("case %s: closing updated\n"), f[COL_CASE]);
+	return store_case_set_closing(im->c->store, case_id, closed, ceased);
 }
 
 /* Store one row's case: added, updated or unchanged. */
@@ -405,7 +457,7 @@ apply_pass(struct import *im, struct csv_reader *rd)
 	while ((rc = csv_next(rd, &row, &err)) == 1) {
 		untext_row(&row);
 		if (n++ > 0 && (apply_case(im, &row, &case_id) != 0 ||
-		    apply_action(im, &row, case_id) != 0)) {
+		    apply_action(im, &row, case_id) != 0 || apply_closing(im, &row, case_id) != 0)) {
 			fprintf(stderr, _("dubanctl: %s:%d: not stored: %s; nothing was imported\n"),
 			    im->file, row.line, store_errmsg(im->c->store));
 			csv_row_free(&row);
@@ -535,6 +587,8 @@ export_row(const struct ledger_row *r, void *arg)
 	put_time(b, r->done);
 	csv_put_text(b, r->note, 0);
 	csv_put_text(b, r->what, 0);
+	put_time(b, r->closed);
+	csv_put(b, r->closed ? (r->ceased ? "是" : "否") : "", 0);
 	buf_puts(b, "\r\n");
 	return 0;
 }

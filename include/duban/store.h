@@ -396,17 +396,26 @@ struct ledger_row {
 	instant_t	 done;
 	const char	*note;
 	const char	*what;
+	instant_t	 closed;	/* 销号; 0: open */
+	int		 ceased;	/* 息诉罢访 */
 };
+/* The case fields an import compares between a case's lines. */
+#define LEDGER_CASE_FIELDS	9
 /* Every case and action in ledger order; stops at fn's first non-zero return. */
 int store_ledger_each(struct store *s, int (*fn)(const struct ledger_row *, void *),
     void *arg);
 int store_case_update(struct store *s, int64_t id, const struct case_rec *c);
+/* A case's closing (销号 time, 0: open; 息诉罢访): 0 or -1. */
+int store_case_closing(struct store *s, int64_t case_id, instant_t *closed, int *ceased);
+/* Set it (closed 0: open again): 0 or -1. */
+int store_case_set_closing(struct store *s, int64_t case_id, instant_t closed, int ceased);
 /* The action of that case, department, step and notification, or 0. */
 /*
  * An import's first pass: each case's fields as its first line gives them,
  * kept in a temporary table (no lock on the database, bounded memory).
  * stage_case gives 0 for a case's first line, else the line of its first
- * with the columns 1..7 that differ from it as bits of *differ; -1 an error.
+ * with the LEDGER_CASE_FIELDS fields that differ from it as bits of *differ;
+ * -1 an error.
  */
 int store_ledger_stage_begin(struct store *s);
 int store_ledger_stage_case(struct store *s, const char *number, int line,

@@ -168,6 +168,39 @@ store_case_close(struct store *s, int64_t case_id, instant_t at, int ceased)
 }
 
 int
+store_case_closing(struct store *s, int64_t case_id, instant_t *closed, int *ceased)
+{
+	static const char sql[] =
+	    "SELECT coalesce(closed_at, 0), ceased FROM cases WHERE id = ? AND status = 'closed'";
+	sqlite3_stmt *st = db_stmt(s, sql);
+	int rc;
+
+	*closed = 0;
+	*ceased = 0;
+	sqlite3_bind_int64(st, 1, case_id);
+	if ((rc = db_next(s, st)) == 1) {
+		*closed = sqlite3_column_int64(st, 0);
+		*ceased = sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+store_case_set_closing(struct store *s, int64_t case_id, instant_t closed, int ceased)
+{
+	static const char sql[] =
+	    "UPDATE cases SET status = CASE WHEN ?2 THEN 'closed' ELSE 'open' END,"
+	    " closed_at = nullif(?2, 0), ceased = ?3 WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	sqlite3_bind_int64(st, 1, case_id);
+	sqlite3_bind_int64(st, 2, closed);
+	sqlite3_bind_int(st, 3, closed ? ceased : 0);
+	return db_step_done(s, st);
+}
+
+int
 store_case_update(struct store *s, int64_t id, const struct case_rec *c)
 {
 	static const char sql[] =

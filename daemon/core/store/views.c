@@ -80,7 +80,7 @@ store_ledger_each(struct store *s, int (*fn)(const struct ledger_row *, void *),
 	static const char sql[] =
 	    "SELECT c.number, c.title, c.category, ld.code, c.leader, c.key_case, c.petitioner,"
 	    " c.received_at, d.code, a.step, a.notified_at, a.acked_at, a.done_at, a.note,"
-	    " a.what FROM cases c LEFT JOIN departments ld ON ld.id = c.lead_dept"
+	    " a.what, c.closed_at, c.ceased FROM cases c LEFT JOIN departments ld ON ld.id = c.lead_dept"
 	    " LEFT JOIN actions a ON a.case_id = c.id LEFT JOIN departments d ON d.id = a.dept_id"
 	    " ORDER BY c.number, a.id";
 	sqlite3_stmt *st = db_stmt(s, sql);
@@ -103,6 +103,8 @@ store_ledger_each(struct store *s, int (*fn)(const struct ledger_row *, void *),
 		r.done = sqlite3_column_int64(st, 12);
 		r.note = (const char *)sqlite3_column_text(st, 13);
 		r.what = (const char *)sqlite3_column_text(st, 14);
+		r.closed = sqlite3_column_int64(st, 15);
+		r.ceased = sqlite3_column_int(st, 16);
 		rc = fn(&r, arg);
 	}
 	sqlite3_reset(st);
@@ -114,7 +116,8 @@ store_ledger_stage_begin(struct store *s)
 {
 	/* in the connection's temporary database: no lock on the main one is taken */
 	return db_exec(s, "CREATE TEMP TABLE IF NOT EXISTS ledger_cases (number TEXT PRIMARY KEY,"
-	    " line INTEGER NOT NULL, f1 TEXT, f2 TEXT, f3 TEXT, f4 TEXT, f5 TEXT, f6 TEXT, f7 TEXT);"
+	    " line INTEGER NOT NULL, f1 TEXT, f2 TEXT, f3 TEXT, f4 TEXT, f5 TEXT, f6 TEXT, f7 TEXT,"
+	    " f8 TEXT, f9 TEXT);"
 	    "DELETE FROM temp.ledger_cases");
 }
 
@@ -124,20 +127,21 @@ store_ledger_stage_case(struct store *s, const char *number, int line,
 {
 	static const char get[] =
 	    "SELECT line, f1 IS NOT ?2, f2 IS NOT ?3, f3 IS NOT ?4, f4 IS NOT ?5, f5 IS NOT ?6,"
-	    " f6 IS NOT ?7, f7 IS NOT ?8 FROM temp.ledger_cases WHERE number = ?1";
+	    " f6 IS NOT ?7, f7 IS NOT ?8, f8 IS NOT ?9, f9 IS NOT ?10"
+	    " FROM temp.ledger_cases WHERE number = ?1";
 	static const char put[] =
-	    "INSERT INTO temp.ledger_cases (number, line, f1, f2, f3, f4, f5, f6, f7)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	    "INSERT INTO temp.ledger_cases (number, line, f1, f2, f3, f4, f5, f6, f7, f8, f9)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt *st = db_stmt(s, get);
 	int i, rc, first = 0;
 
 	*differ = 0;
 	db_bind_text(st, 1, number);
-	for (i = 0; i < 7; i++)
+	for (i = 0; i < LEDGER_CASE_FIELDS; i++)
 		db_bind_text(st, i + 2, f[i]);
 	if ((rc = db_next(s, st)) == 1) {
 		first = sqlite3_column_int(st, 0);
-		for (i = 0; i < 7; i++)
+		for (i = 0; i < LEDGER_CASE_FIELDS; i++)
 			if (sqlite3_column_int(st, i + 1))
 				*differ |= 1u << i;
 	}
@@ -149,7 +153,7 @@ store_ledger_stage_case(struct store *s, const char *number, int line,
 	st = db_stmt(s, put);
 	db_bind_text(st, 1, number);
 	sqlite3_bind_int(st, 2, line);
-	for (i = 0; i < 7; i++)
+	for (i = 0; i < LEDGER_CASE_FIELDS; i++)
 		db_bind_text(st, i + 3, f[i]);
 	return db_step_done(s, st);
 }
