@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "ctl.h"
+#include "duban/text.h"
 
 int
 cmd_case_add(struct ctl *c, struct ctl_args *a)
@@ -128,4 +129,87 @@ cmd_case_close(struct ctl *c, struct ctl_args *args)
 	printf("%s\n", detail);
 	store_case_clear(&k);
 	return EXIT_OK;
+}
+
+/* A closed case by its number, and the --reason given: 0, or an exit code after a message. */
+static int
+closed_case(struct ctl *c, struct ctl_args *args, struct case_rec *k, const char **reason)
+{
+	int rc;
+
+	*reason = args_get(args, "reason");
+	if (*reason == NULL || (*reason)[0] == '\0') {
+		fprintf(stderr, _("dubanctl: give --reason TEXT: it is recorded in the audit log\n"));
+		return EXIT_USAGE;
+	}
+	if ((rc = store_case_get(c->store, args->argv[0], k)) != 0)
+		return ctl_lookup(c, rc, "no case '%s'", args->argv[0]);
+	if (strcmp(k->status, "closed") != 0) {
+		fprintf(stderr, _("dubanctl: case %s is not closed (销号)\n"), k->number);
+		store_case_clear(k);
+		return EXIT_FAIL;
+	}
+	return 0;
+}
+
+/* One change to a case, in the audit log with detail. */
+static int
+case_commit(struct ctl *c, struct case_rec *k, const char *what, const char *detail, int rc)
+{
+	if (rc != 0 || store_event(c->store, instant_now(), c->who, 0, what, detail) != 0 ||
+	    store_commit(c->store) != 0) {
+		store_rollback(c->store);
+		store_case_clear(k);
+		return ctl_db_failed(c);
+	}
+	printf("%s\n", detail);
+	store_case_clear(k);
+	return EXIT_OK;
+}
+
+int
+cmd_case_reopen(struct ctl *c, struct ctl_args *args)
+{
+	instant_t at = instant_now(), closed;
+	const char *reason;
+	struct case_rec k;
+	char detail[TEXT_MAX + 128], a1[32], a2[32];
+	int rc, ceased;
+
+	if (args_time(args, "at", &at) != 0 || ctl_check_time("--at", at, args_has(args, "force")))
+		return EXIT_USAGE;
+	if ((rc = closed_case(c, args, &k, &reason)) != 0)
+		return rc;
+	if (store_begin(c->store) != 0 || store_case_closing(c->store, k.id, &closed, &ceased) != 0)
+		return case_commit(c, &k, NULL, NULL, -1);
+	if (at < closed) {
+		store_rollback(c->store);
+		fprintf(stderr, _("dubanctl: --at %s is before the case was closed (%s)\n"),
+		    instant_format(at, a1, sizeof(a1)), instant_format(closed, a2, sizeof(a2)));
+		store_case_clear(&k);
+		return EXIT_USAGE;
+	}
+	snprintf(detail, sizeof(detail), "case %s reopened %s (closed %s): %s", k.number,
+	    instant_format(at, a1, sizeof(a1)), instant_format(closed, a2, sizeof(a2)), reason);
+	return case_commit(c, &k, "case reopen", detail,
+	    store_case_reopen(c->store, k.id, at, reason));
+}
+
+int
+cmd_case_ceased(struct ctl *c, struct ctl_args *args)
+{
+	int no = args_has(args, "no"), ceased, rc;
+	const char *reason;
+	instant_t closed;
+	struct case_rec k;
+	char detail[TEXT_MAX + 128];
+
+	if ((rc = closed_case(c, args, &k, &reason)) != 0)
+		return rc;
+	if (store_begin(c->store) != 0 || store_case_closing(c->store, k.id, &closed, &ceased) != 0)
+		return case_commit(c, &k, NULL, NULL, -1);
+	snprintf(detail, sizeof(detail), "case %s: 息诉罢访 %s: %s", k.number,
+	    no ? "withdrawn" : "recorded", reason);
+	return case_commit(c, &k, "case ceased", detail,
+	    store_case_set_closing(c->store, k.id, closed, !no));
 }

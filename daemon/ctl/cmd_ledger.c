@@ -1,5 +1,5 @@
 /*
- * dubanctl ledger import/export: the office's ledger (台账) as CSV. An
+ * dubanctl ledger import: the office's ledger (台账) from CSV. An
  * import is all or nothing, read as a stream in bounded memory.
  */
 #include <errno.h>
@@ -14,16 +14,10 @@
 #include "duban/sched.h"
 #include "duban/text.h"
 
-enum {
-	COL_CASE, COL_TITLE, COL_CATEGORY, COL_LEAD, COL_LEADER, COL_KEY, COL_PETITIONER,
-	COL_RECEIVED, COL_DEPT, COL_STEP, COL_NOTIFIED, COL_ACKED, COL_DONE, COL_RESULT,
-	COL_WHAT, COL_CLOSED, COL_CEASED, NCOLS
-};
-/* A ledger of the first release: the columns up to 办理结果. */
-#define NCOLS_OLD	COL_WHAT
+#include "ledger.h"
 
 /* The ledger's columns, in order; the header row names them so. */
-static const char *const columns[NCOLS] = {
+const char *const ledger_columns[NCOLS] = {
 	"案件编号", "案件名称", "类别", "牵头单位", "包案领导", "挂牌督办", "信访人",
 	"受理时间", "承办单位", "办理事项", "通知时间", "签收时间", "办结时间", "办理结果",
 	"办理内容", "销号时间", "息诉罢访"
@@ -52,7 +46,7 @@ row_error(struct import *im, int line, int col, const char *fmt, ...)
 	if (++im->errors > MAX_ERRORS)
 		return;
 	if (col >= 0)
-		fprintf(stderr, _("%s:%d: column %d (%s): "), im->file, line, col + 1, columns[col]);
+		fprintf(stderr, _("%s:%d: column %d (%s): "), im->file, line, col + 1, ledger_columns[col]);
 	else
 		fprintf(stderr, "%s:%d: ", im->file, line);
 	va_start(ap, fmt);
@@ -367,8 +361,8 @@ apply_action(struct import *im, const struct csv_row *r, int64_t case_id)
 	im->actions_added++;
 	if (strcmp(step, f[COL_STEP]) != 0 && conf_step_find(im->c->conf, f[COL_STEP]) == NULL)
 		printf(_("%s:%d: %s '%s' names no kind of step: kind %s, the catch-all, with '%s' as"
-		    " %s\n"), im->file, r->line, columns[COL_STEP], f[COL_STEP], step, f[COL_STEP],
-		    columns[COL_WHAT]);
+		    " %s\n"), im->file, r->line, ledger_columns[COL_STEP], f[COL_STEP], step, f[COL_STEP],
+		    ledger_columns[COL_WHAT]);
 	if ((acked || done || f[COL_RESULT][0]) && store_action_set_record(im->c->store, id,
 	    acked, done, f[COL_RESULT][0] ? f[COL_RESULT] : NULL) != 0)
 		return -1;
@@ -384,12 +378,12 @@ check_header(struct import *im, const struct csv_row *h)
 
 	if (h->n != NCOLS && h->n != NCOLS_OLD) {
 		row_error(im, 1, -1, "the first line must be the header: %d columns, %s ... %s",
-		    NCOLS, columns[0], columns[NCOLS - 1]);
+		    NCOLS, ledger_columns[0], ledger_columns[NCOLS - 1]);
 		return -1;
 	}
 	im->ncols = h->n;
 	for (i = 0; i < h->n; i++)
-		if (strcmp(h->fields[i], columns[i]) != 0)
+		if (strcmp(h->fields[i], ledger_columns[i]) != 0)
 			row_error(im, 1, i, "the header says '%s'", h->fields[i]);
 	return 0;
 }
@@ -441,7 +435,7 @@ check_pass(struct import *im, struct csv_reader *rd)
 	}
 	if (n == 0)
 		row_error(im, 1, -1, "the first line must be the header: %d columns, %s ... %s",
-		    NCOLS, columns[0], columns[NCOLS - 1]);
+		    NCOLS, ledger_columns[0], ledger_columns[NCOLS - 1]);
 	return im->errors;
 }
 
@@ -548,88 +542,4 @@ cmd_ledger_import(struct ctl *c, struct ctl_args *args)
 	}
 	ctl_wake(c);
 	return EXIT_OK;
-}
-
-static void
-put_time(struct buf *b, instant_t t)
-{
-	char s[32];
-
-	csv_put(b, t ? instant_format(t, s, sizeof(s)) : "", 0);
-}
-
-struct export {
-	struct buf		*b;
-	const struct config	*conf;
-};
-
-static int
-export_row(const struct ledger_row *r, void *arg)
-{
-	struct export *ex = arg;
-	struct buf *b = ex->b;
-	char cat[4];
-
-	snprintf(cat, sizeof(cat), "%d", r->category);
-	csv_put_text(b, r->number, 1);
-	csv_put_text(b, r->title, 0);
-	csv_put(b, cat, 0);
-	csv_put_text(b, r->lead, 0);
-	csv_put_text(b, r->leader, 0);
-	csv_put(b, r->key ? "是" : "否", 0);
-	csv_put_text(b, r->petitioner, 0);
-	put_time(b, r->received);
-	csv_put_text(b, r->dept, 0);
-	/* the kind by the name people read; import reads it back to its key */
-	csv_put_text(b, r->step ? conf_step_name(ex->conf, r->step) : NULL, 0);
-	put_time(b, r->dept ? r->notified : 0);
-	put_time(b, r->acked);
-	put_time(b, r->done);
-	csv_put_text(b, r->note, 0);
-	csv_put_text(b, r->what, 0);
-	put_time(b, r->closed);
-	csv_put(b, r->closed ? (r->ceased ? "是" : "否") : "", 0);
-	buf_puts(b, "\r\n");
-	return 0;
-}
-
-int
-cmd_ledger_export(struct ctl *c, struct ctl_args *args)
-{
-	struct buf b = { 0 };
-	struct export ex = { &b, c->conf };
-	const char *encoding, *file;
-	char *out = NULL, *err;
-	size_t len;
-	int i, rc, flags;
-
-	if ((rc = args_encoding(args, &encoding)) != 0)
-		return rc;
-	flags = (args_has(args, "force") ? CTL_FILE_FORCE : 0) |
-	    (args_has(args, "private") ? CTL_FILE_PRIVATE : 0);
-	file = args->argv[0];
-	if (encoding == NULL || strcmp(encoding, "utf-8") == 0)
-		buf_puts(&b, "\xef\xbb\xbf");	/* so that spreadsheet programs see UTF-8 */
-	for (i = 0; i < NCOLS; i++)
-		csv_put(&b, columns[i], i == 0);
-	buf_puts(&b, "\r\n");
-	if (store_ledger_each(c->store, export_row, &ex) != 0) {
-		buf_free(&b);
-		return ctl_db_failed(c);
-	}
-	if (encoding != NULL && strcmp(encoding, "gb18030") == 0) {
-		if ((out = utf8_to(b.data, "GB18030", &len, &err)) == NULL) {
-			fprintf(stderr, "dubanctl: %s\n", err);
-			free(err);
-			buf_free(&b);
-			return EXIT_FAIL;
-		}
-	} else {
-		len = b.len;
-		out = buf_take(&b);
-	}
-	buf_free(&b);
-	rc = ctl_write_file(file, out, len, flags);
-	free(out);
-	return rc;
 }

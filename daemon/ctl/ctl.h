@@ -181,6 +181,8 @@ CTL_HANDLER(cmd_reassign);
 CTL_HANDLER(cmd_explain);
 CTL_HANDLER(cmd_actions);
 CTL_HANDLER(cmd_preview);
+CTL_HANDLER(cmd_case_reopen);
+CTL_HANDLER(cmd_case_ceased);
 CTL_HANDLER(cmd_next_list);
 CTL_HANDLER(cmd_next_confirm);
 CTL_HANDLER(cmd_next_drop);

@@ -28,6 +28,8 @@ static const struct ctl_opt o_case_add[] = {
 	{ "lead", "DEPT" }, { "received", "TIME" }, OPT_FORCE, OPT_END
 };
 static const struct ctl_opt o_case_close[] = { { "ceased", NULL }, OPT_AT, OPT_FORCE, OPT_END };
+static const struct ctl_opt o_case_reopen[] = { { "reason", "TEXT" }, OPT_AT, OPT_FORCE, OPT_END };
+static const struct ctl_opt o_case_ceased[] = { { "reason", "TEXT" }, { "no", NULL }, OPT_END };
 static const struct ctl_opt o_assign[] = {
 	{ "what", "TEXT" }, OPT_AT, OPT_FORCE, { "rule", "NAME" }, { "overdue-ok", NULL }, OPT_END
 };
@@ -72,6 +74,12 @@ const struct ctl_cmd ctl_cmds[] = {
 	{ "ledger export", "FILE", 1, 1, o_export,
 	  N_("the ledger (台账) as CSV; FILE - is standard output"), cmd_ledger_export, CSR },
 	{ "case add", "NUMBER TITLE", 2, 2, o_case_add, N_("register a case"), cmd_case_add, CS },
+	{ "case reopen", "NUMBER", 1, 1, o_case_reopen,
+	  N_("open a closed case again (the petitioner came back), with a reason"),
+	  cmd_case_reopen, CS },
+	{ "case ceased", "NUMBER", 1, 1, o_case_ceased,
+	  N_("record (or, with --no, withdraw) 息诉罢访 on a closed case, with a reason"),
+	  cmd_case_ceased, CS },
 	{ "case close", "NUMBER", 1, 1, o_case_close,
 	  N_("close a case (销号) once its actions are done"), cmd_case_close, CS },
 	{ "assign", "CASE DEPT KIND", 3, 3, o_assign,

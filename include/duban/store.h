@@ -407,6 +407,8 @@ int store_ledger_each(struct store *s, int (*fn)(const struct ledger_row *, void
 int store_case_update(struct store *s, int64_t id, const struct case_rec *c);
 /* A case's closing (销号 time, 0: open; 息诉罢访): 0 or -1. */
 int store_case_closing(struct store *s, int64_t case_id, instant_t *closed, int *ceased);
+/* Open a closed case again, its closing kept with the reason: 0 or -1. */
+int store_case_reopen(struct store *s, int64_t case_id, instant_t at, const char *reason);
 /* Set it (closed 0: open again): 0 or -1. */
 int store_case_set_closing(struct store *s, int64_t case_id, instant_t closed, int ceased);
 /* The action of that case, department, step and notification, or 0. */

@@ -25,7 +25,7 @@ ctl assign R3 swj 契税 --at "2026-04-01 09:00" --overdue-ok >/dev/null	# 5
 ctl done 1 --at "2026-03-05 10:00" >/dev/null
 ctl done 2 --at "2026-03-12 10:00" >/dev/null
 ctl done 4 --at "2026-03-04 15:00" >/dev/null
-ctl case close R1 --ceased >/dev/null || fail "close R1"
+ctl case close R1 --ceased --at "2026-03-20 10:00" >/dev/null || fail "close R1"
 sql "INSERT INTO escalations (action_id, level, target, opened_at) VALUES (3, 1, 'discipline', 0)"
 
 ctl report --from 2026-03-01 --to 2026-03-31 --csv >"$T/got.csv" || fail "report"

@@ -304,7 +304,15 @@ static const char *migrations[] = {
 	"  decided_at INTEGER,"
 	"  decided_by TEXT,"
 	"  action_id INTEGER REFERENCES actions(id),"
-	"  reason TEXT);",
+	"  reason TEXT);"
+	/* a case's earlier closings, ended when the petitioner came back */
+	"CREATE TABLE closings ("
+	"  id INTEGER PRIMARY KEY,"
+	"  case_id INTEGER NOT NULL REFERENCES cases(id),"
+	"  closed_at INTEGER NOT NULL,"
+	"  ceased INTEGER NOT NULL,"
+	"  reopened_at INTEGER NOT NULL,"
+	"  reason TEXT NOT NULL);",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

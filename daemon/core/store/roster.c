@@ -168,6 +168,26 @@ store_case_close(struct store *s, int64_t case_id, instant_t at, int ceased)
 }
 
 int
+store_case_reopen(struct store *s, int64_t case_id, instant_t at, const char *reason)
+{
+	static const char keep[] =
+	    "INSERT INTO closings (case_id, closed_at, ceased, reopened_at, reason)"
+	    " SELECT id, closed_at, ceased, ?2, ?3 FROM cases WHERE id = ?1 AND status = 'closed'";
+	static const char open[] =
+	    "UPDATE cases SET status = 'open', closed_at = NULL, ceased = 0 WHERE id = ?";
+	sqlite3_stmt *st = db_stmt(s, keep);
+
+	sqlite3_bind_int64(st, 1, case_id);
+	sqlite3_bind_int64(st, 2, at);
+	db_bind_text(st, 3, reason);
+	if (db_step_done(s, st) != 0)
+		return -1;
+	st = db_stmt(s, open);
+	sqlite3_bind_int64(st, 1, case_id);
+	return db_step_done(s, st);
+}
+
+int
 store_case_closing(struct store *s, int64_t case_id, instant_t *closed, int *ceased)
 {
 	static const char sql[] =

@@ -173,9 +173,14 @@ store_report_each(struct store *s, instant_t from, instant_t to,
 	    " AND e.cycle BETWEEN s.first_cycle AND s.last_cycle), 0, 0, s.rule, s.uncertain,"
 	    " s.ended_at FROM assignments s JOIN departments d ON d.id = s.dept_id"
 	    " WHERE s.notified_at >= ?1 AND s.notified_at < ?2"
+	    /* a case as it stood at the end: closed then, by its closing or an earlier one */
 	    " UNION ALL SELECT 'case', coalesce(d.code, '-'), coalesce(d.name, '-'), c.received_at,"
-	    " 0, coalesce(c.closed_at, 0), 0, c.status = 'closed', c.ceased, NULL, 0, 0"
-	    " FROM cases c LEFT JOIN departments d ON d.id = c.lead_dept"
+	    " 0, coalesce(cl.closed_at, 0), 0, cl.closed_at IS NOT NULL, coalesce(cl.ceased, 0),"
+	    " NULL, 0, 0 FROM cases c LEFT JOIN departments d ON d.id = c.lead_dept"
+	    " LEFT JOIN (SELECT id AS case_id, closed_at, ceased FROM cases"
+	    " WHERE status = 'closed' AND closed_at < ?2 UNION ALL"
+	    " SELECT case_id, closed_at, ceased FROM closings"
+	    " WHERE closed_at < ?2 AND reopened_at >= ?2) cl ON cl.case_id = c.id"
 	    " WHERE c.received_at >= ?1 AND c.received_at < ?2";
 	sqlite3_stmt *st = db_stmt(s, sql);
 	struct report_row r;

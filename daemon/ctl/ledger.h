@@ -1,0 +1,16 @@
+/* The ledger (台账): its columns, shared by import and export. */
+#ifndef DUBAN_CTL_LEDGER_H
+#define DUBAN_CTL_LEDGER_H
+
+enum {
+	COL_CASE, COL_TITLE, COL_CATEGORY, COL_LEAD, COL_LEADER, COL_KEY, COL_PETITIONER,
+	COL_RECEIVED, COL_DEPT, COL_STEP, COL_NOTIFIED, COL_ACKED, COL_DONE, COL_RESULT,
+	COL_WHAT, COL_CLOSED, COL_CEASED, NCOLS
+};
+/* A ledger of the first release: the columns up to 办理结果. */
+#define NCOLS_OLD	COL_WHAT
+
+/* The header row's names, in order. */
+extern const char *const ledger_columns[NCOLS];
+
+#endif
