@@ -102,6 +102,9 @@ period_line(const char *kind, instant_t from, instant_t to, const char *a, const
 		instant_format(to, t, sizeof(t));
 	if (strcmp(kind, "pause") == 0)
 		fprintf(arg, _("  pause %s to %s: %s (entered by %s)\n"), f, t, E(a), E(b));
+	else if (strcmp(kind, "transfer") == 0)
+		fprintf(arg, _("  transferred to %s %s, back %s: %s (entered by %s)\n"), E(c), f, t,
+		    E(a), E(b));
 	else
 		fprintf(arg, _("  extension %s by %s, approved by %s: %s\n"), f, E(a), E(b), E(c));
 	esc_done();

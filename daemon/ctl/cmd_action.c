@@ -165,12 +165,52 @@ cmd_extend(struct ctl *c, struct ctl_args *args)
 	return finish(c, &a, "extend", detail, rc);
 }
 
+/*
+ * Stop an action's clock from at (to: the body it is transferred to, or
+ * NULL), inside the caller's transaction; detail says what was done. 0 or -1.
+ */
+int
+ctl_pause_action(struct ctl *c, struct action *a, instant_t at, const char *reason,
+    const char *to, char *detail, size_t len)
+{
+	char when[32];
+
+	instant_format(at, when, sizeof(when));
+	if (to != NULL)
+		snprintf(detail, len, "transferred to %s %s: %s", to, when, reason);
+	else
+		snprintf(detail, len, "paused %s: %s", when, reason);
+	return store_action_set_pause(c->store, a->id, at, &a->adj, a->nextensions) == 0 &&
+	    store_pause_open(c->store, a->id, at, reason, c->who, to) == 0 &&
+	    store_action_schedule(c->store, a->id, a->stage, 0, a->checked_at) == 0 ? 0 : -1;
+}
+
+/* Start its clock again at at: the deadline moves by the pause. 0 or -1. */
+int
+ctl_resume_action(struct ctl *c, struct action *a, instant_t at, char *detail, size_t len)
+{
+	char when[32];
+	int32_t from = tz_day_of(a->paused_at), to = tz_day_of(at);
+	int days = to - from, wdays = cal_count_workdays(c->conf->cal, from, to);
+
+	a->adj.pause_days += days;
+	a->adj.pause_workdays += wdays;	/* the days the pause took */
+	a->adj.pause_ms += at - a->paused_at;
+	a->paused_at = 0;
+	snprintf(detail, len, "resumed %s after %d days (%d working days)",
+	    instant_format(at, when, sizeof(when)), days, wdays);
+	return store_action_set_pause(c->store, a->id, 0, &a->adj, a->nextensions) == 0 &&
+	    store_pause_close(c->store, a->id, at) == 0 &&
+	    sched_replan(c->store, c->conf, a, instant_now(), detail, REPLAN_KEEP_STAGE) == 0 ?
+	    0 : -1;
+}
+
 int
 cmd_pause(struct ctl *c, struct ctl_args *args)
 {
 	struct life_opts o;
 	struct action a;
-	char detail[512], at[32];
+	char detail[512];
 	int rc;
 
 	if ((rc = life_parse(args, &o)) != 0)
@@ -186,14 +226,11 @@ cmd_pause(struct ctl *c, struct ctl_args *args)
 		store_action_clear(&a);
 		return EXIT_FAIL;
 	}
-	snprintf(detail, sizeof(detail), "paused %s: %s", instant_format(o.at, at, sizeof(at)),
-	    o.reason);
 	if (store_begin(c->store) != 0)
 		return EXIT_DATABASE;
-	rc = store_action_set_pause(c->store, a.id, o.at, &a.adj, a.nextensions) == 0 &&
-	    store_pause_open(c->store, a.id, o.at, o.reason, c->who) == 0 &&
-	    store_action_schedule(c->store, a.id, a.stage, 0, a.checked_at) == 0;
-	return finish(c, &a, "pause", detail, rc);
+	rc = ctl_pause_action(c, &a, o.at, o.reason, args_get(args, "to"), detail,
+	    sizeof(detail)) == 0;
+	return finish(c, &a, args_get(args, "to") ? "transfer" : "pause", detail, rc);
 }
 
 int
@@ -201,9 +238,8 @@ cmd_resume(struct ctl *c, struct ctl_args *args)
 {
 	struct life_opts o;
 	struct action a;
-	char detail[256], at[32];
-	int32_t from, to;
-	int rc, days, wdays;
+	char detail[256];
+	int rc;
 
 	if ((rc = life_parse(args, &o)) != 0 ||
 	    (rc = open_action(c, args->argv[0], &a)) != 0)
@@ -218,21 +254,9 @@ cmd_resume(struct ctl *c, struct ctl_args *args)
 		store_action_clear(&a);
 		return EXIT_USAGE;
 	}
-	from = tz_day_of(a.paused_at);
-	to = tz_day_of(o.at);
-	days = to - from;
-	wdays = cal_count_workdays(c->conf->cal, from, to);	/* the days the pause took */
-	a.adj.pause_days += days;
-	a.adj.pause_workdays += wdays;
-	a.adj.pause_ms += o.at - a.paused_at;
-	a.paused_at = 0;
-	snprintf(detail, sizeof(detail), "resumed %s after %d days (%d working days)",
-	    instant_format(o.at, at, sizeof(at)), days, wdays);
 	if (store_begin(c->store) != 0)
 		return EXIT_DATABASE;
-	rc = store_action_set_pause(c->store, a.id, 0, &a.adj, a.nextensions) == 0 &&
-	    store_pause_close(c->store, a.id, o.at) == 0 &&
-	    sched_replan(c->store, c->conf, &a, instant_now(), detail, REPLAN_KEEP_STAGE) == 0;
+	rc = ctl_resume_action(c, &a, o.at, detail, sizeof(detail)) == 0;
 	return finish(c, &a, "resume", detail, rc);
 }
 

@@ -213,3 +213,79 @@ cmd_case_ceased(struct ctl *c, struct ctl_args *args)
 	return case_commit(c, &k, "case ceased", detail,
 	    store_case_set_closing(c->store, k.id, closed, !no));
 }
+
+/*
+ * Transfer a case (to the court: 产权纠纷 转交法院) or take it back: every open
+ * action of the case is paused with the transfer recorded, or resumed, in one
+ * transaction; each in the audit log.
+ */
+static int
+case_transfer(struct ctl *c, struct ctl_args *args, const char *to, const char *reason)
+{
+	instant_t at = instant_now();
+	struct case_rec k;
+	struct action a;
+	int64_t *ids;
+	char detail[TEXT_MAX + 128];
+	int i, n, rc, changed = 0;
+
+	if (args_time(args, "at", &at) != 0 || ctl_check_time("--at", at, args_has(args, "force")))
+		return EXIT_USAGE;
+	if ((rc = store_case_get(c->store, args->argv[0], &k)) != 0)
+		return ctl_lookup(c, rc, "no case '%s'", args->argv[0]);
+	if (store_begin(c->store) != 0 || (n = store_case_action_ids(c->store, k.id, &ids)) < 0)
+		return case_commit(c, &k, NULL, NULL, -1);
+	for (i = 0, rc = 0; rc == 0 && i < n; i++) {
+		if ((rc = store_action_get(c->store, ids[i], &a)) != 0)
+			break;
+		if (to != NULL && a.paused_at == 0)
+			rc = ctl_pause_action(c, &a, at, reason, to, detail, sizeof(detail));
+		else if (to == NULL && a.paused_at != 0 && at >= a.paused_at)
+			rc = ctl_resume_action(c, &a, at, detail, sizeof(detail));
+		else {
+			store_action_clear(&a);
+			continue;
+		}
+		if (rc == 0)
+			rc = store_event(c->store, instant_now(), c->who, a.id,
+			    to ? "transfer" : "resume", detail);
+		if (rc == 0)
+			printf(_("action %lld: %s\n"), (long long)a.id, detail);
+		changed++;
+		store_action_clear(&a);
+	}
+	free(ids);
+	if (rc == 0 && changed == 0) {
+		store_rollback(c->store);
+		fprintf(stderr, to ? _("dubanctl: case %s has no open action to transfer\n") :
+		    _("dubanctl: case %s has no transferred or paused action\n"), k.number);
+		store_case_clear(&k);
+		return EXIT_FAIL;
+	}
+	if (to)
+		snprintf(detail, sizeof(detail), "case %s transferred to %s: %s", k.number, to, reason);
+	else
+		snprintf(detail, sizeof(detail), "case %s back", k.number);
+	rc = case_commit(c, &k, to ? "case transfer" : "case return", detail, rc);
+	if (rc == EXIT_OK)
+		ctl_wake(c);
+	return rc;
+}
+
+int
+cmd_case_transfer(struct ctl *c, struct ctl_args *args)
+{
+	const char *to = args_get(args, "to"), *reason = args_get(args, "reason");
+
+	if (to == NULL || to[0] == '\0' || reason == NULL || reason[0] == '\0') {
+		fprintf(stderr, _("dubanctl: case transfer needs --to BODY and --reason TEXT\n"));
+		return EXIT_USAGE;
+	}
+	return case_transfer(c, args, to, reason);
+}
+
+int
+cmd_case_return(struct ctl *c, struct ctl_args *args)
+{
+	return case_transfer(c, args, NULL, NULL);
+}

@@ -36,6 +36,11 @@ print_period(const char *kind, instant_t from, instant_t to, const char *a, cons
 		if (to)
 			instant_format(to, t, sizeof(t));
 		printf(_("  pause      %s to %s: %s (by %s)\n"), f, to ? t : _("(still paused)"), a, b);
+	} else if (strcmp(kind, "transfer") == 0) {
+		if (to)
+			instant_format(to, t, sizeof(t));
+		printf(_("  transfer   to %s %s, back %s: %s (by %s)\n"), c, f,
+		    to ? t : _("(still away)"), a, b);
 	} else
 		printf(_("  extension  %s by %s, approved by %s: %s\n"), f, a, b, c);
 	return 0;

@@ -182,6 +182,12 @@ CTL_HANDLER(cmd_explain);
 CTL_HANDLER(cmd_actions);
 CTL_HANDLER(cmd_preview);
 CTL_HANDLER(cmd_case_reopen);
+CTL_HANDLER(cmd_case_transfer);
+CTL_HANDLER(cmd_case_return);
+/* Pause (to: transferred to) or resume an action inside the caller's transaction: 0 or -1. */
+int ctl_pause_action(struct ctl *c, struct action *a, instant_t at, const char *reason,
+    const char *to, char *detail, size_t len);
+int ctl_resume_action(struct ctl *c, struct action *a, instant_t at, char *detail, size_t len);
 CTL_HANDLER(cmd_case_ceased);
 CTL_HANDLER(cmd_next_list);
 CTL_HANDLER(cmd_next_confirm);

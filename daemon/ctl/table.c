@@ -45,7 +45,12 @@ static const struct ctl_opt o_extend[] = {
 	{ "by", "DURATION" }, { "approver", "NAME" }, { "reason", "TEXT" }, OPT_AT, OPT_FORCE,
 	OPT_END
 };
-static const struct ctl_opt o_pause[] = { { "reason", "TEXT" }, OPT_AT, OPT_FORCE, OPT_END };
+static const struct ctl_opt o_pause[] = {
+	{ "reason", "TEXT" }, { "to", "BODY" }, OPT_AT, OPT_FORCE, OPT_END
+};
+static const struct ctl_opt o_transfer[] = {
+	{ "to", "BODY" }, { "reason", "TEXT" }, OPT_AT, OPT_FORCE, OPT_END
+};
 static const struct ctl_opt o_note[] = { { "note", "TEXT" }, OPT_END };
 static const struct ctl_opt o_file[] = { OPT_FORCE, { "private", NULL }, OPT_END };
 static const struct ctl_opt o_preview[] = { { "day", "DATE" }, OPT_END };
@@ -80,6 +85,11 @@ const struct ctl_cmd ctl_cmds[] = {
 	{ "case ceased", "NUMBER", 1, 1, o_case_ceased,
 	  N_("record (or, with --no, withdraw) 息诉罢访 on a closed case, with a reason"),
 	  cmd_case_ceased, CS },
+	{ "case transfer", "NUMBER", 1, 1, o_transfer,
+	  N_("transfer a case (产权纠纷 to the court): every open action's clock stops"),
+	  cmd_case_transfer, CS },
+	{ "case return", "NUMBER", 1, 1, o_at,
+	  N_("a transferred case comes back: its actions' clocks run again"), cmd_case_return, CS },
 	{ "case close", "NUMBER", 1, 1, o_case_close,
 	  N_("close a case (销号) once its actions are done"), cmd_case_close, CS },
 	{ "assign", "CASE DEPT KIND", 3, 3, o_assign,

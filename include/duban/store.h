@@ -338,7 +338,7 @@ int store_action_ack(struct store *s, int64_t id, instant_t at);
 int store_action_set_pause(struct store *s, int64_t id, instant_t paused_at,
     const struct adjust *adj, int nextensions);
 int store_pause_open(struct store *s, int64_t id, instant_t from, const char *reason,
-    const char *who);
+    const char *who, const char *to);
 int store_pause_close(struct store *s, int64_t id, instant_t to);
 int store_extension_add(struct store *s, int64_t id, instant_t at, const char *length,
     const char *approver, const char *reason, const char *who);
@@ -407,6 +407,8 @@ int store_ledger_each(struct store *s, int (*fn)(const struct ledger_row *, void
 int store_case_update(struct store *s, int64_t id, const struct case_rec *c);
 /* A case's closing (销号 time, 0: open; 息诉罢访): 0 or -1. */
 int store_case_closing(struct store *s, int64_t case_id, instant_t *closed, int *ceased);
+/* The ids of a case's open actions (free *ids): how many, or -1. */
+int store_case_action_ids(struct store *s, int64_t case_id, int64_t **ids);
 /* Open a closed case again, its closing kept with the reason: 0 or -1. */
 int store_case_reopen(struct store *s, int64_t case_id, instant_t at, const char *reason);
 /* Set it (closed 0: open again): 0 or -1. */

@@ -289,16 +289,17 @@ store_action_set_pause(struct store *s, int64_t id, instant_t paused_at,
 
 int
 store_pause_open(struct store *s, int64_t id, instant_t from, const char *reason,
-    const char *who)
+    const char *who, const char *to)
 {
 	static const char sql[] =
-	    "INSERT INTO pauses (action_id, from_at, reason, who) VALUES (?, ?, ?, ?)";
+	    "INSERT INTO pauses (action_id, from_at, reason, who, to_whom) VALUES (?, ?, ?, ?, ?)";
 	sqlite3_stmt *st = db_stmt(s, sql);
 
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, from);
 	db_bind_text(st, 3, reason);
 	db_bind_text(st, 4, who);
+	db_bind_text(st, 5, to);
 	return db_step_done(s, st);
 }
 
@@ -403,7 +404,8 @@ store_period_each(struct store *s, int64_t action,
     const char *b, const char *c, void *arg), void *arg)
 {
 	static const char sql[] =
-	    "SELECT 'pause', from_at, coalesce(to_at, 0), reason, who, '' FROM pauses"
+	    "SELECT CASE WHEN to_whom IS NULL THEN 'pause' ELSE 'transfer' END, from_at,"
+	    " coalesce(to_at, 0), reason, who, coalesce(to_whom, '') FROM pauses"
 	    " WHERE action_id = ?1"
 	    " UNION ALL SELECT 'extension', at, 0, length, approver, reason FROM extensions"
 	    " WHERE action_id = ?1 ORDER BY 2";

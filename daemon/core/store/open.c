@@ -312,7 +312,9 @@ static const char *migrations[] = {
 	"  closed_at INTEGER NOT NULL,"
 	"  ceased INTEGER NOT NULL,"
 	"  reopened_at INTEGER NOT NULL,"
-	"  reason TEXT NOT NULL);",
+	"  reason TEXT NOT NULL);"
+	/* a pause that is a transfer (产权纠纷 to the court): to whom */
+	"ALTER TABLE pauses ADD COLUMN to_whom TEXT;",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -155,6 +155,29 @@ store_case_open_actions(struct store *s, int64_t case_id, char *ids, size_t len)
 }
 
 int
+store_case_action_ids(struct store *s, int64_t case_id, int64_t **ids)
+{
+	static const char sql[] =
+	    "SELECT id FROM actions WHERE case_id = ? AND done_at IS NULL ORDER BY id";
+	sqlite3_stmt *st = db_stmt(s, sql);
+	int rc, n = 0;
+
+	*ids = NULL;
+	sqlite3_bind_int64(st, 1, case_id);
+	while ((rc = db_next(s, st)) == 1) {
+		*ids = xreallocarray(*ids, (size_t)n + 1, sizeof(**ids));
+		(*ids)[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc < 0) {
+		free(*ids);
+		*ids = NULL;
+		return -1;
+	}
+	return n;
+}
+
+int
 store_case_close(struct store *s, int64_t case_id, instant_t at, int ceased)
 {
 	static const char sql[] =
