@@ -47,7 +47,7 @@ CTL_SRC	 = daemon/ctl/main.c daemon/ctl/args.c daemon/ctl/table.c daemon/ctl/out
 	   daemon/ctl/cmd_action.c daemon/ctl/cmd_actions.c daemon/ctl/cmd_explain.c \
 	   daemon/ctl/cmd_preview.c daemon/ctl/cmd_queue.c daemon/ctl/cmd_mail.c \
 	   daemon/ctl/cmd_ledger.c daemon/ctl/cmd_ledger_export.c daemon/ctl/cmd_report.c \
-	   daemon/ctl/cmd_next.c
+	   daemon/ctl/cmd_next.c daemon/ctl/cmd_leader.c
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 LANGS	 = zh_CN
 MO	 = $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/duban.mo)

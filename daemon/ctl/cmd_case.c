@@ -31,6 +31,11 @@ cmd_case_add(struct ctl *c, struct ctl_args *a)
 		    ctl_check_address("--leader", v, ADDR_SPEC) != 0)
 			return EXIT_USAGE;
 		k.leader = (char *)v;
+		/* a leader by name: the roster has the address */
+		if (!strchr(v, '<') && !strchr(v, '@') && store_leader_each(c->store, v, NULL, NULL) == 0)
+			fprintf(stderr, _("dubanctl: warning: leader '%s' is not in the leaders' roster:"
+			    " no copy can reach them until 'dubanctl leader add %s --email ADDRESS'\n"),
+			    v, v);
 	}
 	k.petitioner = (char *)args_get(a, "petitioner");
 	k.lead_dept = (char *)args_get(a, "lead");

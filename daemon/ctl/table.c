@@ -48,6 +48,7 @@ static const struct ctl_opt o_extend[] = {
 static const struct ctl_opt o_pause[] = {
 	{ "reason", "TEXT" }, { "to", "BODY" }, OPT_AT, OPT_FORCE, OPT_END
 };
+static const struct ctl_opt o_leader[] = { { "email", "ADDR" }, { "title", "TEXT" }, OPT_END };
 static const struct ctl_opt o_transfer[] = {
 	{ "to", "BODY" }, { "reason", "TEXT" }, OPT_AT, OPT_FORCE, OPT_END
 };
@@ -73,6 +74,11 @@ const struct ctl_cmd ctl_cmds[] = {
 	  cmd_dept_edit, CS },
 	{ "dept import", "FILE", 1, 1, o_import,
 	  N_("the roster from CSV (code,name,head,title,email), all or nothing"), cmd_dept_import, CS },
+	{ "leader add", "NAME", 1, 1, o_leader,
+	  N_("add a leader who owns cases (包案领导), or change their address"), cmd_leader_add, CS },
+	{ "leader list", "", 0, 0, NULL, N_("the leaders' roster"), cmd_leader_list, CSR },
+	{ "leader import", "FILE", 1, 1, o_import, N_("the leaders from CSV (name,title,email)"),
+	  cmd_leader_import, CS },
 	{ "ledger import", "FILE", 1, 1, o_import,
 	  N_("the ledger (台账) from CSV, all or nothing; FILE - is standard input"),
 	  cmd_ledger_import, CS },

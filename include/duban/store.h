@@ -407,6 +407,11 @@ int store_ledger_each(struct store *s, int (*fn)(const struct ledger_row *, void
 int store_case_update(struct store *s, int64_t id, const struct case_rec *c);
 /* A case's closing (销号 time, 0: open; 息诉罢访): 0 or -1. */
 int store_case_closing(struct store *s, int64_t case_id, instant_t *closed, int *ceased);
+/* The leaders (包案领导): add one, or change its title and address. 0 or -1. */
+int store_leader_set(struct store *s, const char *name, const char *title, const char *email);
+/* Each leader (or the one named), in the order added: how many, or -1. */
+int store_leader_each(struct store *s, const char *name,
+    int (*fn)(const char *name, const char *title, const char *email, void *arg), void *arg);
 /* The ids of a case's open actions (free *ids): how many, or -1. */
 int store_case_action_ids(struct store *s, int64_t case_id, int64_t **ids);
 /* Open a closed case again, its closing kept with the reason: 0 or -1. */

@@ -29,7 +29,9 @@ struct store {
 	" a.acked_at, a.paused_at, a.pause_days, a.pause_workdays, a.pause_ms," \
 	" a.ext_days, a.ext_workdays, a.ext_ms, a.nextensions, a.checked_at, a.rule_pinned," \
 	" d.id, d.code, d.name, d.head, d.email, d.cc," \
-	" c.id, c.number, c.title, c.category, c.key_case, c.leader, c.petitioner," \
+	" c.id, c.number, c.title, c.category, c.key_case," \
+	" coalesce((SELECT l.name || ' <' || l.email || '>' FROM leaders l" \
+	" WHERE l.name = c.leader), c.leader), c.petitioner," \
 	" c.received_at, c.status, a.cycle, a.first_cycle, a.what" \
 	" FROM actions a JOIN departments d ON d.id = a.dept_id" \
 	" JOIN cases c ON c.id = a.case_id"

@@ -314,7 +314,13 @@ static const char *migrations[] = {
 	"  reopened_at INTEGER NOT NULL,"
 	"  reason TEXT NOT NULL);"
 	/* a pause that is a transfer (产权纠纷 to the court): to whom */
-	"ALTER TABLE pauses ADD COLUMN to_whom TEXT;",
+	"ALTER TABLE pauses ADD COLUMN to_whom TEXT;"
+	/* the leaders who own cases (包案领导): a case names one, mail finds the address */
+	"CREATE TABLE leaders ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  title TEXT,"
+	"  email TEXT NOT NULL);",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

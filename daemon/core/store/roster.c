@@ -155,6 +155,41 @@ store_case_open_actions(struct store *s, int64_t case_id, char *ids, size_t len)
 }
 
 int
+store_leader_set(struct store *s, const char *name, const char *title, const char *email)
+{
+	static const char sql[] =
+	    "INSERT INTO leaders (name, title, email) VALUES (?1, ?2, ?3)"
+	    " ON CONFLICT (name) DO UPDATE SET title = coalesce(?2, title), email = ?3";
+	sqlite3_stmt *st = db_stmt(s, sql);
+
+	db_bind_text(st, 1, name);
+	db_bind_text(st, 2, title);
+	db_bind_text(st, 3, email);
+	return db_step_done(s, st);
+}
+
+int
+store_leader_each(struct store *s, const char *name,
+    int (*fn)(const char *name, const char *title, const char *email, void *arg), void *arg)
+{
+	static const char sql[] =
+	    "SELECT name, title, email FROM leaders WHERE ?1 IS NULL OR name = ?1 ORDER BY id";
+	sqlite3_stmt *st = db_stmt(s, sql);
+	int rc, n = 0, stop = 0;
+
+	db_bind_text(st, 1, name);
+	while (!stop && (rc = db_next(s, st)) == 1) {
+		n++;
+		if (fn != NULL)
+			stop = fn((const char *)sqlite3_column_text(st, 0),
+			    (const char *)sqlite3_column_text(st, 1),
+			    (const char *)sqlite3_column_text(st, 2), arg);
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : n;
+}
+
+int
 store_case_action_ids(struct store *s, int64_t case_id, int64_t **ids)
 {
 	static const char sql[] =
