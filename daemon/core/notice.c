@@ -101,6 +101,7 @@ vars_for_action(struct notice_vars *nv, const struct config *conf, const struct 
 	add_var(nv, "step", nv->step);
 	add_var(nv, "step_name", conf_step_name(conf, a->step));
 	add_var(nv, "what", a->what);
+	add_var(nv, "responsible", a->responsible);
 	add_var(nv, "step_key", a->step);
 	add_var(nv, "dept", a->dept.name);
 	add_var(nv, "dept_code", a->dept.code);

@@ -160,8 +160,9 @@ rule_adjust(const struct rule *r, const struct calendar *cal, instant_t due,
 	 * 民法典 Art. 203 again after the move: a deadline the rule rolls over, or
 	 * one moved by calendar days (unless the rule says roll-over = no), whose
 	 * last day is now a rest day or a holiday ends on the next working day.
+	 * Not a deadline agreed with the petitioner: that is the day agreed.
 	 */
-	if (!subday && (r->rollover || (!r->rollover_set && (adj->ext_days > 0 ||
+	if (!subday && adj->agreed == 0 && (r->rollover || (!r->rollover_set && (adj->ext_days > 0 ||
 	    (!workdays && adj->pause_days > 0)))))
 		due = rule_roll(cal, due, uncertain);
 	return due;

@@ -31,7 +31,9 @@ sched_plan(const struct config *conf, const char *rule_name, const char *step,
 		p->rule = conf_match_rule(conf, step, dept, category, key);
 	if (p->rule == NULL)
 		return 0;
-	p->due = rule_deadline(p->rule, &env, notified, &uncertain);
+	/* an agreed deadline is the rule's start; pauses and extensions move it as any */
+	p->due = adj != NULL && adj->agreed != 0 ? adj->agreed :
+	    rule_deadline(p->rule, &env, notified, &uncertain);
 	p->due = rule_adjust(p->rule, conf->cal, p->due, adj, &uncertain);
 	p->uncertain = uncertain;
 	p->nev = rule_events(p->rule, conf->cal, p->due, p->ev);

@@ -15,12 +15,12 @@ static const char *files[TPL_COUNT] = {
 	"period-end.txt"
 };
 
-#define ITEM_VARS "case", "case_title", "category", "step", "step_key", "step_name", "what", "dept", "dept_code", "head", \
+#define ITEM_VARS "case", "case_title", "category", "step", "step_key", "step_name", "what", "responsible", "dept", "dept_code", "head", \
 	"due", "notified", "action", "office", "petitioner", "leader", "uncertain", "contact", \
 	"escalation", "overdue_days"
 
 /* The placeholders each kind may use. */
-static const char *const allowed[TPL_COUNT][24] = {
+static const char *const allowed[TPL_COUNT][32] = {
 	[TPL_REMINDER] = { ITEM_VARS, NULL },
 	[TPL_OVERDUE] = { ITEM_VARS, NULL },
 	[TPL_ESCALATION] = { ITEM_VARS, "target", "level", NULL },

@@ -263,6 +263,7 @@ cmd_resume(struct ctl *c, struct ctl_args *args)
 int
 cmd_reassign(struct ctl *c, struct ctl_args *args)
 {
+	instant_t agreed;
 	struct life_opts o;
 	struct department d;
 	struct action a;
@@ -306,7 +307,9 @@ cmd_reassign(struct ctl *c, struct ctl_args *args)
 	a.dept.code = xstrdup_null(d.code);
 	a.dept.id = d.id;
 	a.notified_at = o.at;
+	agreed = a.adj.agreed;	/* an agreement's deadline stays the agreed one */
 	memset(&a.adj, 0, sizeof(a.adj));
+	a.adj.agreed = agreed;
 	a.nextensions = 0;
 	rc = rc && sched_replan(c->store, c->conf, &a, instant_now(), detail, 0) == 0;
 	store_dept_clear(&d);
@@ -319,7 +322,10 @@ cmd_assign(struct ctl *c, struct ctl_args *args)
 	struct case_rec k;
 	struct department d;
 	struct plan p;
+	struct adjust adj = { 0 };
+	struct action_new n = { 0 };
 	const char *rule = args_get(args, "rule"), *what = args_get(args, "what"), *cause;
+	const char *responsible = args_get(args, "responsible");
 	const char *step = args->argv[2];
 	const struct step_name *kind;
 	instant_t at = instant_now();
@@ -332,6 +338,14 @@ cmd_assign(struct ctl *c, struct ctl_args *args)
 		return EXIT_USAGE;
 	if (ctl_check_time("--at", at, force) != 0)
 		return EXIT_USAGE;
+	/* a deadline agreed with the petitioner (解决协议): after the notification */
+	if (args_time(args, "due", &adj.agreed) != 0 ||
+	    (adj.agreed != 0 && ctl_check_time("--due", adj.agreed, force) != 0))
+		return EXIT_USAGE;
+	if (adj.agreed != 0 && adj.agreed <= at) {
+		fprintf(stderr, _("dubanctl: --due must be after the notification (--at)\n"));
+		return EXIT_USAGE;
+	}
 	/* the kind, by key, name or alias: never a word no kind has */
 	if (c->conf->nsteps > 0) {
 		if ((kind = conf_step_find(c->conf, step)) == NULL) {
@@ -354,9 +368,14 @@ cmd_assign(struct ctl *c, struct ctl_args *args)
 	}
 	rc = EXIT_FAIL;
 	if (sched_plan(c->conf, rule, step, d.code, k.category, k.key_case, at,
-	    NULL, &p, &cause) != 0) {
+	    adj.agreed ? &adj : NULL, &p, &cause) != 0) {
 		fprintf(stderr, _("dubanctl: --rule %s: %s\n"), rule, cause);
 		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (p.rule == NULL && adj.agreed != 0) {
+		fprintf(stderr, _("dubanctl: no rule matches step '%s': an agreed deadline needs one"
+		    " for its reminders and escalation\n"), step);
 		goto out;
 	}
 	if (p.rule == NULL)
@@ -373,10 +392,17 @@ cmd_assign(struct ctl *c, struct ctl_args *args)
 		    " give --overdue-ok if that is right\n"), due, p.rule->name, d.code);
 		goto out;
 	}
+	n.case_id = k.id;
+	n.dept_id = d.id;
+	n.step = step;
+	n.what = what;
+	n.notified = at;
+	n.rule = p.rule ? p.rule->name : NULL;
+	n.pinned = rule != NULL;
+	n.agreed = adj.agreed;
+	n.responsible = responsible;
 	if (store_begin(c->store) != 0 ||
-	    store_action_add(c->store, k.id, d.id, step, what, at,
-	    p.rule ? p.rule->name : NULL, rule != NULL, p.due, p.uncertain, p.next_at, instant_now(),
-	    &id) != 0) {
+	    store_action_add(c->store, &n, p.due, p.uncertain, p.next_at, instant_now(), &id) != 0) {
 		fprintf(stderr, _("dubanctl: action not assigned: %s\n"), store_errmsg(c->store));
 		store_rollback(c->store);
 		rc = EXIT_DATABASE;
@@ -384,9 +410,11 @@ cmd_assign(struct ctl *c, struct ctl_args *args)
 	}
 	if (p.rule)
 		instant_deadline(p.due, due, sizeof(due));
-	snprintf(detail, sizeof(detail), "case %s to %s: %s%s%s%s, rule %s, due %s", k.number,
+	snprintf(detail, sizeof(detail), "case %s to %s: %s%s%s%s, rule %s, due %s%s%s%s", k.number,
 	    d.code, step, what ? " (" : "", what ? what : "", what ? ")" : "",
-	    p.rule ? p.rule->name : "none", p.rule ? due : "none");
+	    p.rule ? p.rule->name : "none", p.rule ? due : "none",
+	    adj.agreed ? " (agreed with the petitioner)" : "",
+	    responsible ? ", responsible " : "", responsible ? responsible : "");
 	store_event(c->store, instant_now(), c->who, id, "assign", detail);
 	if (store_commit(c->store) != 0) {
 		rc = EXIT_DATABASE;

@@ -112,7 +112,12 @@ cmd_explain(struct ctl *c, struct ctl_args *args)
 		printf(a.rule ? _("no rule of the configuration governs it (rule \"%s\" is gone): it"
 		    " has no deadline\n") : _("no rule of the configuration governs it%s: it has no"
 		    " deadline\n"), a.rule ? a.rule : "");
-	else
+	else if (a.adj.agreed != 0) {
+		instant_deadline(a.adj.agreed, at, sizeof(at));
+		printf(_("rule \"%s\": its reminders and escalation; the deadline was agreed with the"
+		    " petitioner (解决协议): %s%s%s\n"), r->name, at, a.responsible ? _(", responsible ") :
+		    "", a.responsible ? a.responsible : "");
+	} else
 		rule_explain(r, &env, a.notified_at, stdout);
 	if (r != NULL && (a.adj.pause_days || a.adj.pause_ms || a.adj.ext_days ||
 	    a.adj.ext_workdays || a.adj.ext_ms))

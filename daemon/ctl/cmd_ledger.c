@@ -20,7 +20,7 @@
 const char *const ledger_columns[NCOLS] = {
 	"案件编号", "案件名称", "类别", "牵头单位", "包案领导", "挂牌督办", "信访人",
 	"受理时间", "承办单位", "办理事项", "通知时间", "签收时间", "办结时间", "办理结果",
-	"办理内容", "销号时间", "息诉罢访"
+	"办理内容", "销号时间", "息诉罢访", "解决时限", "责任人"
 };
 
 #define MAX_ERRORS	50
@@ -192,6 +192,9 @@ check_row(struct import *im, const struct csv_row *r)
 		    done < notified)
 			row_error(im, r->line, COL_DONE, "done before it was notified");
 	}
+	if (r->n > COL_RESPONSIBLE && parse_time(im, r, COL_AGREED, 0, &t) == 0 && t != 0 &&
+	    notified && t <= notified)
+		row_error(im, r->line, COL_AGREED, "the agreed deadline is not after the notification");
 	if (r->n > COL_CEASED) {
 		parse_time(im, r, COL_CLOSED, 0, &t);
 		if (strcmp(f[COL_CEASED], "是") != 0 && strcmp(f[COL_CEASED], "否") != 0 &&
@@ -299,6 +302,8 @@ apply_case(struct import *im, const struct csv_row *r, int64_t *case_id)
 static int
 apply_action(struct import *im, const struct csv_row *r, int64_t case_id)
 {
+	struct action_new n = { 0 };
+	struct adjust adj = { 0 };
 	const char *const *f = (const char *const *)r->fields;
 	struct case_rec k;
 	struct action a;
@@ -349,11 +354,24 @@ apply_action(struct import *im, const struct csv_row *r, int64_t case_id)
 		    f[COL_RESULT][0] ? f[COL_RESULT] : NULL);
 	}
 	case_from_row(r, &k);
+	/* an agreement's deadline (解决时限) and its responsible person (责任人) */
+	if (r->n > COL_RESPONSIBLE) {
+		if (f[COL_AGREED][0])
+			instant_parse(f[COL_AGREED], &adj.agreed);
+		n.responsible = f[COL_RESPONSIBLE][0] ? f[COL_RESPONSIBLE] : NULL;
+	}
 	if (sched_plan(im->c->conf, NULL, step, f[COL_DEPT], k.category, k.key_case,
-	    notified, NULL, &p, &cause) != 0)
+	    notified, adj.agreed ? &adj : NULL, &p, &cause) != 0)
 		return -1;
-	if (store_action_add(im->c->store, case_id, dept_id, step, what, notified,
-	    p.rule ? p.rule->name : NULL, 0, p.due, p.uncertain, p.next_at, instant_now(), &id) != 0)
+	n.agreed = adj.agreed;
+	n.case_id = case_id;
+	n.dept_id = dept_id;
+	n.step = step;
+	n.what = what;
+	n.notified = notified;
+	n.rule = p.rule ? p.rule->name : NULL;
+	if (store_action_add(im->c->store, &n, p.due, p.uncertain, p.next_at, instant_now(),
+	    &id) != 0)
 		return -1;
 	printf(im->dry_run ? _("action %lld (case %s, %s %s): would be added\n") :
 	    _("action %lld (case %s, %s %s): added\n"), (long long)id, f[COL_CASE], f[COL_DEPT],

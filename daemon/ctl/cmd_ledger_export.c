@@ -48,6 +48,8 @@ export_row(const struct ledger_row *r, void *arg)
 	csv_put_text(b, r->what, 0);
 	put_time(b, r->closed);
 	csv_put(b, r->closed ? (r->ceased ? "是" : "否") : "", 0);
+	put_time(b, r->agreed);
+	csv_put_text(b, r->responsible, 0);
 	buf_puts(b, "\r\n");
 	return 0;
 }

@@ -54,8 +54,10 @@ assign_step(struct ctl *c, const struct action *a, const char *step, const char 
 		return -1;
 	if (p.rule != NULL && p.due <= instant_now() && !overdue_ok)
 		return 1;
-	if (store_action_add(c->store, a->kase.id, d->id, step, what, at,
-	    p.rule ? p.rule->name : NULL, 0, p.due, p.uncertain, p.next_at, instant_now(), id) != 0)
+	struct action_new n = { .case_id = a->kase.id, .dept_id = d->id, .step = step,
+	    .what = what, .notified = at, .rule = p.rule ? p.rule->name : NULL };
+
+	if (store_action_add(c->store, &n, p.due, p.uncertain, p.next_at, instant_now(), id) != 0)
 		return -1;
 	if (p.rule)
 		instant_deadline(p.due, due, sizeof(due));

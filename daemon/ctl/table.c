@@ -31,7 +31,8 @@ static const struct ctl_opt o_case_close[] = { { "ceased", NULL }, OPT_AT, OPT_F
 static const struct ctl_opt o_case_reopen[] = { { "reason", "TEXT" }, OPT_AT, OPT_FORCE, OPT_END };
 static const struct ctl_opt o_case_ceased[] = { { "reason", "TEXT" }, { "no", NULL }, OPT_END };
 static const struct ctl_opt o_assign[] = {
-	{ "what", "TEXT" }, OPT_AT, OPT_FORCE, { "rule", "NAME" }, { "overdue-ok", NULL }, OPT_END
+	{ "what", "TEXT" }, OPT_AT, { "due", "TIME" }, { "responsible", "NAME" }, OPT_FORCE,
+	{ "rule", "NAME" }, { "overdue-ok", NULL }, OPT_END
 };
 static const struct ctl_opt o_at[] = { OPT_AT, OPT_FORCE, OPT_END };
 static const struct ctl_opt o_confirm[] = {

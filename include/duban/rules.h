@@ -103,6 +103,8 @@ struct adjust {
 	int		ext_days;
 	int		ext_workdays;
 	int64_t		ext_ms;
+	/* a deadline agreed with the petitioner (解决协议), instead of the rule's: 0 none */
+	int64_t		agreed;
 };
 
 /* What a deadline computation needs besides the rule. */

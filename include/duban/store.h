@@ -53,6 +53,7 @@ struct action {
 	int64_t		 id;
 	char		*step;		/* its kind's key ([step]), or as written before kinds */
 	char		*what;		/* the concrete work (核验办证手续), or NULL */
+	char		*responsible;	/* 责任人 (an agreement's), or NULL */
 	char		*rule;
 	instant_t	 notified_at;
 	instant_t	 due_at;	/* 0: no rule governs it */
@@ -168,9 +169,18 @@ int store_case_get(struct store *s, const char *number, struct case_rec *c);
 void store_case_clear(struct case_rec *c);
 
 /* Actions */
-/* pinned: the rule was named by the office, not matched. */
-int store_action_add(struct store *s, int64_t case_id, int64_t dept_id, const char *step,
-    const char *what, instant_t notified, const char *rule, int pinned, instant_t due, int uncertain,
+/* What a new action is: its case, department, kind and work, notification and rule. */
+struct action_new {
+	int64_t		 case_id, dept_id;
+	const char	*step;
+	const char	*what;		/* the concrete work, or NULL */
+	instant_t	 notified;
+	const char	*rule;		/* the rule that governs it, or NULL */
+	int		 pinned;	/* the rule was named by the office, not matched */
+	instant_t	 agreed;	/* a deadline agreed with the petitioner, or 0 */
+	const char	*responsible;	/* 责任人, or NULL */
+};
+int store_action_add(struct store *s, const struct action_new *n, instant_t due, int uncertain,
     instant_t next_at, instant_t now, int64_t *id);
 int store_action_get(struct store *s, int64_t id, struct action *a);
 /* Mark an action done: 0, STORE_NOT_FOUND, STORE_DONE_ALREADY, or -1. */
@@ -398,6 +408,8 @@ struct ledger_row {
 	const char	*what;
 	instant_t	 closed;	/* 销号; 0: open */
 	int		 ceased;	/* 息诉罢访 */
+	instant_t	 agreed;	/* an agreement's deadline (解决时限), or 0 */
+	const char	*responsible;	/* 责任人, or NULL */
 };
 /* The case fields an import compares between a case's lines. */
 #define LEDGER_CASE_FIELDS	9

@@ -50,14 +50,16 @@ teardown(void **state)
 static int64_t
 assign(struct fixture *f, const char *step, instant_t at)
 {
+	struct action_new n = { .case_id = 1, .dept_id = 1, .step = step, .notified = at };
 	struct plan p;
 	const char *cause;
 	int64_t id;
 
 	assert_int_equal(sched_plan(f->conf, NULL, step, "zjj", 2, 0, at, NULL, &p, &cause), 0);
 	assert_non_null(p.rule);
-	assert_int_equal(store_action_add(f->st, 1, 1, step, NULL, at, p.rule->name, 0, p.due,
-	    p.uncertain, p.next_at, at, &id), 0);
+	n.rule = p.rule->name;
+
+	assert_int_equal(store_action_add(f->st, &n, p.due, p.uncertain, p.next_at, at, &id), 0);
 	return id;
 }
 

@@ -62,6 +62,7 @@ static int
 setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
+	struct action_new n = { .case_id = 1, .dept_id = 1 };
 	struct plan p;
 	const char *cause;
 	char step[16];
@@ -73,19 +74,25 @@ setup(void **state)
 	/* actions that are reminded, overdue and escalated: rows in every table */
 	for (i = 0; i < NACTIONS; i++) {
 		snprintf(step, sizeof(step), "step%d", i);
+		n.step = step;
 		assert_int_equal(sched_plan(f->conf, NULL, step, "zjj", 2, 0, T0, NULL, &p,
 		    &cause), 0);
-		assert_int_equal(store_action_add(f->st, 1, 1, step, NULL, T0, p.rule->name, 0, p.due,
-		    p.uncertain, p.next_at, T0, NULL), 0);
+		n.notified = T0;
+		n.rule = p.rule->name;
+		assert_int_equal(store_action_add(f->st, &n, p.due, p.uncertain, p.next_at, T0,
+		    NULL), 0);
 	}
 	assert_int_equal(sched_run(f->st, f->conf, T0 + 60000, 500, 100, &done, NULL, NULL), 0);
 	assert_true(done >= NACTIONS * 2);
 	for (i = 0; i < NLATER; i++) {
 		snprintf(step, sizeof(step), "later%d", i);
+		n.step = step;
 		assert_int_equal(sched_plan(f->conf, NULL, step, "zjj", 2, 0, T0 + 60000, NULL, &p,
 		    &cause), 0);
-		assert_int_equal(store_action_add(f->st, 1, 1, step, NULL, T0 + 60000, p.rule->name, 0,
-		    p.due, p.uncertain, p.next_at, T0 + 60000, NULL), 0);
+		n.notified = T0 + 60000;
+		n.rule = p.rule->name;
+		assert_int_equal(store_action_add(f->st, &n, p.due, p.uncertain, p.next_at,
+		    T0 + 60000, NULL), 0);
 	}
 	*state = f;
 	return 0;

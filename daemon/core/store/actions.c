@@ -8,27 +8,28 @@
 #include "internal.h"
 
 int
-store_action_add(struct store *s, int64_t case_id, int64_t dept_id, const char *step,
-    const char *what, instant_t notified, const char *rule, int pinned, instant_t due, int uncertain,
+store_action_add(struct store *s, const struct action_new *n, instant_t due, int uncertain,
     instant_t next_at, instant_t now, int64_t *id)
 {
 	static const char sql[] =
 	    "INSERT INTO actions (case_id, dept_id, step, notified_at, rule, due_at,"
-	    " uncertain, stage, next_at, created_at, rule_pinned, what)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)";
+	    " uncertain, stage, next_at, created_at, rule_pinned, what, agreed_due, responsible)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt *st = db_stmt(s, sql);
 
-	sqlite3_bind_int64(st, 1, case_id);
-	sqlite3_bind_int64(st, 2, dept_id);
-	db_bind_text(st, 3, step);
-	sqlite3_bind_int64(st, 4, notified);
-	db_bind_text(st, 5, rule);
+	sqlite3_bind_int64(st, 1, n->case_id);
+	sqlite3_bind_int64(st, 2, n->dept_id);
+	db_bind_text(st, 3, n->step);
+	sqlite3_bind_int64(st, 4, n->notified);
+	db_bind_text(st, 5, n->rule);
 	db_bind_instant(st, 6, due);
 	sqlite3_bind_int(st, 7, uncertain);
 	db_bind_instant(st, 8, next_at);
 	sqlite3_bind_int64(st, 9, now);
-	sqlite3_bind_int(st, 10, pinned);
-	db_bind_text(st, 11, what != NULL && what[0] != '\0' ? what : NULL);
+	sqlite3_bind_int(st, 10, n->pinned);
+	db_bind_text(st, 11, n->what != NULL && n->what[0] != '\0' ? n->what : NULL);
+	db_bind_instant(st, 12, n->agreed);
+	db_bind_text(st, 13, n->responsible);
 	if (db_step_done(s, st) != 0)
 		return -1;
 	if (id)
@@ -41,6 +42,7 @@ store_action_clear(struct action *a)
 {
 	free(a->step);
 	free(a->what);
+	free(a->responsible);
 	free(a->rule);
 	free(a->note);
 	store_dept_clear(&a->dept);
@@ -188,8 +190,8 @@ store_action_each_open(struct store *s, int (*fn)(const struct recompute_row *, 
 	static const char sql[] =
 	    "SELECT a.id, a.step, d.code, c.category, c.key_case, a.rule, a.rule_pinned,"
 	    " a.notified_at, a.due_at, a.stage, a.checked_at, a.uncertain, a.paused_at,"
-	    " a.pause_days, a.pause_workdays, a.pause_ms, a.ext_days, a.ext_workdays, a.ext_ms"
-	    " FROM actions a JOIN departments d ON d.id = a.dept_id"
+	    " a.pause_days, a.pause_workdays, a.pause_ms, a.ext_days, a.ext_workdays, a.ext_ms,"
+	    " coalesce(a.agreed_due, 0) FROM actions a JOIN departments d ON d.id = a.dept_id"
 	    " JOIN cases c ON c.id = a.case_id WHERE a.done_at IS NULL";
 	sqlite3_stmt *st = db_stmt(s, sql);
 	struct recompute_row r;
@@ -215,6 +217,7 @@ store_action_each_open(struct store *s, int (*fn)(const struct recompute_row *, 
 		r.adj.ext_days = sqlite3_column_int(st, 16);
 		r.adj.ext_workdays = sqlite3_column_int(st, 17);
 		r.adj.ext_ms = sqlite3_column_int64(st, 18);
+		r.adj.agreed = sqlite3_column_int64(st, 19);
 		rc = fn(&r, arg);
 	}
 	sqlite3_reset(st);

@@ -175,6 +175,8 @@ db_action_row(sqlite3_stmt *st, struct action *a)
 	a->cycle = sqlite3_column_int(st, 36);
 	a->first_cycle = sqlite3_column_int(st, 37);
 	a->what = db_col_text(st, 38);
+	a->adj.agreed = sqlite3_column_int64(st, 39);
+	a->responsible = db_col_text(st, 40);
 }
 
 instant_t

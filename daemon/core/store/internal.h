@@ -32,7 +32,8 @@ struct store {
 	" c.id, c.number, c.title, c.category, c.key_case," \
 	" coalesce((SELECT l.name || ' <' || l.email || '>' FROM leaders l" \
 	" WHERE l.name = c.leader), c.leader), c.petitioner," \
-	" c.received_at, c.status, a.cycle, a.first_cycle, a.what" \
+	" c.received_at, c.status, a.cycle, a.first_cycle, a.what, coalesce(a.agreed_due, 0)," \
+	" a.responsible" \
 	" FROM actions a JOIN departments d ON d.id = a.dept_id" \
 	" JOIN cases c ON c.id = a.case_id"
 

@@ -315,6 +315,9 @@ static const char *migrations[] = {
 	"  reason TEXT NOT NULL);"
 	/* a pause that is a transfer (产权纠纷 to the court): to whom */
 	"ALTER TABLE pauses ADD COLUMN to_whom TEXT;"
+	/* an agreement's deadline (解决时限) and its responsible person (责任人) */
+	"ALTER TABLE actions ADD COLUMN agreed_due INTEGER;"
+	"ALTER TABLE actions ADD COLUMN responsible TEXT;"
 	/* the leaders who own cases (包案领导): a case names one, mail finds the address */
 	"CREATE TABLE leaders ("
 	"  id INTEGER PRIMARY KEY,"

@@ -80,7 +80,8 @@ store_ledger_each(struct store *s, int (*fn)(const struct ledger_row *, void *),
 	static const char sql[] =
 	    "SELECT c.number, c.title, c.category, ld.code, c.leader, c.key_case, c.petitioner,"
 	    " c.received_at, d.code, a.step, a.notified_at, a.acked_at, a.done_at, a.note,"
-	    " a.what, c.closed_at, c.ceased FROM cases c LEFT JOIN departments ld ON ld.id = c.lead_dept"
+	    " a.what, c.closed_at, c.ceased, a.agreed_due, a.responsible"
+	    " FROM cases c LEFT JOIN departments ld ON ld.id = c.lead_dept"
 	    " LEFT JOIN actions a ON a.case_id = c.id LEFT JOIN departments d ON d.id = a.dept_id"
 	    " ORDER BY c.number, a.id";
 	sqlite3_stmt *st = db_stmt(s, sql);
@@ -105,6 +106,8 @@ store_ledger_each(struct store *s, int (*fn)(const struct ledger_row *, void *),
 		r.what = (const char *)sqlite3_column_text(st, 14);
 		r.closed = sqlite3_column_int64(st, 15);
 		r.ceased = sqlite3_column_int(st, 16);
+		r.agreed = sqlite3_column_int64(st, 17);
+		r.responsible = (const char *)sqlite3_column_text(st, 18);
 		rc = fn(&r, arg);
 	}
 	sqlite3_reset(st);
