@@ -140,8 +140,12 @@ render(struct store *s, const struct config *conf, const struct escalation_row *
 	t2[0] = t3[0] = '\0';
 	if (store_action_get(s, e->action_id, &a) != 0)
 		return -1;
-	fprintf(fp, _("督办记录 / evidence record: escalation %lld (level %d, to %s)\n"),
-	    (long long)e->id, e->level, E(e->target));
+	if (e->level == 0)
+		fprintf(fp, _("督办记录 / evidence record: referral %lld (to %s, by the office)\n"),
+		    (long long)e->id, E(e->target));
+	else
+		fprintf(fp, _("督办记录 / evidence record: escalation %lld (level %d, to %s)\n"),
+		    (long long)e->id, e->level, E(e->target));
 	if (live)
 		fprintf(fp, _("escalated %s; acknowledged %s; resolved %s%s%s\n\n"),
 		    instant_format(e->opened_at, t1, sizeof(t1)),

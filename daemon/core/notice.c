@@ -122,10 +122,11 @@ vars_for_action(struct notice_vars *nv, const struct config *conf, const struct 
 }
 
 static enum tpl_kind
-tpl_of(enum event_kind kind)
+tpl_of(const struct event *e)
 {
-	return kind == EV_REMIND ? TPL_REMINDER : kind == EV_OVERDUE ? TPL_OVERDUE :
-	    kind == EV_PERIOD_END ? TPL_PERIOD_END : TPL_ESCALATION;
+	return e->kind == EV_REMIND ? TPL_REMINDER : e->kind == EV_OVERDUE ? TPL_OVERDUE :
+	    e->kind == EV_PERIOD_END ? TPL_PERIOD_END : e->level == 0 ? TPL_REFERRAL :
+	    TPL_ESCALATION;
 }
 
 instant_t
@@ -214,7 +215,7 @@ queue_one(struct store *st, const struct config *conf, const struct action *a,
     const struct event *e, const char *to_name, const char *to_addr,
     const struct target *t, instant_t now, bool *added)
 {
-	const struct template *tpl = &conf->tpl.t[tpl_of(e->kind)];
+	const struct template *tpl = &conf->tpl.t[tpl_of(e)];
 	struct notice_vars nv;
 	struct notice n;
 	char *subject, *body, *item, *msgid, *tag, *thread, *ref, *msg;

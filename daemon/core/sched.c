@@ -197,6 +197,30 @@ perform(struct store *st, const struct config *conf, const struct action *a,
 	return eid > 0 ? evidence_snapshot(st, conf, eid, now) : 0;
 }
 
+int
+sched_refer(struct store *st, const struct config *conf, const struct action *a,
+    const struct target *t, const char *who, const char *reason, instant_t now, int64_t *eid)
+{
+	/* level 0: not a step of the rule's ladder, the office's own referral */
+	struct event e = { EV_ESCALATE, 0, 0, now };
+	char detail[512];
+	int added;
+
+	if ((added = store_escalation_add(st, a, 0, t->name, now)) < 0)
+		return -1;
+	if (added == 1)
+		return 1;	/* referred already in this cycle */
+	if ((*eid = store_escalation_id(st, a->id, a->cycle, 0)) <= 0 ||
+	    notice_queue(st, conf, a, &e, t->label, t->email, t, now) != 0 ||
+	    (conf->office_email != NULL &&
+	    notice_queue(st, conf, a, &e, conf->office_name, conf->office_email, t, now) != 0))
+		return -1;
+	snprintf(detail, sizeof(detail), "referred to %s <%s>: %s", t->name, t->email, reason);
+	if (store_event(st, now, who, a->id, "refer", detail) != 0)
+		return -1;
+	return evidence_snapshot(st, conf, *eid, now);
+}
+
 /* Perform the action's events that are due; returns how many, or -1. */
 static int
 advance(struct store *st, const struct config *conf, const struct action *a, instant_t now)

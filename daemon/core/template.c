@@ -12,7 +12,7 @@
 
 static const char *files[TPL_COUNT] = {
 	"reminder.txt", "overdue.txt", "escalation.txt", "digest.txt", "item.txt", "failure.txt",
-	"period-end.txt"
+	"period-end.txt", "referral.txt"
 };
 
 #define ITEM_VARS "case", "case_title", "category", "step", "step_key", "step_name", "what", "responsible", "dept", "dept_code", "head", \
@@ -28,6 +28,7 @@ static const char *const allowed[TPL_COUNT][32] = {
 	[TPL_ITEM] = { ITEM_VARS, "target", "level", NULL },
 	[TPL_FAILURE] = { "recipient", "reply", "failed_subject", "action", "office", NULL },
 	[TPL_PERIOD_END] = { ITEM_VARS, NULL },
+	[TPL_REFERRAL] = { ITEM_VARS, "target", NULL },
 };
 
 const char *

@@ -7,6 +7,7 @@
 #include "ctl.h"
 #include "duban/evidence.h"
 #include "duban/log.h"
+#include "duban/sched.h"
 #include "duban/text.h"
 
 static int
@@ -126,10 +127,12 @@ cmd_queue_export(struct ctl *c, struct ctl_args *a)
 static int
 print_escalation(const struct escalation_row *e, void *arg)
 {
+	const char *target = arg;
 	char id[24], action[24], level[8], opened[32], due[32];
 	const char *v[9];
 
-	(void)arg;
+	if (target != NULL && strcmp(target, e->target) != 0)
+		return 0;
 	snprintf(id, sizeof(id), "%lld", (long long)e->id);
 	snprintf(action, sizeof(action), "%lld", (long long)e->action_id);
 	snprintf(level, sizeof(level), "%d", e->level);
@@ -160,8 +163,15 @@ cmd_queue_list(struct ctl *c, struct ctl_args *a)
 		    NC_("column", "escalated"), NC_("column", "state") };
 		static const int w[] = { 5, 6, 5, 12, 12, 14, 19, 19, 0 };
 
+		const char *target = args_get(a, "target");
+
+		if (target != NULL && conf_target(c->conf, target) == NULL) {
+			fprintf(stderr, _("dubanctl: --target: no target \"%s\" in the configuration\n"),
+			    target);
+			return EXIT_USAGE;
+		}
 		out_header_typed(cols, w, 9, "nnnssstte");
-		if (store_escalation_each(c->store, all, print_escalation, NULL) != 0) {
+		if (store_escalation_each(c->store, all, print_escalation, (void *)target) != 0) {
 			out_end();
 			return ctl_db_failed(c);
 		}
@@ -170,3 +180,47 @@ cmd_queue_list(struct ctl *c, struct ctl_args *a)
 	return EXIT_OK;
 }
 
+
+/* dubanctl queue refer ACTION --target NAME --reason TEXT: 疑难案件 上报领导小组. */
+int
+cmd_queue_refer(struct ctl *c, struct ctl_args *a)
+{
+	const char *name = args_get(a, "target"), *reason = args_get(a, "reason");
+	const struct target *t;
+	struct action act;
+	int64_t id, eid = 0;
+	int rc;
+
+	if (name == NULL || reason == NULL || reason[0] == '\0') {
+		fprintf(stderr, _("dubanctl: queue refer needs --target NAME and --reason TEXT\n"));
+		return EXIT_USAGE;
+	}
+	if ((t = conf_target(c->conf, name)) == NULL) {
+		fprintf(stderr, _("dubanctl: --target: no target \"%s\" in the configuration\n"), name);
+		return EXIT_USAGE;
+	}
+	if (ctl_parse_id(a->argv[0], &id) != 0)
+		return EXIT_USAGE;
+	if ((rc = store_action_get(c->store, id, &act)) != 0)
+		return ctl_lookup(c, rc, "action %lld does not exist", (long long)id);
+	if (store_begin(c->store) != 0) {
+		store_action_clear(&act);
+		return EXIT_DATABASE;
+	}
+	rc = sched_refer(c->store, c->conf, &act, t, c->who, reason, instant_now(), &eid);
+	store_action_clear(&act);
+	if (rc == 1) {
+		store_rollback(c->store);
+		fprintf(stderr, _("dubanctl: action %lld is referred already (dubanctl queue --all)\n"),
+		    (long long)id);
+		return EXIT_FAIL;
+	}
+	if (rc != 0 || store_commit(c->store) != 0) {
+		store_rollback(c->store);
+		return ctl_db_failed(c);
+	}
+	ctl_wake(c);
+	printf(_("action %lld referred to %s: queue entry %lld\n"), (long long)id, t->label,
+	    (long long)eid);
+	return EXIT_OK;
+}

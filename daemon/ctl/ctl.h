@@ -201,6 +201,7 @@ CTL_HANDLER(cmd_next_drop);
  */
 int ctl_procedure_after(struct ctl *c, int64_t action_id, instant_t at);
 CTL_HANDLER(cmd_queue_list);
+CTL_HANDLER(cmd_queue_refer);
 CTL_HANDLER(cmd_queue_show);
 CTL_HANDLER(cmd_queue_ack);
 CTL_HANDLER(cmd_queue_resolve);

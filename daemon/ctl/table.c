@@ -50,6 +50,8 @@ static const struct ctl_opt o_pause[] = {
 	{ "reason", "TEXT" }, { "to", "BODY" }, OPT_AT, OPT_FORCE, OPT_END
 };
 static const struct ctl_opt o_leader[] = { { "email", "ADDR" }, { "title", "TEXT" }, OPT_END };
+static const struct ctl_opt o_queue[] = { { "all", NULL }, { "target", "NAME" }, OPT_END };
+static const struct ctl_opt o_refer[] = { { "target", "NAME" }, { "reason", "TEXT" }, OPT_END };
 static const struct ctl_opt o_transfer[] = {
 	{ "to", "BODY" }, { "reason", "TEXT" }, OPT_AT, OPT_FORCE, OPT_END
 };
@@ -123,7 +125,12 @@ const struct ctl_cmd ctl_cmds[] = {
 	  cmd_next_confirm, CS },
 	{ "next drop", "ID", 1, 1, o_drop, N_("drop a proposed next step, with a reason"),
 	  cmd_next_drop, CS },
-	{ "queue", "", 0, 0, o_all, N_("the discipline-inspection queue"), cmd_queue_list, CSR },
+	{ "queue", "", 0, 0, o_queue,
+	  N_("the queues: the discipline-inspection group's, the leading group's (--target)"),
+	  cmd_queue_list, CSR },
+	{ "queue refer", "ACTION", 1, 1, o_refer,
+	  N_("refer a case to a target's queue (疑难案件 to the leading group), with a reason"),
+	  cmd_queue_refer, CS },
 	{ "queue show", "ID", 1, 1, NULL, N_("an escalation's evidence record"), cmd_queue_show, CSR },
 	{ "queue ack", "ID", 1, 1, o_note, N_("acknowledge an escalation"), cmd_queue_ack, CS },
 	{ "queue resolve", "ID", 1, 1, o_note, N_("resolve an escalation, with a note"),

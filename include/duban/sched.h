@@ -40,6 +40,15 @@ int sched_plan(const struct config *conf, const char *rule_name, const char *ste
  * events before its last check stay past. The move is audited with why.
  */
 #define REPLAN_KEEP_STAGE	0x1	/* the same deadline shifted: performed events stay performed */
+/*
+ * The office refers an action's case to a target (疑难案件 to the leading
+ * group): an escalation of level 0 in the target's queue, its notice to the
+ * target (and the office), the reason in the audit log, and its evidence
+ * record, inside the caller's transaction. 0 (*eid), 1 referred already in
+ * this cycle, -1.
+ */
+int sched_refer(struct store *st, const struct config *conf, const struct action *a,
+    const struct target *t, const char *who, const char *reason, instant_t now, int64_t *eid);
 int sched_replan(struct store *st, const struct config *conf, const struct action *a,
     instant_t now, const char *why, int flags);
 

@@ -16,6 +16,7 @@ enum tpl_kind {
 	TPL_ITEM,
 	TPL_FAILURE,
 	TPL_PERIOD_END,		/* a waiting period has run: to the office */
+	TPL_REFERRAL,		/* an escalation of level 0: the office refers a case */
 	TPL_COUNT
 };
 

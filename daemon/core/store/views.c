@@ -166,14 +166,15 @@ store_report_each(struct store *s, instant_t from, instant_t to,
     int (*fn)(const struct report_row *, void *), void *arg)
 {
 	static const char sql[] =
+	    /* escalated: by the rule's ladder (level 0, the office's referral, is not) */
 	    "SELECT 'action', d.code, d.name, a.notified_at, coalesce(a.due_at, 0),"
 	    " coalesce(a.done_at, 0), EXISTS (SELECT 1 FROM escalations e WHERE e.action_id = a.id"
-	    " AND e.cycle >= a.first_cycle), 0, 0, a.rule, a.uncertain, 0"
+	    " AND e.cycle >= a.first_cycle AND e.level > 0), 0, 0, a.rule, a.uncertain, 0"
 	    " FROM actions a JOIN departments d ON d.id = a.dept_id"
 	    " WHERE a.notified_at >= ?1 AND a.notified_at < ?2"
 	    " UNION ALL SELECT 'action', d.code, d.name, s.notified_at, coalesce(s.due_at, 0), 0,"
 	    " EXISTS (SELECT 1 FROM escalations e WHERE e.action_id = s.action_id"
-	    " AND e.cycle BETWEEN s.first_cycle AND s.last_cycle), 0, 0, s.rule, s.uncertain,"
+	    " AND e.cycle BETWEEN s.first_cycle AND s.last_cycle AND e.level > 0), 0, 0, s.rule, s.uncertain,"
 	    " s.ended_at FROM assignments s JOIN departments d ON d.id = s.dept_id"
 	    " WHERE s.notified_at >= ?1 AND s.notified_at < ?2"
 	    /* a case as it stood at the end: closed then, by its closing or an earlier one */
