@@ -33,11 +33,16 @@ check_config(const char *path, int verbose)
 {
 	struct diag d = { 0 };
 	struct config *conf = conf_load_all(path, &d);
+	int bad = conf != NULL && conf_check_roster(conf, &d) > 0;
 
 	diag_print(&d, stderr);
 	diag_free(&d);
 	if (conf == NULL)
 		return 1;
+	if (bad) {
+		conf_free(conf);
+		return 1;
+	}
 	if (verbose)
 		conf_print(conf, stdout);
 	else

@@ -367,6 +367,7 @@ category_key(struct conf_parse *p, const char *name, const char *value)
 		return 1;
 	}
 	n = name[0] - '0';
+	p->conf->category_line[n] = p->lineno;
 	copy = xstrdup(value);
 	/* the first department named leads; the others are named for people */
 	tok = strtok_r(copy, ", \t", &save);

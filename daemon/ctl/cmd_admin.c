@@ -108,13 +108,17 @@ cmd_check_config(struct ctl *c, struct ctl_args *a)
 {
 	struct diag d = { 0 };
 	struct config *conf;
+	int bad;
 
 	(void)a;
 	conf = conf_load_all(c->conf_path, &d);
+	bad = conf != NULL && conf_check_roster(conf, &d) > 0;
 	diag_print(&d, stderr);
 	diag_free(&d);
-	if (conf == NULL)
+	if (conf == NULL || bad) {
+		conf_free(conf);
 		return EXIT_CONFIG;
+	}
 	printf(_("configuration OK\n"));
 	conf_free(conf);
 	return EXIT_OK;

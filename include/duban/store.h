@@ -419,6 +419,11 @@ int store_ledger_each(struct store *s, int (*fn)(const struct ledger_row *, void
 int store_case_update(struct store *s, int64_t id, const struct case_rec *c);
 /* A case's closing (销号 time, 0: open; 息诉罢访): 0 or -1. */
 int store_case_closing(struct store *s, int64_t case_id, instant_t *closed, int *ceased);
+/*
+ * The department codes of the database at path, read only and without a
+ * migration (for the configuration's checks): fn for each; 0 or -1.
+ */
+int store_peek_departments(const char *path, int (*fn)(const char *code, void *arg), void *arg);
 /* The leaders (包案领导): add one, or change its title and address. 0 or -1. */
 int store_leader_set(struct store *s, const char *name, const char *title, const char *email);
 /* Each leader (or the one named), in the order added: how many, or -1. */

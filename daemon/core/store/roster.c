@@ -312,3 +312,29 @@ store_dept_update(struct store *s, const struct department *d)
 	db_bind_text(st, 5, d->code);
 	return db_step_done(s, st);
 }
+
+int
+store_peek_departments(const char *path, int (*fn)(const char *code, void *arg), void *arg)
+{
+	/* read only, no migration, no lock kept: for the configuration's checks */
+	static const char sql[] = "SELECT code FROM departments ORDER BY code";
+	sqlite3_stmt *st;
+	sqlite3 *db;
+	int rc;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		return -1;
+	}
+	sqlite3_busy_timeout(db, 2000);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		return -1;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (fn((const char *)sqlite3_column_text(st, 0), arg) != 0)
+			break;
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
