@@ -94,7 +94,8 @@ for n in 1 2 3 4 5 6 8 9; do
 	grep -q "proposed .*核实约谈 to zjj" "$T/out" || fail "done $n proposed nothing: $(cat "$T/out")"
 done
 assert_eq "$(at "2018-10-08 15:00:00" --csv next | tail -n +2 | wc -l)" 8 "proposals"
-p() { sql "SELECT p.id FROM proposals p JOIN cases c ON c.id = p.case_id WHERE c.number = '2018-FX-00$1' AND p.decided_at IS NULL"; }
+# p N [STEP]: case N's open proposal (of that kind)
+p() { sql "SELECT p.id FROM proposals p JOIN cases c ON c.id = p.case_id WHERE c.number = '2018-FX-00$1' AND p.decided_at IS NULL AND ('${2:-}' = '' OR p.step = '${2:-}')"; }
 for n in 1 3 5 8 9; do
 	at "2018-10-09 09:30:00" next drop "$(p $n)" --reason "书面意见已落实，无需核实约谈" >/dev/null ||
 		fail "drop case $n's proposal"
@@ -118,7 +119,11 @@ verify=$(last)
 at "2018-10-09 11:00:00" next confirm "$(p 6)" >/dev/null || fail "confirm case 6's 核实约谈"
 at "2018-10-10 09:00:00" done "$verify" --note "开发企业拒不申请" >"$T/out" || fail "done 核实约谈"
 grep -q "proposed .*公告 to bdc" "$T/out" || fail "no 公告 proposed: $(cat "$T/out")"
-at "2018-10-10 10:00:00" next confirm "$(p 2)" --what "公告回迁户及房屋信息" >/dev/null || fail "confirm 公告"
+grep -q "proposed .*立案侦查（开发企业偷逃税款） to gaj" "$T/out" || fail "no branch to 公安: $(cat "$T/out")"
+at "2018-10-10 10:00:00" next drop "$(p 2 investigation)" --reason "未发现偷逃税款" >/dev/null ||
+	fail "drop the branch to 公安"
+at "2018-10-10 10:00:00" next confirm "$(p 2 public-notice)" --what "公告回迁户及房屋信息" >/dev/null ||
+	fail "confirm 公告"
 notice=$(last)
 assert_eq "$(due "$notice")" "2018-11-01 00:00:00" "the notice period: 15 working days (to 10-31 24:00)"
 
@@ -144,8 +149,10 @@ assert_eq "$(due "$notice")" "2018-11-08 00:00:00" "the notice period after five
 
 # the leading group decided: case 6 goes on and closes; the agreement is kept
 at "2018-10-23 10:00:00" done "$(sql "SELECT max(a.id) FROM actions a WHERE a.case_id = 6")" >/dev/null
-at "2018-10-23 10:00:00" next drop "$(sql "SELECT max(id) FROM proposals WHERE case_id = 6 AND decided_at IS NULL")" \
-	--reason "领导小组决定由住建局直接办结" >/dev/null
+for id in $(p 6); do
+	at "2018-10-23 10:00:00" next drop "$id" --reason "领导小组决定由住建局直接办结" >/dev/null ||
+		fail "drop case 6's proposal $id"
+done
 at "2018-10-23 11:00:00" case close 2018-FX-006 >/dev/null || fail "close case 6"
 at "2018-10-30 16:00:00" done "$agreement" --note "工资已足额支付" >/dev/null
 at "2018-10-31 10:00:00" case close 2018-FX-004 --ceased >/dev/null || fail "close case 4"
@@ -162,11 +169,12 @@ grep -q "proposed .*出具税务认定意见 to swj" "$T/out" || fail "no tax op
 registration=$(last)
 assert_eq "$(due "$registration")" "2018-11-13 00:00:00" \
 	"registration: 3 days, to 11-11, a Sunday: to 11-12 24:00"
-at "2018-11-08 10:30:00" next drop "$(p 2)" --reason "税款另行追缴，不影响办证" >/dev/null
+at "2018-11-08 10:30:00" next drop "$(p 2 tax-opinion)" --reason "税款另行追缴，不影响办证" >/dev/null
 at "2018-11-09 16:00:00" done "$registration" --note "已发证" >/dev/null
 at "2018-11-12 10:00:00" case close 2018-FX-002 --ceased >/dev/null || fail "close case 2"
 
-# the end: every case closed, two petitioners ceased, one escalation
+# the end: every case closed, no proposal left open, two petitioners ceased, one escalation
+assert_eq "$(sql "SELECT count(*) FROM proposals WHERE decided_at IS NULL")" 0 "open proposals"
 assert_eq "$(sql "SELECT count(*) FROM cases WHERE status = 'closed'")" 9 "cases closed"
 at "2018-11-30 10:00:00" --csv report --from 2018-09-01 --to 2018-11-30 >"$T/report.csv" || fail "report"
 grep -q "^all,合计,[0-9]*,[0-9]*,[0-9]*,0,0,1,[^,]*,9,9,100.0%,22.2%," "$T/report.csv" ||
