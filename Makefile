@@ -135,6 +135,12 @@ check-valgrind: all unit
 	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_ledger'
 	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_report'
 	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_kill'
+	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_procedure'
+	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_transfer'
+	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_refer'
+	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_roundtrip'
+	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_reopen'
+	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_leaders'
 
 demo: all
 	scripts/demo
