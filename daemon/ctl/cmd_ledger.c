@@ -20,7 +20,8 @@
 const char *const ledger_columns[NCOLS] = {
 	"案件编号", "案件名称", "类别", "牵头单位", "包案领导", "挂牌督办", "信访人",
 	"受理时间", "承办单位", "办理事项", "通知时间", "签收时间", "办结时间", "办理结果",
-	"办理内容", "销号时间", "息诉罢访", "解决时限", "责任人"
+	"办理内容", "销号时间", "息诉罢访", "解决时限", "责任人", "转办单位", "转办时间", "转回时间",
+	"转办原因"
 };
 
 #define MAX_ERRORS	50
@@ -195,6 +196,18 @@ check_row(struct import *im, const struct csv_row *r)
 	if (r->n > COL_RESPONSIBLE && parse_time(im, r, COL_AGREED, 0, &t) == 0 && t != 0 &&
 	    notified && t <= notified)
 		row_error(im, r->line, COL_AGREED, "the agreed deadline is not after the notification");
+	if (r->n > COL_TRANSFER_WHY && f[COL_TRANSFER_TO][0]) {
+		instant_t from = 0, back = 0;
+
+		if (parse_time(im, r, COL_TRANSFER_FROM, 1, &from) == 0 && from && notified &&
+		    from < notified)
+			row_error(im, r->line, COL_TRANSFER_FROM, "transferred before it was notified");
+		if (parse_time(im, r, COL_TRANSFER_BACK, 0, &back) == 0 && back && back < from)
+			row_error(im, r->line, COL_TRANSFER_BACK, "back before it was transferred");
+		if (f[COL_TRANSFER_WHY][0] == '\0')
+			row_error(im, r->line, COL_TRANSFER_WHY, "a transfer needs its reason");
+	} else if (r->n > COL_TRANSFER_WHY && (f[COL_TRANSFER_FROM][0] || f[COL_TRANSFER_BACK][0]))
+		row_error(im, r->line, COL_TRANSFER_TO, "a transfer needs the body it went to");
 	if (r->n > COL_CEASED) {
 		parse_time(im, r, COL_CLOSED, 0, &t);
 		if (strcmp(f[COL_CEASED], "是") != 0 && strcmp(f[COL_CEASED], "否") != 0 &&
@@ -267,6 +280,35 @@ apply_closing(struct import *im, const struct csv_row *r, int64_t case_id)
 	printf(im->dry_run ? _("case %s: closing would be updated\n") :
 	    _("case %s: closing updated\n"), f[COL_CASE]);
 	return store_case_set_closing(im->c->store, case_id, closed, ceased);
+}
+
+/* A new action's transfer (转交法院) and its return, as dubanctl would have recorded them. */
+static int
+apply_transfer(struct import *im, const struct csv_row *r, int64_t id)
+{
+	const char *const *f = (const char *const *)r->fields;
+	instant_t from = 0, back = 0;
+	struct action a;
+	char detail[512];
+	int rc;
+
+	instant_parse(f[COL_TRANSFER_FROM], &from);
+	if (f[COL_TRANSFER_BACK][0])
+		instant_parse(f[COL_TRANSFER_BACK], &back);
+	if (store_action_get(im->c->store, id, &a) != 0)
+		return -1;
+	rc = ctl_pause_action(im->c, &a, from, f[COL_TRANSFER_WHY], f[COL_TRANSFER_TO], detail,
+	    sizeof(detail));
+	if (rc == 0)
+		rc = store_event(im->c->store, instant_now(), im->c->who, id, "transfer", detail);
+	if (rc == 0 && back != 0) {
+		a.paused_at = from;
+		rc = ctl_resume_action(im->c, &a, back, detail, sizeof(detail));
+		if (rc == 0)
+			rc = store_event(im->c->store, instant_now(), im->c->who, id, "resume", detail);
+	}
+	store_action_clear(&a);
+	return rc;
 }
 
 /* Store one row's case: added, updated or unchanged. */
@@ -381,6 +423,8 @@ apply_action(struct import *im, const struct csv_row *r, int64_t case_id)
 		printf(_("%s:%d: %s '%s' names no kind of step: kind %s, the catch-all, with '%s' as"
 		    " %s\n"), im->file, r->line, ledger_columns[COL_STEP], f[COL_STEP], step, f[COL_STEP],
 		    ledger_columns[COL_WHAT]);
+	if (r->n > COL_TRANSFER_WHY && f[COL_TRANSFER_TO][0] && apply_transfer(im, r, id) != 0)
+		return -1;
 	if ((acked || done || f[COL_RESULT][0]) && store_action_set_record(im->c->store, id,
 	    acked, done, f[COL_RESULT][0] ? f[COL_RESULT] : NULL) != 0)
 		return -1;

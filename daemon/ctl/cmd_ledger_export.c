@@ -50,6 +50,10 @@ export_row(const struct ledger_row *r, void *arg)
 	csv_put(b, r->closed ? (r->ceased ? "是" : "否") : "", 0);
 	put_time(b, r->agreed);
 	csv_put_text(b, r->responsible, 0);
+	csv_put_text(b, r->transfer_to, 0);
+	put_time(b, r->transfer_to ? r->transfer_from : 0);
+	put_time(b, r->transfer_to ? r->transfer_back : 0);
+	csv_put_text(b, r->transfer_to ? r->transfer_why : NULL, 0);
 	buf_puts(b, "\r\n");
 	return 0;
 }

@@ -410,6 +410,10 @@ struct ledger_row {
 	int		 ceased;	/* 息诉罢访 */
 	instant_t	 agreed;	/* an agreement's deadline (解决时限), or 0 */
 	const char	*responsible;	/* 责任人, or NULL */
+	const char	*transfer_to;	/* its last transfer: to whom (NULL: none), when, back, why */
+	instant_t	 transfer_from;
+	instant_t	 transfer_back;	/* 0: still away */
+	const char	*transfer_why;
 };
 /* The case fields an import compares between a case's lines. */
 #define LEDGER_CASE_FIELDS	9

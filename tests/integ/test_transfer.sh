@@ -41,4 +41,20 @@ ctl explain 1 | grep -q "transfer   to 法院 2026-12-03 10:00:00, back 2026-12-
 assert_eq "$(sql "SELECT group_concat(what, ' ') FROM (SELECT what FROM events WHERE what IN ('transfer', 'resume', 'case transfer', 'case return') ORDER BY id)")" \
 	"transfer case transfer resume case return" "the audit log"
 ctl case return R1 >/dev/null 2>&1 && fail "returned twice"
+
+# the ledger carries the transfer: exported, imported into a new database,
+# the same pause, the same deadline, the same export
+ctl ledger export "$T/l.csv" || fail "export"
+grep -q ',法院,2026-12-03 10:00:00,2026-12-10 10:00:00,公告期内异议：产权纠纷' "$T/l.csv" ||
+	fail "the export lacks the transfer: $(cat "$T/l.csv")"
+after=$(due)
+mv "$T/duban.db" "$T/first.db"
+ctl init >/dev/null
+ctl dept add bdc 不动产登记中心 --head 陈晓华 --email bdc@example.gov.cn >/dev/null
+ctl dept add swj 税务局 --head 孙善起 --email swj@example.gov.cn >/dev/null
+ctl ledger import "$T/l.csv" >/dev/null || fail "import"
+assert_eq "$(due)" "$after" "the deadline after export and import"
+assert_eq "$(sql "SELECT to_whom || ' ' || ((to_at - from_at) / 86400000) FROM pauses")" "法院 7" "the transfer imported"
+ctl ledger export "$T/l2.csv"
+cmp -s "$T/l.csv" "$T/l2.csv" || fail "the ledger changed: $(diff "$T/l.csv" "$T/l2.csv")"
 exit 0

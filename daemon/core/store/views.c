@@ -80,9 +80,13 @@ store_ledger_each(struct store *s, int (*fn)(const struct ledger_row *, void *),
 	static const char sql[] =
 	    "SELECT c.number, c.title, c.category, ld.code, c.leader, c.key_case, c.petitioner,"
 	    " c.received_at, d.code, a.step, a.notified_at, a.acked_at, a.done_at, a.note,"
-	    " a.what, c.closed_at, c.ceased, a.agreed_due, a.responsible"
+	    " a.what, c.closed_at, c.ceased, a.agreed_due, a.responsible,"
+	    /* the action's last transfer (a pause to a body: 转交法院) */
+	    " t.to_whom, t.from_at, t.to_at, t.reason"
 	    " FROM cases c LEFT JOIN departments ld ON ld.id = c.lead_dept"
 	    " LEFT JOIN actions a ON a.case_id = c.id LEFT JOIN departments d ON d.id = a.dept_id"
+	    " LEFT JOIN pauses t ON t.id = (SELECT max(id) FROM pauses"
+	    " WHERE action_id = a.id AND to_whom IS NOT NULL)"
 	    " ORDER BY c.number, a.id";
 	sqlite3_stmt *st = db_stmt(s, sql);
 	struct ledger_row r;
@@ -108,6 +112,10 @@ store_ledger_each(struct store *s, int (*fn)(const struct ledger_row *, void *),
 		r.ceased = sqlite3_column_int(st, 16);
 		r.agreed = sqlite3_column_int64(st, 17);
 		r.responsible = (const char *)sqlite3_column_text(st, 18);
+		r.transfer_to = (const char *)sqlite3_column_text(st, 19);
+		r.transfer_from = sqlite3_column_int64(st, 20);
+		r.transfer_back = sqlite3_column_int64(st, 21);
+		r.transfer_why = (const char *)sqlite3_column_text(st, 22);
 		rc = fn(&r, arg);
 	}
 	sqlite3_reset(st);
