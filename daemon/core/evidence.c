@@ -134,7 +134,8 @@ render(struct store *s, const struct config *conf, const struct escalation_row *
     int live)
 {
 	struct action a;
-	char t1[32], t2[32], t3[32];
+	const char *step;
+	char t1[32], t2[32], t3[32], *label;
 	int rc = 0;
 
 	t2[0] = t3[0] = '\0';
@@ -161,8 +162,15 @@ render(struct store *s, const struct config *conf, const struct escalation_row *
 		fprintf(fp, _("leader:      %s\n"), E(a.kase.leader));
 	fprintf(fp, _("department:  %s %s, head %s <%s>\n"), E(a.dept.code), E(a.dept.name),
 	    E(a.dept.head), E(a.dept.email));
-	fprintf(fp, _("action:      %lld %s, rule %s\n"), (long long)a.id, E(a.step),
+	/* the kind by the name people read, and the work beside it */
+	step = conf != NULL ? conf_step_name(conf, a.step) : a.step;
+	if (a.what != NULL)
+		xasprintf(&label, "%s：%s", step, a.what);
+	else
+		label = xstrdup(step);
+	fprintf(fp, _("action:      %lld %s, rule %s\n"), (long long)a.id, E(label),
 	    a.rule ? E(a.rule) : _("(none)"));
+	free(label);
 	esc_done();
 	fprintf(fp, _("notified:    %s\n"), instant_format(a.notified_at, t1, sizeof(t1)));
 	fprintf(fp, _("received:    %s\n"), a.acked_at ? instant_format(a.acked_at, t1, sizeof(t1)) :

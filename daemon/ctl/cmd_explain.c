@@ -106,7 +106,11 @@ cmd_explain(struct ctl *c, struct ctl_args *args)
 	if ((i = store_action_get(c->store, id, &a)) != 0)
 		return ctl_lookup(c, i, "action %lld does not exist", (long long)id);
 	printf(_("action %lld: case %s (%s), department %s %s, step %s\n"), (long long)a.id,
-	    a.kase.number, a.kase.title, a.dept.code, a.dept.name, a.step);
+	    a.kase.number, a.kase.title, a.dept.code, a.dept.name, conf_step_name(c->conf, a.step));
+	if (a.what != NULL)
+		printf(_("the work: %s\n"), a.what);
+	if (a.responsible != NULL)
+		printf(_("responsible: %s\n"), a.responsible);
 	r = a.rule ? conf_rule(c->conf, a.rule) : NULL;
 	if (r == NULL)
 		printf(a.rule ? _("no rule of the configuration governs it (rule \"%s\" is gone): it"

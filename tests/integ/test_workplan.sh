@@ -137,6 +137,11 @@ to 【督办】 | grep -q "jw-duban@example.gov.cn" || fail "the discipline grou
 assert_eq "$(to 【上报】)" "fxb@example.gov.cn ldxz@example.gov.cn " "the referral of case 6"
 assert_eq "$(sql "SELECT group_concat(DISTINCT a.case_id) FROM escalations e JOIN actions a ON a.id = e.action_id WHERE e.level > 0")" \
 	"7" "the cases escalated"
+# the discipline group's record names the kind as people read it, and the work
+at "2018-10-10 10:00:00" queue show "$(sql "SELECT min(id) FROM escalations WHERE level > 0")" >"$T/record" ||
+	fail "queue show"
+grep -q "^action: *7 分工处理（履行相关手续或出具书面意见）：核实情况，履行相关手续或出具书面意见, rule department-response" \
+	"$T/record" || fail "the record's action line: $(grep '^action' "$T/record")"
 at "2018-10-11 10:00:00" done 7 --note "已出具书面意见" >/dev/null
 at "2018-10-11 10:30:00" next drop "$(p 7)" --reason "无需核实约谈" >/dev/null
 at "2018-10-11 11:00:00" case close 2018-FX-007 >/dev/null || fail "close case 7"
