@@ -133,7 +133,7 @@ static int
 list_row(const struct proposal *p, void *arg)
 {
 	char after[24], pid[24], at[32], decided[32], act[24];
-	const char *v[9];
+	const char *v[10];
 
 	(void)arg;
 	snprintf(pid, sizeof(pid), "%lld", (long long)p->id);
@@ -150,7 +150,8 @@ list_row(const struct proposal *p, void *arg)
 	v[5] = at;
 	v[6] = p->why;
 	v[7] = p->decided_at ? decided : "";
-	v[8] = p->action_id ? act : p->reason ? p->reason : "";
+	v[8] = p->action_id ? act : "";
+	v[9] = p->reason ? p->reason : "";
 	out_row(v);
 	return 0;
 }
@@ -161,10 +162,10 @@ cmd_next_list(struct ctl *c, struct ctl_args *args)
 	static const char *const cols[] = { NC_("column", "id"), NC_("column", "case"),
 	    NC_("column", "step"), NC_("column", "dept"), NC_("column", "after"),
 	    NC_("column", "proposed"), NC_("column", "why"), NC_("column", "decided"),
-	    NC_("column", "outcome") };
-	static const int w[] = { 4, 12, 14, 6, 5, 19, 24, 19, 0 };
+	    NC_("column", "action"), NC_("column", "reason") };
+	static const int w[] = { 4, 12, 14, 6, 5, 19, 24, 19, 6, 0 };
 
-	out_header_typed(cols, w, 9, "nsssntstn");
+	out_header_typed(cols, w, 10, "nsssntstns");
 	if (store_proposal_each(c->store, args_has(args, "all"), 0, list_row, NULL) != 0)
 		return ctl_db_failed(c);
 	out_end();
@@ -181,7 +182,7 @@ get_one(const struct proposal *p, void *arg)
 	out->step = xstrdup(p->step);
 	out->dept = p->dept ? xstrdup(p->dept) : NULL;
 	out->why = xstrdup(p->why);
-	out->reason = NULL;
+	out->reason = NULL;	/* not needed: an open proposal has none */
 	return 0;
 }
 

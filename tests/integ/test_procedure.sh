@@ -47,6 +47,9 @@ ctl next confirm 2 >/dev/null 2>"$T/err" && fail "a dropped proposal was confirm
 grep -q "decided already" "$T/err" || fail "confirm after drop: $(cat "$T/err")"
 assert_eq "$(ctl next | wc -l)" 1 "open proposals after deciding both (the heading only)"
 ctl next --all | grep -q "开发企业已缴清税款" || fail "next --all does not show the reason"
+ctl --json next --all >"$T/all.json" || fail "next --all --json"
+$PY -c 'import json,sys; r={p["id"]: p for p in json.load(open(sys.argv[1]))}; assert (r[1]["action"], r[1]["reason"], r[2]["action"], r[2]["reason"]) == (3, None, None, "开发企业已缴清税款"), r' \
+	"$T/all.json" || fail "the decisions in JSON: $(cat "$T/all.json")"
 assert_eq "$(sql "SELECT group_concat(what, ' ') FROM (SELECT what FROM events WHERE what IN ('assign', 'propose', 'drop') ORDER BY id)")" \
 	"assign assign propose propose assign drop" "the audit log"
 
