@@ -122,6 +122,18 @@ cmd_case_close(struct ctl *c, struct ctl_args *args)
 		store_case_clear(&k);
 		return EXIT_FAIL;
 	}
+	/* a next step the procedure proposed is decided before the case is closed */
+	if ((n = store_proposal_open_count(c->store, k.id)) != 0) {
+		if (n < 0) {
+			store_case_clear(&k);
+			return ctl_db_failed(c);
+		}
+		fprintf(stderr, _("dubanctl: case %s cannot be closed (销号): %d proposed next step%s"
+		    " await%s the office's decision (dubanctl next: confirm or drop)\n"), k.number, n,
+		    n == 1 ? "" : "s", n == 1 ? "s" : "");
+		store_case_clear(&k);
+		return EXIT_FAIL;
+	}
 	snprintf(detail, sizeof(detail), "case %s closed (销号)%s", k.number,
 	    ceased ? ", petitioner ceased (息诉罢访)" : "");
 	if (store_begin(c->store) != 0 || store_case_close(c->store, k.id, at, ceased) != 0 ||

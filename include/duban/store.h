@@ -207,6 +207,8 @@ int store_proposal_add(struct store *s, int64_t case_id, int64_t after_action, c
 /* The open proposals (all: also the decided ones), oldest first; or only id if id != 0. */
 int store_proposal_each(struct store *s, bool all, int64_t id,
     int (*fn)(const struct proposal *, void *), void *arg);
+/* How many proposals of a case wait for a decision, or -1. */
+int store_proposal_open_count(struct store *s, int64_t case_id);
 /* Confirm (action_id) or drop (reason) an open proposal: 0, STORE_NOT_FOUND (or decided), -1. */
 int store_proposal_decide(struct store *s, int64_t id, instant_t at, const char *who,
     int64_t action_id, const char *reason);

@@ -36,6 +36,8 @@ ctl done 2 >"$T/out" || fail "done 2"
 grep -q "proposed 1: 公告 to zjj, after action 2" "$T/out" || fail "done 2 said: $(cat "$T/out")"
 grep -q "proposed 2: 出具税务认定意见 to swj" "$T/out" || fail "done 2 said: $(cat "$T/out")"
 assert_eq "$(sql 'SELECT count(*) FROM actions')" 2 "actions while proposed"
+ctl case close R1 >/dev/null 2>"$T/err" && fail "a case closed with a proposal open"
+grep -q "proposed next step.* await.* the office's decision" "$T/err" || fail "close with proposals: $(cat "$T/err")"
 ctl --json next >"$T/next.json" || fail "next --json"
 $PY -c 'import json,sys; r=json.load(open(sys.argv[1])); assert [(p["id"], p["step"], p["dept"], p["after"]) for p in r] == [(1, "public-notice", "zjj", 2), (2, "tax-opinion", "swj", 2)], r' \
 	"$T/next.json" || fail "next --json: $(cat "$T/next.json")"

@@ -62,6 +62,21 @@ store_proposal_each(struct store *s, bool all, int64_t id,
 }
 
 int
+store_proposal_open_count(struct store *s, int64_t case_id)
+{
+	static const char sql[] =
+	    "SELECT count(*) FROM proposals WHERE case_id = ? AND decided_at IS NULL";
+	sqlite3_stmt *st = db_stmt(s, sql);
+	int rc, n = 0;
+
+	sqlite3_bind_int64(st, 1, case_id);
+	if ((rc = db_next(s, st)) == 1)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : n;
+}
+
+int
 store_proposal_decide(struct store *s, int64_t id, instant_t at, const char *who,
     int64_t action_id, const char *reason)
 {
