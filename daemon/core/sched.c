@@ -11,7 +11,7 @@
 #include "duban/xmalloc.h"
 
 #define WHO_DAEMON	"duband"
-#define RECOMPUTE_CACHE_KIB	(64 * 1024)
+#define RECOMPUTE_CACHE_KIB	(16 * 1024)
 
 int
 sched_plan(const struct config *conf, const char *rule_name, const char *step,
