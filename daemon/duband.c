@@ -120,39 +120,6 @@ control_open(struct daemon *d)
 	chmod(path, 0660);
 }
 
-struct unplaced {
-	const struct config	*conf;
-	int			 actions;
-	char			 example[128];
-};
-
-static int
-count_unplaced(const char *step, int n, void *arg)
-{
-	struct unplaced *u = arg;
-	const struct step_name *k = conf_step_find(u->conf, step);
-
-	if (k == NULL || strcmp(k->key, step) != 0) {
-		if (u->actions == 0)
-			snprintf(u->example, sizeof(u->example), "%s", step);
-		u->actions += n;
-	}
-	return 0;
-}
-
-/* Steps of an older database that name no kind: the administrator places them. */
-static void
-warn_unplaced(struct daemon *d)
-{
-	struct unplaced u = { d->conf, 0, "" };
-
-	if (store_steps_each(d->store, count_unplaced, &u) == 0 && u.actions > 0)
-		log_warnx("%d %s a step that is no kind's key (e.g. '%s'): run 'dubanctl init' to"
-		    " place %s in the configuration's kinds", u.actions,
-		    u.actions == 1 ? "action names" : "actions name", u.example,
-		    u.actions == 1 ? "it" : "them");
-}
-
 void
 daemon_init(struct daemon *d)
 {
@@ -179,8 +146,6 @@ daemon_init(struct daemon *d)
 	d->mailer = mailer_start(&d->conf->smtp, loop_wake_mail, d);
 	log_info("started: database %s, %d rules, SMTP %s:%d", d->conf->database,
 	    d->conf->nrules, d->conf->smtp.host, d->conf->smtp.port);
-	if (d->conf->nsteps > 0)
-		warn_unplaced(d);
 }
 
 void
