@@ -34,42 +34,6 @@ conf_step_section(struct conf_parse *p, const char *key)
 	p->kind = SEC_STEP;
 }
 
-static char *
-xasprintf_str(const char *s, size_t len)
-{
-	char *out;
-
-	xasprintf(&out, "%.*s", (int)len, s);
-	return out;
-}
-
-/* One alias, trimmed, with the line that gave it. */
-static void
-add_alias(struct conf_parse *p, struct step_name *st, const char *word, size_t len)
-{
-	while (len > 0 && (*word == ' ' || *word == '\t'))
-		word++, len--;
-	while (len > 0 && (word[len - 1] == ' ' || word[len - 1] == '\t'))
-		len--;
-	if (len == 0) {
-		conf_error(p, "alias: an empty word (aliases are separated by commas)");
-		return;
-	}
-	st->aliases = xreallocarray(st->aliases, (size_t)st->naliases + 1, sizeof(*st->aliases));
-	st->alias_lines = xreallocarray(st->alias_lines, (size_t)st->naliases + 1,
-	    sizeof(*st->alias_lines));
-	st->aliases[st->naliases] = xasprintf_str(word, len);
-	st->alias_lines[st->naliases++] = p->lineno;
-}
-
-/* A department code as the roster writes it: letters, digits, - and _. */
-static bool
-dept_code_ok(const char *s)
-{
-	return s[0] != '\0' && strlen(s) <= 32 &&
-	    strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") == strlen(s);
-}
-
 /* A copy of s[0..len) without the blanks around it. */
 static void
 trimmed(char *out, size_t size, const char *s, size_t len)
@@ -79,6 +43,32 @@ trimmed(char *out, size_t size, const char *s, size_t len)
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
 		len--;
 	snprintf(out, size, "%.*s", (int)len, s);
+}
+
+/* One alias, trimmed, with the line that gave it. */
+static void
+add_alias(struct conf_parse *p, struct step_name *st, const char *word, size_t len)
+{
+	char w[256];
+
+	trimmed(w, sizeof(w), word, len);
+	if (w[0] == '\0') {
+		conf_error(p, "alias: an empty word (aliases are separated by commas)");
+		return;
+	}
+	st->aliases = xreallocarray(st->aliases, (size_t)st->naliases + 1, sizeof(*st->aliases));
+	st->alias_lines = xreallocarray(st->alias_lines, (size_t)st->naliases + 1,
+	    sizeof(*st->alias_lines));
+	st->aliases[st->naliases] = xstrdup(w);
+	st->alias_lines[st->naliases++] = p->lineno;
+}
+
+/* A department code as the roster writes it: letters, digits, - and _. */
+static bool
+dept_code_ok(const char *s)
+{
+	return s[0] != '\0' && strlen(s) <= 32 &&
+	    strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") == strlen(s);
 }
 
 /* next = KIND -> lead | same | DEPT [, confirm] */
@@ -208,6 +198,34 @@ check_words(struct conf_parse *p)
 	free(w);
 }
 
+/*
+ * A word a next step or a rule's match gives: its kind's key from now on (a
+ * name or an alias means the key). NULL, the word untouched, if no kind has it.
+ */
+static const struct step_name *
+to_key(const struct config *c, char **word)
+{
+	const struct step_name *k = conf_step_find(c, *word);
+
+	if (k != NULL && strcmp(k->key, *word) != 0) {
+		free(*word);
+		*word = xstrdup(k->key);
+	}
+	return k;
+}
+
+/* The index of the kind whose key this is, or -1. */
+static int
+kind_index(const struct config *c, const char *key)
+{
+	int i;
+
+	for (i = 0; i < c->nsteps; i++)
+		if (strcmp(c->steps[i].key, key) == 0)
+			return i;
+	return -1;
+}
+
 /* Does the procedure lead from kind i back to kind target? (depth-first, seen marks) */
 static bool
 reaches(const struct config *c, int i, int target, char *seen)
@@ -219,10 +237,9 @@ reaches(const struct config *c, int i, int target, char *seen)
 		return false;
 	seen[i] = 1;
 	for (j = 0; j < from->nnext; j++)
-		for (k = 0; k < c->nsteps; k++)
-			if (strcmp(c->steps[k].key, from->next[j].kind) == 0 &&
-			    (k == target || reaches(c, k, target, seen)))
-				return true;
+		if ((k = kind_index(c, from->next[j].kind)) == target ||
+		    (k >= 0 && reaches(c, k, target, seen)))
+			return true;
 	return false;
 }
 
@@ -231,7 +248,6 @@ static void
 check_next(struct conf_parse *p)
 {
 	struct config *c = p->conf;
-	const struct step_name *k;
 	char *seen;
 	int i, j, bad = 0;
 
@@ -239,16 +255,13 @@ check_next(struct conf_parse *p)
 		for (j = 0; j < c->steps[i].nnext; j++) {
 			struct step_next *n = &c->steps[i].next[j];
 
-			if ((k = conf_step_find(c, n->kind)) == NULL) {
+			if (to_key(c, &n->kind) == NULL) {
 				char *known = conf_step_list(c);
 
 				conf_error_at(p, n->line, "step \"%s\": next %s: no such step (known: %s)",
 				    c->steps[i].key, n->kind, known);
 				free(known);
 				bad = 1;
-			} else if (strcmp(k->key, n->kind) != 0) {
-				free(n->kind);
-				n->kind = xstrdup(k->key);
 			}
 		}
 	if (bad || c->nsteps == 0)
@@ -256,11 +269,8 @@ check_next(struct conf_parse *p)
 	seen = xcalloc((size_t)c->nsteps, 1);
 	for (i = 0; i < c->nsteps; i++)
 		for (j = 0; j < c->steps[i].nnext; j++) {
-			int t, k2;
+			int t = kind_index(c, c->steps[i].next[j].kind), k2;
 
-			for (t = 0; t < c->nsteps; t++)
-				if (strcmp(c->steps[t].key, c->steps[i].next[j].kind) == 0)
-					break;
 			/* every cycle has an edge back to an earlier kind (or to itself): that one */
 			for (k2 = 0; k2 < c->nsteps; k2++)
 				seen[k2] = 0;
@@ -277,7 +287,7 @@ void
 conf_check_steps(struct conf_parse *p)
 {
 	struct config *c = p->conf;
-	const struct step_name *found, *all = NULL;
+	const struct step_name *all = NULL;
 	int i;
 
 	for (i = 0; i < c->nsteps; i++) {
@@ -299,18 +309,12 @@ conf_check_steps(struct conf_parse *p)
 	for (i = 0; i < c->nrules; i++) {
 		struct rule *r = &c->rules[i];
 
-		if (r->match_step == NULL)
-			continue;
-		if ((found = conf_step_find(c, r->match_step)) == NULL) {
+		if (r->match_step != NULL && to_key(c, &r->match_step) == NULL) {
 			char *known = conf_step_list(c);
 
 			conf_error_at(p, r->line, "rule \"%s\": match step:%s: no such step (known: %s)",
 			    r->name, r->match_step, known);
 			free(known);
-		} else if (strcmp(found->key, r->match_step) != 0) {
-			/* a kind's name or alias in a match means its key */
-			free(r->match_step);
-			r->match_step = xstrdup(found->key);
 		}
 	}
 }

@@ -137,22 +137,13 @@ cmd_dept_import(struct ctl *c, struct ctl_args *args)
 		return rc;
 	im.dry_run = args_has(args, "dry-run");
 	im.file = args->argv[0];
-	if ((rc = ctl_read_csv(im.file, encoding, &csv, &used)) != 0)
+	if ((rc = ctl_read_table(im.file, encoding, roster, 5, &csv, &used)) != 0)
 		return rc;
-	for (i = 0; csv.n > 0 && i < 5 && i < csv.rows[0].n; i++)
-		if (strcmp(csv.rows[0].fields[i], roster[i]) != 0)
-			break;
-	if (csv.n == 0 || i < 5 || csv.rows[0].n != 5) {
-		fprintf(stderr, _("%s:1: the first line must be the header: code,name,head,title,email\n"),
-		    im.file);
-		csv_free(&csv);
-		return EXIT_FAIL;
-	}
 	for (i = 1; i < csv.n; i++) {
 		const struct csv_row *r = &csv.rows[i];
 
 		if (r->n != 5) {
-			fprintf(stderr, _("%s:%d: %d columns, expected 5\n"), im.file, r->line, r->n);
+			fprintf(stderr, _("%s:%d: %d columns, expected %d\n"), im.file, r->line, r->n, 5);
 			im.errors++;
 			continue;
 		}

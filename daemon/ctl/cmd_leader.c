@@ -84,22 +84,14 @@ cmd_leader_import(struct ctl *c, struct ctl_args *args)
 
 	if ((rc = args_encoding(args, &encoding)) != 0)
 		return rc;
-	if ((rc = ctl_read_csv(args->argv[0], encoding, &csv, &used)) != 0)
+	if ((rc = ctl_read_table(args->argv[0], encoding, cols, 3, &csv, &used)) != 0)
 		return rc;
-	for (i = 0; csv.n > 0 && i < 3 && i < csv.rows[0].n; i++)
-		if (strcmp(csv.rows[0].fields[i], cols[i]) != 0)
-			break;
-	if (csv.n == 0 || i < 3 || csv.rows[0].n != 3) {
-		fprintf(stderr, _("%s:1: the first line must be the header: name,title,email\n"),
-		    args->argv[0]);
-		csv_free(&csv);
-		return EXIT_FAIL;
-	}
 	for (i = 1; i < csv.n; i++) {
 		const struct csv_row *r = &csv.rows[i];
 
 		if (r->n != 3) {
-			fprintf(stderr, _("%s:%d: %d columns, expected 3\n"), args->argv[0], r->line, r->n);
+			fprintf(stderr, _("%s:%d: %d columns, expected %d\n"), args->argv[0], r->line,
+			    r->n, 3);
 			errors++;
 		} else if (r->fields[0][0] == '\0' || strpbrk(r->fields[0], "<@,") != NULL) {
 			fprintf(stderr, _("%s:%d: column 1 (name): a leader's name, without an address"

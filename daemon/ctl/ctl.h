@@ -112,6 +112,9 @@ int args_encoding(const struct ctl_args *a, const char **encoding);
 /* Read, decode (encoding as text_to_utf8) and parse a CSV file: 0, or an exit code after a message. */
 struct csv;
 int ctl_read_csv(const char *file, const char *encoding, struct csv *csv, const char **used);
+/* The same, for a file whose first line must be exactly the header cols. */
+int ctl_read_table(const char *file, const char *encoding, const char *const *cols, int ncols,
+    struct csv *csv, const char **used);
 /* Print the row's usage to stderr; returns EXIT_USAGE. */
 int args_usage(const struct ctl_args *a);
 /* No row for argv: say so, with the nearest command or subcommand; EXIT_USAGE. */

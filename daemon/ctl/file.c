@@ -113,3 +113,25 @@ ctl_read_csv(const char *file, const char *encoding, struct csv *csv, const char
 	free(text);
 	return 0;
 }
+
+int
+ctl_read_table(const char *file, const char *encoding, const char *const *cols, int ncols,
+    struct csv *csv, const char **used)
+{
+	struct buf head = { 0 };
+	int i, rc;
+
+	if ((rc = ctl_read_csv(file, encoding, csv, used)) != 0)
+		return rc;
+	for (i = 0; csv->n > 0 && i < ncols && i < csv->rows[0].n; i++)
+		if (strcmp(csv->rows[0].fields[i], cols[i]) != 0)
+			break;
+	if (csv->n > 0 && i == ncols && csv->rows[0].n == ncols)
+		return 0;
+	for (i = 0; i < ncols; i++)
+		buf_printf(&head, "%s%s", i ? "," : "", cols[i]);
+	fprintf(stderr, _("%s:1: the first line must be the header: %s\n"), file, head.data);
+	buf_free(&head);
+	csv_free(csv);
+	return EXIT_FAIL;
+}
