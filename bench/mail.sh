@@ -58,24 +58,26 @@ PY
 now_ms() { date +%s%3N; }
 
 run() {	# server-name
-	local t0 t1 sent dpid
+	local t0 t1 left dpid
+	t0=$(now_ms)
 	"$BUILD/duband" -d -f "$T/duban.conf" >"$T/duband.log" 2>&1 &
 	dpid=$!
 	PIDS+=($dpid)
-	t0=$(now_ms)
+	# the queue's partial index answers this without reading the messages
 	while :; do
-		sent=$(sqlite3 -cmd '.timeout 2000' "$T/duban.db" "SELECT count(*) FROM notices WHERE status = 'sent'")
-		[ "$sent" -ge "$N" ] && break
-		if [ $(( $(now_ms) - t0 )) -gt 120000 ]; then
+		left=$(sqlite3 -cmd '.timeout 2000' "$T/duban.db" "SELECT count(*) FROM notices WHERE status = 'queued'")
+		[ "$left" = 0 ] && break
+		if [ $(( $(now_ms) - t0 )) -gt 300000 ]; then
 			tail -3 "$T/duband.log" >&2
-			echo "| $1 | timed out: $sent of $N delivered in 120 s | | |"
+			echo "| $1 | timed out: $left of $N not delivered in 300 s | | |"
 			kill "$dpid"; wait "$dpid" 2>/dev/null
 			return
 		fi
-		sleep 0.02
+		sleep 0.2
 	done
-	t1=$(now_ms)
 	kill "$dpid"; wait "$dpid" 2>/dev/null
+	# from the daemon's start to the last acceptance it recorded
+	t1=$(sqlite3 "$T/duban.db" "SELECT max(sent_at) FROM notices")
 	printf '| %s | %d | %.2f s | %d |\n' "$1" "$N" "$(echo "($t1 - $t0) / 1000" | bc -l)" \
 		"$(( N * 1000 / (t1 - t0) ))"
 }

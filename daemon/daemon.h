@@ -26,6 +26,7 @@ struct daemon {
 	struct flight	*flight;	/* the batch at the mailer (flight.c) */
 	struct mail_result *pending;		/* received, not yet recorded */
 	int		 npending;
+	int		 results_in_txn;	/* written in the open transaction, not yet committed */
 	instant_t	 mail_retry_at;	/* results not recorded: wait, don't send */
 	int		 mail_failures;
 	int		 db_lost;	/* the path no longer names the open file */
@@ -45,6 +46,13 @@ instant_t daemon_work(struct daemon *d);
  * loop then looks for more work), 0 while it goes on.
  */
 int daemon_mail_done(struct daemon *d);
+/*
+ * Inside a transaction of transitions: write the results gathered so far
+ * in it (a failure undoes only them); daemon_mail_txn_end says whether it
+ * was committed, and returns 1 when the mailer's batch is over.
+ */
+void daemon_mail_record_in(struct daemon *d);
+int daemon_mail_txn_end(struct daemon *d, bool committed);
 /* SIGHUP: swap in a new configuration if it is valid. */
 void daemon_reload(struct daemon *d);
 /* A datagram arrived on the control socket. */

@@ -25,6 +25,7 @@
 
 #define SCHED_BATCH	500
 #define SCHED_ROUNDS	20	/* then let the loop breathe */
+#define SCHED_ROUND_MS	20	/* a burst's first notices are committed, and sent, by then */
 
 /*
  * What the administrator must do before the daemon can run (no valid
@@ -193,18 +194,19 @@ earliest(instant_t a, instant_t b)
  * each recipient with notices that may merge, one digest of them all (or
  * the notice itself if it is alone); then the notices that go on their own.
  * Items are read without their messages where a digest replaces them, so a
- * burst stays small in memory.
+ * burst stays small in memory. While a burst is worked off (burst), only
+ * the notices that go alone leave: a digest waits for all its items.
  */
 static void
-dispatch_mail(struct daemon *d, instant_t now)
+dispatch_mail(struct daemon *d, instant_t now, bool burst)
 {
 	struct mail_job *jobs;
 
 	if (d->stopping || mailer_busy(d->mailer) || d->flight != NULL || d->npending > 0 ||
 	    now < d->mail_retry_at)
 		return;
-	if ((d->flight = flight_read(d->store, d->conf->mail.digest, d->conf->smtp.batch,
-	    now)) == NULL)
+	if ((d->flight = flight_read(d->store, d->conf->mail.digest, burst,
+	    d->conf->smtp.batch, now)) == NULL)
 		return;
 	jobs = flight_jobs(d->flight, d->store, d->conf, now);
 	log_debug("handing %d messages (%d notices) to the mailer", d->flight->nmsgs,
@@ -251,19 +253,45 @@ daemon_check_file(struct daemon *d)
 	return 1;
 }
 
-/* Between two rounds of a burst's transitions: record what the server answered meanwhile. */
+/* A mail result waits to be recorded (and the mailer with it): end the transaction. */
+static int
+mail_waits(void *arg)
+{
+	struct daemon *d = arg;
+
+	return d->flight != NULL && mailer_waiting(d->mailer) &&
+	    (d->mail_retry_at == 0 || instant_now() >= d->mail_retry_at);
+}
+
+/* The mail results gathered so far go into the transitions' transaction. */
 static void
-record_between(void *arg)
+record_inside(void *arg)
 {
 	struct daemon *d = arg;
 
 	if (d->flight != NULL)
-		daemon_mail_done(d);
+		daemon_mail_record_in(d);
+}
+
+/*
+ * After a transaction of a burst's transitions: the results in it are
+ * recorded if it was committed, and the notices committed so far go to an
+ * idle mailer, so that delivery runs alongside the burst.
+ */
+static void
+after_round(void *arg, bool committed, bool more)
+{
+	struct daemon *d = arg;
+
+	daemon_mail_txn_end(d, committed);
+	if (committed && more)
+		dispatch_mail(d, instant_now(), true);
 }
 
 instant_t
 daemon_work(struct daemon *d)
 {
+	struct sched_hooks hooks = { mail_waits, record_inside, after_round, d, SCHED_ROUND_MS };
 	instant_t now = instant_now(), next, mail, wait;
 	int done = 0;
 
@@ -273,8 +301,7 @@ daemon_work(struct daemon *d)
 	swap_if_idle(d);
 	if (now < d->db_retry_at)
 		return earliest(d->db_retry_at, d->mail_retry_at);
-	if (sched_run(d->store, d->conf, now, SCHED_BATCH, SCHED_ROUNDS, &done,
-	    record_between, d) != 0) {
+	if (sched_run(d->store, d->conf, now, SCHED_BATCH, SCHED_ROUNDS, &done, &hooks) != 0) {
 		/* locked by another process, or the disk is full: back off, 1 s to 30 s */
 		wait = 1000LL << (d->db_failures < 5 ? d->db_failures : 5);
 		d->db_failures++;
@@ -287,9 +314,8 @@ daemon_work(struct daemon *d)
 	d->db_failures = 0;
 	d->db_retry_at = 0;
 	next = store_next_event(d->store);
-	/* a burst still being worked off: its notices go out together after it */
-	if (next == 0 || next > now)
-		dispatch_mail(d, now);
+	/* a burst still being worked off: its digests wait for the rest of it */
+	dispatch_mail(d, now, next != 0 && next <= now);
 	store_changed(d->store);
 	if (d->npending > 0)
 		next = earliest(next, d->mail_retry_at);
@@ -399,7 +425,7 @@ control_status(struct daemon *d, char *out, size_t len)
 	int open, overdue;
 
 	store_count_open(d->store, instant_now(), d->conf->waiting_rules, &open, &overdue);
-	store_outbox_counts(d->store, &c);
+	store_outbox_counts_all(d->store, &c);
 	if (next != 0)
 		instant_format(next, when, sizeof(when));
 	snprintf(out, len,

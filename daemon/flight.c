@@ -29,14 +29,14 @@ add_msg(struct flight *f, int first, int n)
 }
 
 struct flight *
-flight_read(struct store *s, bool digest, int batch, instant_t now)
+flight_read(struct store *s, bool digest, bool singles, int batch, instant_t now)
 {
 	struct flight *f = xcalloc(1, sizeof(*f));
 	char **rcpts = NULL;
 	int nr = 0, i, n, first;
 
 	f->msgs = xcalloc((size_t)batch, sizeof(*f->msgs));
-	if (digest)
+	if (digest && !singles)
 		nr = store_outbox_recipients(s, now, batch, &rcpts);
 	/* the digests: each recipient's notices that may merge */
 	for (i = 0; i < nr; i++) {

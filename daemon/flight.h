@@ -31,10 +31,12 @@ struct flight {
 
 /*
  * Read the notices due at now into a new batch of at most batch messages
- * (digest: merge a recipient's notices). NULL if none is due; a read that
- * fails (logged) leaves the rest for the next round.
+ * (digest: merge a recipient's notices; singles: only the notices that go
+ * alone, while a burst is still adding to the digests). NULL if none is due;
+ * a read that fails (logged) leaves the rest for the next round.
  */
-struct flight *flight_read(struct store *s, bool digest, int batch, instant_t now);
+struct flight *flight_read(struct store *s, bool digest, bool singles, int batch,
+    instant_t now);
 /* The batch's messages as mail jobs (job i is message i), composed at now; to free. */
 struct mail_job *flight_jobs(struct flight *f, struct store *s, const struct config *conf,
     instant_t now);

@@ -79,44 +79,45 @@ evidence_detail(const struct outbox_item *it, const char *reply)
 	return buf;
 }
 
-/* Record the pending results in one transaction; -1 (nothing recorded) on failure. */
+/* Write the pending results in the open transaction; -1 on failure (the caller undoes it). */
 static int
-record_pending(struct daemon *d, instant_t now)
+record_writes(struct daemon *d, instant_t now)
 {
 	struct mail_result *r = d->pending;
 	const struct flight_msg *m;
 	struct outbox_item *items;
 	int i, k;
 
-	if (store_begin(d->store) != 0)
-		return -1;
 	for (i = 0; i < d->npending; i++) {
 		if (!flight_has(d->flight, r[i].id))
 			continue;
 		m = &d->flight->msgs[r[i].id];
 		items = &d->flight->items[m->first];
 		for (k = 0; k < m->n; k++)
-			if (record_result(d, &r[i], &items[k], now, m->message_id) != 0) {
-				store_rollback(d->store);
+			if (record_result(d, &r[i], &items[k], now, m->message_id) != 0)
 				return -1;
-			}
 		/* an escalation's notices: their delivery goes into its evidence record */
 		for (k = 0; k < m->n; k++)
 			if (strcmp(items[k].kind, "escalation") == 0 && r[i].outcome != MAIL_RETRY &&
 			    evidence_append_notice(d->store, items[k].id, now,
 			    r[i].outcome == MAIL_SENT ? "delivered" : "refused", evidence_detail(
-			    &items[k], r[i].reply)) != 0) {
-				store_rollback(d->store);
+			    &items[k], r[i].reply)) != 0)
 				return -1;
-			}
 		/* one report to the office per refused message, listing its notices */
 		if (r[i].outcome == MAIL_FAILED && notice_failure_of(d->store, d->conf, items, m->n,
-		    r[i].reply, now) != 0) {
-			store_rollback(d->store);
+		    r[i].reply, now) != 0)
 			return -1;
-		}
 	}
-	if (store_commit(d->store) != 0) {
+	return 0;
+}
+
+/* Record the pending results in one transaction; -1 (nothing recorded) on failure. */
+static int
+record_pending(struct daemon *d, instant_t now)
+{
+	if (store_begin(d->store) != 0)
+		return -1;
+	if (record_writes(d, now) != 0 || store_commit(d->store) != 0) {
 		store_rollback(d->store);
 		return -1;
 	}
@@ -140,33 +141,31 @@ mail_record_failed(struct daemon *d, instant_t now)
 	d->mail_retry_at = now + wait;
 }
 
-int
-daemon_mail_done(struct daemon *d)
+/* Take what the mailer has answered since, one log line per message. */
+static void
+take_results(struct daemon *d)
 {
 	struct mail_result *r;
-	instant_t now = instant_now();
 	int n, i;
 
-	if ((n = mailer_results(d->mailer, &r)) > 0) {
-		for (i = 0; i < n; i++) {
-			if (flight_has(d->flight, r[i].id)) {
-				log_result(&r[i], d->flight);
-				d->flight->nresults++;
-			}
+	if ((n = mailer_results(d->mailer, &r)) <= 0)
+		return;
+	for (i = 0; i < n; i++) {
+		if (flight_has(d->flight, r[i].id)) {
+			log_result(&r[i], d->flight);
+			d->flight->nresults++;
 		}
-		d->pending = xreallocarray(d->pending, (size_t)(d->npending + n), sizeof(*r));
-		memcpy(d->pending + d->npending, r, (size_t)n * sizeof(*r));
-		d->npending += n;
-		free(r);
 	}
-	if (d->npending == 0)
-		return d->flight == NULL;	/* the mailer is idle again: look for more */
-	if (now < d->mail_retry_at)
-		return 0;
-	if (record_pending(d, now) != 0) {
-		mail_record_failed(d, now);
-		return 1;	/* the loop arms the retry */
-	}
+	d->pending = xreallocarray(d->pending, (size_t)(d->npending + n), sizeof(*r));
+	memcpy(d->pending + d->npending, r, (size_t)n * sizeof(*r));
+	d->npending += n;
+	free(r);
+}
+
+/* The pending results are committed: the mailer goes on; 1 if its batch is over. */
+static int
+results_committed(struct daemon *d)
+{
 	if (d->mail_failures > 0)
 		log_info("mail results recorded again (%d); sending resumes", d->npending);
 	d->mail_failures = 0;
@@ -182,4 +181,53 @@ daemon_mail_done(struct daemon *d)
 		return 1;
 	}
 	return 0;
+}
+
+int
+daemon_mail_done(struct daemon *d)
+{
+	instant_t now = instant_now();
+
+	take_results(d);
+	if (d->npending == 0)
+		return d->flight == NULL;	/* the mailer is idle again: look for more */
+	if (now < d->mail_retry_at)
+		return 0;
+	if (record_pending(d, now) != 0) {
+		mail_record_failed(d, now);
+		return 1;	/* the loop arms the retry */
+	}
+	return results_committed(d);
+}
+
+void
+daemon_mail_record_in(struct daemon *d)
+{
+	instant_t now = instant_now();
+
+	take_results(d);
+	if (d->npending == 0 || now < d->mail_retry_at || d->results_in_txn)
+		return;
+	if (store_savepoint(d->store) != 0) {
+		mail_record_failed(d, now);
+		return;
+	}
+	if (record_writes(d, now) != 0 || store_release(d->store) != 0) {
+		store_rollback_part(d->store);
+		mail_record_failed(d, now);
+		return;
+	}
+	d->results_in_txn = d->npending;
+}
+
+int
+daemon_mail_txn_end(struct daemon *d, bool committed)
+{
+	int n = d->results_in_txn;
+
+	d->results_in_txn = 0;
+	/* nothing is taken from the mailer between the writing and the commit */
+	if (n == 0 || !committed)
+		return 0;
+	return results_committed(d);
 }

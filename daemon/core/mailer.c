@@ -38,24 +38,30 @@ mailer_report(void *arg, struct mail_result *r)
 {
 	struct mailer *m = arg;
 
-	int sent = r->outcome == MAIL_SENT;
-
 	pthread_mutex_lock(&m->lock);
 	m->results = xreallocarray(m->results, (size_t)m->nresults + 1, sizeof(*r));
 	m->results[m->nresults++] = *r;
 	r->reply = NULL;
-	if (sent)
+	if (m->results[m->nresults - 1].outcome == MAIL_SENT)
 		m->unrecorded = 1;
 	pthread_mutex_unlock(&m->lock);
 	m->wake(m->wake_arg);
-	/*
-	 * A delivered message is recorded before the next one leaves, so that a
-	 * crash can send again only the one in flight (and a database that
-	 * cannot take the result stops delivery rather than repeating it).
-	 * Stopping lets the batch finish; the results are recorded after.
-	 */
+}
+
+/*
+ * A delivered message is recorded before the text of the next one leaves
+ * (its envelope may go meanwhile), so that a crash can send again only the
+ * one the server has just accepted, and a database that cannot take the
+ * result stops delivery rather than repeating it. Stopping lets the batch
+ * finish; the results are recorded after.
+ */
+static void
+mailer_before_text(void *arg)
+{
+	struct mailer *m = arg;
+
 	pthread_mutex_lock(&m->lock);
-	while (sent && m->unrecorded && !m->stopping)
+	while (m->unrecorded && !m->stopping)
 		pthread_cond_wait(&m->cond, &m->lock);
 	pthread_mutex_unlock(&m->lock);
 }
@@ -73,6 +79,7 @@ static void *
 mailer_main(void *arg)
 {
 	struct mailer *m = arg;
+	struct smtp_hooks hooks = { mailer_report, mailer_before_text, m };
 	struct mail_settings set;
 	struct mail_result *res;
 	struct mail_job *jobs;
@@ -96,7 +103,7 @@ mailer_main(void *arg)
 		pthread_mutex_unlock(&m->lock);
 
 		res = xcalloc((size_t)n, sizeof(*res));
-		smtp_deliver(&set, jobs, n, res, mailer_report, m);
+		smtp_deliver(&set, jobs, n, res, &hooks);
 		smtp_settings_free(&set);
 		smtp_jobs_free(jobs, n);
 		free(res);	/* each result went to the loop as it came */
@@ -150,6 +157,17 @@ mailer_busy(struct mailer *m)
 	busy = m->busy;
 	pthread_mutex_unlock(&m->lock);
 	return busy;
+}
+
+int
+mailer_waiting(struct mailer *m)
+{
+	int waiting;
+
+	pthread_mutex_lock(&m->lock);
+	waiting = m->nresults > 0 || m->unrecorded;
+	pthread_mutex_unlock(&m->lock);
+	return waiting;
 }
 
 void
@@ -238,6 +256,6 @@ mailer_send_now(const struct smtp_conf *smtp, struct mail_job *jobs, int n,
 	memset(&set, 0, sizeof(set));
 	smtp_settings_from_conf(&set, smtp);
 	auth_client_init();
-	smtp_deliver(&set, jobs, n, res, NULL, NULL);
+	smtp_deliver(&set, jobs, n, res, NULL);
 	smtp_settings_free(&set);
 }

@@ -1,6 +1,7 @@
 /* Due transitions: each action's events are performed once, in order. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "duban/address.h"
 #include "duban/evidence.h"
@@ -12,6 +13,7 @@
 
 #define WHO_DAEMON	"duband"
 #define RECOMPUTE_CACHE_KIB	(16 * 1024)
+#define SCHED_CHUNK	8	/* due actions read at a time */
 
 int
 sched_plan(const struct config *conf, const char *rule_name, const char *step,
@@ -248,43 +250,71 @@ advance(struct store *st, const struct config *conf, const struct action *a, ins
 	return done;
 }
 
+/* Milliseconds since t0, on the monotonic clock. */
+static int64_t
+elapsed_ms(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)(t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
 int
 sched_run(struct store *st, const struct config *conf, instant_t now, int batch,
-    int max_batches, int *done, void (*between)(void *), void *arg)
+    int max_batches, int *done, const struct sched_hooks *h)
 {
-	struct action *due = xcalloc((size_t)batch, sizeof(*due));
-	int n, i, k, rc = 0, rounds = 0;
+	struct action due[SCHED_CHUNK];
+	struct timespec t0;
+	int n, i, k, want, rc = 0, rounds = 0, taken;
+	bool cut, more;
 
 	*done = 0;
+	memset(due, 0, sizeof(due));
 	do {
-		if (store_begin(st) != 0) {
-			rc = -1;
-			break;
-		}
-		if ((n = store_action_due(st, now, batch, due)) < 0) {
-			log_warnx("due actions not read: %s", store_errmsg(st));
-			store_rollback(st);
-			rc = -1;
-			break;
-		}
-		for (i = 0; i < n; i++) {
-			if ((k = advance(st, conf, &due[i], now)) < 0)
+		if (store_begin(st) != 0)
+			return -1;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		cut = false;
+		taken = 0;
+		/* read a few at a time: what a transaction cut short leaves is read again */
+		do {
+			want = batch - taken < SCHED_CHUNK ? batch - taken : SCHED_CHUNK;
+			if ((n = store_action_due(st, now, want, due)) < 0) {
+				log_warnx("due actions not read: %s", store_errmsg(st));
+				store_rollback(st);
+				return -1;
+			}
+			for (i = 0; i < n && !cut; i++) {
+				if ((rc = advance(st, conf, &due[i], now)) < 0)
+					break;
+				*done += rc;
+				taken++;
+				/* the transaction ends early: mail results wait, or it ran long */
+				cut = h != NULL && ((h->yield != NULL && h->yield(h->arg)) ||
+				    (h->round_ms > 0 && elapsed_ms(&t0) >= h->round_ms));
+			}
+			for (k = 0; k < n; k++)
+				store_action_clear(&due[k]);
+			if (rc < 0)
 				break;
-			*done += k;
-		}
-		for (k = 0; k < n; k++)
-			store_action_clear(&due[k]);
-		if (i < n || store_commit(st) != 0) {
+			more = n == want;
+		} while (more && !cut && taken < batch);
+		if (rc >= 0 && h != NULL && h->before_commit != NULL)
+			h->before_commit(h->arg);
+		if (rc < 0 || store_commit(st) != 0) {
 			log_warnx("transitions not recorded: %s", store_errmsg(st));
 			store_rollback(st);
-			rc = -1;
-			break;
+			if (h != NULL && h->after != NULL)
+				h->after(h->arg, false, false);
+			return -1;
 		}
-		if (n == batch && between != NULL)
-			between(arg);
-	} while (n == batch && ++rounds < max_batches);
-	free(due);
-	return rc;
+		rc = 0;
+		more = more && (taken == batch || cut);
+		if (h != NULL && h->after != NULL)
+			h->after(h->arg, true, more);
+	} while (more && ++rounds < max_batches);
+	return 0;
 }
 
 /* A recompute under way: what recompute_one needs and counts. */

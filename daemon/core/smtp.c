@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -30,6 +31,12 @@
 
 
 
+/* A message's text as libESMTP reads it, through body_cb. */
+struct body {
+	struct session_note	*note;
+	const char		*text;
+};
+
 /*
  * A session's state for libESMTP's event callback: what went wrong beyond
  * the SMTP replies, and each message's result, reported as soon as the
@@ -42,8 +49,8 @@ struct session_note {
 	smtp_message_t		*msgs;
 	smtp_recipient_t	*rcpts;
 	char			*done;		/* a result per job was reported */
-	void			(*report)(void *, struct mail_result *);
-	void			*report_arg;
+	const struct smtp_hooks	*hooks;		/* NULL: nobody to tell */
+	struct body		*bodies;	/* each message's text, for body_cb */
 	/* deadlines: each reply within timeout, each message within msg_limit */
 	int			 port;
 	int			 fd;		/* the session's socket, once connected */
@@ -224,7 +231,7 @@ session_event(smtp_session_t session, int event, void *arg, ...)
 	va_list ap;
 	intptr_t i;
 	long vfy;
-	int *ok;
+	int *ok, one = 1;
 
 	(void)session;
 	va_start(ap, arg);
@@ -232,6 +239,14 @@ session_event(smtp_session_t session, int event, void *arg, ...)
 	case SMTP_EV_CONNECT:
 		find_session_socket(note);
 		note->wrote_at = note->msg_at = mono_ms();
+		/*
+		 * libESMTP buffers each command and message itself: Nagle's
+		 * algorithm only holds its last small write until the server's
+		 * delayed acknowledgement of the one before (up to 40 ms).
+		 */
+		if (note->fd != -1 && setsockopt(note->fd, IPPROTO_TCP, TCP_NODELAY, &one,
+		    sizeof(one)) != 0)
+			log_warn("SMTP: TCP_NODELAY");
 		break;
 	case SMTP_EV_MESSAGESENT:
 		msg = va_arg(ap, smtp_message_t);
@@ -371,8 +386,8 @@ message_result(struct session_note *note, int i, int ok, const char *err)
 		result_set(r, j->id, MAIL_RETRY, 0,
 		    note->tls[0] ? note->tls : ok ? "no reply from the server" : err);
 	r->attempts = j->attempts;
-	if (note->report != NULL)
-		note->report(note->report_arg, r);
+	if (note->hooks != NULL && note->hooks->report != NULL)
+		note->hooks->report(note->hooks->arg, r);
 }
 
 /* Every job without a result gets one now: (code, text). */
@@ -387,14 +402,54 @@ results_all(struct session_note *note, int n, enum mail_outcome o, const char *t
 		note->done[i] = 1;
 		result_set(&note->res[i], note->jobs[i].id, o, 0, text);
 		note->res[i].attempts = note->jobs[i].attempts;
-		if (note->report != NULL)
-			note->report(note->report_arg, &note->res[i]);
+		if (note->hooks != NULL && note->hooks->report != NULL)
+			note->hooks->report(note->hooks->arg, &note->res[i]);
 	}
+}
+
+/* libESMTP's progress through a message's text: 0 rewound, 1 handed out. */
+struct body_state {
+	int	handed;
+	int	length;
+};
+
+/*
+ * A message's text for libESMTP, in one piece. The envelope of a message
+ * (MAIL, RCPT, DATA) goes out while the loop records the message before
+ * it; its text waits until that is recorded, so that a crash can repeat
+ * only the message the server has just accepted.
+ */
+static const char *
+body_cb(void **ctx, int *len, void *arg)
+{
+	struct body *b = arg;
+	struct body_state *st;
+
+	if (*ctx == NULL && (*ctx = calloc(1, sizeof(*st))) == NULL) {
+		if (len != NULL)
+			*len = 0;
+		return NULL;
+	}
+	st = *ctx;
+	if (len == NULL) {
+		st->handed = 0;
+		st->length = (int)strlen(b->text);
+		return NULL;
+	}
+	if (st->handed) {
+		*len = 0;
+		return b->text;
+	}
+	if (b->note->hooks != NULL && b->note->hooks->before_text != NULL)
+		b->note->hooks->before_text(b->note->hooks->arg);
+	st->handed = 1;
+	*len = st->length;
+	return b->text;
 }
 
 void
 smtp_deliver(const struct mail_settings *set, struct mail_job *jobs, int n,
-    struct mail_result *res, void (*report)(void *, struct mail_result *), void *arg)
+    struct mail_result *res, const struct smtp_hooks *hooks)
 {
 	smtp_session_t session;
 	smtp_message_t *msgs;
@@ -414,8 +469,8 @@ smtp_deliver(const struct mail_settings *set, struct mail_job *jobs, int n,
 	note.msgs = msgs;
 	note.rcpts = rcpts;
 	note.done = xcalloc((size_t)n, 1);
-	note.report = report;
-	note.report_arg = arg;
+	note.hooks = hooks;
+	note.bodies = xcalloc((size_t)n, sizeof(*note.bodies));
 	note.fd = -1;
 	note.port = set->port;
 	note.timeout_ms = set->timeout_ms;
@@ -464,15 +519,17 @@ smtp_deliver(const struct mail_settings *set, struct mail_job *jobs, int n,
 			note.done[i] = 1;
 			result_set(&res[i], jobs[i].id, MAIL_FAILED, 0, text);
 			res[i].attempts = jobs[i].attempts;
-			if (report != NULL)
-				report(arg, &res[i]);
+			if (hooks != NULL && hooks->report != NULL)
+				hooks->report(hooks->arg, &res[i]);
 			continue;
 		}
 		msgs[i] = smtp_add_message(session);
 		smtp_message_set_application_data_release(msgs[i], (void *)(intptr_t)(i + 1), NULL);
 		smtp_set_reverse_path(msgs[i], set->from_addr);
 		rcpts[i] = smtp_add_recipient(msgs[i], jobs[i].recipient);
-		smtp_set_message_str(msgs[i], jobs[i].message);
+		note.bodies[i].note = &note;
+		note.bodies[i].text = jobs[i].message != NULL ? jobs[i].message : "";
+		smtp_set_messagecb(msgs[i], body_cb, &note.bodies[i]);
 	}
 	ok = smtp_start_session(session);
 	if (!ok)
@@ -481,6 +538,7 @@ smtp_deliver(const struct mail_settings *set, struct mail_job *jobs, int n,
 		message_result(&note, i, ok, err);
 out:
 	free(note.done);
+	free(note.bodies);
 	if (session != NULL)
 		smtp_destroy_session(session);
 	if (auth != NULL)

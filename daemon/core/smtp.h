@@ -24,12 +24,18 @@ struct mail_settings {
 void smtp_settings_from_conf(struct mail_settings *s, const struct smtp_conf *c);
 void smtp_settings_free(struct mail_settings *s);
 void smtp_settings_copy(struct mail_settings *dst, const struct mail_settings *src);
-/*
- * One SMTP session for the whole batch; one result per job in res, each
- * also handed to report(arg, result), if given, as soon as it is known.
- */
+/* Where a session's results go, if anywhere. */
+struct smtp_hooks {
+	/* each result, as soon as the server has answered its message */
+	void	(*report)(void *, struct mail_result *);
+	/* before a message's text leaves: waits until the one before is recorded */
+	void	(*before_text)(void *);
+	void	*arg;
+};
+
+/* One SMTP session for the whole batch; one result per job in res. */
 void smtp_deliver(const struct mail_settings *set, struct mail_job *jobs, int n,
-    struct mail_result *res, void (*report)(void *, struct mail_result *), void *arg);
+    struct mail_result *res, const struct smtp_hooks *hooks);
 void smtp_jobs_free(struct mail_job *jobs, int n);
 
 #endif

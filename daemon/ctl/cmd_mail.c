@@ -86,7 +86,7 @@ cmd_mail_list(struct ctl *c, struct ctl_args *a)
 	struct outbox_counts n;
 	bool all = args_has(a, "all");
 
-	store_outbox_counts(c->store, &n);
+	store_outbox_counts_all(c->store, &n);
 	if (ctl_out == OUT_TABLE)
 		printf(_("queued %d, sent %d, failed %d\n"), n.queued, n.sent, n.failed);
 	{

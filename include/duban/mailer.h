@@ -44,6 +44,8 @@ struct mailer *mailer_start(const struct smtp_conf *smtp, void (*wake)(void *), 
 void mailer_configure(struct mailer *m, const struct smtp_conf *smtp);
 /* Is a batch being delivered (or waiting to be)? */
 int mailer_busy(struct mailer *m);
+/* Does the mailer wait for the loop: results to take, or a delivery to record? */
+int mailer_waiting(struct mailer *m);
 /* Hand over a batch; the mailer owns the jobs' strings from now on. */
 void mailer_submit(struct mailer *m, struct mail_job *jobs, int n);
 /*

@@ -52,16 +52,28 @@ int sched_refer(struct store *st, const struct config *conf, const struct action
 int sched_replan(struct store *st, const struct config *conf, const struct action *a,
     instant_t now, const char *why, int flags);
 
+/* What the daemon does between the transactions of a burst. */
+struct sched_hooks {
+	int	(*yield)(void *);	/* nonzero: end the transaction now (mail results wait) */
+	void	(*before_commit)(void *);	/* writes of its own in the transaction */
+	void	(*after)(void *, bool committed, bool more);	/* after each transaction */
+	void	*arg;
+	int	 round_ms;		/* end a transaction after this long; 0: no limit */
+};
+
 /*
  * Perform the transitions due at or before now, in transactions of at most
  * batch actions, at most max_batches of them (the caller comes back for the
  * rest, so that a backlog does not hold up its loop); *done counts the
- * transitions performed; between(arg), if given, runs between two batches
- * (the daemon records mail results there). 0, or -1 if the database failed
- * (nothing of the failed batch is kept).
+ * transitions performed. With hooks, a transaction also ends after round_ms
+ * or as soon as yield() says so; before_commit() writes in it (the daemon:
+ * the mail results waiting), and after() is told whether it was committed
+ * and whether more is due, so that the first notices of a burst are
+ * committed, and sent, while the rest are still being worked off. 0, or -1
+ * if the database failed (nothing of the failed transaction is kept).
  */
 int sched_run(struct store *st, const struct config *conf, instant_t now, int batch,
-    int max_batches, int *done, void (*between)(void *), void *arg);
+    int max_batches, int *done, const struct sched_hooks *h);
 
 /*
  * After a reload: work out every open action's rule, deadline and next

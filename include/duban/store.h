@@ -13,7 +13,7 @@
 #include "duban/instant.h"
 #include "duban/tz.h"
 
-#define STORE_SCHEMA_VERSION	11
+#define STORE_SCHEMA_VERSION	12
 
 /*
  * What the store's functions return besides 0 (done, or found) and -1 (the
@@ -147,6 +147,10 @@ void store_cache_size(struct store *s, int kib);
 int store_begin(struct store *s);
 int store_commit(struct store *s);
 void store_rollback(struct store *s);
+/* A part of the open transaction that can be undone alone (SAVEPOINT). */
+int store_savepoint(struct store *s);
+int store_release(struct store *s);
+void store_rollback_part(struct store *s);
 /* Has another connection written since the last call? */
 bool store_changed(struct store *s);
 
@@ -294,7 +298,9 @@ int store_notice_failed(struct store *s, int64_t id, const char *reply);
 int store_notice_withdraw(struct store *s, int64_t id, const char *why);
 /* The id of the row the last INSERT added. */
 int64_t store_last_id(struct store *s);
+/* Queued and failed, from indexes (sent is -1); _all reads every notice for the three. */
 int store_outbox_counts(struct store *s, struct outbox_counts *c);
+int store_outbox_counts_all(struct store *s, struct outbox_counts *c);
 void store_outbox_item_clear(struct outbox_item *o);
 
 /* A notice as dubanctl mail shows it. */

@@ -13,19 +13,7 @@ start_sink --no-fsync
 write_conf '[rule "burst"]' 'deadline = 2 seconds' 'escalate = 2 seconds after -> discipline' \
 	'escalate-cc = none'
 ctl init >/dev/null
-$PY - "$T/duban.db" "$N" <<'PY'
-import sqlite3, sys, time
-db, n = sys.argv[1], int(sys.argv[2])
-c = sqlite3.connect(db)
-c.executemany("INSERT INTO departments (code, name, head, email) VALUES (?, ?, ?, ?)",
-              [("d%d" % i, "部门%d" % i, "负责人%d" % i, "d%d@example.gov.cn" % i) for i in range(20)])
-c.execute("INSERT INTO cases (number, title, received_at) VALUES ('C', '压力测试', 0)")
-now = int(time.time() * 1000)
-c.executemany("INSERT INTO actions (case_id, dept_id, step, notified_at, rule, due_at, next_at,"
-              " created_at) VALUES (1, ?, 'burst', ?, 'burst', ?, ?, ?)",
-              ((1 + i % 20, now - 2000, now, now, now) for i in range(n)))
-c.commit()
-PY
+burst "$N" burst 0
 
 expected=$((N * 2))
 sent() { sql "SELECT count(*) FROM notices WHERE status = 'sent'"; }

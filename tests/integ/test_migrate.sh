@@ -18,7 +18,7 @@ count() { sql "SELECT (SELECT count(*) FROM actions) || ' ' || (SELECT count(*) 
 	|| ' ' || (SELECT count(*) FROM departments) || ' ' || (SELECT count(*) FROM cases)"; }
 before=$(count)
 ctl actions --all >"$T/actions" || fail "dubanctl on a schema 5 database"
-assert_eq "$(sql 'PRAGMA user_version')" 11 "the schema after opening"
+assert_eq "$(sql 'PRAGMA user_version')" 12 "the schema after opening"
 assert_eq "$(count)" "$before" "rows after the migration"
 sql "SELECT name FROM sqlite_master WHERE type = 'index'" | grep -q actions_identity ||
 	fail "the migration did not add its index"
@@ -47,7 +47,7 @@ rows() {
 }
 rows >"$T/rows.before"
 ctl queue --all >"$T/queue" || fail "dubanctl on a schema 9 database"
-assert_eq "$(sql 'PRAGMA user_version')" 11 "the schema after opening"
+assert_eq "$(sql 'PRAGMA user_version')" 12 "the schema after opening"
 rows >"$T/rows.after"
 cmp "$T/rows.before" "$T/rows.after" || fail "rows changed: $(diff "$T/rows.before" "$T/rows.after")"
 assert_eq "$(sql "SELECT group_concat(d.code) FROM escalations e JOIN departments d ON d.id = e.dept_id")" \
@@ -61,4 +61,25 @@ sql "UPDATE escalations SET dept_id = 1" 2>/dev/null && fail "the rebuilt queue 
 sql "PRAGMA integrity_check" | grep -qx ok || fail "integrity check"
 assert_eq "$(sql "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'trigger' AND name IN ('notices_withdraw', 'escalation_no_delete', 'escalation_fixed', 'evidence_no_update') ORDER BY name)")" \
 	"escalation_fixed,escalation_no_delete,evidence_no_update,notices_withdraw" "the guards after the rebuild"
+
+# Schema 11 (the previous release): the open actions are tallied and the
+# tally follows every change; the counts agree with a full count.
+rm -f "$T"/duban.db*
+cp "$TOP/tests/data/schema11.db" "$T/duban.db"
+chmod 0660 "$T/duban.db"
+assert_eq "$(sql 'PRAGMA user_version')" 11 "the third fixture's schema"
+sql "SELECT id, action_id, status FROM notices ORDER BY id" >"$T/rows.before"
+out=$(ctl mail) || fail "dubanctl on a schema 11 database"
+grep -q "queued 1, sent 1, failed 1" <<<"$out" || fail "mail counts: $out"
+assert_eq "$(sql 'PRAGMA user_version')" 12 "the schema after opening"
+sql "SELECT id, action_id, status FROM notices ORDER BY id" >"$T/rows.after"
+cmp "$T/rows.before" "$T/rows.after" || fail "notices changed by the migration"
+tally() { sql "SELECT n FROM tallies WHERE name = 'open actions'"; }
+assert_eq "$(tally)" 2 "open actions tallied from the old rows (3 actions, 1 done)"
+ctl done 2 >/dev/null || fail "done"
+assert_eq "$(tally)" 1 "the tally after done"
+ctl case add C3 新案 >/dev/null && ctl assign C3 zjj handling >/dev/null || fail "assign"
+assert_eq "$(tally)" 2 "the tally after assign"
+assert_eq "$(tally)" "$(sql "SELECT count(*) FROM actions WHERE done_at IS NULL")" "the tally against a full count"
+sql "PRAGMA integrity_check" | grep -qx ok || fail "integrity check"
 exit 0

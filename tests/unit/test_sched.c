@@ -88,7 +88,7 @@ run_at(struct fixture *f, instant_t now, int want_done)
 {
 	int done;
 
-	assert_int_equal(sched_run(f->st, f->conf, now, 500, 1000, &done, NULL, NULL), 0);
+	assert_int_equal(sched_run(f->st, f->conf, now, 500, 1000, &done, NULL), 0);
 	assert_int_equal(done, want_done);
 }
 
@@ -237,6 +237,72 @@ test_night_notice_waits(void **state)
 	store_outbox_item_clear(&it[0]);
 }
 
+/* What the hooks of a cut-short burst saw. */
+struct hooked {
+	struct fixture	*f;
+	int		 calls;		/* yield asked */
+	int		 every;		/* yield every so many */
+	int		 before, committed, more;
+	int		 queued_at_commit;	/* notices queued when a transaction was committed */
+};
+
+static int
+hook_yield(void *arg)
+{
+	struct hooked *h = arg;
+
+	return ++h->calls % h->every == 0;
+}
+
+static void
+hook_before(void *arg)
+{
+	((struct hooked *)arg)->before++;
+}
+
+static void
+hook_after(void *arg, bool committed, bool more)
+{
+	struct hooked *h = arg;
+	struct outbox_counts c;
+
+	assert_true(committed);
+	h->committed++;
+	h->more += more;
+	/* each transaction is committed when the hook hears of it: others see its notices */
+	store_outbox_counts(h->f->st, &c);
+	assert_true(c.queued >= h->queued_at_commit);
+	h->queued_at_commit = c.queued;
+}
+
+/* A burst cut into many transactions: each action's notice once, every transaction committed. */
+static void
+test_cut_burst(void **state)
+{
+	struct fixture *f = *state;
+	struct hooked h = { .f = f, .every = 7 };
+	struct sched_hooks hooks = { hook_yield, hook_before, hook_after, &h, 0 };
+	struct outbox_counts c;
+	instant_t t0 = 1800000000000LL;
+	int i, done, total = 0, runs = 0;
+
+	for (i = 0; i < 100; i++)
+		assign(f, "fast", t0);
+	/* at most 20 transactions of at most 500 per run: the caller comes back */
+	do {
+		assert_int_equal(sched_run(f->st, f->conf, t0 + 4000, 500, 20, &done, &hooks), 0);
+		total += done;
+		runs++;
+	} while (done > 0 && runs < 10);
+	assert_int_equal(total, 100);		/* the overdue notice of each, the stale reminder skipped */
+	store_outbox_counts(f->st, &c);
+	assert_int_equal(c.queued, 100);
+	assert_int_equal(h.before, h.committed);
+	assert_true(h.committed >= 100 / 7);	/* cut every seventh action */
+	assert_true(h.more > 0 && h.more < h.committed);
+	assert_true(store_next_event(f->st) == t0 + 6000);
+}
+
 int
 main(void)
 {
@@ -246,6 +312,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_done_before_deadline, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_week_rule_times, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_send_time, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cut_burst, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_night_notice_waits, setup, teardown),
 	};
 

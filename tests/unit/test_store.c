@@ -82,7 +82,7 @@ setup(void **state)
 		assert_int_equal(store_action_add(f->st, &n, p.due, p.uncertain, p.next_at, T0,
 		    NULL), 0);
 	}
-	assert_int_equal(sched_run(f->st, f->conf, T0 + 60000, 500, 100, &done, NULL, NULL), 0);
+	assert_int_equal(sched_run(f->st, f->conf, T0 + 60000, 500, 100, &done, NULL), 0);
 	assert_true(done >= NACTIONS * 2);
 	for (i = 0; i < NLATER; i++) {
 		snprintf(step, sizeof(step), "later%d", i);

@@ -324,6 +324,23 @@ static const char *migrations[] = {
 	"  name TEXT NOT NULL UNIQUE,"
 	"  title TEXT,"
 	"  email TEXT NOT NULL);",
+	/*
+	 * 12: counting without reading every row (STATUS= once a second in a
+	 * burst, at 10,000,000 actions): open actions tallied by triggers,
+	 * overdue ones found by their deadline, failed notices by an index.
+	 */
+	"CREATE TABLE tallies (name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;"
+	"INSERT INTO tallies SELECT 'open actions', count(*) FROM actions WHERE done_at IS NULL;"
+	"CREATE TRIGGER tally_open_insert AFTER INSERT ON actions WHEN new.done_at IS NULL"
+	" BEGIN UPDATE tallies SET n = n + 1 WHERE name = 'open actions'; END;"
+	"CREATE TRIGGER tally_open_delete AFTER DELETE ON actions WHEN old.done_at IS NULL"
+	" BEGIN UPDATE tallies SET n = n - 1 WHERE name = 'open actions'; END;"
+	"CREATE TRIGGER tally_open_update AFTER UPDATE OF done_at ON actions"
+	" WHEN (old.done_at IS NULL) <> (new.done_at IS NULL)"
+	" BEGIN UPDATE tallies SET n = n + (CASE WHEN new.done_at IS NULL THEN 1 ELSE -1 END)"
+	" WHERE name = 'open actions'; END;"
+	"CREATE INDEX actions_open ON actions(due_at, rule) WHERE done_at IS NULL;"
+	"CREATE INDEX notices_failed ON notices(id) WHERE status = 'failed';",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -533,6 +550,25 @@ int
 store_commit(struct store *s)
 {
 	return db_exec(s, "COMMIT");
+}
+
+int
+store_savepoint(struct store *s)
+{
+	return db_exec(s, "SAVEPOINT part");
+}
+
+int
+store_release(struct store *s)
+{
+	return db_exec(s, "RELEASE part");
+}
+
+void
+store_rollback_part(struct store *s)
+{
+	if (db_exec(s, "ROLLBACK TO part") == 0)
+		db_exec(s, "RELEASE part");
 }
 
 void

@@ -29,9 +29,9 @@ store_count_open(struct store *s, instant_t now, const char *waiting, int *open,
 {
 	/* waiting: the rules of waiting periods, a JSON array; nobody is overdue under them */
 	static const char sql[] =
-	    "SELECT count(*), coalesce(sum(due_at IS NOT NULL AND due_at <= ?1 AND"
-	    " (rule IS NULL OR rule NOT IN (SELECT value FROM json_each(?2)))), 0)"
-	    " FROM actions WHERE done_at IS NULL";
+	    "SELECT (SELECT n FROM tallies WHERE name = 'open actions'),"
+	    " (SELECT count(*) FROM actions WHERE done_at IS NULL AND due_at <= ?1 AND"
+	    " (rule IS NULL OR rule NOT IN (SELECT value FROM json_each(?2))))";
 	sqlite3_stmt *st = db_stmt(s, sql);
 	int rc;
 
