@@ -4,6 +4,7 @@
 #   make check-san  the same, built with AddressSanitizer and UBSan
 #   make demo       run the daemon on a demo database with a local SMTP sink
 #   make bench      measure speed and memory (tables for README's Performance)
+#   make bench-peers  the burst against Alertmanager, side by side
 #   make install    install under $(DESTDIR)$(PREFIX)
 
 PREFIX	?= /usr/local
@@ -148,6 +149,9 @@ demo: all
 bench: all
 	BUILD=$(abspath $(BUILD)) bench/run
 
+bench-peers: all
+	BUILD=$(abspath $(BUILD)) bash bench/peers.sh
+
 # Fuzzing with libFuzzer (clang): each target for FUZZ_SECONDS, starting from
 # the corpus kept in tests/fuzz/corpus/NAME; new inputs go to build-fuzz/.
 FUZZ_SECONDS ?= 30
@@ -241,6 +245,6 @@ deb:
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all po check-po unit check check-san check-valgrind demo bench fuzz install uninstall deb clean
+.PHONY: all po check-po unit check check-san check-valgrind demo bench bench-peers fuzz install uninstall deb clean
 
 -include $(shell find $(BUILD) -name '*.d' -type f -not -path '*/deb/*' 2>/dev/null)

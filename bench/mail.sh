@@ -91,6 +91,13 @@ if [ -x /usr/sbin/smtp-sink ]; then
 	sleep 0.3
 	make_db "$port"
 	run "postfix smtp-sink (C; accepts and discards)"
+	# the server's limit: postfix's own client, one session, messages of the same size
+	t0=$(now_ms)
+	/usr/sbin/smtp-source -d -s 1 -m "$N" -l 1600 -f fxb@example.gov.cn -t zjj@example.gov.cn \
+	    127.0.0.1:$port
+	t1=$(now_ms)
+	printf '| the same smtp-sink, from postfix'"'"'s smtp-source (1 session, no database) | %d | %.2f s | %d |\n' \
+	    "$N" "$(echo "($t1 - $t0) / 1000" | bc -l)" "$(( N * 1000 / (t1 - t0) ))"
 fi
 mkdir -p "$T/mail"
 /usr/bin/python3 "$TOP/tests/integ/smtpsink.py" --dir "$T/mail" --quiet >/dev/null 2>&1 &
