@@ -40,6 +40,10 @@ flight_read(struct store *s, bool digest, bool singles, int batch, instant_t now
 		nr = store_outbox_recipients(s, now, batch, &rcpts);
 	/* the digests: each recipient's notices that may merge */
 	for (i = 0; i < nr; i++) {
+		if (f->nitems >= FLIGHT_ITEMS_MAX) {
+			free(rcpts[i]);		/* the next batch */
+			continue;
+		}
 		reserve(f, FLIGHT_DIGEST_MAX);
 		first = f->nitems;
 		n = store_outbox_for(s, rcpts[i], now, FLIGHT_DIGEST_MAX, &f->items[first]);

@@ -13,6 +13,7 @@
 
 /* The notices in one digest at most; the rest go in the next. */
 #define FLIGHT_DIGEST_MAX	5000
+#define FLIGHT_ITEMS_MAX	10000	/* a batch's notices: a burst's digests stay small in memory */
 
 struct flight_msg {
 	int	 first;		/* its notices: items[first] .. items[first + n - 1] */

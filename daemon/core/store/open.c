@@ -339,8 +339,18 @@ static const char *migrations[] = {
 	" WHEN (old.done_at IS NULL) <> (new.done_at IS NULL)"
 	" BEGIN UPDATE tallies SET n = n + (CASE WHEN new.done_at IS NULL THEN 1 ELSE -1 END)"
 	" WHERE name = 'open actions'; END;"
-	"CREATE INDEX actions_open ON actions(due_at, rule) WHERE done_at IS NULL;"
-	"CREATE INDEX notices_failed ON notices(id) WHERE status = 'failed';",
+	/* each index holds the columns its queries name: the rows are not read */
+	"CREATE INDEX actions_open ON actions(due_at, rule, done_at) WHERE done_at IS NULL;"
+	"CREATE INDEX notices_failed ON notices(status) WHERE status = 'failed';"
+	"DROP INDEX notices_queue;"
+	/* the constant columns first: next_try, then id, is the order the outbox reads */
+	"CREATE INDEX notices_queue ON notices(status, next_try) WHERE status = 'queued';"
+	/* the notices that go alone, and each recipient's for a digest, found apart */
+	"CREATE INDEX notices_singles ON notices(status, digest, next_try)"
+	" WHERE status = 'queued' AND digest = 0;"
+	"DROP INDEX notices_recipient;"
+	"CREATE INDEX notices_digests ON notices(status, digest, recipient, next_try)"
+	" WHERE status = 'queued' AND digest = 1;",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
