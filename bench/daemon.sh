@@ -12,7 +12,9 @@ if [ "${SCALE:-}" = small ]; then N=${N:-1000000}; else N=${N:-1000000 10000000}
 IDLE=${IDLE:-30}
 T=$(mktemp -d /tmp/duban-bench.XXXXXX)
 PIDS=()
-trap 'kill "${PIDS[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$T"' EXIT
+. "$TOP/bench/devlog.sh"
+trap 'devlog_stop; kill "${PIDS[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$T"' EXIT
+devlog_start
 
 run() {	# n
 	local n=$1 t0 pid ready rss c1 c2 wakeups recompute hwm moved size

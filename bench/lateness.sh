@@ -12,7 +12,9 @@ BUILD=${BUILD:-$TOP/build}
 BURST=${BURST:-100000}
 T=$(mktemp -d /tmp/duban-bench.XXXXXX)
 PIDS=()
-trap 'kill "${PIDS[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$T"' EXIT
+. "$TOP/bench/devlog.sh"
+trap 'devlog_stop; kill "${PIDS[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$T"' EXIT
+devlog_start
 port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 if [ -x /usr/sbin/smtp-sink ]; then
 	/usr/sbin/smtp-sink -u nobody 127.0.0.1:$port 1000 >/dev/null 2>&1 &

@@ -11,7 +11,9 @@ BUILD=${BUILD:-$TOP/build}
 N=${N:-10000}
 T=$(mktemp -d /tmp/duban-bench.XXXXXX)
 PIDS=()
-trap 'kill "${PIDS[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$T"' EXIT
+. "$TOP/bench/devlog.sh"
+trap 'devlog_stop; kill "${PIDS[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$T"' EXIT
+devlog_start
 
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
