@@ -12,7 +12,7 @@
 #include "duban/xmalloc.h"
 
 #define WHO_DAEMON	"duband"
-#define RECOMPUTE_CACHE_KIB	(16 * 1024)
+#define RECOMPUTE_CACHE_KIB	(8 * 1024)
 #define SCHED_CHUNK	8	/* due actions read at a time */
 
 int
@@ -387,7 +387,9 @@ sched_recompute(struct store *st, const struct config *conf, instant_t now, int 
 		store_cache_size(st, STORE_CACHE_KIB);
 		return -1;
 	}
-	if (store_action_each_open(st, recompute_one, &rc) != 0 || store_commit(st) != 0) {
+	if (store_recompute_indexes(st, false) != 0 ||
+	    store_action_each_open(st, recompute_one, &rc) != 0 ||
+	    store_recompute_indexes(st, true) != 0 || store_commit(st) != 0) {
 		log_warnx("recompute failed: %s", store_errmsg(st));
 		store_rollback(st);
 		store_cache_size(st, STORE_CACHE_KIB);

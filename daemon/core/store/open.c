@@ -340,7 +340,7 @@ static const char *migrations[] = {
 	" BEGIN UPDATE tallies SET n = n + (CASE WHEN new.done_at IS NULL THEN 1 ELSE -1 END)"
 	" WHERE name = 'open actions'; END;"
 	/* each index holds the columns its queries name: the rows are not read */
-	"CREATE INDEX actions_open ON actions(due_at, rule, done_at) WHERE done_at IS NULL;"
+	"CREATE INDEX actions_open ON actions(due_at) WHERE done_at IS NULL;"
 	"CREATE INDEX notices_failed ON notices(status) WHERE status = 'failed';"
 	"DROP INDEX notices_queue;"
 	/* the constant columns first: next_try, then id, is the order the outbox reads */
@@ -560,6 +560,21 @@ int
 store_commit(struct store *s)
 {
 	return db_exec(s, "COMMIT");
+}
+
+/*
+ * A recompute rewrites every open action's deadline and next event: the
+ * two indexes on them are dropped in its transaction and built again at its
+ * end, a sort instead of millions of scattered index writes. Inside a
+ * transaction only; the definitions are those of the migrations.
+ */
+int
+store_recompute_indexes(struct store *s, bool build)
+{
+	if (!build)
+		return db_exec(s, "DROP INDEX actions_next; DROP INDEX actions_open");
+	return db_exec(s, "CREATE INDEX actions_next ON actions(next_at) WHERE next_at IS NOT NULL;"
+	    "CREATE INDEX actions_open ON actions(due_at) WHERE done_at IS NULL");
 }
 
 int
