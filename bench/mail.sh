@@ -1,5 +1,5 @@
 #!/bin/bash
-# Delivery throughput: N (default 10,000) queued single-recipient notices,
+# Delivery throughput: N (default 100,000) queued single-recipient notices,
 # one mailer thread, to a loopback SMTP server. Prints one table row per
 # server: postfix's smtp-sink (C, if installed), with postfix's own
 # smtp-source against it for the server's limit, and aiosmtpd (Python; at
@@ -8,7 +8,7 @@ set -u
 export LC_ALL=C.UTF-8
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-$TOP/build}
-N=${N:-10000}
+N=${N:-100000}
 T=$(mktemp -d /tmp/duban-bench.XXXXXX)
 PIDS=()
 . "$TOP/bench/devlog.sh"

@@ -46,7 +46,7 @@ start_server() {
 		    >/dev/null 2>&1 &
 		;;
 	asyncio)
-		$PY "$TOP/bench/recvsink.py" "$SRV_PORT" "$T/recv.log" &
+		$PY "$TOP/bench/recvsink.py" "$SRV_PORT" "$T/recv.log" 2>"$T/recv.err" &
 		;;
 	esac
 	SRV_PID=$!

@@ -7,11 +7,14 @@ Message-ID. Lines are flushed every 50 ms; SIGTERM flushes and exits.
 Usage: recvsink.py PORT LOG
 """
 import asyncio
+import resource
 import signal
 import sys
 import time
 
 port, path = int(sys.argv[1]), sys.argv[2]
+# a client that opens a connection per message opens thousands at once
+resource.setrlimit(resource.RLIMIT_NOFILE, (resource.getrlimit(resource.RLIMIT_NOFILE)[1],) * 2)
 out = open(path, "w", buffering=1 << 20)
 
 
