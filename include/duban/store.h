@@ -147,6 +147,8 @@ void store_cache_size(struct store *s, int kib);
 int store_begin(struct store *s);
 int store_commit(struct store *s);
 void store_rollback(struct store *s);
+/* A recompute's transaction: its indexes dropped (build false), then built again. */
+int store_recompute_indexes(struct store *s, bool build);
 /* A part of the open transaction that can be undone alone (SAVEPOINT). */
 int store_savepoint(struct store *s);
 int store_release(struct store *s);
