@@ -40,7 +40,7 @@ sql "SELECT '<' || message_id || '>' FROM notices" | sed 's/^/Message-ID: /' | s
 missing=$(comm -13 <(sort -u "$T/received") "$T/expected" | wc -l)
 assert_eq "$missing" 0 "notices that never reached the server"
 dups=$(( $(wc -l <"$T/received") - $(sort -u "$T/received" | wc -l) ))
-inflight=1	# each result is recorded as soon as the server answers it
+inflight=1	# a result is recorded before the next message's text leaves
 [ "$dups" -le $((ROUNDS * inflight)) ] || fail "$dups duplicates: more than the $ROUNDS kills x $inflight in flight"
 echo "  $expected notices, $ROUNDS kills, $dups duplicates (in flight at a kill)" >&2
 exit 0
