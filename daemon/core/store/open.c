@@ -1,6 +1,6 @@
 /*
  * Opening a store: the schema's ordered migrations, the connection's
- * settings, transactions, and SQLite's log.
+ * settings, and SQLite's log.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -534,73 +534,6 @@ store_close(struct store *s)
 	if (sqlite3_close(s->db) != SQLITE_OK)
 		log_warnx("store: close: %s", sqlite3_errmsg(s->db));
 	free(s);
-}
-
-void
-store_cache_size(struct store *s, int kib)
-{
-	char sql[64];
-
-	snprintf(sql, sizeof(sql), "PRAGMA cache_size = -%d", kib);
-	db_exec(s, sql);
-}
-
-int
-store_begin(struct store *s)
-{
-	if (db_exec(s, "BEGIN IMMEDIATE") == 0)
-		return 0;
-	/* a BEGIN that failed half-way must not leave a transaction open behind it */
-	if (!sqlite3_get_autocommit(s->db))
-		db_exec(s, "ROLLBACK");
-	return -1;
-}
-
-int
-store_commit(struct store *s)
-{
-	return db_exec(s, "COMMIT");
-}
-
-/*
- * A recompute rewrites every open action's deadline and next event: the
- * two indexes on them are dropped in its transaction and built again at its
- * end, a sort instead of millions of scattered index writes. Inside a
- * transaction only; the definitions are those of the migrations.
- */
-int
-store_recompute_indexes(struct store *s, bool build)
-{
-	if (!build)
-		return db_exec(s, "DROP INDEX actions_next; DROP INDEX actions_open");
-	return db_exec(s, "CREATE INDEX actions_next ON actions(next_at) WHERE next_at IS NOT NULL;"
-	    "CREATE INDEX actions_open ON actions(due_at) WHERE done_at IS NULL");
-}
-
-int
-store_savepoint(struct store *s)
-{
-	return db_exec(s, "SAVEPOINT part");
-}
-
-int
-store_release(struct store *s)
-{
-	return db_exec(s, "RELEASE part");
-}
-
-void
-store_rollback_part(struct store *s)
-{
-	if (db_exec(s, "ROLLBACK TO part") == 0)
-		db_exec(s, "RELEASE part");
-}
-
-void
-store_rollback(struct store *s)
-{
-	if (!sqlite3_get_autocommit(s->db))
-		db_exec(s, "ROLLBACK");
 }
 
 bool
