@@ -142,6 +142,7 @@ check-valgrind: all unit
 	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_roundtrip'
 	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_reopen'
 	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_leaders'
+	OVERLAP_ACTIONS=400 WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_overlap'
 
 demo: all
 	scripts/demo
