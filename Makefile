@@ -129,20 +129,12 @@ check-san:
 # valgrind memcheck on the integration tests that drive both programs end to end
 VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
 	   --track-fds=no
+VALGRIND_TESTS = e2e reload lifecycle ledger report kill procedure transfer refer roundtrip \
+	reopen leaders overlap
 check-valgrind: all unit
-	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_e2e'
-	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_reload'
-	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_lifecycle'
-	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_ledger'
-	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_report'
-	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_kill'
-	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_procedure'
-	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_transfer'
-	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_refer'
-	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_roundtrip'
-	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_reopen'
-	WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_leaders'
-	OVERLAP_ACTIONS=400 WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run 'integ/test_overlap'
+	for t in $(VALGRIND_TESTS); do \
+		OVERLAP_ACTIONS=400 WRAP="$(VALGRIND)" BUILD=$(BUILD) tests/run "integ/test_$$t" || exit 1; \
+	done
 
 demo: all
 	scripts/demo

@@ -12,7 +12,7 @@ if [ "${SCALE:-}" = small ]; then N=${N:-1000000}; else N=${N:-1000000 10000000}
 IDLE=${IDLE:-30}
 T=$(mktemp -d /tmp/duban-bench.XXXXXX)
 PIDS=()
-. "$TOP/bench/devlog.sh"
+. "$TOP/bench/lib.sh"
 trap 'devlog_stop; kill "${PIDS[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$T"' EXIT
 devlog_start
 

@@ -12,10 +12,10 @@ BUILD=${BUILD:-$TOP/build}
 BURST=${BURST:-100000}
 T=$(mktemp -d /tmp/duban-bench.XXXXXX)
 PIDS=()
-. "$TOP/bench/devlog.sh"
+. "$TOP/bench/lib.sh"
 trap 'devlog_stop; kill "${PIDS[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$T"' EXIT
 devlog_start
-port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 if [ -x /usr/sbin/smtp-sink ]; then
 	/usr/sbin/smtp-sink -u nobody 127.0.0.1:$port 1000 >/dev/null 2>&1 &
 	server="postfix smtp-sink"
@@ -30,38 +30,9 @@ sleep 0.5
 run() {
 	local name=$1 n=$2 spread=$3 digest=$4 pid hwm
 	rm -f "$T"/duban.db*
-	cat >"$T/duban.conf" <<CONF
-[daemon]
-database = $T/duban.db
-calendar = $TOP/conf/calendar/cn.conf
-socket = $T/duban.sock
-[mail]
-digest = $digest
-[smtp]
-host = 127.0.0.1
-port = $port
-starttls = off
-from = fxb@example.gov.cn
-[rule "r"]
-deadline = 1 week
-CONF
+	bench_conf "$port" "$digest"
 	"$BUILD/dubanctl" -f "$T/duban.conf" init >/dev/null
-	/usr/bin/python3 - "$T/duban.db" "$n" "$spread" <<'PY'
-import sqlite3, sys, time
-db, n, spread = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-c = sqlite3.connect(db)
-c.executemany("INSERT INTO departments (code, name, head, email) VALUES (?, ?, ?, ?)",
-              [("d%03d" % i, "部门%d" % i, "负责人%d" % i, "d%03d@example.gov.cn" % i) for i in range(100)])
-c.execute("INSERT INTO cases (number, title, received_at) VALUES ('B', '测试', 0)")
-c.executemany("INSERT INTO actions (case_id, dept_id, step, notified_at, rule, due_at, next_at,"
-              " created_at) VALUES (1, ?, 'x', 0, 'r', ?, ?, 0)",
-              ((1 + i % 100, i, i) for i in range(n)))
-# the due instants are set last, 2 s ahead: the daemon is up and idle by then
-due = int(time.time() * 1000) + 2000
-c.execute("UPDATE actions SET due_at = ? + (due_at * ? / max(?, 1)), next_at = ? + (due_at * ? / max(?, 1))",
-          (due, spread, n, due, spread, n))
-c.commit()
-PY
+	/usr/bin/python3 "$TOP/tests/integ/burst.py" "$T/duban.db" "$n" 2000 100 r "$spread" >/dev/null
 	${BENCH_WRAP:-} "$BUILD/duband" ${BENCH_ARGS:-} -f "$T/duban.conf" 2>${BENCH_LOG:-/dev/null} &
 	pid=$!
 	PIDS+=($pid)

@@ -11,31 +11,14 @@ BUILD=${BUILD:-$TOP/build}
 N=${N:-100000}
 T=$(mktemp -d /tmp/duban-bench.XXXXXX)
 PIDS=()
-. "$TOP/bench/devlog.sh"
+. "$TOP/bench/lib.sh"
 trap 'devlog_stop; kill "${PIDS[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$T"' EXIT
 devlog_start
-
-free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # A database with N queued notices, each a real composed message.
 make_db() {
 	rm -f "$T"/duban.db*
-	cat >"$T/duban.conf" <<CONF
-[daemon]
-database = $T/duban.db
-calendar = $TOP/conf/calendar/cn.conf
-socket = $T/duban.sock
-[mail]
-digest = no
-[smtp]
-host = 127.0.0.1
-port = $1
-starttls = off
-from = 同江市房信办 <fxb@example.gov.cn>
-batch = 100
-[rule "r"]
-deadline = 1 week
-CONF
+	bench_conf "$1" no "同江市房信办 <fxb@example.gov.cn>"
 	"$BUILD/dubanctl" -f "$T/duban.conf" init >/dev/null
 	"$BUILD/dubanctl" -f "$T/duban.conf" dept add zjj 住建局 --head 于海滨 --email zjj@example.gov.cn >/dev/null
 	"$BUILD/dubanctl" -f "$T/duban.conf" case add C1 某小区办证 >/dev/null

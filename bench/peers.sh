@@ -29,10 +29,9 @@ fi
 T=$(mktemp -d /tmp/duban-peers.XXXXXX)
 chmod 755 "$T"
 PIDS=()
-. "$TOP/bench/devlog.sh"
+. "$TOP/bench/lib.sh"
 trap 'devlog_stop; kill "${PIDS[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$T"' EXIT
 devlog_start
-free_port() { $PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 now_ms() { date +%s%3N; }
 
 # The server for one row: SRV_PID, SRV_PORT; received() counts what it accepted.
@@ -102,37 +101,9 @@ hwm_mb() { awk '/^VmHWM/ { print int($2 / 1024) }' "/proc/$1/status"; }
 run_duband() {	# n → "first p50 p99 distinct cpu rss"
 	local n=$1 due pid stats
 	rm -f "$T"/duban.db*
-	cat >"$T/duban.conf" <<CONF
-[daemon]
-database = $T/duban.db
-calendar = $TOP/conf/calendar/cn.conf
-socket = $T/duban.sock
-[mail]
-digest = no
-[smtp]
-host = 127.0.0.1
-port = $SRV_PORT
-starttls = off
-from = fxb@example.gov.cn
-[rule "r"]
-deadline = 1 week
-CONF
+	bench_conf "$SRV_PORT" no
 	"$BUILD/dubanctl" -f "$T/duban.conf" init >/dev/null
-	due=$($PY - "$T/duban.db" "$n" <<'PY'
-import sqlite3, sys, time
-db, n = sys.argv[1], int(sys.argv[2])
-c = sqlite3.connect(db)
-c.executemany("INSERT INTO departments (code, name, head, email) VALUES (?, ?, ?, ?)",
-              [("d%03d" % i, "部门%d" % i, "负责人%d" % i, "d%03d@example.gov.cn" % i) for i in range(100)])
-c.execute("INSERT INTO cases (number, title, received_at) VALUES ('B', '测试', 0)")
-c.executemany("INSERT INTO actions (case_id, dept_id, step, notified_at, rule, due_at, next_at,"
-              " created_at) VALUES (1, ?, 'x', 0, 'r', 0, 0, 0)", ((1 + i % 100,) for i in range(n)))
-due = int(time.time() * 1000) + 2000
-c.execute("UPDATE actions SET due_at = ?, next_at = ?", (due, due))
-c.commit()
-print(due)
-PY
-)
+	due=$($PY "$TOP/tests/integ/burst.py" "$T/duban.db" "$n" 2000 100 r)
 	"$BUILD/duband" -f "$T/duban.conf" 2>/dev/null &
 	pid=$!
 	PIDS+=($pid)

@@ -49,10 +49,10 @@ int daemon_mail_done(struct daemon *d);
 /*
  * Inside a transaction of transitions: write the results gathered so far
  * in it (a failure undoes only them); daemon_mail_txn_end says whether it
- * was committed, and returns 1 when the mailer's batch is over.
+ * was committed.
  */
 void daemon_mail_record_in(struct daemon *d);
-int daemon_mail_txn_end(struct daemon *d, bool committed);
+void daemon_mail_txn_end(struct daemon *d, bool committed);
 /* SIGHUP: swap in a new configuration if it is valid. */
 void daemon_reload(struct daemon *d);
 /* A datagram arrived on the control socket. */

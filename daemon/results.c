@@ -220,14 +220,13 @@ daemon_mail_record_in(struct daemon *d)
 	d->results_in_txn = d->npending;
 }
 
-int
+void
 daemon_mail_txn_end(struct daemon *d, bool committed)
 {
 	int n = d->results_in_txn;
 
 	d->results_in_txn = 0;
 	/* nothing is taken from the mailer between the writing and the commit */
-	if (n == 0 || !committed)
-		return 0;
-	return results_committed(d);
+	if (n > 0 && committed)
+		results_committed(d);
 }

@@ -166,22 +166,18 @@ assert_eq() {
 	[ "$1" = "$2" ] || fail "$3: expected '$2', got '$1'"
 }
 
-# burst N STEP OFFSET_MS: N actions of case C for 20 departments, due all at
-# once OFFSET_MS from now (set after they are written), notified 2 s before.
+# burst N RULE OFFSET_MS: N actions of case C for 20 departments, all due
+# OFFSET_MS from now (see burst.py).
 burst() {
-	$PY - "$T/duban.db" "$1" "$2" "$3" <<'PY'
-import sqlite3, sys, time
-db, n, step, offset = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
-c = sqlite3.connect(db)
-c.executemany("INSERT INTO departments (code, name, head, email) VALUES (?, ?, ?, ?)",
-              [("d%d" % i, "部门%d" % i, "负责人%d" % i, "d%d@example.gov.cn" % i) for i in range(20)])
-c.execute("INSERT INTO cases (number, title, received_at) VALUES ('C', '压力测试', 0)")
-c.executemany("INSERT INTO actions (case_id, dept_id, step, notified_at, rule, due_at, next_at,"
-              " created_at) VALUES (1, ?, ?, 0, ?, 0, 0, 0)",
-              ((1 + i % 20, step, step) for i in range(n)))
-due = int(time.time() * 1000) + offset
-c.execute("UPDATE actions SET due_at = ?, next_at = ?, notified_at = ?, created_at = ?",
-          (due, due, due - 2000, due - 2000))
-c.commit()
-PY
+	$PY "$TOP/tests/integ/burst.py" "$T/duban.db" "$1" "$3" 20 "$2" >/dev/null
+}
+
+# The shipped configuration on this test's files, SMTP server and templates;
+# more sed expressions may follow.
+shipped_conf() {
+	sed -e "s|^database = .*|database = $T/duban.db|" -e "s|^socket = .*|socket = $T/duban.sock|" \
+		-e "s|^calendar = .*|calendar = $TOP/conf/calendar/cn.conf|" \
+		-e "s|^templates = .*|templates = $TOP/conf/templates|" \
+		-e "s|^host = .*|host = 127.0.0.1|" -e "s|^port = .*|port = $SMTP_PORT|" \
+		-e "s|^starttls = .*|starttls = off|" "$@" "$TOP/conf/duban.conf" >"$T/duban.conf"
 }

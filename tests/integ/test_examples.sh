@@ -9,11 +9,7 @@
 FT=$(MT=1 faketime_preload) || fail "libfaketime is not installed (Debian package faketime)"
 setup_dir
 start_sink
-sed -e "s|^database = .*|database = $T/duban.db|" -e "s|^socket = .*|socket = $T/duban.sock|" \
-	-e "s|^calendar = .*|calendar = $TOP/conf/calendar/cn.conf|" \
-	-e "s|^templates = .*|templates = $TOP/conf/templates|" \
-	-e "s|^host = .*|host = 127.0.0.1|" -e "s|^port = .*|port = $SMTP_PORT|" \
-	-e "s|^starttls = .*|starttls = off|" "$TOP/conf/duban.conf" >"$T/duban.conf"
+shipped_conf
 ln -s "$TOP/conf" "$T/conf"
 cp "$TOP/tests/data/ledger-utf8.csv" "$T/台账.csv"
 NOW="2018-08-07 10:00:00"	# a Tuesday; the daemon's clock starts here
