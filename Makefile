@@ -26,7 +26,7 @@ CC	?= cc
 WARN	 = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
 	   -Wno-format-nonliteral
 CFLAGS	?= -O2 -g
-CFLAGS	+= -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude -Idaemon -MMD -MP -DSRCDIR=\"$(CURDIR)\" \
+CFLAGS	+= -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude -Idaemon -I/usr/include/postgresql -MMD -MP -DSRCDIR=\"$(CURDIR)\" \
 	   -DLOCALEDIR=\"$(LOCALEDIR)\"
 ifeq ($(WERROR),1)
 CFLAGS	+= -Werror
@@ -35,7 +35,7 @@ ifeq ($(SAN),1)
 CFLAGS	+= -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS	+= -fsanitize=address,undefined
 endif
-LDLIBS	 = -lsqlite3 -linih -lesmtp -lssl -lcrypto -lpthread
+LDLIBS	 = -lsqlite3 -lpq -linih -lesmtp -lssl -lcrypto -lpthread
 
 CORE_SRC = daemon/core/xmalloc.c daemon/core/buf.c daemon/core/i18n.c daemon/core/log.c daemon/core/diag.c \
 	   daemon/core/day.c daemon/core/tz.c daemon/core/instant.c daemon/core/calendar.c daemon/core/rules.c daemon/core/rulelang.c \
@@ -161,7 +161,7 @@ build-fuzz/templates_builtin.o: $(BUILD)/templates_builtin.c
 
 build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(CORE_SRC:daemon/core/%.c=build-fuzz/core/%.o) \
 	build-fuzz/templates_builtin.o
-	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ -lsqlite3 -linih -lesmtp -lssl -lcrypto
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ -lsqlite3 -lpq -linih -lesmtp -lssl -lcrypto
 
 .SECONDARY: $(CORE_SRC:daemon/core/%.c=build-fuzz/core/%.o)
 # the headers each fuzz object was built from, so a changed header rebuilds it

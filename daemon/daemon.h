@@ -30,6 +30,7 @@ struct daemon {
 	instant_t	 mail_retry_at;	/* results not recorded: wait, don't send */
 	int		 mail_failures;
 	int		 db_lost;	/* the path no longer names the open file */
+	instant_t	 lease_renewed_at;	/* claims on the batch at the mailer, last extended */
 	struct config	*next_conf;	/* read by a reload, waiting for an idle mailer */
 };
 
@@ -59,6 +60,8 @@ void daemon_reload(struct daemon *d);
 void daemon_control(struct daemon *d);
 /* Periodic: notice changes made while a wake-up was lost. */
 int daemon_changed(struct daemon *d);
+/* PostgreSQL's socket has something: 1 when dubanctl (or another) notified. */
+int daemon_notified(struct daemon *d);
 /* Tell systemd the queue sizes. */
 void daemon_status(struct daemon *d);
 

@@ -63,6 +63,22 @@ store_and_lock(struct daemon *d, struct store **s, int *fd)
 		notice_instance(inst);
 		free(inst);
 	}
+	if (store_is_pg(*s)) {
+		/* several daemons share the database: each claims what it works on */
+		char host[256] = "localhost";
+
+		if (d->conf->instance == NULL && gethostname(host, sizeof(host) - 1) == 0)
+			host[sizeof(host) - 1] = '\0';
+		store_set_owner(*s, d->conf->instance ? d->conf->instance : host,
+		    (instant_t)d->conf->lease * 1000);
+		if (store_listen(*s) != 0) {
+			xasprintf(&cause, "LISTEN: %s", store_errmsg(*s));
+			store_close(*s);
+			*s = NULL;
+			return cause;
+		}
+		return NULL;
+	}
 	if (strcmp(d->conf->database, ":memory:") != 0 &&
 	    (*fd = dbfile_lock(d->conf->database, &cause)) == -1) {
 		store_close(*s);
@@ -461,6 +477,12 @@ daemon_control(struct daemon *d)
 }
 
 int
+daemon_notified(struct daemon *d)
+{
+	return store_notified(d->store);
+}
+
+int
 daemon_changed(struct daemon *d)
 {
 	int reopened = daemon_check_file(d);
@@ -473,6 +495,7 @@ daemon_status(struct daemon *d)
 {
 	struct outbox_counts c;
 	instant_t now = instant_now();
+	const char *why, *who = store_owner(d->store) ? store_who(d->store) : "";
 	int open, overdue;
 
 	/* counting scans the tables: at most once a second, however busy */
@@ -482,8 +505,12 @@ daemon_status(struct daemon *d)
 	}
 	d->status_at = now;
 	d->status_pending = 0;
+	if (store_waiting(d->store, &why)) {
+		notify_send("STATUS=%s%swaiting for the database: %s", who, *who ? ": " : "", why);
+		return;
+	}
 	store_count_open(d->store, now, d->conf->waiting_rules, &open, &overdue);
 	store_outbox_counts(d->store, &c);
-	notify_send("STATUS=%d open actions, %d overdue; mail: %d queued, %d failed",
-	    open, overdue, c.queued, c.failed);
+	notify_send("STATUS=%s%s%d open actions, %d overdue; mail: %d queued, %d failed",
+	    who, *who ? ": " : "", open, overdue, c.queued, c.failed);
 }

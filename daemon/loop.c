@@ -12,6 +12,7 @@ static ev_timer		 housekeeping;
 static ev_signal	 sig_hup, sig_term, sig_int;
 static ev_async		 mail_async;
 static ev_io		 ctl_io;
+static ev_io		 db_io;		/* PostgreSQL's socket, for NOTIFY */
 static int		 watchdog;
 
 /* Arm the one timer at the next instant something is due. */
@@ -59,12 +60,39 @@ on_control(EV_P_ ev_io *w, int revents)
 }
 
 static void
+on_db(EV_P_ ev_io *w, int revents)
+{
+	(void)revents;
+	(void)loop;
+	if (daemon_notified(w->data)) {
+		work(w->data);
+		daemon_status(w->data);
+	}
+}
+
+/* Watch the database's socket, the new one after a reconnection. */
+static void
+watch_db(struct daemon *d)
+{
+	int fd = store_fd(d->store);
+
+	if (fd == db_io.fd && ev_is_active(&db_io))
+		return;
+	ev_io_stop(loop, &db_io);
+	if (fd < 0)
+		return;
+	ev_io_set(&db_io, fd, EV_READ);
+	ev_io_start(loop, &db_io);
+}
+
+static void
 on_housekeeping(EV_P_ ev_timer *w, int revents)
 {
 	struct daemon *d = w->data;
 
 	(void)revents;
 	(void)loop;
+	watch_db(d);
 	if (watchdog)
 		notify_send("WATCHDOG=1");
 	if (daemon_changed(d)) {
@@ -140,6 +168,9 @@ loop_run(struct daemon *d)
 		if (wd / 2e6 < interval)
 			interval = wd / 2e6;
 	}
+	ev_io_init(&db_io, on_db, -1, EV_READ);
+	db_io.data = d;
+	watch_db(d);
 	ev_timer_init(&housekeeping, on_housekeeping, interval, interval);
 	housekeeping.data = d;
 	ev_timer_start(loop, &housekeeping);

@@ -189,6 +189,11 @@ daemon_mail_done(struct daemon *d)
 	instant_t now = instant_now();
 
 	take_results(d);
+	/* a long batch keeps its claims on the shared outbox (PostgreSQL) */
+	if (d->flight != NULL && now - d->lease_renewed_at > d->conf->lease * 1000LL / 3) {
+		if (store_lease_renew(d->store, now) == 0)
+			d->lease_renewed_at = now;
+	}
 	if (d->npending == 0)
 		return d->flight == NULL;	/* the mailer is idle again: look for more */
 	if (now < d->mail_retry_at)

@@ -13,6 +13,7 @@
 
 #include "duban/address.h"
 #include "duban/conf.h"
+#include "duban/store.h"
 #include "duban/i18n.h"
 #include "duban/rulelang.h"
 #include "duban/day.h"
@@ -67,6 +68,7 @@ conf_defaults(struct config *c)
 	c->socket_path = xstrdup("/run/duban/duban.sock");
 	c->office_name = xstrdup("房信办");
 	c->poll_interval = 10;
+	c->lease = 300;
 	c->smtp.host = xstrdup("localhost");
 	c->smtp.port = 25;
 	c->smtp.starttls = TLS_OPTIONAL;
@@ -248,7 +250,8 @@ daemon_key(struct conf_parse *p, const char *name, const char *value)
 
 	if (strcmp(name, "database") == 0) {
 		free(c->database);
-		c->database = strcmp(value, ":memory:") == 0 ? xstrdup(value) : conf_path(p, value);
+		c->database = strcmp(value, ":memory:") == 0 || store_path_is_pg(value) ?
+		    xstrdup(value) : conf_path(p, value);
 	} else if (strcmp(name, "timezone") == 0)
 		set_str(&c->timezone, value);
 	else if (strcmp(name, "calendar") == 0) {
@@ -265,6 +268,10 @@ daemon_key(struct conf_parse *p, const char *name, const char *value)
 		set_str(&c->office_contact, value);
 	else if (strcmp(name, "poll-interval") == 0)
 		parse_seconds(p, name, value, 1, 3600, &c->poll_interval);
+	else if (strcmp(name, "instance") == 0)
+		set_str(&c->instance, value);
+	else if (strcmp(name, "lease") == 0)
+		parse_seconds(p, name, value, 2, 86400, &c->lease);
 	else if (strcmp(name, "office-hours") == 0)
 		parse_hours(p, value, &c->office_open, &c->office_close);
 	else

@@ -91,6 +91,7 @@ conf_free(struct config *c)
 	free(c->office_name);
 	free(c->office_email);
 	free(c->office_contact);
+	free(c->instance);
 	free(c->waiting_rules);
 	free(c->smtp.host);
 	free(c->smtp.user);

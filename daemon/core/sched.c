@@ -11,7 +11,6 @@
 #include "duban/sched.h"
 #include "duban/xmalloc.h"
 
-#define WHO_DAEMON	"duband"
 #define RECOMPUTE_CACHE_KIB	(8 * 1024)
 #define SCHED_CHUNK	8	/* due actions read at a time */
 
@@ -183,7 +182,7 @@ perform(struct store *st, const struct config *conf, const struct action *a,
 			sched_recipients(conf, a, r, e, queue_to, &q);
 			if (q.rc != 0)
 				return -1;
-			return store_event(st, now, WHO_DAEMON, a->id, what, detail);
+			return store_event(st, now, store_who(st), a->id, what, detail);
 		}
 		sched_recipients(conf, a, r, e, queue_to, &q);
 		if (q.rc != 0)
@@ -193,7 +192,7 @@ perform(struct store *st, const struct config *conf, const struct action *a,
 	}
 	log_info("action %lld (%s %s, %s): %s %s", (long long)a->id, a->kase.number, a->step,
 	    a->dept.code, what, detail);
-	if (store_event(st, now, WHO_DAEMON, a->id, what, detail) != 0)
+	if (store_event(st, now, store_who(st), a->id, what, detail) != 0)
 		return -1;
 	/* what the escalation rests on, fixed now: its evidence record */
 	return eid > 0 ? evidence_snapshot(st, conf, eid, now) : 0;

@@ -89,6 +89,9 @@ ctl_wake(struct ctl *c)
 	struct sockaddr_un sun;
 	int fd;
 
+	/* PostgreSQL: every instance, on whatever host, hears it */
+	if (c->store != NULL)
+		store_notify(c->store);
 	if ((fd = ctl_socket(c, &sun)) == -1)
 		return;
 	/* The daemon may be down: then it looks at the database when it starts. */

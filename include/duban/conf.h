@@ -91,6 +91,8 @@ struct config {
 	char		*office_contact;	/* who to call, in every notice: 联系人 and telephone */
 	char		*waiting_rules;		/* the waiting periods' rule names, a JSON array */
 	int		 poll_interval;	/* seconds between checks for lost wake-ups */
+	char		*instance;	/* this daemon's name among several (PostgreSQL), or NULL */
+	int		 lease;		/* seconds a claim on queued mail holds (PostgreSQL) */
 	int		 office_open;	/* minutes after midnight; open == close: always */
 	int		 office_close;
 	struct smtp_conf smtp;

@@ -136,10 +136,18 @@ enum {
 
 /* Send what SQLite reports (a malformed file, I/O errors) to the log; before any open. */
 void store_log_init(void);
-/* Open (and with STORE_OPEN_CREATE create) the database; NULL with *cause. */
+/*
+ * Open (and with STORE_OPEN_CREATE create) the database; NULL with *cause.
+ * path is a SQLite file, or a libpq connection string starting with
+ * postgresql:// (or postgres://) for PostgreSQL.
+ */
 struct store *store_open(const char *path, int flags, char **cause);
 void store_close(struct store *s);
-/* The last SQLite error, for messages. */
+/* Whether path names a PostgreSQL database rather than a SQLite file. */
+bool store_path_is_pg(const char *path);
+/* Whether the store is PostgreSQL. */
+bool store_is_pg(struct store *s);
+/* The last error of the database, for messages. */
 const char *store_errmsg(struct store *s);
 
 /* The page cache in KiB (SQLite's default is 2000). */
@@ -153,6 +161,29 @@ int store_recompute_indexes(struct store *s, bool build);
 int store_savepoint(struct store *s);
 int store_release(struct store *s);
 void store_rollback_part(struct store *s);
+/*
+ * Several daemons on one PostgreSQL database: this instance's name, written
+ * on the notices it claims for delivery, and how long a claim holds before
+ * another instance may take the notice (SQLite: one daemon, no claims).
+ */
+void store_set_owner(struct store *s, const char *name, instant_t lease_ms);
+/* "duband", or "duband@NAME" once an instance is named. */
+const char *store_who(struct store *s);
+/* This run's name on its claims, or NULL. */
+const char *store_owner(struct store *s);
+/* Extend this instance's claims that still hold; 0 or -1. */
+int store_lease_renew(struct store *s, instant_t now);
+/*
+ * PostgreSQL's wake-ups: the daemon listens, dubanctl notifies after its
+ * commit, every instance hears it. store_fd is the socket to watch (-1 on
+ * SQLite; it changes after a reconnection); store_notified reads what came.
+ */
+int store_listen(struct store *s);
+void store_notify(struct store *s);
+int store_fd(struct store *s);
+bool store_notified(struct store *s);
+/* The connection to the database is lost and not yet made again: why. */
+bool store_waiting(struct store *s, const char **why);
 /* Has another connection written since the last call? */
 bool store_changed(struct store *s);
 

@@ -22,6 +22,8 @@ cleanup() {
 	[ -n "$DAEMON_PID" ] && kill -9 "$DAEMON_PID" 2>/dev/null
 	[ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null
 	wait 2>/dev/null
+	[ -n "${PGDB:-}" ] && [ "$FAILED" = 0 ] &&
+		psql -Xq "$DUBAN_TEST_PG" -c "DROP DATABASE IF EXISTS $PGDB" >/dev/null 2>&1
 	if [ "$FAILED" = 0 ] && [ -n "$T" ]; then
 		rm -rf "$T"
 	elif [ -n "$T" ]; then
@@ -37,8 +39,32 @@ fail() {
 	exit 1
 }
 
+# With DUBAN_TEST_PG (a libpq URI of a server's database, see tests/pgserver)
+# each test gets a PostgreSQL database of its own instead of a SQLite file:
+# DB is what the configuration's database says, and sql() speaks to it.
 setup_dir() {
 	T=$(mktemp -d /tmp/duban-test.XXXXXX)
+	DB=$T/duban.db
+	PGDB=""
+	if [ -n "${DUBAN_TEST_PG:-}" ]; then
+		PGDB=t_$(basename "$T" | tr -dc 'a-zA-Z0-9' | tr 'A-Z' 'a-z')
+		psql -Xq "$DUBAN_TEST_PG" -c "CREATE DATABASE $PGDB" >/dev/null ||
+			fail "cannot create the test's database $PGDB"
+		DB=$(pg_uri "$PGDB")
+	fi
+}
+
+# pg_uri NAME: the test server's URI for database NAME
+pg_uri() {
+	sed -E "s|^(postgres(ql)?://[^/]*/)[^?]*|\1$1|" <<<"$DUBAN_TEST_PG"
+}
+
+# pg_only / sqlite_only: end a test that speaks of one engine on the other
+pg_only() {
+	[ -n "${PGDB:-}" ] || { echo "  (PostgreSQL only: DUBAN_TEST_PG is not set)"; exit 0; }
+}
+sqlite_only() {
+	[ -z "${PGDB:-}" ] || { echo "  (SQLite only${1:+: $1})"; exit 0; }
 }
 
 # start_sink [extra smtpsink options]: SMTP server on a free loopback port
@@ -61,7 +87,7 @@ write_conf() {
 	{
 		cat <<CONF
 [daemon]
-database = $T/duban.db
+database = $DB
 calendar = $TOP/conf/calendar/cn.conf
 socket = $T/duban.sock
 poll-interval = ${POLL:-30 seconds}
@@ -159,7 +185,11 @@ PY
 }
 
 sql() {
-	sqlite3 -cmd '.timeout 5000' "$T/duban.db" "$@"
+	if [ -n "${PGDB:-}" ]; then
+		psql -XAtq -F '|' -v ON_ERROR_STOP=1 "$DB" -c "$*"
+	else
+		sqlite3 -cmd '.timeout 5000' "$T/duban.db" "$@"
+	fi
 }
 
 assert_eq() {
@@ -169,13 +199,13 @@ assert_eq() {
 # burst N RULE OFFSET_MS: N actions of case C for 20 departments, all due
 # OFFSET_MS from now (see burst.py).
 burst() {
-	$PY "$TOP/tests/integ/burst.py" "$T/duban.db" "$1" "$3" 20 "$2" >/dev/null
+	$PY "$TOP/tests/integ/burst.py" "$DB" "$1" "$3" 20 "$2" >/dev/null
 }
 
 # The shipped configuration on this test's files, SMTP server and templates;
 # more sed expressions may follow.
 shipped_conf() {
-	sed -e "s|^database = .*|database = $T/duban.db|" -e "s|^socket = .*|socket = $T/duban.sock|" \
+	sed -e "s|^database = .*|database = $DB|" -e "s|^socket = .*|socket = $T/duban.sock|" \
 		-e "s|^calendar = .*|calendar = $TOP/conf/calendar/cn.conf|" \
 		-e "s|^templates = .*|templates = $TOP/conf/templates|" \
 		-e "s|^host = .*|host = 127.0.0.1|" -e "s|^port = .*|port = $SMTP_PORT|" \

@@ -20,6 +20,7 @@
 #include "duban/calendar.h"
 #include "duban/conf.h"
 #include "duban/store.h"
+#include "core/store/internal.h"
 #include "duban/day.h"
 #include "duban/instant.h"
 #include "duban/tz.h"
@@ -69,16 +70,39 @@ unit_conf(const char *text)
 }
 
 /* A store in memory with department zjj and case C1 (category 2) received at received. */
+/*
+ * An empty store: SQLite in memory, or with DUBAN_TEST_PG set (a libpq
+ * connection string) that PostgreSQL database, emptied first.
+ */
+static inline struct store *
+unit_store_empty(void)
+{
+	const char *pg = getenv("DUBAN_TEST_PG");
+	struct store *st;
+	char *cause = NULL;
+
+	if (pg != NULL && *pg != '\0') {
+		st = store_open(pg, STORE_OPEN_CREATE, &cause);
+		if (st == NULL)
+			fail_msg("%s", cause);
+		assert_int_equal(db_exec(st, "DROP SCHEMA public CASCADE; CREATE SCHEMA public"), 0);
+		store_close(st);
+		st = store_open(pg, STORE_OPEN_CREATE, &cause);
+	} else
+		st = store_open(":memory:", STORE_OPEN_CREATE, &cause);
+	if (st == NULL)
+		fail_msg("%s", cause);
+	return st;
+}
+
 static inline struct store *
 unit_store(instant_t received)
 {
 	struct department dept = { 0, "zjj", "住建局", "于海滨", "zjj@example.gov.cn", "" };
 	struct case_rec k;
 	struct store *st;
-	char *cause;
 
-	st = store_open(":memory:", STORE_OPEN_CREATE, &cause);
-	assert_non_null(st);
+	st = unit_store_empty();
 	assert_int_equal(store_dept_add(st, &dept, NULL), 0);
 	memset(&k, 0, sizeof(k));
 	k.number = "C1";

@@ -15,25 +15,25 @@ store_action_add(struct store *s, const struct action_new *n, instant_t due, int
 	    "INSERT INTO actions (case_id, dept_id, step, notified_at, rule, due_at,"
 	    " uncertain, stage, next_at, created_at, rule_pinned, what, agreed_due, responsible)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
-	sqlite3_bind_int64(st, 1, n->case_id);
-	sqlite3_bind_int64(st, 2, n->dept_id);
+	db_bind_int64(st, 1, n->case_id);
+	db_bind_int64(st, 2, n->dept_id);
 	db_bind_text(st, 3, n->step);
-	sqlite3_bind_int64(st, 4, n->notified);
+	db_bind_int64(st, 4, n->notified);
 	db_bind_text(st, 5, n->rule);
 	db_bind_instant(st, 6, due);
-	sqlite3_bind_int(st, 7, uncertain);
+	db_bind_int(st, 7, uncertain);
 	db_bind_instant(st, 8, next_at);
-	sqlite3_bind_int64(st, 9, now);
-	sqlite3_bind_int(st, 10, n->pinned);
+	db_bind_int64(st, 9, now);
+	db_bind_int(st, 10, n->pinned);
 	db_bind_text(st, 11, n->what != NULL && n->what[0] != '\0' ? n->what : NULL);
 	db_bind_instant(st, 12, n->agreed);
 	db_bind_text(st, 13, n->responsible);
 	if (db_step_done(s, st) != 0)
 		return -1;
 	if (id)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = db_last_id(s);
 	return 0;
 }
 
@@ -54,14 +54,14 @@ int
 store_action_get(struct store *s, int64_t id, struct action *a)
 {
 	static const char sql[] = "SELECT " ACTION_COLUMNS " WHERE a.id = ?";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	int rc;
 
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	rc = db_next(s, st);
 	if (rc == 1)
 		db_action_row(st, a);
-	sqlite3_reset(st);
+	db_reset(st);
 	return rc == 1 ? 0 : rc == 0 ? STORE_NOT_FOUND : -1;
 }
 
@@ -72,20 +72,20 @@ store_action_done(struct store *s, int64_t id, instant_t at, const char *note)
 	    "UPDATE actions SET done_at = ?, note = coalesce(?, note), next_at = NULL"
 	    " WHERE id = ? AND done_at IS NULL";
 	static const char exists[] = "SELECT done_at FROM actions WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	int rc;
 
-	sqlite3_bind_int64(st, 1, at);
+	db_bind_int64(st, 1, at);
 	db_bind_text(st, 2, note);
-	sqlite3_bind_int64(st, 3, id);
+	db_bind_int64(st, 3, id);
 	if (db_step_done(s, st) != 0)
 		return -1;
-	if (sqlite3_changes(s->db) == 1)
+	if (db_changes(s) == 1)
 		return 0;
 	st = db_stmt(s, exists);
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	rc = db_next(s, st);
-	sqlite3_reset(st);
+	db_reset(st);
 	return rc == 1 ? STORE_DONE_ALREADY : rc == 0 ? STORE_NOT_FOUND : -1;
 }
 
@@ -97,7 +97,7 @@ store_action_each(struct store *s, bool all, int (*fn)(const struct action *, vo
 	    " WHERE a.done_at IS NULL ORDER BY a.due_at IS NULL, a.due_at, a.id";
 	static const char sql_all[] = "SELECT " ACTION_COLUMNS
 	    " ORDER BY a.due_at IS NULL, a.due_at, a.id";
-	sqlite3_stmt *st = db_stmt(s, all ? sql_all : sql_open);
+	dbst *st = db_stmt(s, all ? sql_all : sql_open);
 	struct action a;
 	int rc = 0, stop = 0;
 
@@ -106,7 +106,7 @@ store_action_each(struct store *s, bool all, int (*fn)(const struct action *, vo
 		stop = fn(&a, arg);
 		store_action_clear(&a);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -115,14 +115,21 @@ store_action_due(struct store *s, instant_t now, int max, struct action *out)
 {
 	static const char sql[] = "SELECT " ACTION_COLUMNS
 	    " WHERE a.next_at IS NOT NULL AND a.next_at <= ? ORDER BY a.next_at LIMIT ?";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	/*
+	 * PostgreSQL, shared by several daemons: each due action is claimed by
+	 * the transaction that writes its notices; what another holds is left.
+	 */
+	static const char pg_sql[] = "SELECT " ACTION_COLUMNS
+	    " WHERE a.next_at IS NOT NULL AND a.next_at <= ? ORDER BY a.next_at LIMIT ?"
+	    " FOR UPDATE OF a SKIP LOCKED";
+	dbst *st = db_stmt(s, s->pg ? pg_sql : sql);
 	int rc = 0, n = 0;
 
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int(st, 2, max);
+	db_bind_int64(st, 1, now);
+	db_bind_int(st, 2, max);
 	while (n < max && (rc = db_next(s, st)) == 1)
 		db_action_row(st, &out[n++]);
-	sqlite3_reset(st);
+	db_reset(st);
 	if (rc < 0) {
 		while (n > 0)
 			store_action_clear(&out[--n]);
@@ -137,12 +144,12 @@ store_action_schedule(struct store *s, int64_t id, int stage, instant_t next_at,
 {
 	static const char sql[] =
 	    "UPDATE actions SET stage = ?, next_at = ?, checked_at = ? WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
-	sqlite3_bind_int(st, 1, stage);
+	db_bind_int(st, 1, stage);
 	db_bind_instant(st, 2, next_at);
-	sqlite3_bind_int64(st, 3, checked_at);
-	sqlite3_bind_int64(st, 4, id);
+	db_bind_int64(st, 3, checked_at);
+	db_bind_int64(st, 4, id);
 	return db_step_done(s, st);
 }
 
@@ -153,14 +160,14 @@ store_action_replan(struct store *s, int64_t id, const char *rule, instant_t due
 	static const char sql[] =
 	    "UPDATE actions SET rule = ?, due_at = ?, uncertain = ?, stage = ?, next_at = ?"
 	    " WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
 	db_bind_text(st, 1, rule);
 	db_bind_instant(st, 2, due);
-	sqlite3_bind_int(st, 3, uncertain);
-	sqlite3_bind_int(st, 4, stage);
+	db_bind_int(st, 3, uncertain);
+	db_bind_int(st, 4, stage);
 	db_bind_instant(st, 5, next_at);
-	sqlite3_bind_int64(st, 6, id);
+	db_bind_int64(st, 6, id);
 	return db_step_done(s, st);
 }
 
@@ -171,10 +178,10 @@ store_deadline_audit(struct store *s, int64_t action, instant_t at, instant_t ol
 	static const char sql[] =
 	    "INSERT INTO deadline_audit (action_id, at, old_due, new_due, old_rule, new_rule, why)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
-	sqlite3_bind_int64(st, 1, action);
-	sqlite3_bind_int64(st, 2, at);
+	db_bind_int64(st, 1, action);
+	db_bind_int64(st, 2, at);
 	db_bind_instant(st, 3, old_due);
 	db_bind_instant(st, 4, new_due);
 	db_bind_text(st, 5, old_rule);
@@ -193,34 +200,34 @@ store_action_each_open(struct store *s, int (*fn)(const struct recompute_row *, 
 	    " a.pause_days, a.pause_workdays, a.pause_ms, a.ext_days, a.ext_workdays, a.ext_ms,"
 	    " coalesce(a.agreed_due, 0) FROM actions a JOIN departments d ON d.id = a.dept_id"
 	    " JOIN cases c ON c.id = a.case_id WHERE a.done_at IS NULL";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	struct recompute_row r;
 	int rc = 0, step = 0;
 
 	while (rc == 0 && (step = db_next(s, st)) == 1) {
-		r.id = sqlite3_column_int64(st, 0);
-		r.step = (const char *)sqlite3_column_text(st, 1);
-		r.dept = (const char *)sqlite3_column_text(st, 2);
-		r.category = sqlite3_column_int(st, 3);
-		r.key = sqlite3_column_int(st, 4);
-		r.rule = (const char *)sqlite3_column_text(st, 5);
-		r.pinned = sqlite3_column_int(st, 6);
-		r.notified_at = sqlite3_column_int64(st, 7);
-		r.due_at = sqlite3_column_int64(st, 8);
-		r.stage = sqlite3_column_int(st, 9);
-		r.checked_at = sqlite3_column_int64(st, 10);
-		r.uncertain = sqlite3_column_int(st, 11);
-		r.paused_at = sqlite3_column_int64(st, 12);
-		r.adj.pause_days = sqlite3_column_int(st, 13);
-		r.adj.pause_workdays = sqlite3_column_int(st, 14);
-		r.adj.pause_ms = sqlite3_column_int64(st, 15);
-		r.adj.ext_days = sqlite3_column_int(st, 16);
-		r.adj.ext_workdays = sqlite3_column_int(st, 17);
-		r.adj.ext_ms = sqlite3_column_int64(st, 18);
-		r.adj.agreed = sqlite3_column_int64(st, 19);
+		r.id = db_int64(st, 0);
+		r.step = (const char *)db_text(st, 1);
+		r.dept = (const char *)db_text(st, 2);
+		r.category = db_int(st, 3);
+		r.key = db_int(st, 4);
+		r.rule = (const char *)db_text(st, 5);
+		r.pinned = db_int(st, 6);
+		r.notified_at = db_int64(st, 7);
+		r.due_at = db_int64(st, 8);
+		r.stage = db_int(st, 9);
+		r.checked_at = db_int64(st, 10);
+		r.uncertain = db_int(st, 11);
+		r.paused_at = db_int64(st, 12);
+		r.adj.pause_days = db_int(st, 13);
+		r.adj.pause_workdays = db_int(st, 14);
+		r.adj.pause_ms = db_int64(st, 15);
+		r.adj.ext_days = db_int(st, 16);
+		r.adj.ext_workdays = db_int(st, 17);
+		r.adj.ext_ms = db_int64(st, 18);
+		r.adj.agreed = db_int64(st, 19);
 		rc = fn(&r, arg);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return step < 0 ? -1 : rc;
 }
 
@@ -231,21 +238,21 @@ store_audit_each(struct store *s, int64_t action,
 	static const char sql[] =
 	    "SELECT at, old_due, new_due, old_rule, new_rule, why FROM deadline_audit"
 	    " WHERE action_id = ? ORDER BY id";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	struct audit_row r;
 	int rc = 0, stop = 0;
 
-	sqlite3_bind_int64(st, 1, action);
+	db_bind_int64(st, 1, action);
 	while (!stop && (rc = db_next(s, st)) == 1) {
-		r.at = sqlite3_column_int64(st, 0);
-		r.old_due = sqlite3_column_int64(st, 1);
-		r.new_due = sqlite3_column_int64(st, 2);
-		r.old_rule = (const char *)sqlite3_column_text(st, 3);
-		r.new_rule = (const char *)sqlite3_column_text(st, 4);
-		r.why = (const char *)sqlite3_column_text(st, 5);
+		r.at = db_int64(st, 0);
+		r.old_due = db_int64(st, 1);
+		r.new_due = db_int64(st, 2);
+		r.old_rule = (const char *)db_text(st, 3);
+		r.new_rule = (const char *)db_text(st, 4);
+		r.why = (const char *)db_text(st, 5);
 		stop = fn(&r, arg);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -262,10 +269,10 @@ int
 store_action_ack(struct store *s, int64_t id, instant_t at)
 {
 	static const char sql[] = "UPDATE actions SET acked_at = ? WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
-	sqlite3_bind_int64(st, 1, at);
-	sqlite3_bind_int64(st, 2, id);
+	db_bind_int64(st, 1, at);
+	db_bind_int64(st, 2, id);
 	return db_step_done(s, st);
 }
 
@@ -276,17 +283,17 @@ store_action_set_pause(struct store *s, int64_t id, instant_t paused_at,
 	static const char sql[] =
 	    "UPDATE actions SET paused_at = ?, pause_days = ?, pause_workdays = ?, pause_ms = ?,"
 	    " ext_days = ?, ext_workdays = ?, ext_ms = ?, nextensions = ? WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
 	db_bind_instant(st, 1, paused_at);
-	sqlite3_bind_int(st, 2, adj->pause_days);
-	sqlite3_bind_int(st, 3, adj->pause_workdays);
-	sqlite3_bind_int64(st, 4, adj->pause_ms);
-	sqlite3_bind_int(st, 5, adj->ext_days);
-	sqlite3_bind_int(st, 6, adj->ext_workdays);
-	sqlite3_bind_int64(st, 7, adj->ext_ms);
-	sqlite3_bind_int(st, 8, nextensions);
-	sqlite3_bind_int64(st, 9, id);
+	db_bind_int(st, 2, adj->pause_days);
+	db_bind_int(st, 3, adj->pause_workdays);
+	db_bind_int64(st, 4, adj->pause_ms);
+	db_bind_int(st, 5, adj->ext_days);
+	db_bind_int(st, 6, adj->ext_workdays);
+	db_bind_int64(st, 7, adj->ext_ms);
+	db_bind_int(st, 8, nextensions);
+	db_bind_int64(st, 9, id);
 	return db_step_done(s, st);
 }
 
@@ -296,10 +303,10 @@ store_pause_open(struct store *s, int64_t id, instant_t from, const char *reason
 {
 	static const char sql[] =
 	    "INSERT INTO pauses (action_id, from_at, reason, who, to_whom) VALUES (?, ?, ?, ?, ?)";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, from);
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, from);
 	db_bind_text(st, 3, reason);
 	db_bind_text(st, 4, who);
 	db_bind_text(st, 5, to);
@@ -311,10 +318,10 @@ store_pause_close(struct store *s, int64_t id, instant_t to)
 {
 	static const char sql[] =
 	    "UPDATE pauses SET to_at = ? WHERE action_id = ? AND to_at IS NULL";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
-	sqlite3_bind_int64(st, 1, to);
-	sqlite3_bind_int64(st, 2, id);
+	db_bind_int64(st, 1, to);
+	db_bind_int64(st, 2, id);
 	return db_step_done(s, st);
 }
 
@@ -325,10 +332,10 @@ store_extension_add(struct store *s, int64_t id, instant_t at, const char *lengt
 	static const char sql[] =
 	    "INSERT INTO extensions (action_id, at, length, approver, reason, who)"
 	    " VALUES (?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, at);
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, at);
 	db_bind_text(st, 3, length);
 	db_bind_text(st, 4, approver);
 	db_bind_text(st, 5, reason);
@@ -350,17 +357,17 @@ store_action_reassign(struct store *s, const struct action *a, int64_t dept, ins
 	    " pause_ms = 0, ext_days = 0, ext_workdays = 0, ext_ms = 0, nextensions = 0"
 	    " WHERE id = ?";
 
-	sqlite3_stmt *st = db_stmt(s, keep);
+	dbst *st = db_stmt(s, keep);
 
-	sqlite3_bind_int64(st, 1, at);
+	db_bind_int64(st, 1, at);
 	db_bind_text(st, 2, why);
-	sqlite3_bind_int64(st, 3, a->id);
+	db_bind_int64(st, 3, a->id);
 	if (db_step_done(s, st) != 0)
 		return -1;
 	st = db_stmt(s, move);
-	sqlite3_bind_int64(st, 1, dept);
-	sqlite3_bind_int64(st, 2, at);
-	sqlite3_bind_int64(st, 3, a->id);
+	db_bind_int64(st, 1, dept);
+	db_bind_int64(st, 2, at);
+	db_bind_int64(st, 3, a->id);
 	return db_step_done(s, st);
 }
 
@@ -368,9 +375,9 @@ int
 store_action_new_cycle(struct store *s, int64_t id)
 {
 	static const char sql[] = "UPDATE actions SET cycle = cycle + 1 WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	return db_step_done(s, st);
 }
 
@@ -382,22 +389,22 @@ store_assignment_each(struct store *s, int64_t action,
 	    "SELECT d.code, d.name, s.notified_at, s.rule, s.due_at, s.ended_at, s.why"
 	    " FROM assignments s JOIN departments d ON d.id = s.dept_id"
 	    " WHERE s.action_id = ? ORDER BY s.id";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	struct assignment_row r;
 	int rc = 0, stop = 0;
 
-	sqlite3_bind_int64(st, 1, action);
+	db_bind_int64(st, 1, action);
 	while (!stop && (rc = db_next(s, st)) == 1) {
-		r.dept = (const char *)sqlite3_column_text(st, 0);
-		r.dept_name = (const char *)sqlite3_column_text(st, 1);
-		r.notified_at = sqlite3_column_int64(st, 2);
-		r.rule = (const char *)sqlite3_column_text(st, 3);
-		r.due_at = sqlite3_column_int64(st, 4);
-		r.ended_at = sqlite3_column_int64(st, 5);
-		r.why = (const char *)sqlite3_column_text(st, 6);
+		r.dept = (const char *)db_text(st, 0);
+		r.dept_name = (const char *)db_text(st, 1);
+		r.notified_at = db_int64(st, 2);
+		r.rule = (const char *)db_text(st, 3);
+		r.due_at = db_int64(st, 4);
+		r.ended_at = db_int64(st, 5);
+		r.why = (const char *)db_text(st, 6);
 		stop = fn(&r, arg);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -412,16 +419,16 @@ store_period_each(struct store *s, int64_t action,
 	    " WHERE action_id = ?1"
 	    " UNION ALL SELECT 'extension', at, 0, length, approver, reason FROM extensions"
 	    " WHERE action_id = ?1 ORDER BY 2";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	int rc = 0, stop = 0;
 
-	sqlite3_bind_int64(st, 1, action);
+	db_bind_int64(st, 1, action);
 	while (!stop && (rc = db_next(s, st)) == 1)
-		stop = fn((const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1),
-		    sqlite3_column_int64(st, 2), (const char *)sqlite3_column_text(st, 3),
-		    (const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 5),
+		stop = fn((const char *)db_text(st, 0), db_int64(st, 1),
+		    db_int64(st, 2), (const char *)db_text(st, 3),
+		    (const char *)db_text(st, 4), (const char *)db_text(st, 5),
 		    arg);
-	sqlite3_reset(st);
+	db_reset(st);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -437,21 +444,21 @@ store_action_find(struct store *s, int64_t case_id, int64_t dept_id, const char 
 	    " FROM assignments s JOIN actions a ON a.id = s.action_id WHERE s.dept_id = ?2"
 	    " AND s.notified_at >= ?4 AND s.notified_at < ?4 + 1000 AND a.case_id = ?1"
 	    " AND a.step = ?3 AND coalesce(a.what, '') = ?5 LIMIT 1";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	int64_t id = 0;
 	int rc;
 
-	sqlite3_bind_int64(st, 1, case_id);
-	sqlite3_bind_int64(st, 2, dept_id);
+	db_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 2, dept_id);
 	db_bind_text(st, 3, step);
-	sqlite3_bind_int64(st, 4, notified);
+	db_bind_int64(st, 4, notified);
 	db_bind_text(st, 5, what ? what : "");
 	if ((rc = db_next(s, st)) == 1) {
-		id = sqlite3_column_int64(st, 0);
-		*earlier = sqlite3_column_int(st, 1) != 0;
+		id = db_int64(st, 0);
+		*earlier = db_int(st, 1) != 0;
 	} else if (rc < 0)
 		id = -1;
-	sqlite3_reset(st);
+	db_reset(st);
 	return id;
 }
 
@@ -462,13 +469,13 @@ store_action_set_record(struct store *s, int64_t id, instant_t acked, instant_t 
 	static const char sql[] =
 	    "UPDATE actions SET acked_at = ?, done_at = ?, note = ?,"
 	    " next_at = CASE WHEN ? IS NULL THEN next_at ELSE NULL END WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
 	db_bind_instant(st, 1, acked);
 	db_bind_instant(st, 2, done);
 	db_bind_text(st, 3, note);
 	db_bind_instant(st, 4, done);
-	sqlite3_bind_int64(st, 5, id);
+	db_bind_int64(st, 5, id);
 	return db_step_done(s, st);
 }
 
@@ -476,12 +483,12 @@ int
 store_steps_each(struct store *s, int (*fn)(const char *step, int n, void *arg), void *arg)
 {
 	static const char sql[] = "SELECT step, count(*) FROM actions GROUP BY step ORDER BY step";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	int rc = 0, step;
 
 	while (rc == 0 && (step = db_next(s, st)) == 1)
-		rc = fn((const char *)sqlite3_column_text(st, 0), sqlite3_column_int(st, 1), arg);
-	sqlite3_reset(st);
+		rc = fn((const char *)db_text(st, 0), db_int(st, 1), arg);
+	db_reset(st);
 	return rc != 0 ? rc : step < 0 ? -1 : 0;
 }
 
@@ -503,20 +510,20 @@ store_steps_place(struct store *s, const char *old, const char *key, int keep_te
 	    " what = CASE WHEN ?3 THEN coalesce(what, step) ELSE what END,"
 	    " rule_pinned = CASE WHEN rule IS NOT NULL THEN 1 ELSE rule_pinned END"
 	    " WHERE step = ?1";
-	sqlite3_stmt *st = db_stmt(s, log);
+	dbst *st = db_stmt(s, log);
 
-	sqlite3_bind_int64(st, 1, now);
+	db_bind_int64(st, 1, now);
 	db_bind_text(st, 2, who);
 	db_bind_text(st, 3, old);
 	db_bind_text(st, 4, key);
-	sqlite3_bind_int(st, 5, keep_text);
+	db_bind_int(st, 5, keep_text);
 	if (db_step_done(s, st) != 0)
 		return -1;
 	st = db_stmt(s, sql);
 	db_bind_text(st, 1, old);
 	db_bind_text(st, 2, key);
-	sqlite3_bind_int(st, 3, keep_text);
+	db_bind_int(st, 3, keep_text);
 	if (db_step_done(s, st) != 0)
 		return -1;
-	return sqlite3_changes(s->db);
+	return db_changes(s);
 }

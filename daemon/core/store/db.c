@@ -1,7 +1,10 @@
 /*
  * The store's private layer: the statement cache, binding, stepping, and the
- * row readers more than one file uses.
+ * row readers more than one file uses, for SQLite here and PostgreSQL in
+ * pg.c.
  */
+#include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,23 +14,37 @@
 const char *
 store_errmsg(struct store *s)
 {
-	return sqlite3_errmsg(s->db);
+	return s->pg ? pg_errmsg(s) : sqlite3_errmsg(s->db);
 }
 
-sqlite3_stmt *
+bool
+store_is_pg(struct store *s)
+{
+	return s->pg != NULL;
+}
+
+dbst *
 db_stmt(struct store *s, const char *sql)
 {
-	sqlite3_stmt *st;
+	dbst *st;
 	int i;
 
 	for (i = 0; i < s->ncache; i++)
 		if (s->cache[i].sql == sql) {
-			sqlite3_reset(s->cache[i].st);
-			sqlite3_clear_bindings(s->cache[i].st);
+			db_reset(s->cache[i].st);
+			if (s->db)
+				sqlite3_clear_bindings(s->cache[i].st->lite);
+			else
+				pg_clear(s->cache[i].st);
 			return s->cache[i].st;
 		}
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		fatalx("store: cannot prepare statement: %s", sqlite3_errmsg(s->db));
+	if (s->pg)
+		st = pg_prepare(s, sql);
+	else {
+		st = xcalloc(1, sizeof(*st));
+		if (sqlite3_prepare_v2(s->db, sql, -1, &st->lite, NULL) != SQLITE_OK)
+			fatalx("store: cannot prepare statement: %s", sqlite3_errmsg(s->db));
+	}
 	if (s->ncache == s->capcache) {
 		s->capcache = s->capcache ? s->capcache * 2 : 64;
 		s->cache = xreallocarray(s->cache, (size_t)s->capcache, sizeof(*s->cache));
@@ -39,57 +56,145 @@ db_stmt(struct store *s, const char *sql)
 }
 
 void
-db_bind_text(sqlite3_stmt *st, int i, const char *v)
+db_finalize(dbst *st)
 {
-	if (v == NULL)
-		sqlite3_bind_null(st, i);
+	if (st->lite)
+		sqlite3_finalize(st->lite);
 	else
-		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+		pg_finalize(st);
+	free(st);
 }
 
 void
-db_bind_instant(sqlite3_stmt *st, int i, instant_t v)
+db_reset(dbst *st)
+{
+	if (st->lite)
+		sqlite3_reset(st->lite);
+	else
+		pg_reset(st);
+}
+
+void
+db_bind_text(dbst *st, int i, const char *v)
+{
+	if (!st->lite)
+		pg_bind(st, i, v, false);
+	else if (v == NULL)
+		sqlite3_bind_null(st->lite, i);
+	else
+		sqlite3_bind_text(st->lite, i, v, -1, SQLITE_TRANSIENT);
+}
+
+void
+db_bind_int64(dbst *st, int i, int64_t v)
+{
+	char buf[24];
+
+	if (st->lite) {
+		sqlite3_bind_int64(st->lite, i, v);
+		return;
+	}
+	snprintf(buf, sizeof(buf), "%" PRId64, v);
+	pg_bind(st, i, buf, true);
+}
+
+void
+db_bind_int(dbst *st, int i, int v)
+{
+	db_bind_int64(st, i, v);
+}
+
+void
+db_bind_null(dbst *st, int i)
+{
+	if (st->lite)
+		sqlite3_bind_null(st->lite, i);
+	else
+		pg_bind(st, i, NULL, false);
+}
+
+void
+db_bind_instant(dbst *st, int i, instant_t v)
 {
 	if (v == 0)
-		sqlite3_bind_null(st, i);
+		db_bind_null(st, i);
 	else
-		sqlite3_bind_int64(st, i, v);
+		db_bind_int64(st, i, v);
+}
+
+int64_t
+db_int64(dbst *st, int i)
+{
+	const char *v;
+
+	if (st->lite)
+		return sqlite3_column_int64(st->lite, i);
+	if ((v = pg_value(st, i)) == NULL)
+		return 0;
+	if (v[0] == 't' && v[1] == '\0')	/* a boolean */
+		return 1;
+	return strtoll(v, NULL, 10);
+}
+
+int
+db_int(dbst *st, int i)
+{
+	return (int)db_int64(st, i);
+}
+
+const char *
+db_text(dbst *st, int i)
+{
+	if (st->lite)
+		return (const char *)sqlite3_column_text(st->lite, i);
+	return pg_value(st, i);
+}
+
+int
+db_ncols(dbst *st)
+{
+	return st->lite ? sqlite3_column_count(st->lite) : pg_ncols(st);
 }
 
 char *
-db_col_text(sqlite3_stmt *st, int i)
+db_col_text(dbst *st, int i)
 {
-	const unsigned char *t = sqlite3_column_text(st, i);
+	const char *t = db_text(st, i);
 
-	return t == NULL ? NULL : xstrdup((const char *)t);
+	return t == NULL ? NULL : xstrdup(t);
 }
 
 /* A notice row from id, action_id, kind, recipient, subject, status, attempts,
  * next_try, sent_at, reply[, level, seq]; the strings live in the statement. */
 void
-db_notice_row(sqlite3_stmt *st, struct notice_row *r)
+db_notice_row(dbst *st, struct notice_row *r)
 {
-	r->id = sqlite3_column_int64(st, 0);
-	r->action_id = sqlite3_column_int64(st, 1);
-	r->kind = (const char *)sqlite3_column_text(st, 2);
-	r->recipient = (const char *)sqlite3_column_text(st, 3);
-	r->subject = (const char *)sqlite3_column_text(st, 4);
-	r->status = (const char *)sqlite3_column_text(st, 5);
-	r->attempts = sqlite3_column_int(st, 6);
-	r->next_try = sqlite3_column_int64(st, 7);
-	r->sent_at = sqlite3_column_int64(st, 8);
-	r->reply = (const char *)sqlite3_column_text(st, 9);
-	r->level = sqlite3_column_count(st) > 10 ? sqlite3_column_int(st, 10) : 0;
-	r->seq = sqlite3_column_count(st) > 11 ? sqlite3_column_int(st, 11) : 0;
-	r->cycle = sqlite3_column_count(st) > 12 ? sqlite3_column_int(st, 12) : 0;
-	r->due_at = sqlite3_column_count(st) > 13 ? sqlite3_column_int64(st, 13) : 0;
+	int n = db_ncols(st);
+
+	r->id = db_int64(st, 0);
+	r->action_id = db_int64(st, 1);
+	r->kind = db_text(st, 2);
+	r->recipient = db_text(st, 3);
+	r->subject = db_text(st, 4);
+	r->status = db_text(st, 5);
+	r->attempts = db_int(st, 6);
+	r->next_try = db_int64(st, 7);
+	r->sent_at = db_int64(st, 8);
+	r->reply = db_text(st, 9);
+	r->level = n > 10 ? db_int(st, 10) : 0;
+	r->seq = n > 11 ? db_int(st, 11) : 0;
+	r->cycle = n > 12 ? db_int(st, 12) : 0;
+	r->due_at = n > 13 ? db_int64(st, 13) : 0;
 }
 
 int
-db_next(struct store *s, sqlite3_stmt *st)
+db_next(struct store *s, dbst *st)
 {
-	int rc = sqlite3_step(st);
+	int rc;
 
+	if (s->pg)
+		return pg_next(s, st);
+	rc = sqlite3_step(st->lite);
 	if (rc == SQLITE_ROW)
 		return 1;
 	if (rc == SQLITE_DONE)
@@ -100,11 +205,17 @@ db_next(struct store *s, sqlite3_stmt *st)
 
 /* Run a statement that returns no rows; 0 or -1 (logged). */
 int
-db_step_done(struct store *s, sqlite3_stmt *st)
+db_step_done(struct store *s, dbst *st)
 {
-	int rc = sqlite3_step(st);
+	int rc;
 
-	sqlite3_reset(st);
+	if (s->pg) {
+		rc = pg_next(s, st);
+		db_reset(st);
+		return rc < 0 ? -1 : 0;
+	}
+	rc = sqlite3_step(st->lite);
+	sqlite3_reset(st->lite);
 	if (rc != SQLITE_DONE) {
 		log_warnx("store: %s", sqlite3_errmsg(s->db));
 		return -1;
@@ -112,11 +223,31 @@ db_step_done(struct store *s, sqlite3_stmt *st)
 	return 0;
 }
 
+int64_t
+db_changes(struct store *s)
+{
+	return s->pg ? s->changes : sqlite3_changes(s->db);
+}
+
+int64_t
+db_last_id(struct store *s)
+{
+	return s->pg ? pg_last_id(s) : sqlite3_last_insert_rowid(s->db);
+}
+
+bool
+db_in_txn(struct store *s)
+{
+	return s->pg ? pg_in_txn(s) : !sqlite3_get_autocommit(s->db);
+}
+
 int
 db_exec(struct store *s, const char *sql)
 {
 	char *err = NULL;
 
+	if (s->pg)
+		return pg_exec(s, sql);
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &err) != SQLITE_OK) {
 		log_warnx("store: %s", err ? err : sqlite3_errmsg(s->db));
 		sqlite3_free(err);
@@ -126,9 +257,9 @@ db_exec(struct store *s, const char *sql)
 }
 
 void
-db_dept_row(sqlite3_stmt *st, int i, struct department *d)
+db_dept_row(dbst *st, int i, struct department *d)
 {
-	d->id = sqlite3_column_int64(st, i);
+	d->id = db_int64(st, i);
 	d->code = db_col_text(st, i + 1);
 	d->name = db_col_text(st, i + 2);
 	d->head = db_col_text(st, i + 3);
@@ -138,56 +269,56 @@ db_dept_row(sqlite3_stmt *st, int i, struct department *d)
 
 
 void
-db_action_row(sqlite3_stmt *st, struct action *a)
+db_action_row(dbst *st, struct action *a)
 {
 	memset(a, 0, sizeof(*a));
-	a->id = sqlite3_column_int64(st, 0);
+	a->id = db_int64(st, 0);
 	a->step = db_col_text(st, 1);
 	a->rule = db_col_text(st, 2);
-	a->notified_at = sqlite3_column_int64(st, 3);
-	a->due_at = sqlite3_column_int64(st, 4);
-	a->uncertain = sqlite3_column_int(st, 5);
-	a->stage = sqlite3_column_int(st, 6);
-	a->next_at = sqlite3_column_int64(st, 7);
-	a->done_at = sqlite3_column_int64(st, 8);
+	a->notified_at = db_int64(st, 3);
+	a->due_at = db_int64(st, 4);
+	a->uncertain = db_int(st, 5);
+	a->stage = db_int(st, 6);
+	a->next_at = db_int64(st, 7);
+	a->done_at = db_int64(st, 8);
 	a->note = db_col_text(st, 9);
-	a->acked_at = sqlite3_column_int64(st, 10);
-	a->paused_at = sqlite3_column_int64(st, 11);
-	a->adj.pause_days = sqlite3_column_int(st, 12);
-	a->adj.pause_workdays = sqlite3_column_int(st, 13);
-	a->adj.pause_ms = sqlite3_column_int64(st, 14);
-	a->adj.ext_days = sqlite3_column_int(st, 15);
-	a->adj.ext_workdays = sqlite3_column_int(st, 16);
-	a->adj.ext_ms = sqlite3_column_int64(st, 17);
-	a->nextensions = sqlite3_column_int(st, 18);
-	a->checked_at = sqlite3_column_int64(st, 19);
-	a->pinned = sqlite3_column_int(st, 20);
+	a->acked_at = db_int64(st, 10);
+	a->paused_at = db_int64(st, 11);
+	a->adj.pause_days = db_int(st, 12);
+	a->adj.pause_workdays = db_int(st, 13);
+	a->adj.pause_ms = db_int64(st, 14);
+	a->adj.ext_days = db_int(st, 15);
+	a->adj.ext_workdays = db_int(st, 16);
+	a->adj.ext_ms = db_int64(st, 17);
+	a->nextensions = db_int(st, 18);
+	a->checked_at = db_int64(st, 19);
+	a->pinned = db_int(st, 20);
 	db_dept_row(st, 21, &a->dept);
-	a->kase.id = sqlite3_column_int64(st, 27);
+	a->kase.id = db_int64(st, 27);
 	a->kase.number = db_col_text(st, 28);
 	a->kase.title = db_col_text(st, 29);
-	a->kase.category = sqlite3_column_int(st, 30);
-	a->kase.key_case = sqlite3_column_int(st, 31);
+	a->kase.category = db_int(st, 30);
+	a->kase.key_case = db_int(st, 31);
 	a->kase.leader = db_col_text(st, 32);
 	a->kase.petitioner = db_col_text(st, 33);
-	a->kase.received_at = sqlite3_column_int64(st, 34);
+	a->kase.received_at = db_int64(st, 34);
 	a->kase.status = db_col_text(st, 35);
-	a->cycle = sqlite3_column_int(st, 36);
-	a->first_cycle = sqlite3_column_int(st, 37);
+	a->cycle = db_int(st, 36);
+	a->first_cycle = db_int(st, 37);
 	a->what = db_col_text(st, 38);
-	a->adj.agreed = sqlite3_column_int64(st, 39);
+	a->adj.agreed = db_int64(st, 39);
 	a->responsible = db_col_text(st, 40);
 }
 
 instant_t
 db_min_instant(struct store *s, const char *sql)
 {
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	instant_t t = 0;
 
 	/* (none, or a failed read, logged: the poll interval looks again) */
 	if (db_next(s, st) == 1)
-		t = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+		t = db_int64(st, 0);
+	db_reset(st);
 	return t;
 }

@@ -2,6 +2,10 @@
  * The store's private header: what its files share (the connection, the
  * statement cache, the binding helpers and row readers). Nothing outside
  * daemon/core/store includes it, except the store's own unit tests.
+ *
+ * Two engines sit behind it: SQLite (a file) and PostgreSQL (libpq). The
+ * store's files speak one dialect, SQLite's with '?' parameters, written so
+ * that both engines accept it; pg.c rewrites the few words that differ.
  */
 #ifndef DUBAN_STORE_INTERNAL_H
 #define DUBAN_STORE_INTERNAL_H
@@ -12,12 +16,31 @@
 #include "duban/store.h"
 #include "duban/xmalloc.h"
 
+struct pg;
+
+/* A prepared statement of either engine, with its bindings and its rows. */
+typedef struct dbst {
+	sqlite3_stmt	*lite;		/* SQLite */
+	struct store	*s;		/* PostgreSQL: the rest */
+	char		*sql;		/* rewritten for PostgreSQL */
+	int		 nparams;
+	char		**params;	/* text, NULL for NULL */
+	unsigned int	*types;		/* int8 or unknown (left to the server) */
+	void		*res;		/* PGresult of the last execution */
+	int		 row, nrows;
+} dbst;
+
 struct store {
-	sqlite3		*db;
+	sqlite3		*db;		/* SQLite, or NULL */
+	struct pg	*pg;		/* PostgreSQL, or NULL */
 	int64_t		 data_version;
+	int64_t		 changes;	/* rows the last statement touched (PostgreSQL) */
+	char		*owner;		/* this run of this instance, on the notices it claims */
+	char		*who;		/* this instance in the audit log */
+	instant_t	 lease_ms;	/* how long a claim holds */
 	struct {
 		const char	*sql;
-		sqlite3_stmt	*st;
+		dbst		*st;
 	}		*cache;		/* one per statement used, as many as there are */
 	int		 ncache;
 	int		 capcache;
@@ -38,22 +61,56 @@ struct store {
 	" JOIN cases c ON c.id = a.case_id"
 
 /* A cached prepared statement for sql (a static string: its address is the key), reset. */
-sqlite3_stmt *db_stmt(struct store *s, const char *sql);
-void db_bind_text(sqlite3_stmt *st, int i, const char *v);
+dbst *db_stmt(struct store *s, const char *sql);
+/* Forget a statement's rows and bindings (it stays cached). */
+void db_reset(dbst *st);
+void db_bind_text(dbst *st, int i, const char *v);
+void db_bind_int64(dbst *st, int i, int64_t v);
+void db_bind_int(dbst *st, int i, int v);
+void db_bind_null(dbst *st, int i);
 /* An instant, or NULL for 0. */
-void db_bind_instant(sqlite3_stmt *st, int i, instant_t v);
+void db_bind_instant(dbst *st, int i, instant_t v);
+/* Columns of the current row: NULL reads as 0 or NULL. */
+int64_t db_int64(dbst *st, int i);
+int db_int(dbst *st, int i);
+const char *db_text(dbst *st, int i);
+int db_ncols(dbst *st);
 /* A column as a new string, or NULL. */
-char *db_col_text(sqlite3_stmt *st, int i);
+char *db_col_text(dbst *st, int i);
 /* Step a statement that returns rows: 1 a row, 0 the end, -1 an error (logged). */
-int db_next(struct store *s, sqlite3_stmt *st);
+int db_next(struct store *s, dbst *st);
 /* Step a statement that returns no rows; 0 or -1 (logged). */
-int db_step_done(struct store *s, sqlite3_stmt *st);
+int db_step_done(struct store *s, dbst *st);
+/* Rows the last statement inserted, changed or deleted. */
+int64_t db_changes(struct store *s);
+/* The id of the row the last INSERT made. */
+int64_t db_last_id(struct store *s);
 /* Run SQL that returns no rows; 0 or -1 (logged). */
 int db_exec(struct store *s, const char *sql);
+void db_finalize(dbst *st);
+/* Whether a transaction is open. */
+bool db_in_txn(struct store *s);
 /* The first column of the first row of sql, 0 if none. */
 instant_t db_min_instant(struct store *s, const char *sql);
-void db_notice_row(sqlite3_stmt *st, struct notice_row *r);
-void db_dept_row(sqlite3_stmt *st, int i, struct department *d);
-void db_action_row(sqlite3_stmt *st, struct action *a);
+void db_notice_row(dbst *st, struct notice_row *r);
+void db_dept_row(dbst *st, int i, struct department *d);
+void db_action_row(dbst *st, struct action *a);
+
+/* PostgreSQL (pg.c): the same operations on a libpq connection. */
+struct store *pg_open(const char *conninfo, int flags, char **cause);
+void pg_close(struct store *s);
+const char *pg_errmsg(struct store *s);
+dbst *pg_prepare(struct store *s, const char *sql);
+void pg_finalize(dbst *st);
+void pg_reset(dbst *st);
+void pg_clear(dbst *st);
+void pg_bind(dbst *st, int i, const char *v, bool integer);
+const char *pg_value(dbst *st, int i);
+int pg_ncols(dbst *st);
+int pg_next(struct store *s, dbst *st);
+int pg_exec(struct store *s, const char *sql);
+int64_t pg_last_id(struct store *s);
+bool pg_in_txn(struct store *s);
+bool pg_changed(struct store *s);
 
 #endif

@@ -473,6 +473,8 @@ store_open(const char *path, int flags, char **cause)
 	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
 
 	*cause = NULL;
+	if (store_path_is_pg(path))
+		return pg_open(path, flags, cause);
 	if (dbfile_check(path, cause) != 0)
 		return NULL;
 	if (strcmp(path, ":memory:") != 0 && stat(path, &sb) != 0) {
@@ -529,24 +531,42 @@ store_close(struct store *s)
 	if (s == NULL)
 		return;
 	for (i = 0; i < s->ncache; i++)
-		sqlite3_finalize(s->cache[i].st);
+		db_finalize(s->cache[i].st);
 	free(s->cache);
+	free(s->owner);
+	free(s->who);
+	if (s->pg) {
+		pg_close(s);
+		free(s);
+		return;
+	}
 	if (sqlite3_close(s->db) != SQLITE_OK)
 		log_warnx("store: close: %s", sqlite3_errmsg(s->db));
 	free(s);
 }
 
 bool
+store_path_is_pg(const char *path)
+{
+	return strncmp(path, "postgresql://", 13) == 0 || strncmp(path, "postgres://", 11) == 0 ||
+	    strncmp(path, "postgresql:", 11) == 0;
+}
+
+bool
 store_changed(struct store *s)
 {
 	static const char sql[] = "PRAGMA data_version";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st;
 	int64_t v = 0;
+
+	if (s->pg)
+		return pg_changed(s);
+	st = db_stmt(s, sql);
 
 	/* (a failed read counts as a change: the caller looks again) */
 	if (db_next(s, st) == 1)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+		v = db_int64(st, 0);
+	db_reset(st);
 	if (v != s->data_version) {
 		s->data_version = v;
 		return true;
@@ -558,11 +578,11 @@ char *
 store_instance(struct store *s)
 {
 	static const char sql[] = "SELECT value FROM meta WHERE key = 'instance'";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	char *v = NULL;
 
 	if (db_next(s, st) == 1)
 		v = db_col_text(st, 0);
-	sqlite3_reset(st);
+	db_reset(st);
 	return v;
 }

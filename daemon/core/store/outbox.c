@@ -1,7 +1,9 @@
 /* The outbox: notices queued, handed to the mailer and their results. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "duban/log.h"
 #include "internal.h"
 
 int
@@ -12,16 +14,16 @@ store_notice_each_action(struct store *s, int64_t action,
 	    "SELECT id, action_id, kind, recipient, subject, status, attempts, next_try,"
 	    " sent_at, reply, level, seq, cycle, due_at FROM notices WHERE action_id = ?"
 	    " ORDER BY id";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	struct notice_row r;
 	int rc = 0, stop = 0;
 
-	sqlite3_bind_int64(st, 1, action);
+	db_bind_int64(st, 1, action);
 	while (!stop && (rc = db_next(s, st)) == 1) {
 		db_notice_row(st, &r);
 		stop = fn(&r, arg);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -32,49 +34,49 @@ store_notice_add(struct store *s, const struct notice *n, instant_t now)
 	    "INSERT OR IGNORE INTO notices (action_id, kind, level, seq, recipient, subject,"
 	    " message, message_id, status, next_try, created_at, recipient_name, item, digest,"
 	    " cycle, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
-	sqlite3_bind_int64(st, 1, n->action_id);
+	db_bind_int64(st, 1, n->action_id);
 	db_bind_text(st, 2, n->kind);
-	sqlite3_bind_int(st, 3, n->level);
-	sqlite3_bind_int(st, 4, n->seq);
+	db_bind_int(st, 3, n->level);
+	db_bind_int(st, 4, n->seq);
 	db_bind_text(st, 5, n->recipient);
 	db_bind_text(st, 6, n->subject);
 	db_bind_text(st, 7, n->message);
 	db_bind_text(st, 8, n->message_id);
-	sqlite3_bind_int64(st, 9, n->send_at ? n->send_at : now);
-	sqlite3_bind_int64(st, 10, instant_now());	/* when it was really queued */
+	db_bind_int64(st, 9, n->send_at ? n->send_at : now);
+	db_bind_int64(st, 10, instant_now());	/* when it was really queued */
 	db_bind_text(st, 11, n->recipient_name);
 	db_bind_text(st, 12, n->item);
-	sqlite3_bind_int(st, 13, n->digest);
-	sqlite3_bind_int(st, 14, n->cycle);
+	db_bind_int(st, 13, n->digest);
+	db_bind_int(st, 14, n->cycle);
 	db_bind_instant(st, 15, n->due_at);
 	if (db_step_done(s, st) != 0)
 		return -1;
-	return sqlite3_changes(s->db) == 1 ? 0 : 1;
+	return db_changes(s) == 1 ? 0 : 1;
 }
 
 int64_t
 store_last_id(struct store *s)
 {
-	return sqlite3_last_insert_rowid(s->db);
+	return db_last_id(s);
 }
 
 /* An outbox row from the columns id, recipient, message, attempts, action_id,
  * kind, subject, recipient_name, item, digest, message_id. */
 static void
-outbox_from_row(sqlite3_stmt *st, struct outbox_item *o)
+outbox_from_row(dbst *st, struct outbox_item *o)
 {
-	o->id = sqlite3_column_int64(st, 0);
+	o->id = db_int64(st, 0);
 	o->recipient = db_col_text(st, 1);
 	o->message = db_col_text(st, 2);
-	o->attempts = sqlite3_column_int(st, 3);
-	o->action_id = sqlite3_column_int64(st, 4);
+	o->attempts = db_int(st, 3);
+	o->action_id = db_int64(st, 4);
 	o->kind = db_col_text(st, 5);
 	o->subject = db_col_text(st, 6);
 	o->recipient_name = db_col_text(st, 7);
 	o->item = db_col_text(st, 8);
-	o->digest = sqlite3_column_int(st, 9);
+	o->digest = db_int(st, 9);
 	o->message_id = db_col_text(st, 10);
 }
 
@@ -91,14 +93,37 @@ store_outbox_singles(struct store *s, instant_t now, int max, int only_singles,
 	    " recipient_name, item, digest, message_id FROM notices"
 	    " WHERE status = 'queued' AND next_try <= ? AND digest = 0"
 	    " ORDER BY next_try, id LIMIT ?";
-	sqlite3_stmt *st = db_stmt(s, only_singles ? sql_singles : sql_all);
+	/*
+	 * PostgreSQL, shared by several daemons: the rows are claimed for this
+	 * instance with a lease, skipping what another holds or is claiming.
+	 */
+	static const char pg_all[] =
+	    "WITH c AS (UPDATE notices SET lease_owner = ?3, lease_until = ?4 WHERE id IN"
+	    " (SELECT id FROM notices WHERE status = 'queued' AND next_try <= ?1"
+	    " AND (lease_until IS NULL OR lease_until <= ?1) ORDER BY next_try, id LIMIT ?2"
+	    " FOR UPDATE SKIP LOCKED) RETURNING *)"
+	    " SELECT id, recipient, message, attempts, action_id, kind, subject,"
+	    " recipient_name, item, digest, message_id FROM c ORDER BY next_try, id";
+	static const char pg_singles[] =
+	    "WITH c AS (UPDATE notices SET lease_owner = ?3, lease_until = ?4 WHERE id IN"
+	    " (SELECT id FROM notices WHERE status = 'queued' AND next_try <= ?1 AND digest = 0"
+	    " AND (lease_until IS NULL OR lease_until <= ?1) ORDER BY next_try, id LIMIT ?2"
+	    " FOR UPDATE SKIP LOCKED) RETURNING *)"
+	    " SELECT id, recipient, message, attempts, action_id, kind, subject,"
+	    " recipient_name, item, digest, message_id FROM c ORDER BY next_try, id";
+	dbst *st = s->pg ? db_stmt(s, only_singles ? pg_singles : pg_all) :
+	    db_stmt(s, only_singles ? sql_singles : sql_all);
 	int rc = 0, n = 0;
 
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int(st, 2, max);
+	db_bind_int64(st, 1, now);
+	db_bind_int(st, 2, max);
+	if (s->pg) {
+		db_bind_text(st, 3, s->owner);
+		db_bind_int64(st, 4, now + s->lease_ms);
+	}
 	while (n < max && (rc = db_next(s, st)) == 1)
 		outbox_from_row(st, &out[n++]);
-	sqlite3_reset(st);
+	db_reset(st);
 	if (rc < 0) {
 		while (n > 0)
 			store_outbox_item_clear(&out[--n]);
@@ -125,8 +150,68 @@ store_outbox_next(struct store *s)
 {
 	static const char sql[] =
 	    "SELECT next_try FROM notices WHERE status = 'queued' ORDER BY next_try LIMIT 1";
+	/* a notice another instance holds may be sent here when its lease runs out */
+	static const char pg_sql[] =
+	    "SELECT least((SELECT min(next_try) FROM notices WHERE status = 'queued'"
+	    " AND lease_until IS NULL), (SELECT min(greatest(next_try, lease_until)) FROM notices"
+	    " WHERE status = 'queued' AND lease_until IS NOT NULL))";
 
-	return db_min_instant(s, sql);
+	return db_min_instant(s, s->pg ? pg_sql : sql);
+}
+
+/*
+ * A result is written only by the instance that holds the notice: one whose
+ * lease ran out and was taken by another leaves the row to that one.
+ */
+static int
+lease_checked(struct store *s, dbst *st, int64_t id)
+{
+	if (db_step_done(s, st) != 0)
+		return -1;
+	if (s->pg && db_changes(s) == 0)
+		log_warnx("notice %lld: its lease ran out and another instance holds it;"
+		    " this result is not recorded", (long long)id);
+	return 0;
+}
+
+void
+store_set_owner(struct store *s, const char *name, instant_t lease_ms)
+{
+	free(s->owner);
+	free(s->who);
+	/* a claim names this run of the daemon: after a restart it holds none */
+	xasprintf(&s->owner, "%s/%ld/%lld", name, (long)getpid(), (long long)instant_now());
+	xasprintf(&s->who, "duband@%s", name);
+	s->lease_ms = lease_ms;
+}
+
+const char *
+store_who(struct store *s)
+{
+	return s->who ? s->who : "duband";
+}
+
+const char *
+store_owner(struct store *s)
+{
+	return s->owner;
+}
+
+int
+store_lease_renew(struct store *s, instant_t now)
+{
+	static const char sql[] =
+	    "UPDATE notices SET lease_until = ? WHERE lease_owner = ? AND status = 'queued'"
+	    " AND lease_until > ?";
+	dbst *st;
+
+	if (!s->pg || s->owner == NULL)
+		return 0;
+	st = db_stmt(s, sql);
+	db_bind_int64(st, 1, now + s->lease_ms);
+	db_bind_text(st, 2, s->owner);
+	db_bind_int64(st, 3, now);
+	return db_step_done(s, st);
 }
 
 int
@@ -136,13 +221,19 @@ store_notice_sent(struct store *s, int64_t id, instant_t at, const char *reply,
 	static const char sql[] =
 	    "UPDATE notices SET status = 'sent', sent_at = ?, reply = ?,"
 	    " attempts = attempts + 1, next_try = NULL, sent_message_id = ? WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	static const char pg_sql[] =
+	    "UPDATE notices SET status = 'sent', sent_at = ?, reply = ?,"
+	    " attempts = attempts + 1, next_try = NULL, sent_message_id = ?, lease_until = NULL"
+	    " WHERE id = ? AND (lease_owner IS NULL OR lease_owner = ?)";
+	dbst *st = db_stmt(s, s->pg ? pg_sql : sql);
 
-	sqlite3_bind_int64(st, 1, at);
+	db_bind_int64(st, 1, at);
 	db_bind_text(st, 2, reply);
 	db_bind_text(st, 3, message_id);
-	sqlite3_bind_int64(st, 4, id);
-	return db_step_done(s, st);
+	db_bind_int64(st, 4, id);
+	if (s->pg)
+		db_bind_text(st, 5, s->owner);
+	return lease_checked(s, st, id);
 }
 
 int
@@ -150,13 +241,13 @@ store_notice_requeue(struct store *s, int64_t id, instant_t at)
 {
 	static const char sql[] =
 	    "UPDATE notices SET status = 'queued', next_try = ? WHERE id = ? AND status = 'failed'";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
-	sqlite3_bind_int64(st, 1, at);
-	sqlite3_bind_int64(st, 2, id);
+	db_bind_int64(st, 1, at);
+	db_bind_int64(st, 2, id);
 	if (db_step_done(s, st) != 0)
 		return -1;
-	return sqlite3_changes(s->db) == 1 ? 0 : 1;
+	return db_changes(s) == 1 ? 0 : 1;
 }
 
 int
@@ -164,12 +255,17 @@ store_notice_retry(struct store *s, int64_t id, instant_t next_try, const char *
 {
 	static const char sql[] =
 	    "UPDATE notices SET next_try = ?, reply = ?, attempts = attempts + 1 WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	static const char pg_sql[] =
+	    "UPDATE notices SET next_try = ?, reply = ?, attempts = attempts + 1,"
+	    " lease_until = NULL WHERE id = ? AND (lease_owner IS NULL OR lease_owner = ?)";
+	dbst *st = db_stmt(s, s->pg ? pg_sql : sql);
 
-	sqlite3_bind_int64(st, 1, next_try);
+	db_bind_int64(st, 1, next_try);
 	db_bind_text(st, 2, reply);
-	sqlite3_bind_int64(st, 3, id);
-	return db_step_done(s, st);
+	db_bind_int64(st, 3, id);
+	if (s->pg)
+		db_bind_text(st, 4, s->owner);
+	return lease_checked(s, st, id);
 }
 
 int
@@ -178,10 +274,10 @@ store_notice_withdraw(struct store *s, int64_t id, const char *why)
 	static const char sql[] =
 	    "UPDATE notices SET status = 'withdrawn', reply = ?, next_try = NULL"
 	    " WHERE id = ? AND status = 'queued'";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
 	db_bind_text(st, 1, why);
-	sqlite3_bind_int64(st, 2, id);
+	db_bind_int64(st, 2, id);
 	return db_step_done(s, st);
 }
 
@@ -191,10 +287,10 @@ store_notice_failed(struct store *s, int64_t id, const char *reply)
 	static const char sql[] =
 	    "UPDATE notices SET status = 'failed', reply = ?, attempts = attempts + 1,"
 	    " next_try = NULL WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
 	db_bind_text(st, 1, reply);
-	sqlite3_bind_int64(st, 2, id);
+	db_bind_int64(st, 2, id);
 	return db_step_done(s, st);
 }
 
@@ -208,7 +304,7 @@ store_notice_each(struct store *s, bool all, int (*fn)(const struct notice_row *
 	static const char sql_open[] =
 	    "SELECT id, action_id, kind, recipient, subject, status, attempts, next_try,"
 	    " sent_at, reply FROM notices WHERE status <> 'sent' ORDER BY id";
-	sqlite3_stmt *st = db_stmt(s, all ? sql_all : sql_open);
+	dbst *st = db_stmt(s, all ? sql_all : sql_open);
 	struct notice_row r;
 	int rc = 0, stop = 0;
 
@@ -216,7 +312,7 @@ store_notice_each(struct store *s, bool all, int (*fn)(const struct notice_row *
 		db_notice_row(st, &r);
 		stop = fn(&r, arg);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -227,16 +323,16 @@ store_outbox_counts(struct store *s, struct outbox_counts *c)
 	static const char sql[] =
 	    "SELECT (SELECT count(*) FROM notices WHERE status = 'queued'),"
 	    " (SELECT count(*) FROM notices WHERE status = 'failed')";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	int rc;
 
 	memset(c, 0, sizeof(*c));
 	c->sent = -1;
 	if ((rc = db_next(s, st)) == 1) {
-		c->queued = sqlite3_column_int(st, 0);
-		c->failed = sqlite3_column_int(st, 1);
+		c->queued = db_int(st, 0);
+		c->failed = db_int(st, 1);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return rc == 1 ? 0 : -1;
 }
 
@@ -244,13 +340,13 @@ int
 store_outbox_counts_all(struct store *s, struct outbox_counts *c)
 {
 	static const char sql[] = "SELECT status, count(*) FROM notices GROUP BY status";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	int rc;
 
 	memset(c, 0, sizeof(*c));
 	while ((rc = db_next(s, st)) == 1) {
-		const char *status = (const char *)sqlite3_column_text(st, 0);
-		int n = sqlite3_column_int(st, 1);
+		const char *status = (const char *)db_text(st, 0);
+		int n = db_int(st, 1);
 
 		if (strcmp(status, "queued") == 0)
 			c->queued = n;
@@ -259,7 +355,7 @@ store_outbox_counts_all(struct store *s, struct outbox_counts *c)
 		else if (strcmp(status, "failed") == 0)
 			c->failed = n;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -269,17 +365,21 @@ store_outbox_recipients(struct store *s, instant_t now, int max, char ***out)
 	static const char sql[] =
 	    "SELECT recipient FROM notices WHERE status = 'queued' AND next_try <= ? AND digest = 1"
 	    " GROUP BY recipient ORDER BY min(next_try) LIMIT ?";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	static const char pg_sql[] =
+	    "SELECT recipient FROM notices WHERE status = 'queued' AND next_try <= ?1 AND digest = 1"
+	    " AND (lease_until IS NULL OR lease_until <= ?1)"
+	    " GROUP BY recipient ORDER BY min(next_try) LIMIT ?2";
+	dbst *st = db_stmt(s, s->pg ? pg_sql : sql);
 	int rc, n = 0;
 
 	*out = NULL;
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int(st, 2, max);
+	db_bind_int64(st, 1, now);
+	db_bind_int(st, 2, max);
 	while ((rc = db_next(s, st)) == 1) {
 		*out = xreallocarray(*out, (size_t)n + 1, sizeof(char *));
 		(*out)[n++] = db_col_text(st, 0);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (rc < 0) {
 		while (n > 0)
 			free((*out)[--n]);
@@ -299,15 +399,26 @@ store_outbox_for(struct store *s, const char *recipient, instant_t now, int max,
 	    " recipient_name, item, digest, message_id FROM notices"
 	    " WHERE status = 'queued' AND next_try <= ? AND digest = 1 AND recipient = ?"
 	    " ORDER BY next_try, id LIMIT ?";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	static const char pg_sql[] =
+	    "WITH c AS (UPDATE notices SET lease_owner = ?4, lease_until = ?5 WHERE id IN"
+	    " (SELECT id FROM notices WHERE status = 'queued' AND next_try <= ?1 AND digest = 1"
+	    " AND recipient = ?2 AND (lease_until IS NULL OR lease_until <= ?1)"
+	    " ORDER BY next_try, id LIMIT ?3 FOR UPDATE SKIP LOCKED) RETURNING *)"
+	    " SELECT id, recipient, NULL, attempts, action_id, kind, subject,"
+	    " recipient_name, item, digest, message_id FROM c ORDER BY next_try, id";
+	dbst *st = db_stmt(s, s->pg ? pg_sql : sql);
 	int rc = 0, n = 0;
 
-	sqlite3_bind_int64(st, 1, now);
+	db_bind_int64(st, 1, now);
 	db_bind_text(st, 2, recipient);
-	sqlite3_bind_int(st, 3, max);
+	db_bind_int(st, 3, max);
+	if (s->pg) {
+		db_bind_text(st, 4, s->owner);
+		db_bind_int64(st, 5, now + s->lease_ms);
+	}
 	while (n < max && (rc = db_next(s, st)) == 1)
 		outbox_from_row(st, &out[n++]);
-	sqlite3_reset(st);
+	db_reset(st);
 	if (rc < 0) {
 		while (n > 0)
 			store_outbox_item_clear(&out[--n]);
@@ -320,12 +431,12 @@ char *
 store_notice_message(struct store *s, int64_t id)
 {
 	static const char sql[] = "SELECT message FROM notices WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	char *msg = NULL;
 
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	if (db_next(s, st) == 1)
 		msg = db_col_text(st, 0);
-	sqlite3_reset(st);
+	db_reset(st);
 	return msg;
 }

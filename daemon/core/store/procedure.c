@@ -11,20 +11,20 @@ store_proposal_add(struct store *s, int64_t case_id, int64_t after_action, const
 	static const char sql[] =
 	    "INSERT INTO proposals (case_id, after_action, step, dept_id, proposed_at, why)"
 	    " VALUES (?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	if (after_action != 0)
-		sqlite3_bind_int64(st, 2, after_action);
+		db_bind_int64(st, 2, after_action);
 	db_bind_text(st, 3, step);
 	if (dept_id != 0)
-		sqlite3_bind_int64(st, 4, dept_id);
-	sqlite3_bind_int64(st, 5, at);
+		db_bind_int64(st, 4, dept_id);
+	db_bind_int64(st, 5, at);
 	db_bind_text(st, 6, why);
 	if (db_step_done(s, st) != 0)
 		return -1;
 	if (id)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = db_last_id(s);
 	return 0;
 }
 
@@ -37,27 +37,27 @@ store_proposal_each(struct store *s, bool all, int64_t id,
 	    " p.decided_at, p.action_id, p.reason FROM proposals p"
 	    " JOIN cases c ON c.id = p.case_id LEFT JOIN departments d ON d.id = p.dept_id"
 	    " WHERE (?1 OR p.decided_at IS NULL) AND (?2 = 0 OR p.id = ?2) ORDER BY p.id";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	struct proposal p;
 	int rc = 0, step = 0;
 
-	sqlite3_bind_int(st, 1, all || id != 0);
-	sqlite3_bind_int64(st, 2, id);
+	db_bind_int(st, 1, all || id != 0);
+	db_bind_int64(st, 2, id);
 	while (rc == 0 && (step = db_next(s, st)) == 1) {
 		memset(&p, 0, sizeof(p));
-		p.id = sqlite3_column_int64(st, 0);
-		p.after_action = sqlite3_column_int64(st, 1);
-		p.case_number = (const char *)sqlite3_column_text(st, 2);
-		p.step = (const char *)sqlite3_column_text(st, 3);
-		p.dept = (const char *)sqlite3_column_text(st, 4);
-		p.proposed_at = sqlite3_column_int64(st, 5);
-		p.why = (const char *)sqlite3_column_text(st, 6);
-		p.decided_at = sqlite3_column_int64(st, 7);
-		p.action_id = sqlite3_column_int64(st, 8);
-		p.reason = (const char *)sqlite3_column_text(st, 9);
+		p.id = db_int64(st, 0);
+		p.after_action = db_int64(st, 1);
+		p.case_number = (const char *)db_text(st, 2);
+		p.step = (const char *)db_text(st, 3);
+		p.dept = (const char *)db_text(st, 4);
+		p.proposed_at = db_int64(st, 5);
+		p.why = (const char *)db_text(st, 6);
+		p.decided_at = db_int64(st, 7);
+		p.action_id = db_int64(st, 8);
+		p.reason = (const char *)db_text(st, 9);
 		rc = fn(&p, arg);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return step < 0 ? -1 : rc;
 }
 
@@ -66,13 +66,13 @@ store_proposal_open_count(struct store *s, int64_t case_id)
 {
 	static const char sql[] =
 	    "SELECT count(*) FROM proposals WHERE case_id = ? AND decided_at IS NULL";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	int rc, n = 0;
 
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	if ((rc = db_next(s, st)) == 1)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
+		n = db_int(st, 0);
+	db_reset(st);
 	return rc < 0 ? -1 : n;
 }
 
@@ -83,15 +83,15 @@ store_proposal_decide(struct store *s, int64_t id, instant_t at, const char *who
 	static const char sql[] =
 	    "UPDATE proposals SET decided_at = ?2, decided_by = ?3, action_id = ?4, reason = ?5"
 	    " WHERE id = ?1 AND decided_at IS NULL";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, at);
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, at);
 	db_bind_text(st, 3, who);
 	if (action_id != 0)
-		sqlite3_bind_int64(st, 4, action_id);
+		db_bind_int64(st, 4, action_id);
 	db_bind_text(st, 5, reason);
 	if (db_step_done(s, st) != 0)
 		return -1;
-	return sqlite3_changes(s->db) == 1 ? 0 : STORE_NOT_FOUND;
+	return db_changes(s) == 1 ? 0 : STORE_NOT_FOUND;
 }

@@ -19,18 +19,18 @@ store_escalation_add(struct store *s, const struct action *a, int level, const c
 	static const char sql[] =
 	    "INSERT OR IGNORE INTO escalations (action_id, cycle, level, target, opened_at,"
 	    " dept_id, due_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
-	sqlite3_bind_int64(st, 1, a->id);
-	sqlite3_bind_int(st, 2, a->cycle);
-	sqlite3_bind_int(st, 3, level);
+	db_bind_int64(st, 1, a->id);
+	db_bind_int(st, 2, a->cycle);
+	db_bind_int(st, 3, level);
 	db_bind_text(st, 4, target);
-	sqlite3_bind_int64(st, 5, now);
-	sqlite3_bind_int64(st, 6, a->dept.id);
+	db_bind_int64(st, 5, now);
+	db_bind_int64(st, 6, a->dept.id);
 	db_bind_instant(st, 7, a->due_at);
 	if (db_step_done(s, st) != 0)
 		return -1;
-	return sqlite3_changes(s->db) == 1 ? 0 : 1;
+	return db_changes(s) == 1 ? 0 : 1;
 }
 
 int64_t
@@ -38,18 +38,18 @@ store_escalation_id(struct store *s, int64_t action, int cycle, int level)
 {
 	static const char sql[] =
 	    "SELECT id FROM escalations WHERE action_id = ? AND cycle = ? AND level = ?";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	int64_t id = 0;
 	int rc;
 
-	sqlite3_bind_int64(st, 1, action);
-	sqlite3_bind_int(st, 2, cycle);
-	sqlite3_bind_int(st, 3, level);
+	db_bind_int64(st, 1, action);
+	db_bind_int(st, 2, cycle);
+	db_bind_int(st, 3, level);
 	if ((rc = db_next(s, st)) == 1)
-		id = sqlite3_column_int64(st, 0);
+		id = db_int64(st, 0);
 	else if (rc < 0)
 		id = -1;
-	sqlite3_reset(st);
+	db_reset(st);
 	return id;
 }
 
@@ -58,10 +58,10 @@ store_evidence_add(struct store *s, int64_t escalation, instant_t at, const char
 {
 	static const char sql[] =
 	    "INSERT INTO evidence (escalation_id, at, text) VALUES (?, ?, ?)";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
-	sqlite3_bind_int64(st, 1, escalation);
-	sqlite3_bind_int64(st, 2, at);
+	db_bind_int64(st, 1, escalation);
+	db_bind_int64(st, 2, at);
 	db_bind_text(st, 3, text);
 	return db_step_done(s, st);
 }
@@ -75,11 +75,11 @@ store_evidence_add_for_notice(struct store *s, int64_t notice, instant_t at, con
 	    " SELECT e.id, ?, ? FROM notices n JOIN escalations e"
 	    " ON e.action_id = n.action_id AND e.cycle = n.cycle AND e.level = n.level"
 	    " WHERE n.id = ? AND n.kind = 'escalation'";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
-	sqlite3_bind_int64(st, 1, at);
+	db_bind_int64(st, 1, at);
 	db_bind_text(st, 2, text);
-	sqlite3_bind_int64(st, 3, notice);
+	db_bind_int64(st, 3, notice);
 	return db_step_done(s, st);
 }
 
@@ -89,39 +89,39 @@ store_evidence_each(struct store *s, int64_t escalation, int (*fn)(const char *,
 {
 	static const char sql[] =
 	    "SELECT text FROM evidence WHERE escalation_id = ? ORDER BY id";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	int rc, n = 0;
 
-	sqlite3_bind_int64(st, 1, escalation);
+	db_bind_int64(st, 1, escalation);
 	while ((rc = db_next(s, st)) == 1) {
 		n++;
-		if (fn((const char *)sqlite3_column_text(st, 0), arg) != 0)
+		if (fn((const char *)db_text(st, 0), arg) != 0)
 			break;
 	}
 	if (rc < 0)
 		n = -1;
-	sqlite3_reset(st);
+	db_reset(st);
 	return n;
 }
 
 
 static void
-escalation_from_row(sqlite3_stmt *st, struct escalation_row *e)
+escalation_from_row(dbst *st, struct escalation_row *e)
 {
-	e->id = sqlite3_column_int64(st, 0);
-	e->action_id = sqlite3_column_int64(st, 1);
-	e->level = sqlite3_column_int(st, 2);
+	e->id = db_int64(st, 0);
+	e->action_id = db_int64(st, 1);
+	e->level = db_int(st, 2);
 	e->target = db_col_text(st, 3);
-	e->opened_at = sqlite3_column_int64(st, 4);
-	e->acked_at = sqlite3_column_int64(st, 5);
-	e->resolved_at = sqlite3_column_int64(st, 6);
+	e->opened_at = db_int64(st, 4);
+	e->acked_at = db_int64(st, 5);
+	e->resolved_at = db_int64(st, 6);
 	e->case_number = db_col_text(st, 7);
 	e->case_title = db_col_text(st, 8);
 	e->dept_name = db_col_text(st, 9);
 	e->step = db_col_text(st, 10);
-	e->due_at = sqlite3_column_int64(st, 11);
+	e->due_at = db_int64(st, 11);
 	e->note = db_col_text(st, 12);
-	e->cycle = sqlite3_column_int(st, 13);
+	e->cycle = db_int(st, 13);
 }
 
 int
@@ -132,7 +132,7 @@ store_escalation_each(struct store *s, bool all,
 	    " WHERE e.resolved_at IS NULL ORDER BY e.opened_at, e.id";
 	static const char sql_all[] = "SELECT " ESCALATION_COLUMNS
 	    " ORDER BY e.opened_at, e.id";
-	sqlite3_stmt *st = db_stmt(s, all ? sql_all : sql_open);
+	dbst *st = db_stmt(s, all ? sql_all : sql_open);
 	struct escalation_row e;
 	int rc = 0, stop = 0;
 
@@ -141,7 +141,7 @@ store_escalation_each(struct store *s, bool all,
 		stop = fn(&e, arg);
 		store_escalation_clear(&e);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -149,15 +149,15 @@ int
 store_escalation_get(struct store *s, int64_t id, struct escalation_row *e)
 {
 	static const char sql[] = "SELECT " ESCALATION_COLUMNS " WHERE e.id = ?";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	int rc;
 
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	rc = db_next(s, st);
 	if (rc == 1) {
 		escalation_from_row(st, e);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return rc == 1 ? 0 : rc == 0 ? STORE_NOT_FOUND : -1;
 }
 
@@ -179,11 +179,11 @@ store_escalation_ack(struct store *s, int64_t id, instant_t at, const char *note
 	static const char sql[] =
 	    "UPDATE escalations SET acked_at = coalesce(acked_at, ?),"
 	    " note = coalesce(?, note) WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
-	sqlite3_bind_int64(st, 1, at);
+	db_bind_int64(st, 1, at);
 	db_bind_text(st, 2, note);
-	sqlite3_bind_int64(st, 3, id);
+	db_bind_int64(st, 3, id);
 	return db_step_done(s, st);
 }
 
@@ -193,10 +193,10 @@ store_escalation_resolve(struct store *s, int64_t id, instant_t at, const char *
 	static const char sql[] =
 	    "UPDATE escalations SET acked_at = coalesce(acked_at, ?1), resolved_at = ?1,"
 	    " note = ?2 WHERE id = ?3";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
-	sqlite3_bind_int64(st, 1, at);
+	db_bind_int64(st, 1, at);
 	db_bind_text(st, 2, note);
-	sqlite3_bind_int64(st, 3, id);
+	db_bind_int64(st, 3, id);
 	return db_step_done(s, st);
 }

@@ -10,7 +10,7 @@ store_dept_add(struct store *s, const struct department *d, int64_t *id)
 {
 	static const char sql[] =
 	    "INSERT INTO departments (code, name, head, email, cc) VALUES (?, ?, ?, ?, ?)";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
 	db_bind_text(st, 1, d->code);
 	db_bind_text(st, 2, d->name);
@@ -20,7 +20,7 @@ store_dept_add(struct store *s, const struct department *d, int64_t *id)
 	if (db_step_done(s, st) != 0)
 		return -1;
 	if (id)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = db_last_id(s);
 	return 0;
 }
 
@@ -40,14 +40,14 @@ store_dept_get(struct store *s, const char *code, struct department *d)
 {
 	static const char sql[] =
 	    "SELECT id, code, name, head, email, cc FROM departments WHERE code = ?";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	int rc;
 
 	db_bind_text(st, 1, code);
 	rc = db_next(s, st);
 	if (rc == 1)
 		db_dept_row(st, 0, d);
-	sqlite3_reset(st);
+	db_reset(st);
 	return rc == 1 ? 0 : rc == 0 ? STORE_NOT_FOUND : -1;
 }
 
@@ -56,7 +56,7 @@ store_dept_each(struct store *s, int (*fn)(const struct department *, void *), v
 {
 	static const char sql[] =
 	    "SELECT id, code, name, head, email, cc FROM departments ORDER BY code";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	struct department d;
 	int rc = 0, stop = 0;
 
@@ -65,7 +65,7 @@ store_dept_each(struct store *s, int (*fn)(const struct department *, void *), v
 		stop = fn(&d, arg);
 		store_dept_clear(&d);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -76,20 +76,20 @@ store_case_add(struct store *s, const struct case_rec *c, int64_t *id)
 	    "INSERT INTO cases (number, title, category, key_case, leader, petitioner,"
 	    " lead_dept, received_at) VALUES (?, ?, ?, ?, ?, ?,"
 	    " (SELECT id FROM departments WHERE code = ?), ?)";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
 	db_bind_text(st, 1, c->number);
 	db_bind_text(st, 2, c->title);
-	sqlite3_bind_int(st, 3, c->category);
-	sqlite3_bind_int(st, 4, c->key_case);
+	db_bind_int(st, 3, c->category);
+	db_bind_int(st, 4, c->key_case);
 	db_bind_text(st, 5, c->leader);
 	db_bind_text(st, 6, c->petitioner);
 	db_bind_text(st, 7, c->lead_dept);
-	sqlite3_bind_int64(st, 8, c->received_at);
+	db_bind_int64(st, 8, c->received_at);
 	if (db_step_done(s, st) != 0)
 		return -1;
 	if (id)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = db_last_id(s);
 	return 0;
 }
 
@@ -100,24 +100,24 @@ store_case_get(struct store *s, const char *number, struct case_rec *c)
 	    "SELECT c.id, c.number, c.title, c.category, c.key_case, c.leader, c.petitioner,"
 	    " d.code, c.received_at, c.status FROM cases c"
 	    " LEFT JOIN departments d ON d.id = c.lead_dept WHERE c.number = ?";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	int rc;
 
 	db_bind_text(st, 1, number);
 	rc = db_next(s, st);
 	if (rc == 1) {
-		c->id = sqlite3_column_int64(st, 0);
+		c->id = db_int64(st, 0);
 		c->number = db_col_text(st, 1);
 		c->title = db_col_text(st, 2);
-		c->category = sqlite3_column_int(st, 3);
-		c->key_case = sqlite3_column_int(st, 4);
+		c->category = db_int(st, 3);
+		c->key_case = db_int(st, 4);
 		c->leader = db_col_text(st, 5);
 		c->petitioner = db_col_text(st, 6);
 		c->lead_dept = db_col_text(st, 7);
-		c->received_at = sqlite3_column_int64(st, 8);
+		c->received_at = db_int64(st, 8);
 		c->status = db_col_text(st, 9);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return rc == 1 ? 0 : rc == 0 ? STORE_NOT_FOUND : -1;
 }
 
@@ -138,19 +138,19 @@ store_case_open_actions(struct store *s, int64_t case_id, char *ids, size_t len)
 {
 	static const char sql[] =
 	    "SELECT id FROM actions WHERE case_id = ? AND done_at IS NULL ORDER BY id";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	size_t used = 0;
 	int rc, n = 0;
 
 	ids[0] = '\0';
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	while ((rc = db_next(s, st)) == 1) {
 		if (used + 24 < len)
 			used += (size_t)snprintf(ids + used, len - used, "%s%lld", n ? ", " : "",
-			    (long long)sqlite3_column_int64(st, 0));
+			    (long long)db_int64(st, 0));
 		n++;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return rc < 0 ? -1 : n;
 }
 
@@ -160,7 +160,7 @@ store_leader_set(struct store *s, const char *name, const char *title, const cha
 	static const char sql[] =
 	    "INSERT INTO leaders (name, title, email) VALUES (?1, ?2, ?3)"
 	    " ON CONFLICT (name) DO UPDATE SET title = coalesce(?2, title), email = ?3";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
 	db_bind_text(st, 1, name);
 	db_bind_text(st, 2, title);
@@ -174,18 +174,18 @@ store_leader_each(struct store *s, const char *name,
 {
 	static const char sql[] =
 	    "SELECT name, title, email FROM leaders WHERE ?1 IS NULL OR name = ?1 ORDER BY id";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	int rc, n = 0, stop = 0;
 
 	db_bind_text(st, 1, name);
 	while (!stop && (rc = db_next(s, st)) == 1) {
 		n++;
 		if (fn != NULL)
-			stop = fn((const char *)sqlite3_column_text(st, 0),
-			    (const char *)sqlite3_column_text(st, 1),
-			    (const char *)sqlite3_column_text(st, 2), arg);
+			stop = fn((const char *)db_text(st, 0),
+			    (const char *)db_text(st, 1),
+			    (const char *)db_text(st, 2), arg);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return rc < 0 ? -1 : n;
 }
 
@@ -194,16 +194,16 @@ store_case_action_ids(struct store *s, int64_t case_id, int64_t **ids)
 {
 	static const char sql[] =
 	    "SELECT id FROM actions WHERE case_id = ? AND done_at IS NULL ORDER BY id";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	int rc, n = 0;
 
 	*ids = NULL;
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	while ((rc = db_next(s, st)) == 1) {
 		*ids = xreallocarray(*ids, (size_t)n + 1, sizeof(**ids));
-		(*ids)[n++] = sqlite3_column_int64(st, 0);
+		(*ids)[n++] = db_int64(st, 0);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (rc < 0) {
 		free(*ids);
 		*ids = NULL;
@@ -217,11 +217,11 @@ store_case_close(struct store *s, int64_t case_id, instant_t at, int ceased)
 {
 	static const char sql[] =
 	    "UPDATE cases SET status = 'closed', closed_at = ?, ceased = ? WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
-	sqlite3_bind_int64(st, 1, at);
-	sqlite3_bind_int(st, 2, ceased);
-	sqlite3_bind_int64(st, 3, case_id);
+	db_bind_int64(st, 1, at);
+	db_bind_int(st, 2, ceased);
+	db_bind_int64(st, 3, case_id);
 	return db_step_done(s, st);
 }
 
@@ -233,15 +233,15 @@ store_case_reopen(struct store *s, int64_t case_id, instant_t at, const char *re
 	    " SELECT id, closed_at, ceased, ?2, ?3 FROM cases WHERE id = ?1 AND status = 'closed'";
 	static const char open[] =
 	    "UPDATE cases SET status = 'open', closed_at = NULL, ceased = 0 WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(s, keep);
+	dbst *st = db_stmt(s, keep);
 
-	sqlite3_bind_int64(st, 1, case_id);
-	sqlite3_bind_int64(st, 2, at);
+	db_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 2, at);
 	db_bind_text(st, 3, reason);
 	if (db_step_done(s, st) != 0)
 		return -1;
 	st = db_stmt(s, open);
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	return db_step_done(s, st);
 }
 
@@ -250,17 +250,17 @@ store_case_closing(struct store *s, int64_t case_id, instant_t *closed, int *cea
 {
 	static const char sql[] =
 	    "SELECT coalesce(closed_at, 0), ceased FROM cases WHERE id = ? AND status = 'closed'";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	int rc;
 
 	*closed = 0;
 	*ceased = 0;
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	if ((rc = db_next(s, st)) == 1) {
-		*closed = sqlite3_column_int64(st, 0);
-		*ceased = sqlite3_column_int(st, 1);
+		*closed = db_int64(st, 0);
+		*ceased = db_int(st, 1);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -270,11 +270,11 @@ store_case_set_closing(struct store *s, int64_t case_id, instant_t closed, int c
 	static const char sql[] =
 	    "UPDATE cases SET status = CASE WHEN ?2 THEN 'closed' ELSE 'open' END,"
 	    " closed_at = nullif(?2, 0), ceased = ?3 WHERE id = ?1";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
-	sqlite3_bind_int64(st, 1, case_id);
-	sqlite3_bind_int64(st, 2, closed);
-	sqlite3_bind_int(st, 3, closed ? ceased : 0);
+	db_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 2, closed);
+	db_bind_int(st, 3, closed ? ceased : 0);
 	return db_step_done(s, st);
 }
 
@@ -285,16 +285,16 @@ store_case_update(struct store *s, int64_t id, const struct case_rec *c)
 	    "UPDATE cases SET title = ?, category = ?, key_case = ?, leader = ?, petitioner = ?,"
 	    " lead_dept = (SELECT id FROM departments WHERE code = ?), received_at = ?"
 	    " WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
 	db_bind_text(st, 1, c->title);
-	sqlite3_bind_int(st, 2, c->category);
-	sqlite3_bind_int(st, 3, c->key_case);
+	db_bind_int(st, 2, c->category);
+	db_bind_int(st, 3, c->key_case);
 	db_bind_text(st, 4, c->leader);
 	db_bind_text(st, 5, c->petitioner);
 	db_bind_text(st, 6, c->lead_dept);
-	sqlite3_bind_int64(st, 7, c->received_at);
-	sqlite3_bind_int64(st, 8, id);
+	db_bind_int64(st, 7, c->received_at);
+	db_bind_int64(st, 8, id);
 	return db_step_done(s, st);
 }
 
@@ -303,7 +303,7 @@ store_dept_update(struct store *s, const struct department *d)
 {
 	static const char sql[] =
 	    "UPDATE departments SET name = ?, head = ?, email = ?, cc = ? WHERE code = ?";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
 	db_bind_text(st, 1, d->name);
 	db_bind_text(st, 2, d->head ? d->head : "");
@@ -311,6 +311,14 @@ store_dept_update(struct store *s, const struct department *d)
 	db_bind_text(st, 4, d->cc ? d->cc : "");
 	db_bind_text(st, 5, d->code);
 	return db_step_done(s, st);
+}
+
+static int
+peek_one(const struct department *d, void *arg)
+{
+	struct peek { int (*fn)(const char *, void *); void *arg; } *p = arg;
+
+	return p->fn(d->code, p->arg);
 }
 
 int
@@ -322,6 +330,19 @@ store_peek_departments(const char *path, int (*fn)(const char *code, void *arg),
 	sqlite3 *db;
 	int rc;
 
+	if (store_path_is_pg(path)) {
+		struct { int (*fn)(const char *, void *); void *arg; } p = { fn, arg };
+		struct store *s;
+		char *cause;
+
+		if ((s = store_open(path, 0, &cause)) == NULL) {
+			free(cause);
+			return -1;
+		}
+		rc = store_dept_each(s, peek_one, &p);
+		store_close(s);
+		return rc < 0 ? -1 : 0;
+	}
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
 		sqlite3_close(db);
 		return -1;

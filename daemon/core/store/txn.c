@@ -19,7 +19,7 @@ store_begin(struct store *s)
 	if (db_exec(s, "BEGIN IMMEDIATE") == 0)
 		return 0;
 	/* a BEGIN that failed half-way must not leave a transaction open behind it */
-	if (!sqlite3_get_autocommit(s->db))
+	if (db_in_txn(s))
 		db_exec(s, "ROLLBACK");
 	return -1;
 }
@@ -67,6 +67,6 @@ store_rollback_part(struct store *s)
 void
 store_rollback(struct store *s)
 {
-	if (!sqlite3_get_autocommit(s->db))
+	if (db_in_txn(s))
 		db_exec(s, "ROLLBACK");
 }

@@ -13,12 +13,12 @@ store_event(struct store *s, instant_t at, const char *who, int64_t action,
 {
 	static const char sql[] =
 	    "INSERT INTO events (at, who, action_id, what, detail) VALUES (?, ?, ?, ?, ?)";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 
-	sqlite3_bind_int64(st, 1, at);
+	db_bind_int64(st, 1, at);
 	db_bind_text(st, 2, who);
 	if (action != 0)
-		sqlite3_bind_int64(st, 3, action);
+		db_bind_int64(st, 3, action);
 	db_bind_text(st, 4, what);
 	db_bind_text(st, 5, detail);
 	return db_step_done(s, st);
@@ -32,17 +32,17 @@ store_count_open(struct store *s, instant_t now, const char *waiting, int *open,
 	    "SELECT (SELECT n FROM tallies WHERE name = 'open actions'),"
 	    " (SELECT count(*) FROM actions WHERE done_at IS NULL AND due_at <= ?1 AND"
 	    " (rule IS NULL OR rule NOT IN (SELECT value FROM json_each(?2))))";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	int rc;
 
-	sqlite3_bind_int64(st, 1, now);
+	db_bind_int64(st, 1, now);
 	db_bind_text(st, 2, waiting ? waiting : "[]");
 	*open = *overdue = 0;
 	if ((rc = db_next(s, st)) == 1) {
-		*open = sqlite3_column_int(st, 0);
-		*overdue = sqlite3_column_int(st, 1);
+		*open = db_int(st, 0);
+		*overdue = db_int(st, 1);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return rc == 1 ? 0 : -1;
 }
 
@@ -57,20 +57,20 @@ store_event_each(struct store *s, int64_t action, instant_t from, instant_t to,
 	static const char sql_range[] =
 	    "SELECT at, who, coalesce(action_id, 0), what, detail FROM events"
 	    " WHERE at >= ? AND at < ? ORDER BY id";
-	sqlite3_stmt *st = db_stmt(s, action ? sql_action : sql_range);
+	dbst *st = db_stmt(s, action ? sql_action : sql_range);
 	int rc = 0, stop = 0;
 
 	if (action)
-		sqlite3_bind_int64(st, 1, action);
+		db_bind_int64(st, 1, action);
 	else {
-		sqlite3_bind_int64(st, 1, from);
-		sqlite3_bind_int64(st, 2, to);
+		db_bind_int64(st, 1, from);
+		db_bind_int64(st, 2, to);
 	}
 	while (!stop && (rc = db_next(s, st)) == 1)
-		stop = fn(sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
-		    sqlite3_column_int64(st, 2), (const char *)sqlite3_column_text(st, 3),
-		    (const char *)sqlite3_column_text(st, 4), arg);
-	sqlite3_reset(st);
+		stop = fn(db_int64(st, 0), (const char *)db_text(st, 1),
+		    db_int64(st, 2), (const char *)db_text(st, 3),
+		    (const char *)db_text(st, 4), arg);
+	db_reset(st);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -88,37 +88,37 @@ store_ledger_each(struct store *s, int (*fn)(const struct ledger_row *, void *),
 	    " LEFT JOIN pauses t ON t.id = (SELECT max(id) FROM pauses"
 	    " WHERE action_id = a.id AND to_whom IS NOT NULL)"
 	    " ORDER BY c.number, a.id";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	struct ledger_row r;
 	int rc = 0, step = 0;
 
 	while (rc == 0 && (step = db_next(s, st)) == 1) {
-		r.number = (const char *)sqlite3_column_text(st, 0);
-		r.title = (const char *)sqlite3_column_text(st, 1);
-		r.category = sqlite3_column_int(st, 2);
-		r.lead = (const char *)sqlite3_column_text(st, 3);
-		r.leader = (const char *)sqlite3_column_text(st, 4);
-		r.key = sqlite3_column_int(st, 5);
-		r.petitioner = (const char *)sqlite3_column_text(st, 6);
-		r.received = sqlite3_column_int64(st, 7);
-		r.dept = (const char *)sqlite3_column_text(st, 8);
-		r.step = (const char *)sqlite3_column_text(st, 9);
-		r.notified = sqlite3_column_int64(st, 10);
-		r.acked = sqlite3_column_int64(st, 11);
-		r.done = sqlite3_column_int64(st, 12);
-		r.note = (const char *)sqlite3_column_text(st, 13);
-		r.what = (const char *)sqlite3_column_text(st, 14);
-		r.closed = sqlite3_column_int64(st, 15);
-		r.ceased = sqlite3_column_int(st, 16);
-		r.agreed = sqlite3_column_int64(st, 17);
-		r.responsible = (const char *)sqlite3_column_text(st, 18);
-		r.transfer_to = (const char *)sqlite3_column_text(st, 19);
-		r.transfer_from = sqlite3_column_int64(st, 20);
-		r.transfer_back = sqlite3_column_int64(st, 21);
-		r.transfer_why = (const char *)sqlite3_column_text(st, 22);
+		r.number = (const char *)db_text(st, 0);
+		r.title = (const char *)db_text(st, 1);
+		r.category = db_int(st, 2);
+		r.lead = (const char *)db_text(st, 3);
+		r.leader = (const char *)db_text(st, 4);
+		r.key = db_int(st, 5);
+		r.petitioner = (const char *)db_text(st, 6);
+		r.received = db_int64(st, 7);
+		r.dept = (const char *)db_text(st, 8);
+		r.step = (const char *)db_text(st, 9);
+		r.notified = db_int64(st, 10);
+		r.acked = db_int64(st, 11);
+		r.done = db_int64(st, 12);
+		r.note = (const char *)db_text(st, 13);
+		r.what = (const char *)db_text(st, 14);
+		r.closed = db_int64(st, 15);
+		r.ceased = db_int(st, 16);
+		r.agreed = db_int64(st, 17);
+		r.responsible = (const char *)db_text(st, 18);
+		r.transfer_to = (const char *)db_text(st, 19);
+		r.transfer_from = db_int64(st, 20);
+		r.transfer_back = db_int64(st, 21);
+		r.transfer_why = (const char *)db_text(st, 22);
 		rc = fn(&r, arg);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return step < 0 ? -1 : rc;
 }
 
@@ -143,7 +143,7 @@ store_ledger_stage_case(struct store *s, const char *number, int line,
 	static const char put[] =
 	    "INSERT INTO temp.ledger_cases (number, line, f1, f2, f3, f4, f5, f6, f7, f8, f9)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *st = db_stmt(s, get);
+	dbst *st = db_stmt(s, get);
 	int i, rc, first = 0;
 
 	*differ = 0;
@@ -151,19 +151,19 @@ store_ledger_stage_case(struct store *s, const char *number, int line,
 	for (i = 0; i < LEDGER_CASE_FIELDS; i++)
 		db_bind_text(st, i + 2, f[i]);
 	if ((rc = db_next(s, st)) == 1) {
-		first = sqlite3_column_int(st, 0);
+		first = db_int(st, 0);
 		for (i = 0; i < LEDGER_CASE_FIELDS; i++)
-			if (sqlite3_column_int(st, i + 1))
+			if (db_int(st, i + 1))
 				*differ |= 1u << i;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (rc == 1)
 		return first;
 	if (rc < 0)
 		return -1;
 	st = db_stmt(s, put);
 	db_bind_text(st, 1, number);
-	sqlite3_bind_int(st, 2, line);
+	db_bind_int(st, 2, line);
 	for (i = 0; i < LEDGER_CASE_FIELDS; i++)
 		db_bind_text(st, i + 3, f[i]);
 	return db_step_done(s, st);
@@ -194,27 +194,27 @@ store_report_each(struct store *s, instant_t from, instant_t to,
 	    " SELECT case_id, closed_at, ceased FROM closings"
 	    " WHERE closed_at < ?2 AND reopened_at >= ?2) cl ON cl.case_id = c.id"
 	    " WHERE c.received_at >= ?1 AND c.received_at < ?2";
-	sqlite3_stmt *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, sql);
 	struct report_row r;
 	int rc = 0, step = 0;
 
-	sqlite3_bind_int64(st, 1, from);
-	sqlite3_bind_int64(st, 2, to);
+	db_bind_int64(st, 1, from);
+	db_bind_int64(st, 2, to);
 	while (rc == 0 && (step = db_next(s, st)) == 1) {
-		r.is_case = strcmp((const char *)sqlite3_column_text(st, 0), "case") == 0;
-		r.dept = (const char *)sqlite3_column_text(st, 1);
-		r.dept_name = (const char *)sqlite3_column_text(st, 2);
-		r.start = sqlite3_column_int64(st, 3);
-		r.due = sqlite3_column_int64(st, 4);
-		r.done = sqlite3_column_int64(st, 5);
-		r.escalated = sqlite3_column_int(st, 6);
-		r.closed = sqlite3_column_int(st, 7);
-		r.ceased = sqlite3_column_int(st, 8);
-		r.rule = (const char *)sqlite3_column_text(st, 9);
-		r.uncertain = sqlite3_column_int(st, 10);
-		r.handed_on = sqlite3_column_int64(st, 11);
+		r.is_case = strcmp((const char *)db_text(st, 0), "case") == 0;
+		r.dept = (const char *)db_text(st, 1);
+		r.dept_name = (const char *)db_text(st, 2);
+		r.start = db_int64(st, 3);
+		r.due = db_int64(st, 4);
+		r.done = db_int64(st, 5);
+		r.escalated = db_int(st, 6);
+		r.closed = db_int(st, 7);
+		r.ceased = db_int(st, 8);
+		r.rule = (const char *)db_text(st, 9);
+		r.uncertain = db_int(st, 10);
+		r.handed_on = db_int64(st, 11);
 		rc = fn(&r, arg);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return step < 0 ? -1 : rc;
 }

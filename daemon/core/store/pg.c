@@ -1,0 +1,577 @@
+/*
+ * The store on PostgreSQL, through libpq: the statements of the store's
+ * files, rewritten where PostgreSQL's words differ from SQLite's, run with
+ * their parameters as text; the schema's versions in the meta table; a
+ * connection lost is made again (libpq's multi-host strings with
+ * target_session_attrs=read-write find the primary after a failover).
+ */
+#include <ctype.h>
+#include <inttypes.h>
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "duban/log.h"
+#include "internal.h"
+
+#define INT8OID	20
+
+extern const char *const pg_migrations[];
+extern const int pg_nmigrations, pg_first_version;
+
+struct pg {
+	PGconn		*conn;
+	char		*conninfo;
+	char		 err[512];
+	bool		 txn;		/* BEGIN sent, no COMMIT or ROLLBACK since */
+	bool		 broken;	/* the connection was lost in that transaction */
+	bool		 listening;	/* LISTEN duban, made again on a new connection */
+	instant_t	 tried_at;	/* the last attempt to connect again */
+};
+
+static int pg_session(struct store *s);
+
+static void
+pg_notice(void *arg, const char *msg)
+{
+	(void)arg;
+	log_debug("postgresql: %s", msg);
+}
+
+static void
+pg_seterr(struct store *s, const char *msg)
+{
+	size_t n;
+
+	snprintf(s->pg->err, sizeof(s->pg->err), "%s", msg ? msg : "unknown error");
+	n = strlen(s->pg->err);
+	while (n > 0 && isspace((unsigned char)s->pg->err[n - 1]))
+		s->pg->err[--n] = '\0';
+}
+
+const char *
+pg_errmsg(struct store *s)
+{
+	return s->pg->err;
+}
+
+/* Whether the word w starts at p (case-insensitive, a whole word). */
+static bool
+word(const char *p, const char *w)
+{
+	size_t n = strlen(w);
+
+	return strncasecmp(p, w, n) == 0 && !isalnum((unsigned char)p[n]) && p[n] != '_';
+}
+
+/*
+ * SQLite's dialect as the store writes it, in PostgreSQL's: ?N and ? as $N,
+ * INSERT OR IGNORE as ON CONFLICT DO NOTHING, "x IS ?" and "x IS NOT ?" as
+ * IS [NOT] DISTINCT FROM, temp. as pg_temp., BEGIN IMMEDIATE as BEGIN.
+ */
+static char *
+pg_rewrite(const char *sql, int *nparams)
+{
+	size_t cap = strlen(sql) * 2 + 64, n = 0;
+	char *out = xmalloc(cap);
+	const char *p = sql;
+	int next = 1, max = 0, ignore = 0;
+	char quote = 0;
+
+#define PUT(str) do { size_t l_ = strlen(str); memcpy(out + n, str, l_); n += l_; } while (0)
+	while (*p) {
+		if (n + 64 > cap) {
+			cap *= 2;
+			out = xreallocarray(out, 1, cap);
+		}
+		if (quote) {
+			if (*p == quote)
+				quote = 0;
+			out[n++] = *p++;
+			continue;
+		}
+		if (*p == '\'' || *p == '"') {
+			quote = *p;
+			out[n++] = *p++;
+			continue;
+		}
+		if (*p == '?') {
+			int k;
+			char num[16];
+
+			p++;
+			if (isdigit((unsigned char)*p)) {
+				k = (int)strtol(p, (char **)&p, 10);
+				next = k + 1;
+			} else
+				k = next++;
+			if (k > max)
+				max = k;
+			snprintf(num, sizeof(num), "$%d", k);
+			PUT(num);
+			continue;
+		}
+		if ((p == sql || !isalnum((unsigned char)p[-1])) && word(p, "INSERT") &&
+		    strncasecmp(p, "INSERT OR IGNORE ", 17) == 0) {
+			PUT("INSERT ");
+			p += 17;
+			ignore = 1;
+			continue;
+		}
+		if (word(p, "BEGIN") && strncasecmp(p, "BEGIN IMMEDIATE", 15) == 0) {
+			PUT("BEGIN");
+			p += 15;
+			continue;
+		}
+		if (p[0] == ' ' && word(p + 1, "IS")) {
+			const char *q = p + 3;
+			bool not = false;
+
+			while (*q == ' ')
+				q++;
+			if (word(q, "NOT")) {
+				not = true;
+				q += 3;
+				while (*q == ' ')
+					q++;
+			}
+			if (!word(q, "NULL") && !word(q, "DISTINCT") && !word(q, "TRUE") &&
+			    !word(q, "FALSE")) {
+				PUT(not ? " IS DISTINCT FROM " : " IS NOT DISTINCT FROM ");
+				p = q;
+				continue;
+			}
+		}
+		if ((p == sql || !isalnum((unsigned char)p[-1])) && strncasecmp(p, "temp.", 5) == 0) {
+			PUT("pg_temp.");
+			p += 5;
+			continue;
+		}
+		out[n++] = *p++;
+	}
+	out[n] = '\0';
+	if (ignore) {
+		while (n > 0 && (out[n - 1] == ';' || isspace((unsigned char)out[n - 1])))
+			out[--n] = '\0';
+		out = xreallocarray(out, 1, n + 32);
+		strcpy(out + n, " ON CONFLICT DO NOTHING");
+	}
+	*nparams = max;
+	return out;
+#undef PUT
+}
+
+dbst *
+pg_prepare(struct store *s, const char *sql)
+{
+	dbst *st = xcalloc(1, sizeof(*st));
+
+	st->s = s;
+	st->sql = pg_rewrite(sql, &st->nparams);
+	if (st->nparams > 0) {
+		st->params = xcalloc((size_t)st->nparams, sizeof(*st->params));
+		st->types = xcalloc((size_t)st->nparams, sizeof(*st->types));
+	}
+	st->row = -1;
+	return st;
+}
+
+void
+pg_reset(dbst *st)
+{
+	PQclear(st->res);
+	st->res = NULL;
+	st->row = -1;
+	st->nrows = 0;
+}
+
+void
+pg_clear(dbst *st)
+{
+	int i;
+
+	for (i = 0; i < st->nparams; i++) {
+		free(st->params[i]);
+		st->params[i] = NULL;
+		st->types[i] = 0;
+	}
+}
+
+void
+pg_finalize(dbst *st)
+{
+	pg_reset(st);
+	pg_clear(st);
+	free(st->params);
+	free(st->types);
+	free(st->sql);
+}
+
+void
+pg_bind(dbst *st, int i, const char *v, bool integer)
+{
+	if (i < 1 || i > st->nparams)
+		fatalx("store: parameter %d of %d in: %s", i, st->nparams, st->sql);
+	free(st->params[i - 1]);
+	st->params[i - 1] = v ? xstrdup(v) : NULL;
+	st->types[i - 1] = integer ? INT8OID : 0;
+}
+
+const char *
+pg_value(dbst *st, int i)
+{
+	PGresult *res = st->res;
+
+	if (res == NULL || st->row < 0 || st->row >= st->nrows || i >= PQnfields(res) ||
+	    PQgetisnull(res, st->row, i))
+		return NULL;
+	return PQgetvalue(res, st->row, i);
+}
+
+int
+pg_ncols(dbst *st)
+{
+	return st->res ? PQnfields(st->res) : 0;
+}
+
+/* A result's error, logged; a connection lost is noted for the next begin. */
+static int
+pg_failed(struct store *s, PGresult *res)
+{
+	pg_seterr(s, res ? PQresultErrorMessage(res) : PQerrorMessage(s->pg->conn));
+	if (s->pg->err[0] == '\0')
+		pg_seterr(s, PQerrorMessage(s->pg->conn));
+	if (PQstatus(s->pg->conn) == CONNECTION_BAD)
+		log_warnx("store: the connection to PostgreSQL was lost: %s", s->pg->err);
+	else
+		log_warnx("store: %s", s->pg->err);
+	PQclear(res);
+	return -1;
+}
+
+/*
+ * Before a statement: a connection lost outside a transaction is made again
+ * (at most once a second; libpq tries each host of a multi-host string and,
+ * with target_session_attrs=read-write, takes the primary). Inside one, the
+ * transaction is lost: every statement fails until its ROLLBACK, so that
+ * its second half never runs alone on a new connection.
+ */
+static int
+pg_ready(struct store *s)
+{
+	instant_t now;
+
+	if (PQstatus(s->pg->conn) == CONNECTION_OK && !s->pg->broken)
+		return 0;
+	if (s->pg->txn) {
+		s->pg->broken = true;
+		pg_seterr(s, "the connection to PostgreSQL was lost in a transaction");
+		return -1;
+	}
+	now = instant_now();
+	if (s->pg->tried_at != 0 && now - s->pg->tried_at < 1000) {
+		pg_seterr(s, "waiting to connect to PostgreSQL again");
+		return -1;
+	}
+	s->pg->tried_at = now;
+	PQreset(s->pg->conn);
+	if (PQstatus(s->pg->conn) != CONNECTION_OK) {
+		pg_seterr(s, PQerrorMessage(s->pg->conn));
+		return -1;
+	}
+	if (pg_session(s) != 0)
+		return -1;
+	s->pg->tried_at = 0;
+	log_info("store: connected to PostgreSQL again (%s:%s)", PQhost(s->pg->conn),
+	    PQport(s->pg->conn));
+	return 0;
+}
+
+bool
+store_waiting(struct store *s, const char **why)
+{
+	if (s->pg == NULL || (PQstatus(s->pg->conn) == CONNECTION_OK && !s->pg->broken))
+		return false;
+	*why = s->pg->err[0] ? s->pg->err : "connection lost";
+	return true;
+}
+
+int
+pg_next(struct store *s, dbst *st)
+{
+	PGresult *res;
+	const char *n;
+
+	if (st->res == NULL) {
+		if (pg_ready(s) != 0)
+			return -1;
+		res = PQexecParams(s->pg->conn, st->sql, st->nparams, st->types,
+		    (const char *const *)st->params, NULL, NULL, 0);
+		switch (PQresultStatus(res)) {
+		case PGRES_TUPLES_OK:
+		case PGRES_COMMAND_OK:
+			break;
+		default:
+			return pg_failed(s, res);
+		}
+		n = PQcmdTuples(res);
+		s->changes = n && *n ? strtoll(n, NULL, 10) : 0;
+		st->res = res;
+		st->nrows = PQntuples(res);
+		st->row = -1;
+	}
+	if (st->row + 1 >= st->nrows) {
+		st->row = st->nrows;
+		return 0;
+	}
+	st->row++;
+	return 1;
+}
+
+int
+pg_exec(struct store *s, const char *sql)
+{
+	PGresult *res;
+	char *q;
+	int n;
+
+	if (strncasecmp(sql, "PRAGMA", 6) == 0)
+		return 0;	/* SQLite's settings: PostgreSQL's are the server's */
+	if (strcasecmp(sql, "ROLLBACK") == 0 && s->pg->broken) {
+		s->pg->broken = s->pg->txn = false;	/* the server undid it already */
+		return 0;
+	}
+	if (pg_ready(s) != 0)
+		return -1;
+	q = pg_rewrite(sql, &n);
+	res = PQexec(s->pg->conn, q);
+	free(q);
+	switch (PQresultStatus(res)) {
+	case PGRES_TUPLES_OK:
+	case PGRES_COMMAND_OK:
+		PQclear(res);
+		if (strncasecmp(sql, "BEGIN", 5) == 0)
+			s->pg->txn = true;
+		else if (strcasecmp(sql, "COMMIT") == 0 || strcasecmp(sql, "ROLLBACK") == 0)
+			s->pg->txn = false;
+		return 0;
+	default:
+		if (strcasecmp(sql, "COMMIT") == 0 || strcasecmp(sql, "ROLLBACK") == 0)
+			s->pg->txn = false;	/* whatever the server says, it is over */
+		if (s->pg->txn && PQstatus(s->pg->conn) != CONNECTION_OK)
+			s->pg->broken = true;
+		return pg_failed(s, res);
+	}
+}
+
+int64_t
+pg_last_id(struct store *s)
+{
+	PGresult *res = PQexec(s->pg->conn, "SELECT lastval()");
+	int64_t id = 0;
+
+	if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
+		id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	else
+		log_warnx("store: lastval: %s", PQresultErrorMessage(res));
+	PQclear(res);
+	return id;
+}
+
+bool
+pg_in_txn(struct store *s)
+{
+	return s->pg->txn;
+}
+
+/* The session's settings, on each new connection. */
+static int
+pg_session(struct store *s)
+{
+	PGresult *res;
+
+	PQsetNoticeProcessor(s->pg->conn, pg_notice, NULL);
+	res = PQexec(s->pg->conn, s->pg->listening ? "SET client_min_messages = warning;"
+	    " LISTEN duban" : "SET client_min_messages = warning");
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		return pg_failed(s, res);
+	PQclear(res);
+	return 0;
+}
+
+int
+store_listen(struct store *s)
+{
+	if (s->pg == NULL)
+		return 0;
+	s->pg->listening = true;
+	return pg_exec(s, "LISTEN duban");
+}
+
+void
+store_notify(struct store *s)
+{
+	if (s->pg != NULL)
+		pg_exec(s, "NOTIFY duban");
+}
+
+int
+store_fd(struct store *s)
+{
+	return s->pg ? PQsocket(s->pg->conn) : -1;
+}
+
+bool
+store_notified(struct store *s)
+{
+	PGnotify *n;
+	bool any = false;
+
+	if (s->pg == NULL || PQstatus(s->pg->conn) != CONNECTION_OK)
+		return false;
+	PQconsumeInput(s->pg->conn);
+	while ((n = PQnotifies(s->pg->conn)) != NULL) {
+		any = true;
+		PQfreemem(n);
+	}
+	return any;
+}
+
+bool
+pg_changed(struct store *s)
+{
+	(void)s;
+	return true;	/* no cheap counter of others' writes: the caller looks again */
+}
+
+/* The one text value of a query, or NULL (to free). */
+static char *
+pg_value1(struct store *s, const char *sql)
+{
+	PGresult *res = PQexec(s->pg->conn, sql);
+	char *v = NULL;
+
+	if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 &&
+	    !PQgetisnull(res, 0, 0))
+		v = xstrdup(PQgetvalue(res, 0, 0));
+	else if (PQresultStatus(res) != PGRES_TUPLES_OK)
+		pg_seterr(s, PQresultErrorMessage(res));
+	PQclear(res);
+	return v;
+}
+
+/* The schema's version: 0 for an empty database, -1 on an error (s->pg->err). */
+static int
+pg_version(struct store *s)
+{
+	char *v;
+	int n;
+
+	s->pg->err[0] = '\0';
+	if ((v = pg_value1(s, "SELECT to_regclass('meta') IS NOT NULL")) == NULL)
+		return -1;
+	n = strcmp(v, "t") == 0;
+	free(v);
+	if (!n)
+		return 0;
+	if ((v = pg_value1(s, "SELECT value FROM meta WHERE key = 'schema_version'")) == NULL) {
+		if (s->pg->err[0] == '\0')
+			pg_seterr(s, "a table meta without a schema version: not a duban database");
+		return -1;
+	}
+	n = atoi(v);
+	free(v);
+	return n;
+}
+
+/* Bring the schema up to date, one migration per transaction; others wait on a lock. */
+static int
+pg_migrate(struct store *s, int flags, char **cause)
+{
+	char sql[160];
+	int v, last = pg_first_version + pg_nmigrations - 1, i;
+
+	for (;;) {
+		if (pg_exec(s, "BEGIN") != 0 ||
+		    pg_exec(s, "SELECT pg_advisory_xact_lock(2009051771)") != 0)
+			goto fail;
+		if ((v = pg_version(s)) < 0)
+			goto fail;
+		if (v > last) {
+			xasprintf(cause, "the database has schema version %d, newer than this"
+			    " program's %d", v, last);
+			pg_exec(s, "ROLLBACK");
+			return -1;
+		}
+		if (v == last)
+			return pg_exec(s, "COMMIT") == 0 ? 0 : (xasprintf(cause, "%s",
+			    s->pg->err), -1);
+		if (v == 0 && !(flags & STORE_OPEN_CREATE)) {
+			xasprintf(cause, "no duban schema in this database (create it with"
+			    " 'dubanctl init')");
+			pg_exec(s, "ROLLBACK");
+			return -1;
+		}
+		i = v == 0 ? 0 : v - pg_first_version + 1;
+		snprintf(sql, sizeof(sql), "INSERT INTO meta VALUES ('schema_version', '%d')"
+		    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+		    pg_first_version + i);
+		if (pg_exec(s, pg_migrations[i]) != 0 || pg_exec(s, sql) != 0 ||
+		    pg_exec(s, "COMMIT") != 0)
+			goto fail;
+	}
+fail:
+	xasprintf(cause, "schema: %s", s->pg->err);
+	if (pg_in_txn(s))
+		pg_exec(s, "ROLLBACK");
+	return -1;
+}
+
+struct store *
+pg_open(const char *conninfo, int flags, char **cause)
+{
+	struct store *s = xcalloc(1, sizeof(*s));
+
+	s->pg = xcalloc(1, sizeof(*s->pg));
+	s->pg->conninfo = xstrdup(conninfo);
+	/* a host that does not answer is given up after 5 s unless the string says otherwise */
+	{
+		const char *const keys[] = { "connect_timeout", "dbname", NULL };
+		const char *const values[] = { "5", conninfo, NULL };
+
+		s->pg->conn = PQconnectdbParams(keys, values, 1);
+	}
+	if (s->pg->conn == NULL || PQstatus(s->pg->conn) != CONNECTION_OK) {
+		pg_seterr(s, s->pg->conn ? PQerrorMessage(s->pg->conn) : "out of memory");
+		xasprintf(cause, "PostgreSQL: %s", s->pg->err);
+		goto fail;
+	}
+	if (pg_session(s) != 0) {
+		xasprintf(cause, "PostgreSQL: %s", s->pg->err);
+		goto fail;
+	}
+	if (pg_migrate(s, flags, cause) != 0) {
+		char *c = *cause;
+
+		xasprintf(cause, "PostgreSQL: %s", c);
+		free(c);
+		goto fail;
+	}
+	return s;
+fail:
+	pg_close(s);
+	free(s);
+	return NULL;
+}
+
+void
+pg_close(struct store *s)
+{
+	if (s->pg == NULL)
+		return;
+	PQfinish(s->pg->conn);
+	free(s->pg->conninfo);
+	free(s->pg);
+	s->pg = NULL;
+}
