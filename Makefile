@@ -1,6 +1,7 @@
 # duban: build, test, run, install.
 #   make            build duband and dubanctl into $(BUILD)
 #   make check      run every test (unit, configuration, integration)
+#   make check-pg   the same on PostgreSQL (a server of the tests' own)
 #   make check-san  the same, built with AddressSanitizer and UBSan
 #   make demo       run the daemon on a demo database with a local SMTP sink
 #   make bench      measure speed and memory (tables for README's Performance)
@@ -122,6 +123,10 @@ unit: $(UNIT_BIN)
 
 check: all unit
 	BUILD=$(BUILD) tests/run
+
+# the same suite on PostgreSQL, on a server the script starts and stops
+check-pg: all unit
+	BUILD=$(BUILD) scripts/check-pg
 
 check-san:
 	$(MAKE) BUILD=build-san SAN=1 check

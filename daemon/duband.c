@@ -141,7 +141,7 @@ void
 daemon_init(struct daemon *d)
 {
 	struct diag diag = { 0 };
-	char *cause;
+	char *cause, *name;
 	size_t i;
 
 	store_log_init();
@@ -161,8 +161,12 @@ daemon_init(struct daemon *d)
 		not_ready("%s", cause);
 	control_open(d);
 	d->mailer = mailer_start(&d->conf->smtp, loop_wake_mail, d);
-	log_info("started: database %s, %d rules, SMTP %s:%d", d->conf->database,
-	    d->conf->nrules, d->conf->smtp.host, d->conf->smtp.port);
+	name = store_display_name(d->conf->database);
+	log_info("started: database %s, %d rules, SMTP %s:%d%s%s", name,
+	    d->conf->nrules, d->conf->smtp.host, d->conf->smtp.port,
+	    store_owner(d->store) ? ", instance " : "",
+	    store_owner(d->store) ? store_who(d->store) + 7 : "");
+	free(name);
 }
 
 void

@@ -83,7 +83,7 @@ int
 cmd_init(struct ctl *c, struct ctl_args *a)
 {
 	struct store *s;
-	char *cause;
+	char *cause, *name;
 
 	(void)a;
 	if ((s = store_open(c->conf->database, STORE_OPEN_CREATE, &cause)) == NULL) {
@@ -96,11 +96,57 @@ cmd_init(struct ctl *c, struct ctl_args *a)
 		store_close(s);
 		return EXIT_DATABASE;
 	}
-	store_event(s, instant_now(), c->who, 0, "init", c->conf->database);
+	name = store_display_name(c->conf->database);
+	store_event(s, instant_now(), c->who, 0, "init", name);
 	store_close(s);
-	printf(_("database %s ready (schema version %d)\n"), c->conf->database,
-	    STORE_SCHEMA_VERSION);
+	printf(_("database %s ready (schema version %d)\n"), name, STORE_SCHEMA_VERSION);
+	free(name);
 	return EXIT_OK;
+}
+
+static void
+copied(const char *table, int64_t rows, void *arg)
+{
+	(void)arg;
+	printf("  %-16s %lld\n", table, (long long)rows);
+}
+
+int
+cmd_migrate_store(struct ctl *c, struct ctl_args *a)
+{
+	struct store *from, *to;
+	char *cause, *fname = store_display_name(a->argv[0]), *tname = store_display_name(a->argv[1]);
+	int rc = EXIT_DATABASE;
+
+	if ((from = store_open(a->argv[0], STORE_OPEN_MUST_EXIST, &cause)) == NULL) {
+		fprintf(stderr, "dubanctl: %s\n", cause);
+		goto out;
+	}
+	if ((to = store_open(a->argv[1], STORE_OPEN_CREATE, &cause)) == NULL) {
+		fprintf(stderr, "dubanctl: %s\n", cause);
+		store_close(from);
+		goto out;
+	}
+	printf(_("copying %s to %s:\n"), fname, tname);
+	if (store_copy(from, to, copied, NULL, &cause) != 0) {
+		fprintf(stderr, _("dubanctl: nothing was written to %s: %s\n"), tname, cause);
+	} else {
+		char *detail;
+
+		xasprintf(&detail, "from %s", fname);
+		store_event(to, instant_now(), c->who, 0, "migrate-store", detail);
+		free(detail);
+		printf(_("every row copied; point [daemon] database at %s, then start duband\n"),
+		    tname);
+		rc = EXIT_OK;
+	}
+	store_close(to);
+	store_close(from);
+out:
+	free(cause);
+	free(fname);
+	free(tname);
+	return rc;
 }
 
 int

@@ -162,6 +162,7 @@ int ctl_parse_id(const char *s, int64_t *id);
 /* The handlers, by family: cmd_FAMILY.c. */
 #define CTL_HANDLER(n)	int n(struct ctl *, struct ctl_args *)
 CTL_HANDLER(cmd_init);
+CTL_HANDLER(cmd_migrate_store);
 CTL_HANDLER(cmd_check_config);
 CTL_HANDLER(cmd_status);
 CTL_HANDLER(cmd_log);

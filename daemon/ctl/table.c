@@ -69,6 +69,9 @@ static const struct ctl_opt o_log[] = {
 const struct ctl_cmd ctl_cmds[] = {
 	{ "init", "", 0, 0, NULL, N_("create the database, or bring its schema up to date"),
 	  cmd_init, CTL_NEEDS_CONF },
+	{ "migrate-store", "FROM TO", 2, 2, NULL,
+	  N_("copy every row of one database into a new one (SQLite or PostgreSQL)"),
+	  cmd_migrate_store, 0 },
 	{ "check-config", "", 0, 0, NULL, N_("check the configuration file"), cmd_check_config, 0 },
 	{ "dept add", "CODE NAME", 2, 2, o_dept_add, N_("add a department to the roster"),
 	  cmd_dept_add, CS },

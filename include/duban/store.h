@@ -184,6 +184,15 @@ int store_fd(struct store *s);
 bool store_notified(struct store *s);
 /* The connection to the database is lost and not yet made again: why. */
 bool store_waiting(struct store *s, const char **why);
+/*
+ * Copy every row of from into to, a new database of either engine, in one
+ * transaction; fn is told each table's count once they match. 0, or -1
+ * with *cause (to free) and nothing written.
+ */
+int store_copy(struct store *from, struct store *to,
+    void (*fn)(const char *table, int64_t rows, void *arg), void *arg, char **cause);
+/* A database's name for messages and logs: a connection string without its password. */
+char *store_display_name(const char *path);
 /* Has another connection written since the last call? */
 bool store_changed(struct store *s);
 

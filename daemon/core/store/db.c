@@ -55,6 +55,20 @@ db_stmt(struct store *s, const char *sql)
 	return st;
 }
 
+/* A statement for SQL made at run time, not cached: db_finalize it. */
+dbst *
+db_stmt_once(struct store *s, const char *sql)
+{
+	dbst *st;
+
+	if (s->pg)
+		return pg_prepare(s, sql);
+	st = xcalloc(1, sizeof(*st));
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st->lite, NULL) != SQLITE_OK)
+		fatalx("store: cannot prepare statement: %s", sqlite3_errmsg(s->db));
+	return st;
+}
+
 void
 db_finalize(dbst *st)
 {

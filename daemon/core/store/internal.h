@@ -27,6 +27,8 @@ typedef struct dbst {
 	char		**params;	/* text, NULL for NULL */
 	unsigned int	*types;		/* int8 or unknown (left to the server) */
 	void		*res;		/* PGresult of the last execution */
+	char		 name[16];	/* the server's name for it */
+	int		 gen;		/* the connection it was prepared on, plus one; 0 none */
 	int		 row, nrows;
 } dbst;
 
@@ -88,6 +90,7 @@ int64_t db_last_id(struct store *s);
 /* Run SQL that returns no rows; 0 or -1 (logged). */
 int db_exec(struct store *s, const char *sql);
 void db_finalize(dbst *st);
+dbst *db_stmt_once(struct store *s, const char *sql);
 /* Whether a transaction is open. */
 bool db_in_txn(struct store *s);
 /* The first column of the first row of sql, 0 if none. */
@@ -107,6 +110,7 @@ void pg_clear(dbst *st);
 void pg_bind(dbst *st, int i, const char *v, bool integer);
 const char *pg_value(dbst *st, int i);
 int pg_ncols(dbst *st);
+const char *pg_fname(dbst *st, int i);
 int pg_next(struct store *s, dbst *st);
 int pg_exec(struct store *s, const char *sql);
 int64_t pg_last_id(struct store *s);

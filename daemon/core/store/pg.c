@@ -28,6 +28,8 @@ struct pg {
 	bool		 broken;	/* the connection was lost in that transaction */
 	bool		 listening;	/* LISTEN duban, made again on a new connection */
 	instant_t	 tried_at;	/* the last attempt to connect again */
+	int		 gen;		/* connections made: statements are prepared on each */
+	int		 nprepared;	/* names given on this connection */
 };
 
 static int pg_session(struct store *s);
@@ -229,6 +231,12 @@ pg_value(dbst *st, int i)
 	return PQgetvalue(res, st->row, i);
 }
 
+const char *
+pg_fname(dbst *st, int i)
+{
+	return st->res ? PQfname(st->res, i) : "";
+}
+
 int
 pg_ncols(dbst *st)
 {
@@ -283,6 +291,8 @@ pg_ready(struct store *s)
 	if (pg_session(s) != 0)
 		return -1;
 	s->pg->tried_at = 0;
+	s->pg->gen++;
+	s->pg->nprepared = 0;
 	log_info("store: connected to PostgreSQL again (%s:%s)", PQhost(s->pg->conn),
 	    PQport(s->pg->conn));
 	return 0;
@@ -306,7 +316,16 @@ pg_next(struct store *s, dbst *st)
 	if (st->res == NULL) {
 		if (pg_ready(s) != 0)
 			return -1;
-		res = PQexecParams(s->pg->conn, st->sql, st->nparams, st->types,
+		/* prepared once per connection, with the types of its first bindings */
+		if (st->gen != s->pg->gen + 1) {
+			snprintf(st->name, sizeof(st->name), "d%d", ++s->pg->nprepared);
+			res = PQprepare(s->pg->conn, st->name, st->sql, st->nparams, st->types);
+			if (PQresultStatus(res) != PGRES_COMMAND_OK)
+				return pg_failed(s, res);
+			PQclear(res);
+			st->gen = s->pg->gen + 1;
+		}
+		res = PQexecPrepared(s->pg->conn, st->name, st->nparams,
 		    (const char *const *)st->params, NULL, NULL, 0);
 		switch (PQresultStatus(res)) {
 		case PGRES_TUPLES_OK:
@@ -574,4 +593,41 @@ pg_close(struct store *s)
 	free(s->pg->conninfo);
 	free(s->pg);
 	s->pg = NULL;
+}
+
+char *
+store_display_name(const char *path)
+{
+	char *out = xstrdup(path), *p, *at, *slash, *end;
+
+	if (!store_path_is_pg(path))
+		return out;
+	/* postgresql://user:password@host/... */
+	if ((p = strstr(out, "://")) != NULL) {
+		p += 3;
+		slash = strchr(p, '/');
+		at = strchr(p, '@');
+		if (at != NULL && (slash == NULL || at < slash)) {
+			char *colon = memchr(p, ':', (size_t)(at - p));
+
+			if (colon != NULL)
+				memmove(colon, at, strlen(at) + 1);
+		}
+	}
+	/* ...?password=... or ...&password=... */
+	for (p = out; (p = strstr(p, "password=")) != NULL; ) {
+		if (p != out && p[-1] != '?' && p[-1] != '&' && p[-1] != ' ') {
+			p++;
+			continue;
+		}
+		end = p + 9;
+		while (*end && *end != '&' && *end != ' ')
+			end++;
+		if (*end)
+			end++;
+		else if (p != out && (p[-1] == '&' || p[-1] == '?' || p[-1] == ' '))
+			p--;
+		memmove(p, end, strlen(end) + 1);
+	}
+	return out;
 }
