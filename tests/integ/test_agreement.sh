@@ -16,7 +16,7 @@ soon=$(TZ=Asia/Shanghai date -d '+10 seconds' '+%F %T')
 ctl assign C1 zjj handling --due "2026-01-01 00:00" >/dev/null 2>&1 && fail "an agreed deadline in the past"
 ctl assign C1 zjj 协议 --what "三个月内完成回迁房产权登记" --due "$soon" --responsible 王五 >"$T/out" ||
 	fail "assign an agreement: $(cat "$T/out")"
-assert_eq "$(sql "SELECT step || ' ' || rule || ' ' || responsible || ' ' || (due_at = agreed_due) FROM actions")" \
+assert_eq "$(sql "SELECT step || ' ' || rule || ' ' || responsible || ' ' || CASE WHEN due_at = agreed_due THEN 1 ELSE 0 END FROM actions")" \
 	"agreement agreement 王五 1" "the agreement's kind, rule, responsible person and deadline"
 ctl explain 1 | grep -q "the deadline was agreed with the petitioner (解决协议): .*, responsible 王五" ||
 	fail "explain: $(ctl explain 1)"

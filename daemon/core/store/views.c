@@ -32,7 +32,11 @@ store_count_open(struct store *s, instant_t now, const char *waiting, int *open,
 	    "SELECT (SELECT n FROM tallies WHERE name = 'open actions'),"
 	    " (SELECT count(*) FROM actions WHERE done_at IS NULL AND due_at <= ?1 AND"
 	    " (rule IS NULL OR rule NOT IN (SELECT value FROM json_each(?2))))";
-	dbst *st = db_stmt(s, sql);
+	static const char pg_sql[] =
+	    "SELECT (SELECT n FROM tallies WHERE name = 'open actions'),"
+	    " (SELECT count(*) FROM actions WHERE done_at IS NULL AND due_at <= ?1 AND"
+	    " (rule IS NULL OR rule NOT IN (SELECT json_array_elements_text(CAST(?2 AS json)))))";
+	dbst *st = db_stmt(s, s->pg ? pg_sql : sql);
 	int rc;
 
 	db_bind_int64(st, 1, now);
