@@ -185,6 +185,10 @@ daemon_shutdown(struct daemon *d)
 	mail_results_free(d->pending, d->npending);
 	flight_free(d->flight);
 	d->flight = NULL;
+	/* what this run claimed and did not send goes back to the queue at once, as on SQLite */
+	if (store_lease_release(d->store) != 0)
+		log_warnx("the claims on queued mail were not given back: another instance sends"
+		    " them when their lease runs out");
 	if (d->ctl_fd != -1) {
 		close(d->ctl_fd);
 		unlink(d->conf->socket_path);

@@ -3,6 +3,7 @@
 
 #include "conf_parse.h"
 #include "duban/conf.h"
+#include "duban/store.h"
 #include "duban/rulelang.h"
 
 void
@@ -20,9 +21,11 @@ conf_print(const struct config *c, FILE *fp)
 	if (c->office_contact)
 		fprintf(fp, "office-contact = %s\n", c->office_contact);
 	fprintf(fp, "poll-interval = %d seconds\n", c->poll_interval);
+	/* several daemons: only where they can share a database */
 	if (c->instance)
 		fprintf(fp, "instance = %s\n", c->instance);
-	fprintf(fp, "lease = %d seconds\n", c->lease);
+	if (c->instance || store_path_is_pg(c->database))
+		fprintf(fp, "lease = %d seconds\n", c->lease);
 	if (c->office_open != c->office_close)
 		fprintf(fp, "office-hours = %02d:%02d-%02d:%02d\n", c->office_open / 60,
 		    c->office_open % 60, c->office_close / 60, c->office_close % 60);

@@ -171,6 +171,8 @@ void store_set_owner(struct store *s, const char *name, instant_t lease_ms);
 const char *store_who(struct store *s);
 /* This run's name on its claims, or NULL. */
 const char *store_owner(struct store *s);
+/* Give up this run's claims (a clean stop): another instance, or the next run, sends them. */
+int store_lease_release(struct store *s);
 /* Extend this instance's claims that still hold; 0 or -1. */
 int store_lease_renew(struct store *s, instant_t now);
 /*

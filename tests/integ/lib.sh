@@ -22,8 +22,11 @@ cleanup() {
 	[ -n "$DAEMON_PID" ] && kill -9 "$DAEMON_PID" 2>/dev/null
 	[ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null
 	wait 2>/dev/null
-	[ -n "${PGDB:-}" ] && [ "$FAILED" = 0 ] &&
-		psql -Xq "$DUBAN_TEST_PG" -c "DROP DATABASE IF EXISTS $PGDB" >/dev/null 2>&1
+	if [ -n "${PGDB:-}" ] && [ "$FAILED" = 0 ]; then
+		for d in $PGDB ${PGDB_MORE:-}; do
+			psql -Xq "$DUBAN_TEST_PG" -c "DROP DATABASE IF EXISTS $d" >/dev/null 2>&1
+		done
+	fi
 	if [ "$FAILED" = 0 ] && [ -n "$T" ]; then
 		rm -rf "$T"
 	elif [ -n "$T" ]; then
@@ -51,6 +54,45 @@ setup_dir() {
 		psql -Xq "$DUBAN_TEST_PG" -c "CREATE DATABASE $PGDB" >/dev/null ||
 			fail "cannot create the test's database $PGDB"
 		DB=$(pg_uri "$PGDB")
+		pg_shims "$DB"
+	fi
+}
+
+# The tests' own SQL is SQLite's: the few functions it uses that PostgreSQL
+# lacks, in the test's database only (the product's SQL needs none of them).
+pg_shims() {
+	psql -Xq -v ON_ERROR_STOP=1 "$1" >/dev/null <<'SQL' || fail "the tests' SQL functions on PostgreSQL"
+CREATE FUNCTION test_gc(acc text, v text, sep text) RETURNS text LANGUAGE sql IMMUTABLE AS
+  $$SELECT CASE WHEN v IS NULL THEN acc WHEN acc IS NULL THEN v ELSE acc || sep || v END$$;
+CREATE FUNCTION test_gc1(acc text, v text) RETURNS text LANGUAGE sql IMMUTABLE AS
+  $$SELECT test_gc(acc, v, ',')$$;
+CREATE AGGREGATE group_concat(text, text) (SFUNC = test_gc, STYPE = text);
+CREATE AGGREGATE group_concat(text) (SFUNC = test_gc1, STYPE = text);
+CREATE AGGREGATE total(bigint) (SFUNC = int8pl, STYPE = bigint, INITCOND = '0');
+CREATE FUNCTION datetime(v bigint, unit text, m text) RETURNS text LANGUAGE sql IMMUTABLE AS
+  $$SELECT to_char((to_timestamp(v) AT TIME ZONE 'UTC') + m::interval, 'YYYY-MM-DD HH24:MI:SS')$$;
+CREATE FUNCTION datetime(v bigint, unit text) RETURNS text LANGUAGE sql IMMUTABLE AS
+  $$SELECT to_char(to_timestamp(v) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')$$;
+SQL
+}
+
+# fresh_db: a new, empty database in the test's place (dubanctl init makes
+# its schema); the old one is kept aside as $OLD_DB (a file, or a URI)
+fresh_db() {
+	if [ -n "${PGDB:-}" ]; then
+		FRESH_N=$(( ${FRESH_N:-0} + 1 ))
+		psql -Xq "$DUBAN_TEST_PG" -c "CREATE DATABASE ${PGDB}_$FRESH_N" >/dev/null ||
+			fail "cannot create a fresh database"
+		PGDB_MORE="${PGDB_MORE:-} ${PGDB}_$FRESH_N"
+		OLD_DB=$DB
+		DB=$(pg_uri "${PGDB}_$FRESH_N")
+		pg_shims "$DB"
+		sed -i "s|^database = .*|database = ${DB//&/\\&}|" "$T/duban.conf"
+	else
+		FRESH_N=$(( ${FRESH_N:-0} + 1 ))
+		OLD_DB=$T/old$FRESH_N.db
+		mv "$T/duban.db" "$OLD_DB"
+		rm -f "$T/duban.db-wal" "$T/duban.db-shm"
 	fi
 }
 
@@ -186,9 +228,28 @@ PY
 
 sql() {
 	if [ -n "${PGDB:-}" ]; then
-		psql -XAtq -F '|' -v ON_ERROR_STOP=1 "$DB" -c "$*"
+		# (a comparison's value as SQLite prints it: 1 or 0, not t or f)
+		psql -XAtq -F '|' -v ON_ERROR_STOP=1 "$DB" -c "$*" |
+			sed -E ':a; s/(^|\|)t(\||$)/\11\2/; s/(^|\|)f(\||$)/\10\2/; ta'
 	else
 		sqlite3 -cmd '.timeout 5000' "$T/duban.db" "$@"
+	fi
+}
+
+# integrity: "ok", or what is wrong (SQLite's integrity_check; on PostgreSQL
+# amcheck's heap and B-tree checks of every table and index)
+integrity() {
+	local n
+	if [ -n "${PGDB:-}" ]; then
+		sql "CREATE EXTENSION IF NOT EXISTS amcheck" >/dev/null || { echo "no amcheck"; return; }
+		n=$(sql "SELECT count(*) FROM pg_class c, LATERAL verify_heapam(c.oid)
+			WHERE c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace")
+		sql "SELECT bt_index_check(c.oid, true) FROM pg_class c JOIN pg_am a ON a.oid = c.relam
+			WHERE c.relkind = 'i' AND a.amname = 'btree' AND c.relnamespace = 'public'::regnamespace" \
+			>/dev/null 2>"$T/amcheck" || n="index: $(cat "$T/amcheck")"
+		[ "$n" = 0 ] && echo ok || echo "corrupt: $n"
+	else
+		sql "PRAGMA integrity_check"
 	fi
 }
 
@@ -205,7 +266,7 @@ burst() {
 # The shipped configuration on this test's files, SMTP server and templates;
 # more sed expressions may follow.
 shipped_conf() {
-	sed -e "s|^database = .*|database = $DB|" -e "s|^socket = .*|socket = $T/duban.sock|" \
+	sed -e "s|^database = .*|database = ${DB//&/\\&}|" -e "s|^socket = .*|socket = $T/duban.sock|" \
 		-e "s|^calendar = .*|calendar = $TOP/conf/calendar/cn.conf|" \
 		-e "s|^templates = .*|templates = $TOP/conf/templates|" \
 		-e "s|^host = .*|host = 127.0.0.1|" -e "s|^port = .*|port = $SMTP_PORT|" \

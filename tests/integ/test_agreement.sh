@@ -45,12 +45,12 @@ assert_eq "$(sql "SELECT due_at FROM actions WHERE id = $id")" "$before" "the ag
 kill -TERM "$DAEMON_PID"; wait "$DAEMON_PID"; DAEMON_PID=""
 ctl ledger export "$T/l.csv" || fail "export"
 head -1 "$T/l.csv" | grep -q ',解决时限,责任人' || fail "the export's header: $(head -1 "$T/l.csv")"
-mv "$T/duban.db" "$T/first.db"
+fresh_db
 ctl init >/dev/null
 ctl dept add zjj 住建局 --head 于海滨 --email zjj@example.gov.cn >/dev/null
 ctl dept add swj 税务局 --head 孙善起 --email swj@example.gov.cn >/dev/null
 ctl ledger import "$T/l.csv" >/dev/null || fail "import"
-assert_eq "$(sql "SELECT group_concat(step || ' ' || responsible || ' ' || (due_at = agreed_due), ', ') FROM actions")" \
+assert_eq "$(sql "SELECT group_concat(step || ' ' || responsible || ' ' || CASE WHEN due_at = agreed_due THEN 1 ELSE 0 END, ', ') FROM actions")" \
 	"agreement 王五 1, agreement 王五 1" "the agreements after export and import"
 ctl ledger export "$T/l2.csv"
 cmp -s "$T/l.csv" "$T/l2.csv" || fail "the ledger changed: $(diff "$T/l.csv" "$T/l2.csv")"

@@ -29,10 +29,10 @@ all_sent() { [ "$(sent)" -ge "$expected" ]; }
 wait_for 300 all_sent || fail "only $(sent) of $expected notices sent after the kills"
 sleep 1
 
-assert_eq "$(sql "PRAGMA integrity_check")" ok "integrity check"
+assert_eq "$(integrity)" ok "integrity check"
 assert_eq "$(sql "SELECT count(*) FROM notices")" "$expected" "notices recorded (one overdue, one escalation each)"
 assert_eq "$(sql "SELECT count(*) FROM escalations")" "$N" "escalations recorded"
-assert_eq "$(sql "SELECT count(*) FROM (SELECT action_id FROM escalations GROUP BY action_id HAVING count(*) > 1)")" 0 \
+assert_eq "$(sql "SELECT count(*) FROM (SELECT action_id FROM escalations GROUP BY action_id HAVING count(*) > 1) x")" 0 \
 	"actions escalated twice"
 # what the server received, by Message-ID
 grep -h '^Message-ID:' "$T"/mail/*.eml | tr -d '\r' | sort >"$T/received"

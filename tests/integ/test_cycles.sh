@@ -49,7 +49,7 @@ assert_eq "$(sql "SELECT count(*) FROM events WHERE action_id = 2 AND what = 'es
 t0=$(($(date +%s%3N) - 1))
 ctl reassign 2 swj >/dev/null || fail "reassign"
 t1=$(($(date +%s%3N) + 1))
-assert_eq "$(sql "SELECT count(*) FROM deadline_audit WHERE old_due IS new_due")" 0 \
+assert_eq "$(sql "SELECT count(*) FROM deadline_audit WHERE old_due IS NOT DISTINCT FROM new_due")" 0 \
 	"deadline changes recorded that changed nothing"
 notified=$(sql "SELECT notified_at FROM actions WHERE id = 2")
 [ "$notified" -ge "$t0" ] && [ "$notified" -le "$t1" ] ||

@@ -23,10 +23,12 @@ ctl case add C4 "$(head -c 3000 /dev/zero | tr '\0' x)" >/dev/null 2>&1 && fail 
 ctl done 1 --note "已办结" >/dev/null || fail "done with a plain note"
 
 # Forged lines written straight into the database still show as one line each.
-sql "UPDATE actions SET note = '已办结' || char(10) || '  2026-11-20 09:00:00  zjj        ack' WHERE id = 1"
+sql "UPDATE actions SET note = '已办结
+  2026-11-20 09:00:00  zjj        ack' WHERE id = 1"
 sql "UPDATE events SET detail = 'x'" 2>/dev/null && fail "the audit log was rewritten"
 sql "INSERT INTO events (at, who, action_id, what, detail) VALUES (1, 'x', 1, 'done',
-	'a' || char(10) || '  2026-11-20 09:00:00  zjj        ack')"
+	'a
+  2026-11-20 09:00:00  zjj        ack')"
 ctl queue show 1 >"$T/record" || fail "queue show"
 ctl log --action 1 >"$T/log" || fail "log"
 grep -q '^  2026-11-20' "$T/record" && fail "a forged line in the evidence record: $(cat "$T/record")"

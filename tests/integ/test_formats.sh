@@ -73,7 +73,7 @@ PY
 ctl ledger export "$T/l.csv" >/dev/null || fail "ledger export"
 grep -q "'-标题" "$T/l.csv" || fail "the ledger export keeps a formula-like title as is: $(cat "$T/l.csv")"
 kill -TERM "$DAEMON_PID"; wait "$DAEMON_PID"; DAEMON_PID=""
-mv "$T/duban.db" "$T/old.db"; rm -f "$T"/duban.db-*
+fresh_db
 ctl init >/dev/null && ctl dept add h1 x >/dev/null || fail "a new database"
 ctl ledger import "$T/l.csv" >/dev/null || fail "ledger import"
 assert_eq "$(sql "SELECT title || '|' || petitioner FROM cases")" '-标题"x",y|+86 张三' \

@@ -19,7 +19,8 @@ ctl assign C1 zjj handling --at "2026-11-25 21:59:00" --overdue-ok >/dev/null ||
 TZ=Asia/Shanghai LD_PRELOAD="$FT" FAKETIME="@2026-11-25 21:59:50" FAKETIME_DONT_RESET=1 \
 	"$DUBAND" -d -f "$T/duban.conf" >>"$T/duband.log" 2>&1 &
 DAEMON_PID=$!
-wait_for 20 sh -c "[ \"\$(sqlite3 '$T/duban.db' 'SELECT count(*) FROM notices')\" = 1 ]" ||
+queued() { [ "$(sql 'SELECT count(*) FROM notices')" = 1 ]; }
+wait_for 20 queued ||
 	fail "the overdue notice was not queued at 22:00"
 sleep 3
 has_mail "【催办】" && fail "the overdue notice went out at night"

@@ -30,5 +30,5 @@ assert_eq "$(mail_count "【预警】")" 1 "reminders received"
 assert_eq "$(mail_count "【催办】")" 1 "overdue notices received"
 assert_eq "$(mail_count "【督办】")" 1 "escalations received"
 assert_eq "$(sql "SELECT count(*) FROM escalations")" 1 "escalations recorded"
-assert_eq "$(sql "PRAGMA integrity_check")" ok "integrity check"
+assert_eq "$(integrity)" ok "integrity check"
 exit 0

@@ -53,7 +53,8 @@ for i in 1 2 3 4 5; do
 	ctl case add "D$i" "停机第$i件" >/dev/null
 	ctl assign "D$i" zjj handling --at "$(ago)" >/dev/null || fail "assign D$i"
 done
-wait_for 10 sh -c "[ \$(sqlite3 '$T/duban.db' \"SELECT count(*) FROM notices WHERE reply LIKE '%onnect%' OR reply LIKE '%refused%'\") -ge 1 ]" ||
+refused() { [ "$(sql "SELECT count(*) FROM notices WHERE reply LIKE '%onnect%' OR reply LIKE '%refused%'")" -ge 1 ]; }
+wait_for 10 refused ||
 	fail "no failed connection recorded: $(ctl mail)"
 start_sink --port "$port"
 for i in 1 2 3 4 5; do

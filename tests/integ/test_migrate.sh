@@ -58,7 +58,7 @@ grep -q "^2 .*住建局" "$T/queue" || fail "queue lists escalation 2 under the 
 [ -z "$(sql 'PRAGMA foreign_key_check')" ] || fail "dangling references after the migration"
 sql "DELETE FROM escalations" 2>/dev/null && fail "the rebuilt queue lets escalations be deleted"
 sql "UPDATE escalations SET dept_id = 1" 2>/dev/null && fail "the rebuilt queue lets an escalation be rewritten"
-sql "PRAGMA integrity_check" | grep -qx ok || fail "integrity check"
+integrity | grep -qx ok || fail "integrity check"
 assert_eq "$(sql "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'trigger' AND name IN ('notices_withdraw', 'escalation_no_delete', 'escalation_fixed', 'evidence_no_update') ORDER BY name)")" \
 	"escalation_fixed,escalation_no_delete,evidence_no_update,notices_withdraw" "the guards after the rebuild"
 
@@ -81,5 +81,5 @@ assert_eq "$(tally)" 1 "the tally after done"
 ctl case add C3 新案 >/dev/null && ctl assign C3 zjj handling >/dev/null || fail "assign"
 assert_eq "$(tally)" 2 "the tally after assign"
 assert_eq "$(tally)" "$(sql "SELECT count(*) FROM actions WHERE done_at IS NULL")" "the tally against a full count"
-sql "PRAGMA integrity_check" | grep -qx ok || fail "integrity check"
+integrity | grep -qx ok || fail "integrity check"
 exit 0

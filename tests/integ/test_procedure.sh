@@ -52,7 +52,7 @@ ctl next --all | grep -q "开发企业已缴清税款" || fail "next --all does 
 ctl --json next --all >"$T/all.json" || fail "next --all --json"
 $PY -c 'import json,sys; r={p["id"]: p for p in json.load(open(sys.argv[1]))}; assert (r[1]["action"], r[1]["reason"], r[2]["action"], r[2]["reason"]) == (3, None, None, "开发企业已缴清税款"), r' \
 	"$T/all.json" || fail "the decisions in JSON: $(cat "$T/all.json")"
-assert_eq "$(sql "SELECT group_concat(what, ' ') FROM (SELECT what FROM events WHERE what IN ('assign', 'propose', 'drop') ORDER BY id)")" \
+assert_eq "$(sql "SELECT group_concat(what, ' ') FROM (SELECT what FROM events WHERE what IN ('assign', 'propose', 'drop') ORDER BY id) x")" \
 	"assign assign propose propose assign drop" "the audit log"
 
 # the lead from [categories] when the case names none; a missing department is proposed

@@ -36,7 +36,7 @@ ctl case ceased R1 --reason x >/dev/null 2>&1 && fail "息诉罢访 on an open c
 assert_eq "$(figures 2026-11-30)" "1,1,100.0%,100.0%" "November after the reopening"
 assert_eq "$(figures 2026-12-31)" "1,0,0.0%,-" "December: open again"
 ctl assign R1 bdc 核验 --at "2026-12-02 10:00" >/dev/null || fail "assign on the reopened case"
-assert_eq "$(sql "SELECT group_concat(what || ': ' || detail, ' | ') FROM (SELECT * FROM events WHERE what LIKE 'case %' AND what != 'case add' ORDER BY id)")" \
+assert_eq "$(sql "SELECT group_concat(what || ': ' || detail, ' | ') FROM (SELECT * FROM events WHERE what LIKE 'case %' AND what != 'case add' ORDER BY id) x")" \
 	"case close: case R1 closed (销号) | case ceased: case R1: 息诉罢访 recorded: 信访人书面承诺息诉罢访 | case ceased: case R1: 息诉罢访 withdrawn: 登记有误 | case ceased: case R1: 息诉罢访 recorded: 信访人书面承诺息诉罢访 | case reopen: case R1 reopened 2026-12-02 09:00:00 (closed 2026-11-03 10:00:00): 信访人再次来访" \
 	"the audit log"
 exit 0

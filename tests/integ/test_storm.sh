@@ -40,5 +40,5 @@ wait_for 60 sent || fail "the results were not recorded once space returned"
 sleep 2
 assert_eq "$(mail_count "")" 5 "messages delivered in all (each notice exactly once)"
 grep -q "mail results recorded again" "$T/duband.log" || fail "the recovery is not logged"
-assert_eq "$(sql "PRAGMA integrity_check")" ok "integrity after a full disk"
+assert_eq "$(integrity)" ok "integrity after a full disk"
 exit 0

@@ -38,7 +38,7 @@ grep -q "action 1: resumed 2026-12-10 10:00:00 after 7 days" "$T/out" || fail "r
 assert_eq "$(( ($(due) - before) / 86400000 ))" 7 "days the deadline moved"
 ctl explain 1 | grep -q "transfer   to 法院 2026-12-03 10:00:00, back 2026-12-10 10:00:00" ||
 	fail "explain after: $(ctl explain 1)"
-assert_eq "$(sql "SELECT group_concat(what, ' ') FROM (SELECT what FROM events WHERE what IN ('transfer', 'resume', 'case transfer', 'case return') ORDER BY id)")" \
+assert_eq "$(sql "SELECT group_concat(what, ' ') FROM (SELECT what FROM events WHERE what IN ('transfer', 'resume', 'case transfer', 'case return') ORDER BY id) x")" \
 	"transfer case transfer resume case return" "the audit log"
 ctl case return R1 >/dev/null 2>&1 && fail "returned twice"
 

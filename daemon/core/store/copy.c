@@ -186,3 +186,40 @@ fail:
 	store_rollback(to);
 	return -1;
 }
+
+char *
+store_display_name(const char *path)
+{
+	char *out = xstrdup(path), *p, *at, *slash, *end;
+
+	if (!store_path_is_pg(path))
+		return out;
+	/* postgresql://user:password@host/... */
+	if ((p = strstr(out, "://")) != NULL) {
+		p += 3;
+		slash = strchr(p, '/');
+		at = strchr(p, '@');
+		if (at != NULL && (slash == NULL || at < slash)) {
+			char *colon = memchr(p, ':', (size_t)(at - p));
+
+			if (colon != NULL)
+				memmove(colon, at, strlen(at) + 1);
+		}
+	}
+	/* ...?password=... or ...&password=... */
+	for (p = out; (p = strstr(p, "password=")) != NULL; ) {
+		if (p != out && p[-1] != '?' && p[-1] != '&' && p[-1] != ' ') {
+			p++;
+			continue;
+		}
+		end = p + 9;
+		while (*end && *end != '&' && *end != ' ')
+			end++;
+		if (*end)
+			end++;
+		else if (p != out && (p[-1] == '&' || p[-1] == '?' || p[-1] == ' '))
+			p--;
+		memmove(p, end, strlen(end) + 1);
+	}
+	return out;
+}

@@ -130,10 +130,12 @@ db_bind_null(dbst *st, int i)
 void
 db_bind_instant(dbst *st, int i, instant_t v)
 {
-	if (v == 0)
-		db_bind_null(st, i);
-	else
+	if (v != 0)
 		db_bind_int64(st, i, v);
+	else if (st->lite)
+		sqlite3_bind_null(st->lite, i);
+	else
+		pg_bind(st, i, NULL, true);	/* a NULL of a known type: "? IS NULL" needs one */
 }
 
 int64_t

@@ -215,6 +215,21 @@ store_lease_renew(struct store *s, instant_t now)
 }
 
 int
+store_lease_release(struct store *s)
+{
+	static const char sql[] =
+	    "UPDATE notices SET lease_owner = NULL, lease_until = NULL"
+	    " WHERE lease_owner = ? AND status = 'queued'";
+	dbst *st;
+
+	if (!s->pg || s->owner == NULL)
+		return 0;
+	st = db_stmt(s, sql);
+	db_bind_text(st, 1, s->owner);
+	return db_step_done(s, st);
+}
+
+int
 store_notice_sent(struct store *s, int64_t id, instant_t at, const char *reply,
     const char *message_id)
 {
@@ -241,7 +256,10 @@ store_notice_requeue(struct store *s, int64_t id, instant_t at)
 {
 	static const char sql[] =
 	    "UPDATE notices SET status = 'queued', next_try = ? WHERE id = ? AND status = 'failed'";
-	dbst *st = db_stmt(s, sql);
+	static const char pg_sql[] =
+	    "UPDATE notices SET status = 'queued', next_try = ?, lease_owner = NULL,"
+	    " lease_until = NULL WHERE id = ? AND status = 'failed'";
+	dbst *st = db_stmt(s, s->pg ? pg_sql : sql);
 
 	db_bind_int64(st, 1, at);
 	db_bind_int64(st, 2, id);
@@ -287,11 +305,17 @@ store_notice_failed(struct store *s, int64_t id, const char *reply)
 	static const char sql[] =
 	    "UPDATE notices SET status = 'failed', reply = ?, attempts = attempts + 1,"
 	    " next_try = NULL WHERE id = ?";
-	dbst *st = db_stmt(s, sql);
+	static const char pg_sql[] =
+	    "UPDATE notices SET status = 'failed', reply = ?, attempts = attempts + 1,"
+	    " next_try = NULL, lease_until = NULL WHERE id = ?"
+	    " AND (lease_owner IS NULL OR lease_owner = ?)";
+	dbst *st = db_stmt(s, s->pg ? pg_sql : sql);
 
 	db_bind_text(st, 1, reply);
 	db_bind_int64(st, 2, id);
-	return db_step_done(s, st);
+	if (s->pg)
+		db_bind_text(st, 3, s->owner);
+	return lease_checked(s, st, id);
 }
 
 int

@@ -159,7 +159,7 @@ store_leader_set(struct store *s, const char *name, const char *title, const cha
 {
 	static const char sql[] =
 	    "INSERT INTO leaders (name, title, email) VALUES (?1, ?2, ?3)"
-	    " ON CONFLICT (name) DO UPDATE SET title = coalesce(?2, title), email = ?3";
+	    " ON CONFLICT (name) DO UPDATE SET title = coalesce(?2, leaders.title), email = ?3";
 	dbst *st = db_stmt(s, sql);
 
 	db_bind_text(st, 1, name);
