@@ -68,6 +68,9 @@ CREATE FUNCTION test_gc1(acc text, v text) RETURNS text LANGUAGE sql IMMUTABLE A
   $$SELECT test_gc(acc, v, ',')$$;
 CREATE AGGREGATE group_concat(text, text) (SFUNC = test_gc, STYPE = text);
 CREATE AGGREGATE group_concat(text) (SFUNC = test_gc1, STYPE = text);
+CREATE FUNCTION test_gc1i(acc text, v bigint) RETURNS text LANGUAGE sql IMMUTABLE AS
+  $$SELECT test_gc(acc, v::text, ',')$$;
+CREATE AGGREGATE group_concat(bigint) (SFUNC = test_gc1i, STYPE = text);
 CREATE AGGREGATE total(bigint) (SFUNC = int8pl, STYPE = bigint, INITCOND = '0');
 CREATE FUNCTION datetime(v bigint, unit text, m text) RETURNS text LANGUAGE sql IMMUTABLE AS
   $$SELECT to_char((to_timestamp(v) AT TIME ZONE 'UTC') + m::interval, 'YYYY-MM-DD HH24:MI:SS')$$;
@@ -214,6 +217,18 @@ faketime_preload() {
 # keeps it that long; returns once the lock is held, with its pid in LOCKER.
 hold_lock() {
 	rm -f "$T/locked"
+	if [ -n "${PGDB:-}" ]; then
+		psql -Xq "$DB" >/dev/null 2>&1 <<SQL &
+BEGIN;
+LOCK TABLE actions, notices, events IN ACCESS EXCLUSIVE MODE;
+\! touch "$T/locked"
+SELECT pg_sleep($1);
+COMMIT;
+SQL
+		LOCKER=$!
+		wait_for 5 test -e "$T/locked" || fail "could not lock the database"
+		return
+	fi
 	$PY - "$T/duban.db" "$T/locked" "$1" <<'PY' &
 import sqlite3, sys, time
 c = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)
@@ -229,8 +244,11 @@ PY
 sql() {
 	if [ -n "${PGDB:-}" ]; then
 		# (a comparison's value as SQLite prints it: 1 or 0, not t or f)
-		psql -XAtq -F '|' -v ON_ERROR_STOP=1 "$DB" -c "$*" |
-			sed -E ':a; s/(^|\|)t(\||$)/\11\2/; s/(^|\|)f(\||$)/\10\2/; ta'
+		local out rc
+		out=$(psql -XAtq -F '|' -v ON_ERROR_STOP=1 "$DB" -c "$*")
+		rc=$?
+		[ -n "$out" ] && sed -E ':a; s/(^|\|)t(\||$)/\11\2/; s/(^|\|)f(\||$)/\10\2/; ta' <<<"$out"
+		return $rc
 	else
 		sqlite3 -cmd '.timeout 5000' "$T/duban.db" "$@"
 	fi

@@ -8,6 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 
 setup_dir
+sqlite_only "the fixtures are SQLite files made by earlier releases"
 start_sink
 write_conf '[rule "fast"]' 'deadline = 1 second' 'escalate = 1 second after -> discipline'
 cp "$TOP/tests/data/schema5.db" "$T/duban.db"

@@ -22,7 +22,7 @@ inst1=$(sql "SELECT value FROM meta WHERE key = 'instance'")
 
 # The same case and action in a database made anew: no id in common.
 kill -TERM "$DAEMON_PID"; wait "$DAEMON_PID"; DAEMON_PID=""
-rm -f "$T/duban.db" "$T/duban.db-wal" "$T/duban.db-shm"
+fresh_db
 seed_db
 inst2=$(sql "SELECT value FROM meta WHERE key = 'instance'")
 [ -n "$inst1" ] && [ "$inst1" != "$inst2" ] || fail "two databases share the instance id '$inst1'"

@@ -27,7 +27,7 @@ ctl assign R1 bdc handling --what 核验办证手续 >/dev/null || fail "assign"
 # done: the next step goes to the case's lead department, at once, by its rule
 ctl done 1 >"$T/out" || fail "done 1: $(cat "$T/out")"
 grep -q "action 2 assigned to zjj, due .*: 核实约谈, after action 1" "$T/out" || fail "done 1 said: $(cat "$T/out")"
-assert_eq "$(sql "SELECT step || ' ' || d.code || ' ' || rule || ' ' || (a.notified_at = (SELECT done_at FROM actions WHERE id = 1))
+assert_eq "$(sql "SELECT step || ' ' || d.code || ' ' || rule || ' ' || CASE WHEN a.notified_at = (SELECT done_at FROM actions WHERE id = 1) THEN 1 ELSE 0 END
 	FROM actions a JOIN departments d ON d.id = a.dept_id WHERE a.id = 2")" "verification zjj week 1" \
 	"the next action, notified when the first was done"
 

@@ -5,6 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 setup_dir
+sqlite_only "a file replaced under the daemon"
 start_sink
 POLL="1 second" write_conf '[rule "fast"]' 'deadline = 2 seconds'
 seed_db

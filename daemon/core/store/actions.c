@@ -500,14 +500,14 @@ store_steps_place(struct store *s, const char *old, const char *key, int keep_te
 	static const char log[] =
 	    "INSERT INTO events (at, who, action_id, what, detail)"
 	    " SELECT ?1, ?2, id, 'place-step', 'step ''' || step || ''' is kind ' || ?4"
-	    " || CASE WHEN ?5 THEN ' (the catch-all: no kind names it; the text kept as what)'"
+	    " || CASE WHEN ?5 <> 0 THEN ' (the catch-all: no kind names it; the text kept as what)'"
 	    " ELSE '' END || CASE WHEN rule IS NOT NULL AND rule_pinned = 0"
 	    " THEN '; rule ' || rule || ' kept' ELSE '' END"
 	    " FROM actions WHERE step = ?3";
 	/* the rule the department was given stays: a deadline never changes by a migration */
 	static const char sql[] =
 	    "UPDATE actions SET step = ?2,"
-	    " what = CASE WHEN ?3 THEN coalesce(what, step) ELSE what END,"
+	    " what = CASE WHEN ?3 <> 0 THEN coalesce(what, step) ELSE what END,"
 	    " rule_pinned = CASE WHEN rule IS NOT NULL THEN 1 ELSE rule_pinned END"
 	    " WHERE step = ?1";
 	dbst *st = db_stmt(s, log);

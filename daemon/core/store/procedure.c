@@ -36,7 +36,7 @@ store_proposal_each(struct store *s, bool all, int64_t id,
 	    "SELECT p.id, p.after_action, c.number, p.step, d.code, p.proposed_at, p.why,"
 	    " p.decided_at, p.action_id, p.reason FROM proposals p"
 	    " JOIN cases c ON c.id = p.case_id LEFT JOIN departments d ON d.id = p.dept_id"
-	    " WHERE (?1 OR p.decided_at IS NULL) AND (?2 = 0 OR p.id = ?2) ORDER BY p.id";
+	    " WHERE (?1 <> 0 OR p.decided_at IS NULL) AND (?2 = 0 OR p.id = ?2) ORDER BY p.id";
 	dbst *st = db_stmt(s, sql);
 	struct proposal p;
 	int rc = 0, step = 0;

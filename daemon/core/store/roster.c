@@ -173,7 +173,7 @@ store_leader_each(struct store *s, const char *name,
     int (*fn)(const char *name, const char *title, const char *email, void *arg), void *arg)
 {
 	static const char sql[] =
-	    "SELECT name, title, email FROM leaders WHERE ?1 IS NULL OR name = ?1 ORDER BY id";
+	    "SELECT name, title, email FROM leaders WHERE CAST(?1 AS text) IS NULL OR name = ?1 ORDER BY id";
 	dbst *st = db_stmt(s, sql);
 	int rc, n = 0, stop = 0;
 
@@ -268,7 +268,7 @@ int
 store_case_set_closing(struct store *s, int64_t case_id, instant_t closed, int ceased)
 {
 	static const char sql[] =
-	    "UPDATE cases SET status = CASE WHEN ?2 THEN 'closed' ELSE 'open' END,"
+	    "UPDATE cases SET status = CASE WHEN ?2 <> 0 THEN 'closed' ELSE 'open' END,"
 	    " closed_at = nullif(?2, 0), ceased = ?3 WHERE id = ?1";
 	dbst *st = db_stmt(s, sql);
 
