@@ -34,11 +34,18 @@ POLL="2 seconds" write_conf '[rule "burst"]' 'deadline = 2 seconds' \
 sed -i 's/^\[daemon\]$/[daemon]\nlease = 5 seconds/' "$T/duban.conf"
 ctl init >/dev/null || fail "dubanctl init on the primary"
 burst "$N" burst 1500
+# instance a tells systemd's protocol to a listener of the test's
+$PY "$TOP/tests/integ/notifylisten.py" "$T/notify.sock" "$T/notify.log" &
+LISTENER=$!
+trap 'kill $LISTENER 2>/dev/null; stop_servers; cleanup' EXIT
+wait_for 5 grep -q LISTENING "$T/notify.log" || fail "listener did not start"
 PIDS=()
 for name in a b; do
 	sed -e "s|^socket = .*|socket = $T/$name.sock|" -e "s|^\[daemon\]$|[daemon]\ninstance = $name|" \
 		"$T/duban.conf" >"$T/$name.conf"
-	"$DUBAND" -d -f "$T/$name.conf" >>"$T/$name.log" 2>&1 &
+	notify=""
+	[ "$name" = a ] && notify=$T/notify.sock
+	NOTIFY_SOCKET=$notify WATCHDOG_USEC=2000000 "$DUBAND" -d -f "$T/$name.conf" >>"$T/$name.log" 2>&1 &
 	PIDS+=($!)
 	wait_for 30 test -S "$T/$name.sock" || fail "instance $name did not start: $(cat "$T/$name.log")"
 done
@@ -47,7 +54,13 @@ sent() { psql -XAt "$DB" -c "SELECT count(*) FROM notices WHERE status = 'sent'"
 third() { [ "$(sent)" -ge $((N * 2 / 3)) ]; }
 wait_for 120 third || fail "the burst did not start: $(sent) sent"
 "$TOP/tests/pgserver" crash "$P1"
-sleep 1
+# while there is no primary: STATUS= says so, the watchdog is still fed
+waiting() { grep -q " STATUS=duband@a: waiting for the database" "$T/notify.log"; }
+wait_for 20 waiting || fail "STATUS= did not say the daemon waits for the database: $(tail -5 "$T/notify.log")"
+w=$(grep -n " STATUS=duband@a: waiting for the database" "$T/notify.log" | head -1 | cut -d: -f1)
+sleep 2
+[ "$(tail -n +"$w" "$T/notify.log" | grep -c ' WATCHDOG=1$')" -ge 2 ] ||
+	fail "the watchdog was not fed while waiting for the database"
 "$TOP/tests/pgserver" promote "$P2" || fail "promote"
 psql -Xq "postgresql:///duban?host=$P2&port=$port2&user=duban" \
 	-c "ALTER SYSTEM SET synchronous_standby_names = ''" -c "SELECT pg_reload_conf()" >/dev/null ||
