@@ -60,6 +60,8 @@ void daemon_reload(struct daemon *d);
 void daemon_control(struct daemon *d);
 /* Periodic: notice changes made while a wake-up was lost. */
 int daemon_changed(struct daemon *d);
+/* Until when a batch of mail claimed at now may be sent (0: no claims, SQLite). */
+instant_t daemon_hold_until(struct daemon *d, instant_t now);
 /* PostgreSQL's socket has something: 1 when dubanctl (or another) notified. */
 int daemon_notified(struct daemon *d);
 /* Tell systemd the queue sizes. */

@@ -221,6 +221,20 @@ earliest(instant_t a, instant_t b)
  * burst stays small in memory. While a burst is worked off (burst), only
  * the notices that go alone leave: a digest waits for all its items.
  */
+/*
+ * Until when a batch claimed now may be sent: its lease, less a margin for
+ * the message in flight (a fifth of it, at least a second). 0 on SQLite.
+ */
+instant_t
+daemon_hold_until(struct daemon *d, instant_t now)
+{
+	instant_t lease = (instant_t)d->conf->lease * 1000, margin = lease / 5;
+
+	if (store_owner(d->store) == NULL)
+		return 0;
+	return now + lease - (margin > 1000 ? margin : 1000);
+}
+
 static void
 dispatch_mail(struct daemon *d, instant_t now, bool burst)
 {
@@ -235,6 +249,8 @@ dispatch_mail(struct daemon *d, instant_t now, bool burst)
 	jobs = flight_jobs(d->flight, d->store, d->conf, now);
 	log_debug("handing %d messages (%d notices) to the mailer", d->flight->nmsgs,
 	    d->flight->nitems);
+	d->lease_renewed_at = now;
+	mailer_hold_until(d->mailer, daemon_hold_until(d, now));
 	mailer_submit(d->mailer, jobs, d->flight->nmsgs);
 }
 

@@ -191,8 +191,10 @@ daemon_mail_done(struct daemon *d)
 	take_results(d);
 	/* a long batch keeps its claims on the shared outbox (PostgreSQL) */
 	if (d->flight != NULL && now - d->lease_renewed_at > d->conf->lease * 1000LL / 3) {
-		if (store_lease_renew(d->store, now) == 0)
+		if (store_lease_renew(d->store, now) == 0) {
 			d->lease_renewed_at = now;
+			mailer_hold_until(d->mailer, daemon_hold_until(d, now));
+		}
 	}
 	if (d->npending == 0)
 		return d->flight == NULL;	/* the mailer is idle again: look for more */

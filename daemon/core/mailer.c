@@ -30,6 +30,7 @@ struct mailer {
 	int			 unrecorded;	/* delivered, not yet recorded by the loop */
 	void			(*wake)(void *);
 	void			*wake_arg;
+	instant_t		 hold_until;	/* the batch's claim runs out (0: none) */
 };
 
 /* A result for the loop, handed over at once (the reply moves with it). */
@@ -55,14 +56,26 @@ mailer_report(void *arg, struct mail_result *r)
  * result stops delivery rather than repeating it. Stopping lets the batch
  * finish; the results are recorded after.
  */
-static void
+static int
 mailer_before_text(void *arg)
 {
 	struct mailer *m = arg;
+	instant_t until;
 
 	pthread_mutex_lock(&m->lock);
 	while (m->unrecorded && !m->stopping)
 		pthread_cond_wait(&m->cond, &m->lock);
+	until = m->hold_until;
+	pthread_mutex_unlock(&m->lock);
+	/* a batch claimed on a shared database is sent only while the claim holds */
+	return until != 0 && instant_now() >= until;
+}
+
+void
+mailer_hold_until(struct mailer *m, instant_t until)
+{
+	pthread_mutex_lock(&m->lock);
+	m->hold_until = until;
 	pthread_mutex_unlock(&m->lock);
 }
 

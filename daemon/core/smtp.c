@@ -440,8 +440,18 @@ body_cb(void **ctx, int *len, void *arg)
 		*len = 0;
 		return b->text;
 	}
-	if (b->note->hooks != NULL && b->note->hooks->before_text != NULL)
-		b->note->hooks->before_text(b->note->hooks->arg);
+	if (b->note->hooks != NULL && b->note->hooks->before_text != NULL &&
+	    b->note->hooks->before_text(b->note->hooks->arg) != 0 && b->note->fd != -1) {
+		/* no text, no final dot: the server keeps nothing of this message */
+		snprintf(b->note->tls, sizeof(b->note->tls), "the claim on this batch ran out before"
+		    " its text was sent; another duband instance may hold it now");
+		b->note->cut = 1;
+		log_warnx("SMTP session cut: %s", b->note->tls);
+		shutdown(b->note->fd, SHUT_RDWR);
+		*len = 0;
+		st->handed = 1;
+		return NULL;
+	}
 	st->handed = 1;
 	*len = st->length;
 	return b->text;

@@ -28,8 +28,12 @@ void smtp_settings_copy(struct mail_settings *dst, const struct mail_settings *s
 struct smtp_hooks {
 	/* each result, as soon as the server has answered its message */
 	void	(*report)(void *, struct mail_result *);
-	/* before a message's text leaves: waits until the one before is recorded */
-	void	(*before_text)(void *);
+	/*
+	 * before a message's text leaves: waits until the one before is
+	 * recorded; nonzero: the batch may no longer be sent (its claim ran
+	 * out), and the session is cut before the text
+	 */
+	int	(*before_text)(void *);
 	void	*arg;
 };
 

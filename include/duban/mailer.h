@@ -46,6 +46,11 @@ void mailer_configure(struct mailer *m, const struct smtp_conf *smtp);
 int mailer_busy(struct mailer *m);
 /* Does the mailer wait for the loop: results to take, or a delivery to record? */
 int mailer_waiting(struct mailer *m);
+/*
+ * The batch's claim on a shared outbox holds until this instant (0: no
+ * claim): from then on no message's text is sent; the session is cut.
+ */
+void mailer_hold_until(struct mailer *m, instant_t until);
 /* Hand over a batch; the mailer owns the jobs' strings from now on. */
 void mailer_submit(struct mailer *m, struct mail_job *jobs, int n);
 /*

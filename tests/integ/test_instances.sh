@@ -1,7 +1,8 @@
 #!/bin/bash
 # Three daemons share one PostgreSQL database: a burst of due actions (an
-# overdue notice each, then an escalation) is worked off by all three, one
-# of them SIGKILLed in the middle. Afterwards every notice has reached the
+# overdue notice each, then an escalation) is worked off by all three; one
+# is stopped (SIGSTOP) for longer than its lease and comes back, one is
+# SIGKILLed in the middle. Afterwards every notice has reached the
 # SMTP server at least once (the killed one's claims are taken over when
 # their lease runs out), a duplicate only for what was in flight at the
 # kill, every escalation is recorded exactly once, each instance has
@@ -30,9 +31,16 @@ for name in a b c; do
 done
 expected=$((N * 2))
 sent() { sql "SELECT count(*) FROM notices WHERE status = 'sent'"; }
+# c stops for longer than its lease (the others take its claims), then
+# comes back: it must not send what it no longer holds
+quarter() { [ "$(sent)" -ge $((N / 4)) ]; }
+wait_for 120 quarter || fail "the burst did not start: $(sent) sent"
+kill -STOP "${PIDS[2]}"
+sleep 5
+kill -CONT "${PIDS[2]}"
 # b dies in the middle of the burst
 half() { [ "$(sent)" -ge $((N / 2)) ]; }
-wait_for 120 half || fail "the burst did not start: $(sent) sent"
+wait_for 120 half || fail "the burst stopped: $(sent) sent"
 kill -KILL "${PIDS[1]}"
 wait "${PIDS[1]}" 2>/dev/null
 all_sent() { [ "$(sent)" -ge "$expected" ]; }
@@ -54,8 +62,11 @@ sql "SELECT '<' || message_id || '>' FROM notices" | sed 's/^/Message-ID: /' | s
 missing=$(comm -13 <(sort -u "$T/received") "$T/expected" | wc -l)
 assert_eq "$missing" 0 "notices that never reached the server"
 dups=$(( $(wc -l <"$T/received") - $(sort -u "$T/received" | wc -l) ))
-[ "$dups" -le 1 ] || fail "$dups duplicates: more than the one message in flight at the kill"
-echo "  $expected notices by 3 instances, one killed: $dups duplicates" >&2
+# in flight: one message at b's kill, one at c's stop
+[ "$dups" -le 2 ] || fail "$dups duplicates: more than the messages in flight at the kill and the stop"
+grep -q "claim on this batch ran out" "$T/c.log" ||
+	echo "  (c held no batch when it stopped)" >&2
+echo "  $expected notices by 3 instances, one stopped past its lease, one killed: $dups duplicates" >&2
 
 # a wake-up reaches the instances through the database, not the socket
 rm -f "$T/a.sock" "$T/c.sock" "$T/duban.sock"
