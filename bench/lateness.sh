@@ -15,16 +15,7 @@ PIDS=()
 . "$TOP/bench/lib.sh"
 trap 'devlog_stop; kill "${PIDS[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$T"' EXIT
 devlog_start
-port=$(free_port)
-if [ -x /usr/sbin/smtp-sink ]; then
-	/usr/sbin/smtp-sink -u nobody 127.0.0.1:$port 1000 >/dev/null 2>&1 &
-	server="postfix smtp-sink"
-else
-	/usr/bin/python3 "$TOP/tests/integ/smtpsink.py" --dir "$T/mail" --port "$port" --quiet --no-fsync &
-	server="aiosmtpd"
-fi
-PIDS+=($!)
-sleep 0.5
+bench_sink
 
 # run NAME N SPREAD_MS DIGEST
 run() {

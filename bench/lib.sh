@@ -49,3 +49,18 @@ devlog_stop() {
 	rm -f /dev/log
 	DEVLOG_PID=
 }
+
+# bench_sink: postfix's smtp-sink on a free port when installed, else
+# aiosmtpd; sets port and server, adds the pid to PIDS.
+bench_sink() {
+	port=$(free_port)
+	if [ -x /usr/sbin/smtp-sink ]; then
+		/usr/sbin/smtp-sink -u nobody 127.0.0.1:$port 1000 >/dev/null 2>&1 &
+		server="postfix smtp-sink"
+	else
+		/usr/bin/python3 "$TOP/tests/integ/smtpsink.py" --dir "$T/mail" --port "$port" --quiet --no-fsync &
+		server="aiosmtpd"
+	fi
+	PIDS+=($!)
+	sleep 0.5
+}
