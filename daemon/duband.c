@@ -66,11 +66,16 @@ store_and_lock(struct daemon *d, struct store **s, int *fd)
 	if (store_is_pg(*s)) {
 		/* several daemons share the database: each claims what it works on */
 		char host[256] = "localhost";
+		int n;
 
 		if (d->conf->instance == NULL && gethostname(host, sizeof(host) - 1) == 0)
 			host[sizeof(host) - 1] = '\0';
 		store_set_owner(*s, d->conf->instance ? d->conf->instance : host,
 		    (instant_t)d->conf->lease * 1000);
+		if ((n = store_lease_take_back(*s, d->conf->instance ? d->conf->instance :
+		    host)) > 0)
+			log_info("%d notices claimed by an earlier run of this instance are"
+			    " queued again", n);
 		if (store_listen(*s) != 0) {
 			xasprintf(&cause, "LISTEN: %s", store_errmsg(*s));
 			store_close(*s);

@@ -167,6 +167,11 @@ void store_rollback_part(struct store *s);
  * another instance may take the notice (SQLite: one daemon, no claims).
  */
 void store_set_owner(struct store *s, const char *name, instant_t lease_ms);
+/*
+ * At start: the claims of this instance's earlier runs (a crash) go back
+ * to the queue at once rather than when their lease runs out; how many.
+ */
+int store_lease_take_back(struct store *s, const char *name);
 /* "duband", or "duband@NAME" once an instance is named. */
 const char *store_who(struct store *s);
 /* This run's name on its claims, or NULL. */

@@ -185,6 +185,26 @@ store_set_owner(struct store *s, const char *name, instant_t lease_ms)
 	s->lease_ms = lease_ms;
 }
 
+int
+store_lease_take_back(struct store *s, const char *name)
+{
+	/* this instance's earlier runs: a name runs once, so they are over */
+	static const char sql[] =
+	    "UPDATE notices SET lease_owner = NULL, lease_until = NULL"
+	    " WHERE status = 'queued' AND lease_owner <> ?1"
+	    " AND left(lease_owner, length(?2) + 1) = ?2 || '/'";
+	dbst *st;
+
+	if (!s->pg || s->owner == NULL)
+		return 0;
+	st = db_stmt(s, sql);
+	db_bind_text(st, 1, s->owner);
+	db_bind_text(st, 2, name);
+	if (db_step_done(s, st) != 0)
+		return -1;
+	return (int)db_changes(s);
+}
+
 const char *
 store_who(struct store *s)
 {
