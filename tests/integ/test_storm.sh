@@ -6,6 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 setup_dir
+sqlite_only "a full disk under the SQLite file"
 start_sink
 port=$SMTP_PORT
 stop_sink		# the server is down at first: the notices wait, queued
