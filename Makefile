@@ -154,7 +154,7 @@ bench-peers: all
 # the corpus kept in tests/fuzz/corpus/NAME; new inputs go to build-fuzz/.
 FUZZ_SECONDS ?= 30
 FUZZ_TARGETS = conf calendar duration csv message address record
-FUZZ_CFLAGS  = -g -O1 -std=c11 -D_GNU_SOURCE -DCSV_CHUNK=7 -MMD -MP -Iinclude -Idaemon -DSRCDIR=\"$(CURDIR)\" \
+FUZZ_CFLAGS  = -g -O1 -std=c11 -D_GNU_SOURCE -DCSV_CHUNK=7 -MMD -MP -Iinclude -Idaemon -I/usr/include/postgresql -DSRCDIR=\"$(CURDIR)\" \
 	       -fsanitize=fuzzer-no-link,address,undefined
 build-fuzz/core/%.o: daemon/core/%.c
 	@mkdir -p $(dir $@)
