@@ -25,27 +25,31 @@ kill -TERM "$DAEMON_PID"; wait "$DAEMON_PID" 2>/dev/null; DAEMON_PID=""
 octl done 1 --note "已办结" >/dev/null || fail "done"
 octl pause 2 --reason "等待鉴定" >/dev/null || fail "pause"
 
-"$DUBANCTL" migrate-store "$T/office.db" "$DB" >"$T/copy.out" 2>&1 || fail "migrate-store: $(cat "$T/copy.out")"
 tables="departments cases leaders actions events deadline_audit extensions pauses escalations evidence assignments notices proposals closings"
-for t in $tables; do
-	a=$(sqlite3 "$T/office.db" "SELECT count(*) FROM $t")
-	b=$(sql "SELECT count(*) FROM $t")
-	[ "$t" = events ] && a=$((a + 1))	# and the line that says the office moved
-	assert_eq "$b" "$a" "rows of $t in PostgreSQL"
-done
-assert_eq "$(sql "SELECT what FROM events ORDER BY id DESC LIMIT 1")" migrate-store "the move in the audit log"
+# moved FILE: FILE copied into $DB (PostgreSQL), every table's rows and what
+# the office reads through dubanctl the same on both
+moved() {
+	local t a b cmd
+	"$DUBANCTL" migrate-store "$1" "$DB" >"$T/copy.out" 2>&1 || fail "migrate-store $1: $(cat "$T/copy.out")"
+	for t in $tables; do
+		a=$(sqlite3 "$1" "SELECT count(*) FROM $t")
+		b=$(sql "SELECT count(*) FROM $t")
+		[ "$t" = events ] && a=$((a + 1))	# and the line that says the office moved
+		assert_eq "$b" "$a" "rows of $t from $1 in PostgreSQL"
+	done
+	assert_eq "$(sql "SELECT what FROM events ORDER BY id DESC LIMIT 1")" migrate-store "the move in the audit log"
+	assert_eq "$(sql "SELECT value FROM meta WHERE key = 'instance'")" \
+		"$(sqlite3 "$1" "SELECT value FROM meta WHERE key = 'instance'")" "the instance's name"
+	for cmd in "report --csv" "log" "queue show 1" "queue --all" "actions --all" "mail --all" "ledger export -"; do
+		# shellcheck disable=SC2086
+		"$DUBANCTL" -f "$T/duban.conf" -D "$1" $cmd 2>&1 | grep -v "migrate-store" >"$T/a.txt"
+		# shellcheck disable=SC2086
+		ctl $cmd 2>&1 | grep -v "migrate-store" >"$T/b.txt"
+		diff -u "$T/a.txt" "$T/b.txt" >"$T/diff" || fail "dubanctl $cmd differs on PostgreSQL: $(head -20 "$T/diff")"
+	done
+}
+moved "$T/office.db"
 [ "$(sql "SELECT count(*) FROM escalations")" -eq 40 ] || fail "escalations not carried over"
-assert_eq "$(sql "SELECT value FROM meta WHERE key = 'instance'")" \
-	"$(sqlite3 "$T/office.db" "SELECT value FROM meta WHERE key = 'instance'")" "the instance's name"
-# what the office reads, through dubanctl, is the same
-for cmd in "report --csv" "log" "queue show 1" "queue --all" "actions --all" "mail --all" "ledger export -"; do
-	# shellcheck disable=SC2086
-	octl $cmd >"$T/a.txt" 2>&1 || fail "$cmd on SQLite"
-	# shellcheck disable=SC2086
-	ctl $cmd 2>&1 | grep -v "migrate-store" >"$T/b.txt"
-	grep -v "migrate-store" "$T/a.txt" >"$T/a2.txt"
-	diff -u "$T/a2.txt" "$T/b.txt" >"$T/diff" || fail "dubanctl $cmd differs on PostgreSQL: $(head -20 "$T/diff")"
-done
 # the record stays append-only on PostgreSQL
 sql "UPDATE evidence SET text = 'x' WHERE id = 1" 2>"$T/err" && fail "evidence rewritten on PostgreSQL"
 grep -q "append-only" "$T/err" || fail "the refusal does not say why: $(cat "$T/err")"
@@ -67,4 +71,13 @@ for t in $tables; do
 	sqlite3 "$T/back.db" "SELECT * FROM $t WHERE id <= $max ORDER BY id" >"$T/r.txt"
 	diff -q "$T/o.txt" "$T/r.txt" >/dev/null || fail "table $t differs after SQLite -> PostgreSQL -> SQLite: $(diff "$T/o.txt" "$T/r.txt" | head -5)"
 done
+
+# an office made by the release before (tests/data/schema12.db: notices
+# sent, an escalation acknowledged, its evidence record, a pause, a done)
+cp "$TOP/tests/data/schema12.db" "$T/before.db"
+chmod 0660 "$T/before.db"
+fresh_db
+moved "$T/before.db"
+[ "$(sql "SELECT count(*) FROM evidence")" -gt 0 ] && [ "$(sql "SELECT count(*) FROM notices WHERE status = 'sent'")" -gt 0 ] ||
+	fail "the fixture's evidence and sent notices did not arrive"
 exit 0
