@@ -70,10 +70,8 @@ store_and_lock(struct daemon *d, struct store **s, int *fd)
 
 		if (d->conf->instance == NULL && gethostname(host, sizeof(host) - 1) == 0)
 			host[sizeof(host) - 1] = '\0';
-		store_set_owner(*s, d->conf->instance ? d->conf->instance : host,
-		    (instant_t)d->conf->lease * 1000);
-		if ((n = store_lease_take_back(*s, d->conf->instance ? d->conf->instance :
-		    host)) > 0)
+		if ((n = store_set_owner(*s, d->conf->instance ? d->conf->instance : host,
+		    (instant_t)d->conf->lease * 1000)) > 0)
 			log_info("%d notices claimed by an earlier run of this instance are"
 			    " queued again", n);
 		if (store_listen(*s) != 0) {
@@ -169,8 +167,7 @@ daemon_init(struct daemon *d)
 	name = store_display_name(d->conf->database);
 	log_info("started: database %s, %d rules, SMTP %s:%d%s%s", name,
 	    d->conf->nrules, d->conf->smtp.host, d->conf->smtp.port,
-	    store_owner(d->store) ? ", instance " : "",
-	    store_owner(d->store) ? store_who(d->store) + 7 : "");
+	    store_owner(d->store) ? ", as " : "", store_owner(d->store) ? store_who(d->store) : "");
 	free(name);
 }
 

@@ -165,13 +165,10 @@ void store_rollback_part(struct store *s);
  * Several daemons on one PostgreSQL database: this instance's name, written
  * on the notices it claims for delivery, and how long a claim holds before
  * another instance may take the notice (SQLite: one daemon, no claims).
+ * The claims of this instance's earlier runs (a crash) go back to the queue
+ * at once rather than when their lease runs out: how many, or -1.
  */
-void store_set_owner(struct store *s, const char *name, instant_t lease_ms);
-/*
- * At start: the claims of this instance's earlier runs (a crash) go back
- * to the queue at once rather than when their lease runs out; how many.
- */
-int store_lease_take_back(struct store *s, const char *name);
+int store_set_owner(struct store *s, const char *name, instant_t lease_ms);
 /* "duband", or "duband@NAME" once an instance is named. */
 const char *store_who(struct store *s);
 /* This run's name on its claims, or NULL. */

@@ -271,6 +271,20 @@ integrity() {
 	fi
 }
 
+# received_vs_stored: the messages the SMTP sink received against the
+# notices stored, by Message-ID: fails on a notice that never arrived or a
+# message the database does not know (a lost commit); sets DUPS, the
+# messages received more than once.
+received_vs_stored() {
+	grep -h '^Message-ID:' "$T"/mail/*.eml | tr -d '\r' | sort >"$T/received"
+	sql "SELECT '<' || message_id || '>' FROM notices" | sed 's/^/Message-ID: /' | sort >"$T/expected"
+	assert_eq "$(comm -13 <(sort -u "$T/received") "$T/expected" | wc -l)" 0 \
+		"notices that never reached the server"
+	assert_eq "$(comm -23 <(sort -u "$T/received") "$T/expected" | wc -l)" 0 \
+		"messages received that the database does not know (a lost commit)"
+	DUPS=$(( $(wc -l <"$T/received") - $(sort -u "$T/received" | wc -l) ))
+}
+
 assert_eq() {
 	[ "$1" = "$2" ] || fail "$3: expected '$2', got '$1'"
 }

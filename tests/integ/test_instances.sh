@@ -57,16 +57,12 @@ for name in a b c; do
 	echo "  instance $name: $n audit lines" >&2
 done
 # what the server received, by Message-ID
-grep -h '^Message-ID:' "$T"/mail/*.eml | tr -d '\r' | sort >"$T/received"
-sql "SELECT '<' || message_id || '>' FROM notices" | sed 's/^/Message-ID: /' | sort >"$T/expected"
-missing=$(comm -13 <(sort -u "$T/received") "$T/expected" | wc -l)
-assert_eq "$missing" 0 "notices that never reached the server"
-dups=$(( $(wc -l <"$T/received") - $(sort -u "$T/received" | wc -l) ))
+received_vs_stored
 # in flight: one message at b's kill, one at c's stop
-[ "$dups" -le 2 ] || fail "$dups duplicates: more than the messages in flight at the kill and the stop"
+[ "$DUPS" -le 2 ] || fail "$DUPS duplicates: more than the messages in flight at the kill and the stop"
 grep -q "claim on this batch ran out" "$T/c.log" ||
 	echo "  (c held no batch when it stopped)" >&2
-echo "  $expected notices by 3 instances, one stopped past its lease, one killed: $dups duplicates" >&2
+echo "  $expected notices by 3 instances, one stopped past its lease, one killed: $DUPS duplicates" >&2
 
 # a wake-up reaches the instances through the database, not the socket
 rm -f "$T/a.sock" "$T/c.sock" "$T/duban.sock"

@@ -40,23 +40,16 @@ count_rows(struct store *s, const char *t)
 	return n;
 }
 
-/* Whether the target's table t has column c (PostgreSQL's claims are its own). */
+/* Whether the target's table (its empty read, tst) has column c: PostgreSQL's claims are its own. */
 static bool
-has_col(struct store *to, const char *t, const char *c)
+has_col(dbst *tst, const char *c)
 {
-	char sql[128];
-	dbst *st;
-	bool yes = false;
 	int i;
 
-	snprintf(sql, sizeof(sql), "SELECT * FROM %s LIMIT 0", t);
-	st = db_stmt_once(to, sql);
-	if (to->pg)
-		db_next(to, st);
-	for (i = 0; i < db_ncols(st) && !yes; i++)
-		yes = strcmp(col_name(st, i), c) == 0;
-	db_finalize(st);
-	return yes;
+	for (i = 0; i < db_ncols(tst); i++)
+		if (strcmp(col_name(tst, i), c) == 0)
+			return true;
+	return false;
 }
 
 /* Copy table t's rows, the columns both stores have. */
@@ -64,7 +57,7 @@ static int
 copy_table(struct store *from, struct store *to, const char *t, char **cause)
 {
 	char sql[128], *ins = NULL;
-	dbst *src, *dst;
+	dbst *src, *dst, *tst;
 	int rc, i, k, ncols, n = 0, *cols;
 	size_t len;
 
@@ -75,10 +68,15 @@ copy_table(struct store *from, struct store *to, const char *t, char **cause)
 		db_finalize(src);
 		return -1;
 	}
+	snprintf(sql, sizeof(sql), "SELECT * FROM %s LIMIT 0", t);
+	tst = db_stmt_once(to, sql);
+	if (to->pg)
+		db_next(to, tst);	/* PostgreSQL names the columns of a result */
 	cols = xcalloc((size_t)db_ncols(src) + 1, sizeof(*cols));
 	for (i = ncols = 0; i < db_ncols(src); i++)
-		if (has_col(to, t, col_name(src, i)))
+		if (has_col(tst, col_name(src, i)))
 			cols[ncols++] = i;
+	db_finalize(tst);
 	len = strlen(t) + 64;
 	for (i = 0; i < ncols; i++)
 		len += strlen(col_name(src, cols[i])) + 8;

@@ -119,15 +119,6 @@ db_bind_int(dbst *st, int i, int v)
 }
 
 void
-db_bind_null(dbst *st, int i)
-{
-	if (st->lite)
-		sqlite3_bind_null(st->lite, i);
-	else
-		pg_bind(st, i, NULL, false);
-}
-
-void
 db_bind_instant(dbst *st, int i, instant_t v)
 {
 	if (v != 0)

@@ -69,7 +69,6 @@ void db_reset(dbst *st);
 void db_bind_text(dbst *st, int i, const char *v);
 void db_bind_int64(dbst *st, int i, int64_t v);
 void db_bind_int(dbst *st, int i, int v);
-void db_bind_null(dbst *st, int i);
 /* An instant, or NULL for 0. */
 void db_bind_instant(dbst *st, int i, instant_t v);
 /* Columns of the current row: NULL reads as 0 or NULL. */

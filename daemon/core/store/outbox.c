@@ -174,19 +174,8 @@ lease_checked(struct store *s, dbst *st, int64_t id)
 	return 0;
 }
 
-void
-store_set_owner(struct store *s, const char *name, instant_t lease_ms)
-{
-	free(s->owner);
-	free(s->who);
-	/* a claim names this run of the daemon: after a restart it holds none */
-	xasprintf(&s->owner, "%s/%ld/%lld", name, (long)getpid(), (long long)instant_now());
-	xasprintf(&s->who, "duband@%s", name);
-	s->lease_ms = lease_ms;
-}
-
 int
-store_lease_take_back(struct store *s, const char *name)
+store_set_owner(struct store *s, const char *name, instant_t lease_ms)
 {
 	/* this instance's earlier runs: a name runs once, so they are over */
 	static const char sql[] =
@@ -195,7 +184,13 @@ store_lease_take_back(struct store *s, const char *name)
 	    " AND left(lease_owner, length(?2) + 1) = ?2 || '/'";
 	dbst *st;
 
-	if (!s->pg || s->owner == NULL)
+	free(s->owner);
+	free(s->who);
+	/* a claim names this run of the daemon: after a restart it holds none */
+	xasprintf(&s->owner, "%s/%ld/%lld", name, (long)getpid(), (long long)instant_now());
+	xasprintf(&s->who, "duband@%s", name);
+	s->lease_ms = lease_ms;
+	if (!s->pg)
 		return 0;
 	st = db_stmt(s, sql);
 	db_bind_text(st, 1, s->owner);

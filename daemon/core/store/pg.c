@@ -114,7 +114,7 @@ pg_rewrite(const char *sql, int *nparams)
 			PUT(num);
 			continue;
 		}
-		if ((p == sql || !isalnum((unsigned char)p[-1])) && word(p, "INSERT") &&
+		if ((p == sql || !isalnum((unsigned char)p[-1])) &&
 		    strncasecmp(p, "INSERT OR IGNORE ", 17) == 0) {
 			PUT("INSERT ");
 			p += 17;
@@ -523,9 +523,11 @@ pg_migrate(struct store *s, int flags, char **cause)
 			pg_exec(s, "ROLLBACK");
 			return -1;
 		}
-		if (v == last)
-			return pg_exec(s, "COMMIT") == 0 ? 0 : (xasprintf(cause, "%s",
-			    s->pg->err), -1);
+		if (v == last) {
+			if (pg_exec(s, "COMMIT") != 0)
+				goto fail;
+			return 0;
+		}
 		if (v == 0 && !(flags & STORE_OPEN_CREATE)) {
 			xasprintf(cause, "no duban schema in this database (create it with"
 			    " 'dubanctl init')");
