@@ -13,7 +13,7 @@
 #include "duban/instant.h"
 #include "duban/tz.h"
 
-#define STORE_SCHEMA_VERSION	12
+#define STORE_SCHEMA_VERSION	13
 
 /*
  * What the store's functions return besides 0 (done, or found) and -1 (the

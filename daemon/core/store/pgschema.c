@@ -248,8 +248,20 @@ const char *const pg_migrations[] = {
 	" END IF; RETURN NULL; END$$;"
 	"CREATE TRIGGER tally_open AFTER INSERT OR DELETE OR UPDATE OF done_at ON actions"
 	" FOR EACH ROW EXECUTE FUNCTION duban_tally();",
+	/*
+	 * 13: a ledger line's action found by its whole identity, its work
+	 * included; the index on the case alone goes, as this one's first
+	 * column serves it (and a planner could prefer it, reading every
+	 * action of the case for each line)
+	 */
+	"DROP INDEX actions_case;"
+	"DROP INDEX actions_identity;"
+	"CREATE INDEX actions_identity ON actions(case_id, dept_id, step, (coalesce(what, '')),"
+	" notified_at);",
 };
 
 const int pg_nmigrations = (int)(sizeof(pg_migrations) / sizeof(pg_migrations[0]));
+_Static_assert(12 + sizeof(pg_migrations) / sizeof(pg_migrations[0]) - 1 == STORE_SCHEMA_VERSION,
+    "PostgreSQL's migrations end at the schema version SQLite's do");
 /* the schema version the first entry brings a new database to */
 const int pg_first_version = 12;
