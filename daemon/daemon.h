@@ -30,6 +30,8 @@ struct daemon {
 	instant_t	 mail_retry_at;	/* results not recorded: wait, don't send */
 	int		 mail_failures;
 	int		 db_lost;	/* the path no longer names the open file */
+	int		 exit_code;	/* duband's status when it stops by itself */
+	int		 db_linked;	/* the open file has more than one name: said once */
 	instant_t	 lease_renewed_at;	/* claims on the batch at the mailer, last extended */
 	struct config	*next_conf;	/* read by a reload, waiting for an idle mailer */
 };

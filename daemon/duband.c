@@ -270,6 +270,13 @@ daemon_check_file(struct daemon *d)
 
 	if (d->lock_fd == -1 || fstat(d->lock_fd, &held) != 0)
 		return 0;
+	if (held.st_nlink > 1 && !d->db_linked) {
+		if (dbfile_one_name(d->conf->database, &cause) != 0) {
+			log_crit("%s; a clerk writing through another name is not seen here", cause);
+			free(cause);
+		}
+	}
+	d->db_linked = held.st_nlink > 1;
 	if (stat(d->conf->database, &now) == 0 && now.st_dev == held.st_dev &&
 	    now.st_ino == held.st_ino) {
 		d->db_lost = 0;
@@ -287,6 +294,13 @@ daemon_check_file(struct daemon *d)
 		return 0;	/* deleted: told once; reopened when it is back */
 	if ((cause = daemon_reopen(d)) != NULL) {
 		log_crit("cannot reopen %s: %s", d->conf->database, cause);
+		if (strstr(cause, "another duband is running") != NULL) {
+			/* it works the file the office sees: this one holds an orphan */
+			log_crit("stopping: another duband works %s now", d->conf->database);
+			notify_send("STOPPING=1");
+			d->stopping = 1;
+			d->exit_code = DUBAND_EXIT_NOT_READY;
+		}
 		free(cause);
 		return 0;
 	}
@@ -340,6 +354,10 @@ daemon_work(struct daemon *d)
 	daemon_check_file(d);
 	if (d->npending > 0 && now >= d->mail_retry_at)
 		daemon_mail_done(d);
+	if (d->stopping)
+		return 0;
+	if (d->db_lost)
+		return now + 1000;	/* nothing new from a file the office no longer sees */
 	swap_if_idle(d);
 	if (now < d->db_retry_at)
 		return earliest(d->db_retry_at, d->mail_retry_at);

@@ -30,6 +30,8 @@ static void
 work(struct daemon *d)
 {
 	arm(d, daemon_work(d));
+	if (d->stopping)
+		ev_break(loop, EVBREAK_ALL);	/* the daemon found it must not go on */
 }
 
 static void

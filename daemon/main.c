@@ -117,5 +117,5 @@ main(int argc, char *argv[])
 	daemon_init(&d);
 	loop_run(&d);
 	daemon_shutdown(&d);
-	return 0;
+	return d.exit_code;
 }

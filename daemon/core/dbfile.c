@@ -128,6 +128,20 @@ check_file(const char *f, const struct stat *dsb, char **cause)
 }
 
 int
+dbfile_one_name(const char *path, char **cause)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_nlink <= 1)
+		return 0;
+	xasprintf(cause, "%s has %lu names (hard links): SQLite keeps the journal (-wal, -shm) "
+	    "beside the name it is opened by, so a change made through one name is not seen "
+	    "through another; keep one name ('find / -xdev -samefile %s' lists them, remove the "
+	    "others) and give others a symlink", path, (unsigned long)sb.st_nlink, path);
+	return -1;
+}
+
+int
 dbfile_check(const char *path, char **cause)
 {
 	static const char *const suffix[] = { "", "-wal", "-shm" };
@@ -153,6 +167,10 @@ dbfile_check(const char *path, char **cause)
 			    group_name(dsb.st_gid, g, sizeof(g)), dir, dir);
 		free(dir);
 		return -1;
+	}
+	if ((rc = dbfile_one_name(path, cause)) != 0) {
+		free(dir);
+		return rc;
 	}
 	for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]) && rc == 0; i++) {
 		xasprintf(&f, "%s%s", path, suffix[i]);

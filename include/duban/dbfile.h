@@ -16,10 +16,17 @@
 
 /*
  * Can the caller create and write the database at path and its -wal and
- * -shm beside it, so that the others sharing it can as well? 0, or -1 with
- * *cause (to free). A missing database is not an error here.
+ * -shm beside it, so that the others sharing it can as well, and is the
+ * file known by one name (dbfile_one_name)? 0, or -1 with *cause (to free).
+ * A missing database is not an error here.
  */
 int dbfile_check(const char *path, char **cause);
+/*
+ * Is the database file known by one name? A second hard link would give it
+ * a second journal (SQLite names -wal and -shm after the path it opens):
+ * 0, or -1 with *cause (to free). A symlink or a bind mount is one name.
+ */
+int dbfile_one_name(const char *path, char **cause);
 /*
  * Create an empty database file, mode 0660 less the umask (SQLite gives its
  * -wal and -shm the database's mode). 0, or -1 with *cause (to free).
