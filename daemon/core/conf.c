@@ -287,6 +287,7 @@ mail_key(struct conf_parse *p, const char *name, const char *value)
 	if (strcmp(name, "templates") == 0) {
 		free(m->templates_dir);
 		m->templates_dir = conf_path(p, value);
+		m->templates_line = p->lineno;
 	} else if (strcmp(name, "digest") == 0)
 		parse_bool(p, name, value, &m->digest);
 	else if (strcmp(name, "digest-window") == 0)

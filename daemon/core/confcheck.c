@@ -189,6 +189,44 @@ waiting_rules(struct config *c)
 	c->waiting_rules = buf_take(&w);
 }
 
+/*
+ * The templates' directory is one, and lies in the configuration's own
+ * directory (after symlinks): a configuration cannot have the daemon read
+ * files from elsewhere (templates = ../../../../etc), and a directory that
+ * is not there is a mistake, not a reason to fall back on the built-in ones.
+ */
+static bool
+templates_inside(struct conf_parse *p)
+{
+	const struct mail_conf *m = &p->conf->mail;
+	char *dir, *top;
+	size_t n;
+	bool ok = false;
+
+	if (m->templates_dir == NULL)
+		return true;
+	if ((dir = realpath(m->templates_dir, NULL)) == NULL) {
+		conf_error_at(p, m->templates_line, "templates: %s: %s", m->templates_dir,
+		    strerror(errno));
+		return false;
+	}
+	if ((top = realpath(p->dir ? p->dir : ".", NULL)) == NULL) {
+		conf_error_at(p, m->templates_line, "templates: the configuration's directory: %s",
+		    strerror(errno));
+		free(dir);
+		return false;
+	}
+	n = strlen(top);
+	if (strncmp(dir, top, n) == 0 && (dir[n] == '/' || dir[n] == '\0' || n == 1))
+		ok = true;
+	else
+		conf_error_at(p, m->templates_line, "templates: %s is not inside the configuration's"
+		    " directory %s: keep the templates beside the configuration", dir, top);
+	free(dir);
+	free(top);
+	return ok;
+}
+
 void
 conf_validate(struct conf_parse *p)
 {
@@ -228,7 +266,8 @@ conf_validate(struct conf_parse *p)
 	if (c->nrules == 0)
 		diag_warn(p->d, c->path, 0, "no [rule] section: no action gets a deadline");
 	waiting_rules(c);
-	templates_load(&c->tpl, c->mail.templates_dir, p->d);
+	if (templates_inside(p))
+		templates_load(&c->tpl, c->mail.templates_dir, p->d);
 	c->cal = cal_load(c->calendar_path, &cd);
 	if (c->cal != NULL) {
 		int y, m, dd;

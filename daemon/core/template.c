@@ -136,6 +136,25 @@ parse(enum tpl_kind kind, const char *text, const char *path, struct template *t
 	return d->n > nerr ? -1 : 0;
 }
 
+/* Does the file at path, once its symlinks are followed, lie outside dir? */
+static bool
+outside(const char *dir, const char *path)
+{
+	char *rd, *rp;
+	size_t n;
+	bool out = false;
+
+	if ((rp = realpath(path, NULL)) == NULL)
+		return false;	/* missing: said when it is read */
+	if ((rd = realpath(dir, NULL)) != NULL) {
+		n = strlen(rd);
+		out = strncmp(rp, rd, n) != 0 || rp[n] != '/' || strchr(rp + n + 1, '/') != NULL;
+	}
+	free(rd);
+	free(rp);
+	return out;
+}
+
 int
 templates_load(struct templates *ts, const char *dir, struct diag *d)
 {
@@ -150,7 +169,10 @@ templates_load(struct templates *ts, const char *dir, struct diag *d)
 			parse(k, templates_builtin[k], path, &ts->t[k], d);
 		} else {
 			xasprintf(&path, "%s/%s", dir, files[k]);
-			if ((text = buf_read_file(path, NULL)) == NULL && errno == ENOENT) {
+			if (outside(dir, path)) {
+				diag_error(d, path, 0, "a template outside its directory (a symlink"
+				    " elsewhere): copy the file into the directory instead");
+			} else if ((text = buf_read_file(path, NULL)) == NULL && errno == ENOENT) {
 				/* a template newer than the directory (after an upgrade) */
 				diag_warn(d, path, 0, "no such template: the built-in one is used");
 				parse(k, templates_builtin[k], path, &ts->t[k], d);

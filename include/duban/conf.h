@@ -73,6 +73,7 @@ struct smtp_conf {
 
 struct mail_conf {
 	char		*templates_dir;	/* NULL: the built-in templates */
+	int		 templates_line; /* where 'templates' is set */
 	int		 digest;	/* merge the notices for one recipient */
 	int		 digest_window;	/* seconds; 0: send when due */
 	int		 escalate_at_once; /* escalations skip the window and the digest */

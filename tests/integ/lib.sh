@@ -295,12 +295,15 @@ burst() {
 	$PY "$TOP/tests/integ/burst.py" "$DB" "$1" "$3" 20 "$2" >/dev/null
 }
 
-# The shipped configuration on this test's files, SMTP server and templates;
-# more sed expressions may follow.
+# The shipped configuration on this test's files, SMTP server and templates
+# (copied beside it: templates live in the configuration's directory); more
+# sed expressions may follow.
 shipped_conf() {
+	mkdir -p "$T/templates"
+	cp "$TOP"/conf/templates/*.txt "$T/templates/"
 	sed -e "s|^database = .*|database = ${DB//&/\\&}|" -e "s|^socket = .*|socket = $T/duban.sock|" \
 		-e "s|^calendar = .*|calendar = $TOP/conf/calendar/cn.conf|" \
-		-e "s|^templates = .*|templates = $TOP/conf/templates|" \
+		-e "s|^templates = .*|templates = templates|" \
 		-e "s|^host = .*|host = 127.0.0.1|" -e "s|^port = .*|port = $SMTP_PORT|" \
 		-e "s|^starttls = .*|starttls = off|" "$@" "$TOP/conf/duban.conf" >"$T/duban.conf"
 }

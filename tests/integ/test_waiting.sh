@@ -56,7 +56,8 @@ PY
 
 # The shipped configuration: public-notice is a waiting period; no 催办 for it.
 cp "$TOP/conf/duban.conf" "$T/shipped.conf"
-sed -i "s|^calendar = .*|calendar = $TOP/conf/calendar/cn.conf|; s|^templates = .*|templates = $TOP/conf/templates|" \
+mkdir -p "$T/templates" && cp "$TOP"/conf/templates/*.txt "$T/templates/"
+sed -i "s|^calendar = .*|calendar = $TOP/conf/calendar/cn.conf|; s|^templates = .*|templates = templates|" \
 	"$T/shipped.conf"
 S() { "$DUBANCTL" -f "$T/shipped.conf" -D "$T/shipped.db" "$@"; }
 S init >/dev/null || fail "init with the shipped configuration"
