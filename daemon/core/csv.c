@@ -9,10 +9,13 @@
 #include "duban/csv.h"
 
 static void
-row_add(struct csv_row *r, struct buf *field)
+row_add(struct csv_row *r, struct csv_reader *rd)
 {
 	r->fields = xreallocarray(r->fields, (size_t)r->n + 1, sizeof(char *));
-	r->fields[r->n++] = buf_take(field);
+	r->lens = xreallocarray(r->lens, (size_t)r->n + 1, sizeof(size_t));
+	r->lens[r->n] = rd->flen;
+	r->fields[r->n++] = buf_take(&rd->field);
+	rd->flen = 0;
 }
 
 void
@@ -37,15 +40,18 @@ csv_row_free(struct csv_row *row)
 	for (i = 0; i < row->n; i++)
 		free(row->fields[i]);
 	free(row->fields);
+	free(row->lens);
 	memset(row, 0, sizeof(*row));
 }
 
+/* One byte of the field; past CSV_FIELD_MAX it is counted, not kept. */
 static void
-add_char(struct buf *b, int c)
+add_char(struct csv_reader *r, int c)
 {
 	char ch = (char)c;
 
-	buf_add(b, &ch, 1);
+	if (r->flen++ < CSV_FIELD_MAX)
+		buf_add(&r->field, &ch, 1);
 }
 
 int
@@ -78,7 +84,7 @@ csv_next(struct csv_reader *r, struct csv_row *row, char **err)
 					}
 					if (c == '"') {
 						if ((c = getc_unlocked(fp)) == '"') {
-							add_char(&r->field, '"');
+							add_char(r, '"');
 							continue;
 						}
 						if (c != EOF)
@@ -87,7 +93,7 @@ csv_next(struct csv_reader *r, struct csv_row *row, char **err)
 					}
 					if (c == '\n')
 						r->line++;
-					add_char(&r->field, c);
+					add_char(r, c);
 				}
 				c = getc_unlocked(fp);
 			}
@@ -97,10 +103,10 @@ csv_next(struct csv_reader *r, struct csv_row *row, char **err)
 					    r->line);
 					goto fail;
 				}
-				add_char(&r->field, c);
+				add_char(r, c);
 				c = getc_unlocked(fp);
 			}
-			row_add(row, &r->field);
+			row_add(row, r);
 			if (c == ',')
 				continue;
 			if (c == '\r' && (c = getc_unlocked(fp)) != '\n' && c != EOF)
@@ -118,6 +124,7 @@ csv_next(struct csv_reader *r, struct csv_row *row, char **err)
 fail:
 	csv_row_free(row);
 	buf_free(&r->field);
+	r->flen = 0;
 	return -1;
 }
 
@@ -164,6 +171,7 @@ csv_free(struct csv *c)
 		for (j = 0; j < c->rows[i].n; j++)
 			free(c->rows[i].fields[j]);
 		free(c->rows[i].fields);
+		free(c->rows[i].lens);
 	}
 	free(c->rows);
 	memset(c, 0, sizeof(*c));
@@ -285,6 +293,37 @@ convert(const char *from, const char *to, const char *in, size_t len, size_t *ou
 	return out;
 }
 
+/*
+ * Where a NUL is: its line, its byte in the line and its CSV column (the
+ * column's name if cols has it). The column is counted on the raw bytes:
+ * in UTF-8 and in GB18030 alike a comma, a quote or a line feed is never
+ * part of a multibyte character.
+ */
+static void
+nul_error(char **err, size_t line, size_t byte, int col, const char *const *cols, int ncols)
+{
+	char where[160];
+
+	if (cols != NULL && col < ncols)
+		snprintf(where, sizeof(where), "column %d (%s)", col + 1, cols[col]);
+	else
+		snprintf(where, sizeof(where), "column %d", col + 1);
+	xasprintf(err, "line %zu, byte %zu of the line, %s: a NUL byte, which text never holds"
+	    " (a UTF-16 file? save it as UTF-8 or GB18030)", line, byte, where);
+}
+
+/* The CSV column state after byte c: within quotes, and the column's number. */
+static void
+csv_track(unsigned char c, int *quoted, int *col)
+{
+	if (c == '"')
+		*quoted = !*quoted;	/* a doubled quote toggles twice */
+	else if (!*quoted && c == ',')
+		(*col)++;
+	else if (!*quoted && c == '\n')
+		*col = 0;
+}
+
 char *
 text_to_utf8(const char *data, size_t len, const char *encoding, const char **detected,
     char **err)
@@ -295,14 +334,17 @@ text_to_utf8(const char *data, size_t len, const char *encoding, const char **de
 
 	*err = NULL;
 	if (nul != NULL) {
+		int quoted = 0, col = 0;
+
 		/* a NUL would cut the text short after conversion: refuse it where it is */
-		for (p = data; p < nul; p++)
+		for (p = data; p < nul; p++) {
 			if (*p == '\n') {
 				line++;
 				bol = p + 1;
 			}
-		xasprintf(err, "line %zu, byte %zu of the line: a NUL byte, which text never holds"
-		    " (a UTF-16 file? save it as UTF-8 or GB18030)", line, (size_t)(nul - bol) + 1);
+			csv_track((unsigned char)*p, &quoted, &col);
+		}
+		nul_error(err, line, (size_t)(nul - bol) + 1, col, NULL, 0);
 		return NULL;
 	}
 	if (encoding == NULL || strcmp(encoding, "utf-8") == 0) {
@@ -358,10 +400,12 @@ utf8_unfinished(const unsigned char *buf, size_t len)
 
 /* Copy the file into raw, checking it for NUL bytes and UTF-8 as it goes. */
 static int
-copy_checking(FILE *in, FILE *raw, int *utf8, size_t *bad, char **err)
+copy_checking(FILE *in, FILE *raw, int *utf8, size_t *bad, const char *const *cols,
+    int ncols, char **err)
 {
 	unsigned char buf[CHUNK + 4];
 	size_t carry = 0, n, i, cut, off = 0, line = 1, bol = 0, at;
+	int quoted = 0, col = 0;
 
 	*utf8 = 1;
 	while ((n = fread(buf + carry, 1, CHUNK, in)) > 0) {
@@ -370,11 +414,10 @@ copy_checking(FILE *in, FILE *raw, int *utf8, size_t *bad, char **err)
 				line++;
 				bol = off + (i - carry) + 1;
 			} else if (buf[i] == '\0') {
-				xasprintf(err, "line %zu, byte %zu of the line: a NUL byte, which text"
-				    " never holds (a UTF-16 file? save it as UTF-8 or GB18030)", line,
-				    off + (i - carry) - bol + 1);
+				nul_error(err, line, off + (i - carry) - bol + 1, col, cols, ncols);
 				return -1;
 			}
+			csv_track(buf[i], &quoted, &col);
 		}
 		if (fwrite(buf + carry, 1, n, raw) != n) {
 			xasprintf(err, "a temporary copy: %s", strerror(errno));
@@ -464,6 +507,13 @@ fail:
 FILE *
 text_file_utf8(const char *path, const char *encoding, const char **detected, char **err)
 {
+	return text_file_utf8_cols(path, encoding, NULL, 0, detected, err);
+}
+
+FILE *
+text_file_utf8_cols(const char *path, const char *encoding, const char *const *cols, int ncols,
+    const char **detected, char **err)
+{
 	unsigned char bom[3];
 	FILE *in, *raw, *out;
 	size_t bad = 0;
@@ -479,7 +529,7 @@ text_file_utf8(const char *path, const char *encoding, const char **detected, ch
 		fclose(in);
 		return NULL;
 	}
-	if (copy_checking(in, raw, &utf8, &bad, err) != 0) {
+	if (copy_checking(in, raw, &utf8, &bad, cols, ncols, err) != 0) {
 		fclose(in);
 		fclose(raw);
 		return NULL;

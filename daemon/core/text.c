@@ -4,6 +4,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "duban/i18n.h"
 #include "duban/text.h"
 
 /* The length of the UTF-8 sequence at p (1-4), or 0 if it is not valid. */
@@ -53,6 +54,47 @@ text_check(const char *s, size_t max, const char **why)
 		p += n;
 	}
 	return 0;
+}
+
+const char *
+text_check_field(const char *s, size_t n, size_t max, char *buf, size_t len)
+{
+	const char *why;
+
+	if (n > max) {
+		snprintf(buf, len, _("too long: %zu bytes, at most %zu bytes"), n, max);
+		return buf;
+	}
+	if (text_check(s, max, &why) != 0) {
+		snprintf(buf, len, "%s", gettext(why));
+		return buf;
+	}
+	return NULL;
+}
+
+size_t
+text_limit(const char *metavar)
+{
+	static const struct {
+		const char	*word;
+		size_t		 max;
+	} limits[] = {
+		{ "CODE", TEXT_MAX_DEPT }, { "DEPT", TEXT_MAX_DEPT }, { "NUMBER", TEXT_MAX_CODE },
+		{ "CASE", TEXT_MAX_CODE }, { "KIND", TEXT_MAX_NAME }, { "ID", TEXT_MAX_CODE },
+		{ "ACTION", TEXT_MAX_CODE }, { "NOTICE", TEXT_MAX_CODE },
+		{ "TIME", TEXT_MAX_CODE }, { "DATE", TEXT_MAX_CODE }, { "DURATION", TEXT_MAX_CODE },
+		{ "1-9", TEXT_MAX_CODE }, { "utf-8|gb18030", TEXT_MAX_CODE },
+		{ "NAME", TEXT_MAX_NAME }, { "BODY", TEXT_MAX_NAME },
+		{ "ADDR", TEXT_MAX_ADDR }, { "ADDRESS", TEXT_MAX_ADDR },
+		{ "ADDR[,ADDR]", TEXT_MAX }, { "TEXT", TEXT_MAX }, { "TITLE", TEXT_MAX },
+		{ "FILE", TEXT_MAX_PATH }, { "FROM", TEXT_MAX_PATH }, { "TO", TEXT_MAX_PATH },
+	};
+	size_t i;
+
+	for (i = 0; metavar != NULL && i < sizeof(limits) / sizeof(limits[0]); i++)
+		if (strcmp(limits[i].word, metavar) == 0)
+			return limits[i].max;
+	return TEXT_MAX;
 }
 
 void

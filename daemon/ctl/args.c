@@ -10,6 +10,7 @@
 
 #include "ctl.h"
 #include "duban/log.h"
+#include "duban/text.h"
 
 /* How many words of argv name the row (1 or 2), 0 if it does not match. */
 static int
@@ -183,6 +184,56 @@ ctl_help_rows(FILE *fp, const char *name)
 		}
 }
 
+/* The word of the usage line that names positional argument i (0-based) into buf. */
+static const char *
+arg_word(const struct ctl_cmd *cmd, int i, char *buf, size_t len)
+{
+	const char *p = cmd->args, *sp;
+	int k;
+
+	for (k = 0; k < i && (sp = strchr(p, ' ')) != NULL; k++)
+		p = sp + 1;
+	if (k < i)
+		return NULL;	/* past the words: a list (FILE...) repeats its last */
+	snprintf(buf, len, "%.*s", (int)strcspn(p, " ."), p);
+	return buf;
+}
+
+/*
+ * Every value within the limit of the field it is (TEXT_MAX for a title, a
+ * reason; TEXT_MAX_NAME for a name...): the argument or option named, with
+ * the limit. 0, or EXIT_USAGE after the message.
+ */
+static int
+args_limits(struct ctl_args *a)
+{
+	const struct ctl_cmd *cmd = a->cmd;
+	char word[64], why[128];
+	const char *w, *bad;
+	int i;
+
+	for (i = 0; i < a->argc; i++) {
+		w = arg_word(cmd, i, word, sizeof(word));
+		if ((bad = text_check_field(a->argv[i], strlen(a->argv[i]), text_limit(w), why, sizeof(why))) != NULL) {
+			fprintf(stderr, _("dubanctl %s: %s (argument %d): %s\n"), cmd->name,
+			    w ? w : "", i + 1, bad);
+			return EXIT_USAGE;
+		}
+	}
+	for (i = 0; cmd->opts != NULL && cmd->opts[i].name != NULL; i++) {
+		if (a->vals[i] == NULL || cmd->opts[i].arg == NULL)
+			continue;
+		if ((bad = text_check_field(a->vals[i], strlen(a->vals[i]),
+		    text_limit(cmd->opts[i].arg), why,
+		    sizeof(why))) != NULL) {
+			fprintf(stderr, _("dubanctl %s: --%s %s: %s\n"), cmd->name, cmd->opts[i].name,
+			    cmd->opts[i].arg, bad);
+			return EXIT_USAGE;
+		}
+	}
+	return 0;
+}
+
 int
 args_parse(const struct ctl_cmd *cmd, int argc, char **argv, struct ctl_args *a)
 {
@@ -217,7 +268,7 @@ args_parse(const struct ctl_cmd *cmd, int argc, char **argv, struct ctl_args *a)
 	a->argv = argv + optind;
 	if (a->argc < cmd->min || (cmd->max >= 0 && a->argc > cmd->max))
 		return args_usage(a);
-	return 0;
+	return args_limits(a);
 }
 
 static int

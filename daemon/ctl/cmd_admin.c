@@ -1,10 +1,12 @@
 /* dubanctl init, check-config, status and log: the database, the configuration, the daemon, the audit log. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ctl.h"
+#include "duban/dbfile.h"
 
 struct steps_seen {
 	char	**step;
@@ -170,6 +172,39 @@ cmd_check_config(struct ctl *c, struct ctl_args *a)
 	return EXIT_OK;
 }
 
+/* Why the daemon did not answer, by the socket's error. */
+static void
+ctl_ask_failed(const char *path, int e)
+{
+	char hint[512];
+
+	switch (e) {
+	case EACCES:
+	case EPERM:
+		if (dbfile_group_hint(path, hint, sizeof(hint))[0])
+			fprintf(stderr, _("dubanctl: %s: permission denied: %s\n"), path, hint);
+		else
+			fprintf(stderr, _("dubanctl: %s: permission denied: add the user to the"
+			    " socket's group (duban), then log in again\n"), path);
+		break;
+	case ENOENT:
+		fprintf(stderr, _("dubanctl: %s: no socket there: duband is not running (or its"
+		    " [daemon] socket is another path)\n"), path);
+		break;
+	case ECONNREFUSED:
+		fprintf(stderr, _("dubanctl: %s: connection refused: the socket is there but no"
+		    " duband listens on it (it stopped without removing it?)\n"), path);
+		break;
+	case ETIMEDOUT:
+		fprintf(stderr, _("dubanctl: %s: duband did not answer within 2 seconds (busy, or"
+		    " stuck: see its log)\n"), path);
+		break;
+	default:
+		fprintf(stderr, _("dubanctl: %s: duband is not answering: %s\n"), path,
+		    strerror(e));
+	}
+}
+
 int
 cmd_status(struct ctl *c, struct ctl_args *a)
 {
@@ -177,8 +212,7 @@ cmd_status(struct ctl *c, struct ctl_args *a)
 
 	(void)a;
 	if (ctl_ask(c, "status", reply, sizeof(reply), 2000) != 0) {
-		fprintf(stderr, _("dubanctl: duband is not answering on %s (not running?)\n"),
-		    c->conf->socket_path);
+		ctl_ask_failed(c->conf->socket_path, errno);
 		return EXIT_FAIL;
 	}
 	if (ctl_out == OUT_TABLE) {

@@ -50,7 +50,7 @@ cmd_dept_add(struct ctl *c, struct ctl_args *a)
 		return EXIT_USAGE;
 	d.code = a->argv[0];
 	d.name = a->argv[1];
-	if (d.code[0] == '\0' || d.name[0] == '\0' || strlen(d.code) > 32 ||
+	if (d.code[0] == '\0' || d.name[0] == '\0' || strlen(d.code) > TEXT_MAX_DEPT ||
 	    strpbrk(d.code, " ,;") != NULL) {
 		fprintf(stderr, _("dubanctl: a department needs a code (at most 32 bytes, no spaces,"
 		    " commas or semicolons) and a name\n"));
@@ -123,6 +123,8 @@ int
 cmd_dept_import(struct ctl *c, struct ctl_args *args)
 {
 	static const char *const roster[] = { "code", "name", "head", "title", "email" };
+	static const size_t max[] = { TEXT_MAX_DEPT, TEXT_MAX_NAME, TEXT_MAX_NAME, TEXT_MAX_NAME,
+	    TEXT_MAX_ADDR };
 	struct {
 		const char	*file;
 		int		 errors, dry_run;
@@ -137,7 +139,7 @@ cmd_dept_import(struct ctl *c, struct ctl_args *args)
 		return rc;
 	im.dry_run = args_has(args, "dry-run");
 	im.file = args->argv[0];
-	if ((rc = ctl_read_table(im.file, encoding, roster, 5, &csv, &used)) != 0)
+	if ((rc = ctl_read_table(im.file, encoding, roster, 5, max, &csv, &used)) != 0)
 		return rc;
 	for (i = 1; i < csv.n; i++) {
 		const struct csv_row *r = &csv.rows[i];

@@ -78,13 +78,14 @@ int
 cmd_leader_import(struct ctl *c, struct ctl_args *args)
 {
 	static const char *const cols[] = { "name", "title", "email" };
+	static const size_t max[] = { TEXT_MAX_NAME, TEXT_MAX_NAME, TEXT_MAX_ADDR };
 	const char *encoding, *used, *why;
 	struct csv csv;
 	int i, rc, errors = 0;
 
 	if ((rc = args_encoding(args, &encoding)) != 0)
 		return rc;
-	if ((rc = ctl_read_table(args->argv[0], encoding, cols, 3, &csv, &used)) != 0)
+	if ((rc = ctl_read_table(args->argv[0], encoding, cols, 3, max, &csv, &used)) != 0)
 		return rc;
 	for (i = 1; i < csv.n; i++) {
 		const struct csv_row *r = &csv.rows[i];

@@ -24,6 +24,14 @@ const char *const ledger_columns[NCOLS] = {
 	"转办原因"
 };
 
+/* Each column's limit in bytes (dubanctl(1), LIMITS): codes and times, names, free text. */
+static const size_t ledger_limits[NCOLS] = {
+	TEXT_MAX_CODE, TEXT_MAX, TEXT_MAX_CODE, TEXT_MAX_DEPT, TEXT_MAX_NAME, TEXT_MAX_CODE,
+	TEXT_MAX_NAME, TEXT_MAX_CODE, TEXT_MAX_DEPT, TEXT_MAX_NAME, TEXT_MAX_CODE, TEXT_MAX_CODE,
+	TEXT_MAX_CODE, TEXT_MAX, TEXT_MAX, TEXT_MAX_CODE, TEXT_MAX_CODE, TEXT_MAX_CODE,
+	TEXT_MAX_NAME, TEXT_MAX_NAME, TEXT_MAX_CODE, TEXT_MAX_CODE, TEXT_MAX
+};
+
 #define MAX_ERRORS	50
 
 struct import {
@@ -147,9 +155,11 @@ check_row(struct import *im, const struct csv_row *r)
 		return 0;
 	}
 	for (col = 0; col < im->ncols; col++) {
+		char buf[128];
 		const char *why;
 
-		if (text_check(f[col], TEXT_MAX, &why) != 0)
+		if ((why = text_check_field(f[col], r->lens[col], ledger_limits[col], buf,
+		    sizeof(buf))) != NULL)
 			row_error(im, r->line, col, "%s", why);
 	}
 	if (f[COL_CASE][0] == '\0')
@@ -550,7 +560,8 @@ cmd_ledger_import(struct ctl *c, struct ctl_args *args)
 	im.dry_run = args_has(args, "dry-run");
 	im.c = c;
 	im.file = args->argv[0];
-	if ((fp = text_file_utf8(im.file, encoding, &used, &err)) == NULL) {
+	if ((fp = text_file_utf8_cols(im.file, encoding, ledger_columns, NCOLS, &used, &err)) ==
+	    NULL) {
 		fprintf(stderr, "dubanctl: %s: %s\n", im.file, err);
 		free(err);
 		return EXIT_FAIL;

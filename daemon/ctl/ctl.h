@@ -112,9 +112,12 @@ int args_encoding(const struct ctl_args *a, const char **encoding);
 /* Read, decode (encoding as text_to_utf8) and parse a CSV file: 0, or an exit code after a message. */
 struct csv;
 int ctl_read_csv(const char *file, const char *encoding, struct csv *csv, const char **used);
-/* The same, for a file whose first line must be exactly the header cols. */
+/*
+ * The same, for a file whose first line must be exactly the header cols,
+ * each cell of the rows within its column's limit max[i] (bytes).
+ */
 int ctl_read_table(const char *file, const char *encoding, const char *const *cols, int ncols,
-    struct csv *csv, const char **used);
+    const size_t *max, struct csv *csv, const char **used);
 /* Print the row's usage to stderr; returns EXIT_USAGE. */
 int args_usage(const struct ctl_args *a);
 /* No row for argv: say so, with the nearest command or subcommand; EXIT_USAGE. */
@@ -127,7 +130,11 @@ int ctl_usage(const char *name);
 void ctl_help_rows(FILE *fp, const char *name);
 /* Tell a running daemon to look at the database now (best effort). */
 void ctl_wake(struct ctl *c);
-/* Send a request to the daemon and wait for its answer; -1 if none came. */
+/*
+ * Send a request to the daemon and wait for its answer; -1 if none came,
+ * with errno: EACCES (not in the socket's group), ENOENT (no socket),
+ * ECONNREFUSED (a socket nobody listens on), ETIMEDOUT (no answer in time).
+ */
 int ctl_ask(struct ctl *c, const char *request, char *reply, size_t len, int timeout_ms);
 /*
  * Send one message through the configured server now (dubanctl mail test,

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "ctl.h"
+#include "duban/text.h"
 #include "duban/csv.h"
 
 static int
@@ -114,9 +115,34 @@ ctl_read_csv(const char *file, const char *encoding, struct csv *csv, const char
 	return 0;
 }
 
+/* Every cell text within its column's limit: 0, or EXIT_FAIL after naming each that is not. */
+static int
+table_limits(const char *file, const char *const *cols, int ncols, const size_t *max,
+    struct csv *csv)
+{
+	char buf[128];
+	const char *why;
+	int i, j, errors = 0;
+
+	for (i = 1; i < csv->n; i++)
+		for (j = 0; j < csv->rows[i].n && j < ncols; j++)
+			if ((why = text_check_field(csv->rows[i].fields[j],
+			    csv->rows[i].lens[j], max[j], buf,
+			    sizeof(buf))) != NULL) {
+				fprintf(stderr, _("%s:%d: column %d (%s): %s\n"), file,
+				    csv->rows[i].line, j + 1, cols[j], why);
+				errors++;
+			}
+	if (errors == 0)
+		return 0;
+	fprintf(stderr, _("dubanctl: %s: %d errors; nothing was imported\n"), file, errors);
+	csv_free(csv);
+	return EXIT_FAIL;
+}
+
 int
 ctl_read_table(const char *file, const char *encoding, const char *const *cols, int ncols,
-    struct csv *csv, const char **used)
+    const size_t *max, struct csv *csv, const char **used)
 {
 	struct buf head = { 0 };
 	int i, rc;
@@ -127,7 +153,7 @@ ctl_read_table(const char *file, const char *encoding, const char *const *cols, 
 		if (strcmp(csv->rows[0].fields[i], cols[i]) != 0)
 			break;
 	if (csv->n > 0 && i == ncols && csv->rows[0].n == ncols)
-		return 0;
+		return table_limits(file, cols, ncols, max, csv);
 	for (i = 0; i < ncols; i++)
 		buf_printf(&head, "%s%s", i ? "," : "", cols[i]);
 	fprintf(stderr, _("%s:1: the first line must be the header: %s\n"), file, head.data);

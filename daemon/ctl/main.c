@@ -106,19 +106,23 @@ ctl_ask(struct ctl *c, const char *request, char *reply, size_t len, int timeout
 	struct sockaddr_un sun;
 	struct pollfd pfd;
 	ssize_t n;
-	int fd;
+	int fd, e;
 
 	if ((fd = ctl_socket(c, &sun)) == -1)
 		return -1;
 	if (sendto(fd, request, strlen(request), MSG_DONTWAIT | MSG_NOSIGNAL,
 	    (struct sockaddr *)&sun, sizeof(sun)) == -1) {
+		e = errno;
 		close(fd);
+		errno = e;
 		return -1;
 	}
 	pfd.fd = fd;
 	pfd.events = POLLIN;
-	if (poll(&pfd, 1, timeout_ms) != 1 || (n = recv(fd, reply, len - 1, 0)) < 0) {
+	if ((e = poll(&pfd, 1, timeout_ms)) != 1 || (n = recv(fd, reply, len - 1, 0)) < 0) {
+		e = e == 0 ? ETIMEDOUT : errno;
 		close(fd);
+		errno = e;
 		return -1;
 	}
 	reply[n] = '\0';
@@ -327,7 +331,7 @@ main(int argc, char *argv[])
 	for (i = 1; i < argc; i++) {
 		const char *why;
 
-		if (text_check(argv[i], TEXT_MAX, &why) != 0) {
+		if (text_check(argv[i], TEXT_MAX_PATH, &why) != 0) {
 			char *e = text_escape(argv[i]);
 
 			if (argv[i - 1][0] == '-' && argv[i - 1][1] == '-' && !strchr(argv[i - 1], '='))

@@ -11,11 +11,18 @@
 #include <stdio.h>
 
 #include "duban/buf.h"
-#include "duban/buf.h"
 #include "duban/xmalloc.h"
+
+/*
+ * A field longer than this is counted but not kept whole: no limit of a
+ * field is near it, and a hostile file cannot make the reader hold a
+ * 50 MB cell. lens[] gives each field's length as the file has it.
+ */
+#define CSV_FIELD_MAX	65536
 
 struct csv_row {
 	char	**fields;
+	size_t	 *lens;		/* each field's length in the file, kept or not */
 	int	  n;
 	int	  line;		/* the file line the row starts on */
 };
@@ -34,6 +41,7 @@ struct csv_reader {
 	FILE		*fp;
 	int		 line;
 	struct buf	 field;
+	size_t		 flen;		/* the field's length so far, kept or not */
 };
 void csv_reader_init(struct csv_reader *r, FILE *fp);
 /* The next row (blank lines are none): 1, 0 at the end, -1 with *err ("line N: ..."). */
@@ -69,6 +77,9 @@ char *text_to_utf8(const char *data, size_t len, const char *encoding,
  */
 FILE *text_file_utf8(const char *path, const char *encoding, const char **detected,
     char **err);
+/* The same; a NUL's error names its column by cols (the header's names). */
+FILE *text_file_utf8_cols(const char *path, const char *encoding, const char *const *cols,
+    int ncols, const char **detected, char **err);
 /* UTF-8 text in another encoding ("gb18030"); NULL with *err if it cannot be. */
 char *utf8_to(const char *text, const char *encoding, size_t *outlen, char **err);
 /* Is the text valid UTF-8? The offset of the first bad byte in *bad. */
