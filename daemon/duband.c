@@ -484,8 +484,10 @@ control_status(struct daemon *d, char *out, size_t len)
 	char when[32] = "none";
 	int open, overdue;
 
-	store_count_open(d->store, instant_now(), d->conf->waiting_rules, &open, &overdue);
-	store_outbox_counts_all(d->store, &c);
+	if (store_count_open(d->store, instant_now(), d->conf->waiting_rules, &open, &overdue) != 0)
+		open = overdue = -1;
+	if (store_outbox_counts_all(d->store, &c) != 0)
+		memset(&c, 0xff, sizeof(c));	/* -1 each: the database did not answer */
 	if (next != 0)
 		instant_format(next, when, sizeof(when));
 	snprintf(out, len,
@@ -553,8 +555,12 @@ daemon_status(struct daemon *d)
 		notify_send("STATUS=%s%swaiting for the database: %s", who, *who ? ": " : "", why);
 		return;
 	}
-	store_count_open(d->store, now, d->conf->waiting_rules, &open, &overdue);
-	store_outbox_counts(d->store, &c);
+	if (store_count_open(d->store, now, d->conf->waiting_rules, &open, &overdue) != 0 ||
+	    store_outbox_counts(d->store, &c) != 0) {
+		notify_send("STATUS=%s%sthe database did not answer: %s", who, *who ? ": " : "",
+		    store_errmsg(d->store));
+		return;
+	}
 	notify_send("STATUS=%s%s%d open actions, %d overdue; mail: %d queued, %d failed",
 	    who, *who ? ": " : "", open, overdue, c.queued, c.failed);
 }

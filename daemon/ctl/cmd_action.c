@@ -415,11 +415,8 @@ cmd_assign(struct ctl *c, struct ctl_args *args)
 	    p.rule ? p.rule->name : "none", p.rule ? due : "none",
 	    adj.agreed ? " (agreed with the petitioner)" : "",
 	    responsible ? ", responsible " : "", responsible ? responsible : "");
-	store_event(c->store, instant_now(), c->who, id, "assign", detail);
-	if (store_commit(c->store) != 0) {
-		rc = EXIT_DATABASE;
+	if ((rc = ctl_event_commit(c, id, "assign", detail)) != EXIT_OK)
 		goto out;
-	}
 	ctl_wake(c);
 	printf(_("action %lld assigned to %s, due %s%s\n"), (long long)id, d.code,
 	    p.rule ? due : _("(no deadline)"),
@@ -493,13 +490,13 @@ cmd_done(struct ctl *c, struct ctl_args *args)
 		    note ? note : "", note ? "; " : "", reason);
 		note = detail;
 	}
-	store_event(c->store, instant_now(), c->who, id, "done", note);
-	printf(_("action %lld done\n"), (long long)id);
 	/* what follows it by the procedure, in the same transaction */
-	if (ctl_procedure_after(c, id, at) != 0 || store_commit(c->store) != 0) {
+	if (store_event(c->store, instant_now(), c->who, id, "done", note) != 0 ||
+	    ctl_procedure_after(c, id, at) != 0 || store_commit(c->store) != 0) {
 		store_rollback(c->store);
 		return ctl_db_failed(c);
 	}
+	printf(_("action %lld done\n"), (long long)id);
 	ctl_wake(c);
 	return EXIT_OK;
 }

@@ -99,7 +99,13 @@ cmd_init(struct ctl *c, struct ctl_args *a)
 		return EXIT_DATABASE;
 	}
 	name = store_display_name(c->conf->database);
-	store_event(s, instant_now(), c->who, 0, "init", name);
+	if (store_event(s, instant_now(), c->who, 0, "init", name) != 0) {
+		fprintf(stderr, _("dubanctl: init: the audit log could not be written: %s\n"),
+		    store_errmsg(s));
+		store_close(s);
+		free(name);
+		return EXIT_DATABASE;
+	}
 	store_close(s);
 	printf(_("database %s ready (schema version %d)\n"), name, STORE_SCHEMA_VERSION);
 	free(name);
@@ -136,11 +142,15 @@ cmd_migrate_store(struct ctl *c, struct ctl_args *a)
 		char *detail;
 
 		xasprintf(&detail, "from %s", fname);
-		store_event(to, instant_now(), c->who, 0, "migrate-store", detail);
+		if (store_event(to, instant_now(), c->who, 0, "migrate-store", detail) != 0)
+			fprintf(stderr, _("dubanctl: every row was copied, but the audit log of %s"
+			    " could not say so: %s\n"), tname, store_errmsg(to));
+		else {
+			printf(_("every row copied; point [daemon] database at %s, then start"
+			    " duband\n"), tname);
+			rc = EXIT_OK;
+		}
 		free(detail);
-		printf(_("every row copied; point [daemon] database at %s, then start duband\n"),
-		    tname);
-		rc = EXIT_OK;
 	}
 	store_close(to);
 	store_close(from);

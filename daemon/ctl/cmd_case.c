@@ -86,9 +86,8 @@ cmd_case_add(struct ctl *c, struct ctl_args *a)
 		return EXIT_FAIL;
 	}
 	snprintf(detail, sizeof(detail), "%s %s", k.number, k.title);
-	store_event(c->store, instant_now(), c->who, 0, "case add", detail);
-	if (store_commit(c->store) != 0)
-		return EXIT_DATABASE;
+	if ((rc = ctl_event_commit(c, 0, "case add", detail)) != EXIT_OK)
+		return rc;
 	printf(_("case %s added\n"), k.number);
 	return EXIT_OK;
 }

@@ -72,9 +72,8 @@ cmd_dept_add(struct ctl *c, struct ctl_args *a)
 		return EXIT_FAIL;
 	}
 	snprintf(detail, sizeof(detail), "%s %s", d.code, d.name);
-	store_event(c->store, instant_now(), c->who, 0, "dept add", detail);
-	if (store_commit(c->store) != 0)
-		return EXIT_DATABASE;
+	if ((rc = ctl_event_commit(c, 0, "dept add", detail)) != EXIT_OK)
+		return rc;
 	printf(_("department %s added\n"), d.code);
 	return EXIT_OK;
 }
@@ -205,6 +204,5 @@ cmd_dept_import(struct ctl *c, struct ctl_args *args)
 		store_rollback(c->store);
 		return EXIT_OK;
 	}
-	store_event(c->store, instant_now(), c->who, 0, "dept import", im.file);
-	return store_commit(c->store) == 0 ? EXIT_OK : EXIT_DATABASE;
+	return ctl_event_commit(c, 0, "dept import", im.file);
 }

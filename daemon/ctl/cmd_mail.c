@@ -51,9 +51,8 @@ cmd_mail_retry(struct ctl *c, struct ctl_args *a)
 		return EXIT_FAIL;
 	}
 	snprintf(detail, sizeof(detail), "notice %lld", (long long)id);
-	store_event(c->store, instant_now(), c->who, 0, "mail retry", detail);
-	if (store_commit(c->store) != 0)
-		return EXIT_DATABASE;
+	if ((rc = ctl_event_commit(c, 0, "mail retry", detail)) != EXIT_OK)
+		return rc;
 	ctl_wake(c);
 	printf(_("notice %lld queued again\n"), (long long)id);
 	return EXIT_OK;
@@ -86,7 +85,8 @@ cmd_mail_list(struct ctl *c, struct ctl_args *a)
 	struct outbox_counts n;
 	bool all = args_has(a, "all");
 
-	store_outbox_counts_all(c->store, &n);
+	if (store_outbox_counts_all(c->store, &n) != 0)
+		return ctl_db_failed(c);
 	if (ctl_out == OUT_TABLE)
 		printf(_("queued %d, sent %d, failed %d\n"), n.queued, n.sent, n.failed);
 	{

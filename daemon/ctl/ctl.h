@@ -96,6 +96,13 @@ void out_end(void);
 int ctl_lookup(struct ctl *c, int rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* The database failed: says so with its error; returns EXIT_DATABASE. */
 int ctl_db_failed(struct ctl *c);
+/*
+ * Write the change's audit row and commit, inside the caller's transaction:
+ * EXIT_OK, or EXIT_DATABASE after a rollback and a message (a change is
+ * never stored without its line in the audit log).
+ */
+int ctl_event_commit(struct ctl *c, int64_t action_id, const char *what, const char *detail)
+    __attribute__((warn_unused_result));
 /* The row argv names (the words it took in *words), or NULL. */
 const struct ctl_cmd *ctl_find(int argc, char **argv, int *words);
 /* Read a row's line: 0, an exit code after a usage message, or -1 after --help. */

@@ -45,6 +45,17 @@ ctl_db_failed(struct ctl *c)
 }
 
 int
+ctl_event_commit(struct ctl *c, int64_t action_id, const char *what, const char *detail)
+{
+	if (store_event(c->store, instant_now(), c->who, action_id, what, detail) == 0 &&
+	    store_commit(c->store) == 0)
+		return EXIT_OK;
+	fprintf(stderr, _("dubanctl: %s: nothing was stored: %s\n"), what, store_errmsg(c->store));
+	store_rollback(c->store);
+	return EXIT_DATABASE;
+}
+
+int
 ctl_lookup(struct ctl *c, int rc, const char *fmt, ...)
 {
 	va_list ap;

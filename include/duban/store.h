@@ -15,6 +15,9 @@
 
 #define STORE_SCHEMA_VERSION	13
 
+/* A result the caller must look at: a write that failed is never passed over. */
+#define STORE_MUST	__attribute__((warn_unused_result))
+
 /*
  * What the store's functions return besides 0 (done, or found) and -1 (the
  * database failed; logged): never one for the other, so that a failing
@@ -152,14 +155,14 @@ const char *store_errmsg(struct store *s);
 
 /* The page cache in KiB (SQLite's default is 2000). */
 void store_cache_size(struct store *s, int kib);
-int store_begin(struct store *s);
-int store_commit(struct store *s);
+STORE_MUST int store_begin(struct store *s);
+STORE_MUST int store_commit(struct store *s);
 void store_rollback(struct store *s);
 /* A recompute's transaction: its indexes dropped (build false), then built again. */
-int store_recompute_indexes(struct store *s, bool build);
+STORE_MUST int store_recompute_indexes(struct store *s, bool build);
 /* A part of the open transaction that can be undone alone (SAVEPOINT). */
-int store_savepoint(struct store *s);
-int store_release(struct store *s);
+STORE_MUST int store_savepoint(struct store *s);
+STORE_MUST int store_release(struct store *s);
 void store_rollback_part(struct store *s);
 /*
  * Several daemons on one PostgreSQL database: this instance's name, written
@@ -168,23 +171,23 @@ void store_rollback_part(struct store *s);
  * The claims of this instance's earlier runs (a crash) go back to the queue
  * at once rather than when their lease runs out: how many, or -1.
  */
-int store_set_owner(struct store *s, const char *name, instant_t lease_ms);
+STORE_MUST int store_set_owner(struct store *s, const char *name, instant_t lease_ms);
 /* "duband", or "duband@NAME" once an instance is named. */
 const char *store_who(struct store *s);
 /* This run's name on its claims, or NULL. */
 const char *store_owner(struct store *s);
 /* Give up this run's claims (a clean stop): another instance, or the next run, sends them. */
-int store_lease_release(struct store *s);
+STORE_MUST int store_lease_release(struct store *s);
 /* Extend this instance's claims that still hold; 0 or -1. */
-int store_lease_renew(struct store *s, instant_t now);
+STORE_MUST int store_lease_renew(struct store *s, instant_t now);
 /*
  * PostgreSQL's wake-ups: the daemon listens, dubanctl notifies after its
  * commit, every instance hears it. store_fd is the socket to watch (-1 on
  * SQLite; it changes after a reconnection); store_notified reads what came.
  */
-int store_listen(struct store *s);
+STORE_MUST int store_listen(struct store *s);
 void store_notify(struct store *s);
-int store_fd(struct store *s);
+STORE_MUST int store_fd(struct store *s);
 bool store_notified(struct store *s);
 /* The connection to the database is lost and not yet made again: why. */
 bool store_waiting(struct store *s, const char **why);
@@ -193,7 +196,7 @@ bool store_waiting(struct store *s, const char **why);
  * transaction; fn is told each table's count once they match. 0, or -1
  * with *cause (to free) and nothing written.
  */
-int store_copy(struct store *from, struct store *to,
+STORE_MUST int store_copy(struct store *from, struct store *to,
     void (*fn)(const char *table, int64_t rows, void *arg), void *arg, char **cause);
 /* A database's name for messages and logs: a connection string without its password. */
 char *store_display_name(const char *path);
@@ -201,21 +204,21 @@ char *store_display_name(const char *path);
 bool store_changed(struct store *s);
 
 /* Record who did what to which action (action 0: none) in the audit log. */
-int store_event(struct store *s, instant_t at, const char *who, int64_t action,
+STORE_MUST int store_event(struct store *s, instant_t at, const char *who, int64_t action,
     const char *what, const char *detail);
 
 /* Departments */
-int store_dept_add(struct store *s, const struct department *d, int64_t *id);
-int store_dept_get(struct store *s, const char *code, struct department *d);
+STORE_MUST int store_dept_add(struct store *s, const struct department *d, int64_t *id);
+STORE_MUST int store_dept_get(struct store *s, const char *code, struct department *d);
 /* Change a department's name, head, email and cc (by its code). */
-int store_dept_update(struct store *s, const struct department *d);
+STORE_MUST int store_dept_update(struct store *s, const struct department *d);
 /* Calls fn for each department, ordered by code; stops if fn returns non-zero. */
-int store_dept_each(struct store *s, int (*fn)(const struct department *, void *), void *arg);
+STORE_MUST int store_dept_each(struct store *s, int (*fn)(const struct department *, void *), void *arg);
 void store_dept_clear(struct department *d);
 
 /* Cases */
-int store_case_add(struct store *s, const struct case_rec *c, int64_t *id);
-int store_case_get(struct store *s, const char *number, struct case_rec *c);
+STORE_MUST int store_case_add(struct store *s, const struct case_rec *c, int64_t *id);
+STORE_MUST int store_case_get(struct store *s, const char *number, struct case_rec *c);
 void store_case_clear(struct case_rec *c);
 
 /* Actions */
@@ -230,15 +233,15 @@ struct action_new {
 	instant_t	 agreed;	/* a deadline agreed with the petitioner, or 0 */
 	const char	*responsible;	/* 责任人, or NULL */
 };
-int store_action_add(struct store *s, const struct action_new *n, instant_t due, int uncertain,
+STORE_MUST int store_action_add(struct store *s, const struct action_new *n, instant_t due, int uncertain,
     instant_t next_at, instant_t now, int64_t *id);
-int store_action_get(struct store *s, int64_t id, struct action *a);
+STORE_MUST int store_action_get(struct store *s, int64_t id, struct action *a);
 /* Mark an action done: 0, STORE_NOT_FOUND, STORE_DONE_ALREADY, or -1. */
-int store_action_done(struct store *s, int64_t id, instant_t at, const char *note);
+STORE_MUST int store_action_done(struct store *s, int64_t id, instant_t at, const char *note);
 /* Each open action (all = also the done ones), ordered by deadline. */
-int store_action_each(struct store *s, bool all, int (*fn)(const struct action *, void *), void *arg);
+STORE_MUST int store_action_each(struct store *s, bool all, int (*fn)(const struct action *, void *), void *arg);
 /* Up to max open actions whose next event is due at or before now. */
-int store_action_due(struct store *s, instant_t now, int max, struct action *out);
+STORE_MUST int store_action_due(struct store *s, instant_t now, int max, struct action *out);
 /* The procedure: a next step proposed, until the office confirms or drops it. */
 struct proposal {
 	int64_t		 id;
@@ -252,27 +255,27 @@ struct proposal {
 	int64_t		 action_id;	/* confirmed: the action; 0: dropped or open */
 	const char	*reason;	/* why it was dropped */
 };
-int store_proposal_add(struct store *s, int64_t case_id, int64_t after_action, const char *step,
+STORE_MUST int store_proposal_add(struct store *s, int64_t case_id, int64_t after_action, const char *step,
     int64_t dept_id, instant_t at, const char *why, int64_t *id);
 /* The open proposals (all: also the decided ones), oldest first; or only id if id != 0. */
-int store_proposal_each(struct store *s, bool all, int64_t id,
+STORE_MUST int store_proposal_each(struct store *s, bool all, int64_t id,
     int (*fn)(const struct proposal *, void *), void *arg);
 /* How many proposals of a case wait for a decision, or -1. */
-int store_proposal_open_count(struct store *s, int64_t case_id);
+STORE_MUST int store_proposal_open_count(struct store *s, int64_t case_id);
 /* Confirm (action_id) or drop (reason) an open proposal: 0, STORE_NOT_FOUND (or decided), -1. */
-int store_proposal_decide(struct store *s, int64_t id, instant_t at, const char *who,
+STORE_MUST int store_proposal_decide(struct store *s, int64_t id, instant_t at, const char *who,
     int64_t action_id, const char *reason);
 /* Each step the actions name, with how many; stops at fn's first non-zero return. */
-int store_steps_each(struct store *s, int (*fn)(const char *step, int n, void *arg), void *arg);
+STORE_MUST int store_steps_each(struct store *s, int (*fn)(const char *step, int n, void *arg), void *arg);
 /*
  * The actions that name step old get the kind key (keep_text: the old text is
  * kept as their what, for the catch-all); their rule is pinned, so that no
  * deadline changes; each is recorded in the audit log. How many, or -1.
  */
-int store_steps_place(struct store *s, const char *old, const char *key, int keep_text,
+STORE_MUST int store_steps_place(struct store *s, const char *old, const char *key, int keep_text,
     instant_t now, const char *who);
 /* Events before stage are done; checked_at: the instant they were looked at. */
-int store_action_schedule(struct store *s, int64_t id, int stage, instant_t next_at,
+STORE_MUST int store_action_schedule(struct store *s, int64_t id, int stage, instant_t next_at,
     instant_t checked_at);
 
 /* What a recompute needs of an open action. */
@@ -293,12 +296,12 @@ struct recompute_row {
 	struct adjust	 adj;
 };
 /* Each open action; stops at the first non-zero return of fn and returns it. */
-int store_action_each_open(struct store *s, int (*fn)(const struct recompute_row *, void *),
+STORE_MUST int store_action_each_open(struct store *s, int (*fn)(const struct recompute_row *, void *),
     void *arg);
-int store_action_replan(struct store *s, int64_t id, const char *rule, instant_t due,
+STORE_MUST int store_action_replan(struct store *s, int64_t id, const char *rule, instant_t due,
     int uncertain, int stage, instant_t next_at);
 /* Record that an action's deadline moved, and why. */
-int store_deadline_audit(struct store *s, int64_t action, instant_t at, instant_t old_due,
+STORE_MUST int store_deadline_audit(struct store *s, int64_t action, instant_t at, instant_t old_due,
     instant_t new_due, const char *old_rule, const char *new_rule, const char *why);
 
 struct audit_row {
@@ -309,7 +312,7 @@ struct audit_row {
 	const char	*new_rule;
 	const char	*why;
 };
-int store_audit_each(struct store *s, int64_t action,
+STORE_MUST int store_audit_each(struct store *s, int64_t action,
     int (*fn)(const struct audit_row *, void *), void *arg);
 /* The earliest scheduled event, 0 if none. */
 instant_t store_next_event(struct store *s);
@@ -317,36 +320,36 @@ void store_action_clear(struct action *a);
 
 /* Outbox */
 /* Queue a notice; 0 if queued, 1 if that notice exists already. */
-int store_notice_add(struct store *s, const struct notice *n, instant_t now);
+STORE_MUST int store_notice_add(struct store *s, const struct notice *n, instant_t now);
 /*
  * Up to max queued notices that may be tried at now, with their messages;
  * only_singles: only those that may not merge into a digest.
  */
-int store_outbox_singles(struct store *s, instant_t now, int max, int only_singles,
+STORE_MUST int store_outbox_singles(struct store *s, instant_t now, int max, int only_singles,
     struct outbox_item *out);
 /* Up to max recipients with queued notices due that may merge into a digest. */
-int store_outbox_recipients(struct store *s, instant_t now, int max, char ***out);
+STORE_MUST int store_outbox_recipients(struct store *s, instant_t now, int max, char ***out);
 /* One recipient's mergeable notices due, without their messages. */
-int store_outbox_for(struct store *s, const char *recipient, instant_t now, int max,
+STORE_MUST int store_outbox_for(struct store *s, const char *recipient, instant_t now, int max,
     struct outbox_item *out);
 /* The stored message of a notice (the caller frees it), or NULL. */
 char *store_notice_message(struct store *s, int64_t id);
 /* The earliest next try of a queued notice, 0 if none. */
 instant_t store_outbox_next(struct store *s);
 /* Sent: message_id is that of the message that carried it (a digest's, maybe). */
-int store_notice_sent(struct store *s, int64_t id, instant_t at, const char *reply,
+STORE_MUST int store_notice_sent(struct store *s, int64_t id, instant_t at, const char *reply,
     const char *message_id);
 /* A failed notice goes back to the queue; 1 if it was not failed. */
-int store_notice_requeue(struct store *s, int64_t id, instant_t at);
-int store_notice_retry(struct store *s, int64_t id, instant_t next_try, const char *reply);
-int store_notice_failed(struct store *s, int64_t id, const char *reply);
+STORE_MUST int store_notice_requeue(struct store *s, int64_t id, instant_t at);
+STORE_MUST int store_notice_retry(struct store *s, int64_t id, instant_t next_try, const char *reply);
+STORE_MUST int store_notice_failed(struct store *s, int64_t id, const char *reply);
 /* A queued notice that no longer holds: not sent, and why. */
-int store_notice_withdraw(struct store *s, int64_t id, const char *why);
+STORE_MUST int store_notice_withdraw(struct store *s, int64_t id, const char *why);
 /* The id of the row the last INSERT added. */
-int64_t store_last_id(struct store *s);
+STORE_MUST int64_t store_last_id(struct store *s);
 /* Queued and failed, from indexes (sent is -1); _all reads every notice for the three. */
-int store_outbox_counts(struct store *s, struct outbox_counts *c);
-int store_outbox_counts_all(struct store *s, struct outbox_counts *c);
+STORE_MUST int store_outbox_counts(struct store *s, struct outbox_counts *c);
+STORE_MUST int store_outbox_counts_all(struct store *s, struct outbox_counts *c);
 void store_outbox_item_clear(struct outbox_item *o);
 
 /* A notice as dubanctl mail shows it. */
@@ -367,44 +370,44 @@ struct notice_row {
 	instant_t	 due_at;	/* that deadline (0: not recorded, before schema 10) */
 };
 /* Each notice about one action, oldest first. */
-int store_notice_each_action(struct store *s, int64_t action,
+STORE_MUST int store_notice_each_action(struct store *s, int64_t action,
     int (*fn)(const struct notice_row *, void *), void *arg);
 /* Each notice (all = also the sent ones), oldest first. */
-int store_notice_each(struct store *s, bool all,
+STORE_MUST int store_notice_each(struct store *s, bool all,
     int (*fn)(const struct notice_row *, void *), void *arg);
 
 /* The discipline-inspection queue */
 /* Open an escalation; 0 if opened, 1 if it existed already. */
 /* Open an escalation of the action's current cycle (0; 1: there already). */
-int store_escalation_add(struct store *s, const struct action *a, int level,
+STORE_MUST int store_escalation_add(struct store *s, const struct action *a, int level,
     const char *target, instant_t now);
-int store_escalation_each(struct store *s, bool all,
+STORE_MUST int store_escalation_each(struct store *s, bool all,
     int (*fn)(const struct escalation_row *, void *), void *arg);
 
-int store_escalation_get(struct store *s, int64_t id, struct escalation_row *e);
+STORE_MUST int store_escalation_get(struct store *s, int64_t id, struct escalation_row *e);
 void store_escalation_clear(struct escalation_row *e);
-int store_escalation_ack(struct store *s, int64_t id, instant_t at, const char *note);
+STORE_MUST int store_escalation_ack(struct store *s, int64_t id, instant_t at, const char *note);
 /* The database's instance id, made at init (to free; NULL on error). */
 char *store_instance(struct store *s);
 /* The id of an action's escalation at a level: 0 if none, -1 on error. */
-int64_t store_escalation_id(struct store *s, int64_t action, int cycle, int level);
+STORE_MUST int64_t store_escalation_id(struct store *s, int64_t action, int cycle, int level);
 /* Evidence records: append an entry; the entries of one escalation in order (their count, or -1). */
-int store_evidence_add(struct store *s, int64_t escalation, instant_t at, const char *text);
-int store_evidence_add_for_notice(struct store *s, int64_t notice, instant_t at,
+STORE_MUST int store_evidence_add(struct store *s, int64_t escalation, instant_t at, const char *text);
+STORE_MUST int store_evidence_add_for_notice(struct store *s, int64_t notice, instant_t at,
     const char *text);
-int store_evidence_each(struct store *s, int64_t escalation, int (*fn)(const char *, void *),
+STORE_MUST int store_evidence_each(struct store *s, int64_t escalation, int (*fn)(const char *, void *),
     void *arg);
-int store_escalation_resolve(struct store *s, int64_t id, instant_t at, const char *note);
+STORE_MUST int store_escalation_resolve(struct store *s, int64_t id, instant_t at, const char *note);
 
 /* The lifecycle */
-int store_action_ack(struct store *s, int64_t id, instant_t at);
+STORE_MUST int store_action_ack(struct store *s, int64_t id, instant_t at);
 /* The pause state and the adjustments of the deadline (paused_at 0: running). */
-int store_action_set_pause(struct store *s, int64_t id, instant_t paused_at,
+STORE_MUST int store_action_set_pause(struct store *s, int64_t id, instant_t paused_at,
     const struct adjust *adj, int nextensions);
-int store_pause_open(struct store *s, int64_t id, instant_t from, const char *reason,
+STORE_MUST int store_pause_open(struct store *s, int64_t id, instant_t from, const char *reason,
     const char *who, const char *to);
-int store_pause_close(struct store *s, int64_t id, instant_t to);
-int store_extension_add(struct store *s, int64_t id, instant_t at, const char *length,
+STORE_MUST int store_pause_close(struct store *s, int64_t id, instant_t to);
+STORE_MUST int store_extension_add(struct store *s, int64_t id, instant_t at, const char *length,
     const char *approver, const char *reason, const char *who);
 /*
  * Give an action to another department from a moment on: its current
@@ -412,10 +415,10 @@ int store_extension_add(struct store *s, int64_t id, instant_t at, const char *l
  * cycles), and the new one starts a new cycle counted from that moment with
  * no receipt, pause or extension of its own yet.
  */
-int store_action_reassign(struct store *s, const struct action *a, int64_t dept,
+STORE_MUST int store_action_reassign(struct store *s, const struct action *a, int64_t dept,
     instant_t at, const char *why);
 /* A new deadline for the action (an extension): the next cycle of notices. */
-int store_action_new_cycle(struct store *s, int64_t id);
+STORE_MUST int store_action_new_cycle(struct store *s, int64_t id);
 /* An action's earlier assignments, oldest first. */
 struct assignment_row {
 	const char	*dept;
@@ -426,20 +429,20 @@ struct assignment_row {
 	instant_t	 ended_at;
 	const char	*why;
 };
-int store_assignment_each(struct store *s, int64_t action,
+STORE_MUST int store_assignment_each(struct store *s, int64_t action,
     int (*fn)(const struct assignment_row *, void *), void *arg);
 /* How many actions of the case are open; their ids, listed in ids. */
-int store_case_open_actions(struct store *s, int64_t case_id, char *ids, size_t len);
-int store_case_close(struct store *s, int64_t case_id, instant_t at, int ceased);
+STORE_MUST int store_case_open_actions(struct store *s, int64_t case_id, char *ids, size_t len);
+STORE_MUST int store_case_close(struct store *s, int64_t case_id, instant_t at, int ceased);
 /*
  * Each pause ("pause", from, to (0: still), reason, who) and extension
  * ("extension", at, 0, length, approver, reason) of an action, in order.
  */
-int store_period_each(struct store *s, int64_t action,
+STORE_MUST int store_period_each(struct store *s, int64_t action,
     int (*fn)(const char *kind, instant_t from, instant_t to, const char *a,
     const char *b, const char *c, void *arg), void *arg);
 /* The audit log: of one action, or (action 0) of the period [from, to). */
-int store_event_each(struct store *s, int64_t action, instant_t from, instant_t to,
+STORE_MUST int store_event_each(struct store *s, int64_t action, instant_t from, instant_t to,
     int (*fn)(instant_t at, const char *who, int64_t action, const char *what,
     const char *detail, void *arg), void *arg);
 
@@ -472,27 +475,27 @@ struct ledger_row {
 /* The case fields an import compares between a case's lines. */
 #define LEDGER_CASE_FIELDS	9
 /* Every case and action in ledger order; stops at fn's first non-zero return. */
-int store_ledger_each(struct store *s, int (*fn)(const struct ledger_row *, void *),
+STORE_MUST int store_ledger_each(struct store *s, int (*fn)(const struct ledger_row *, void *),
     void *arg);
-int store_case_update(struct store *s, int64_t id, const struct case_rec *c);
+STORE_MUST int store_case_update(struct store *s, int64_t id, const struct case_rec *c);
 /* A case's closing (销号 time, 0: open; 息诉罢访): 0 or -1. */
-int store_case_closing(struct store *s, int64_t case_id, instant_t *closed, int *ceased);
+STORE_MUST int store_case_closing(struct store *s, int64_t case_id, instant_t *closed, int *ceased);
 /*
  * The department codes of the database at path, read only and without a
  * migration (for the configuration's checks): fn for each; 0 or -1.
  */
-int store_peek_departments(const char *path, int (*fn)(const char *code, void *arg), void *arg);
+STORE_MUST int store_peek_departments(const char *path, int (*fn)(const char *code, void *arg), void *arg);
 /* The leaders (包案领导): add one, or change its title and address. 0 or -1. */
-int store_leader_set(struct store *s, const char *name, const char *title, const char *email);
+STORE_MUST int store_leader_set(struct store *s, const char *name, const char *title, const char *email);
 /* Each leader (or the one named), in the order added: how many, or -1. */
-int store_leader_each(struct store *s, const char *name,
+STORE_MUST int store_leader_each(struct store *s, const char *name,
     int (*fn)(const char *name, const char *title, const char *email, void *arg), void *arg);
 /* The ids of a case's open actions (free *ids): how many, or -1. */
-int store_case_action_ids(struct store *s, int64_t case_id, int64_t **ids);
+STORE_MUST int store_case_action_ids(struct store *s, int64_t case_id, int64_t **ids);
 /* Open a closed case again, its closing kept with the reason: 0 or -1. */
-int store_case_reopen(struct store *s, int64_t case_id, instant_t at, const char *reason);
+STORE_MUST int store_case_reopen(struct store *s, int64_t case_id, instant_t at, const char *reason);
 /* Set it (closed 0: open again): 0 or -1. */
-int store_case_set_closing(struct store *s, int64_t case_id, instant_t closed, int ceased);
+STORE_MUST int store_case_set_closing(struct store *s, int64_t case_id, instant_t closed, int ceased);
 /* The action of that case, department, step and notification, or 0. */
 /*
  * An import's first pass: each case's fields as its first line gives them,
@@ -501,16 +504,16 @@ int store_case_set_closing(struct store *s, int64_t case_id, instant_t closed, i
  * with the LEDGER_CASE_FIELDS fields that differ from it as bits of *differ;
  * -1 an error.
  */
-int store_ledger_stage_begin(struct store *s);
-int store_ledger_stage_case(struct store *s, const char *number, int line,
+STORE_MUST int store_ledger_stage_begin(struct store *s);
+STORE_MUST int store_ledger_stage_case(struct store *s, const char *number, int line,
     const char *const *fields, unsigned *differ);
 /*
  * A ledger line's action, notified within the second the line names (earlier:
  * the line is one of its earlier assignments); 0 none, -1 an error.
  */
-int64_t store_action_find(struct store *s, int64_t case_id, int64_t dept_id,
+STORE_MUST int64_t store_action_find(struct store *s, int64_t case_id, int64_t dept_id,
     const char *step, const char *what, instant_t notified, bool *earlier);
-int store_action_set_record(struct store *s, int64_t id, instant_t acked, instant_t done,
+STORE_MUST int store_action_set_record(struct store *s, int64_t id, instant_t acked, instant_t done,
     const char *note);
 
 /* What the acceptance report counts: an action, or a case by its lead department. */
@@ -529,12 +532,12 @@ struct report_row {
 	instant_t	 handed_on;	/* an earlier assignment: when it was reassigned */
 };
 /* The assignments notified (each department's part of an action) and the cases received in [from, to). */
-int store_report_each(struct store *s, instant_t from, instant_t to,
+STORE_MUST int store_report_each(struct store *s, instant_t from, instant_t to,
     int (*fn)(const struct report_row *, void *), void *arg);
 
 /* Counts for status lines. */
 /* Open actions, and those overdue (not counting the rules named in waiting, a JSON array). */
-int store_count_open(struct store *s, instant_t now, const char *waiting, int *open,
+STORE_MUST int store_count_open(struct store *s, instant_t now, const char *waiting, int *open,
     int *overdue);
 
 #endif

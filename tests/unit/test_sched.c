@@ -78,9 +78,9 @@ count_escalations(const struct escalation_row *e, void *arg)
 static void
 counts(struct fixture *f, struct outbox_counts *c, int *esc)
 {
-	store_outbox_counts(f->st, c);
+	assert_int_equal(store_outbox_counts(f->st, c), 0);
 	*esc = 0;
-	store_escalation_each(f->st, true, count_escalations, esc);
+	assert_int_equal(store_escalation_each(f->st, true, count_escalations, esc), 0);
 }
 
 static void
@@ -270,7 +270,7 @@ hook_after(void *arg, bool committed, bool more)
 	h->committed++;
 	h->more += more;
 	/* each transaction is committed when the hook hears of it: others see its notices */
-	store_outbox_counts(h->f->st, &c);
+	assert_int_equal(store_outbox_counts(h->f->st, &c), 0);
 	assert_true(c.queued >= h->queued_at_commit);
 	h->queued_at_commit = c.queued;
 }
@@ -295,7 +295,7 @@ test_cut_burst(void **state)
 		runs++;
 	} while (done > 0 && runs < 10);
 	assert_int_equal(total, 100);		/* the overdue notice of each, the stale reminder skipped */
-	store_outbox_counts(f->st, &c);
+	assert_int_equal(store_outbox_counts(f->st, &c), 0);
 	assert_int_equal(c.queued, 100);
 	assert_int_equal(h.before, h.committed);
 	assert_true(h.committed >= 100 / 7);	/* cut every seventh action */
