@@ -12,7 +12,7 @@ cmd_case_add(struct ctl *c, struct ctl_args *a)
 	struct case_rec k, old;
 	struct department d;
 	const char *v;
-	char detail[512];
+	char detail[TEXT_MAX_CODE + TEXT_MAX + 8];
 	int rc, force = args_has(a, "force");
 
 	memset(&k, 0, sizeof(k));

@@ -42,9 +42,14 @@ ctl dept add d1 "$(long 201)" >/dev/null 2>&1 && fail "dept add took a 201-byte 
 ctl dept add d1 名 --email "$(long 250)@x.cn" >/dev/null 2>"$T/err" && fail "dept add took a 255-byte address"
 grep -q -- "--email.*at most 254 bytes" "$T/err" || fail "--email: $(cut -c1-200 "$T/err")"
 # exactly at the limit is taken (a limit, not an off-by-one)
-ctl case add C8 "$($PY -c "print('字' * 666, end='')")" >/dev/null || fail "a 1998-byte title refused"
+t1998=$($PY -c "print('字' * 666, end='')")
+ctl case add C8 "$t1998" >/dev/null || fail "a 1998-byte title refused"
+# its audit line holds the whole title, valid UTF-8 (PostgreSQL refuses a cut one)
+assert_eq "$(sql "SELECT detail FROM events WHERE what = 'case add' AND detail LIKE 'C8 %'")" "C8 $t1998" \
+	"the audit line of a case with a 1998-byte title"
 ctl case add "$(long 64)" 标题 >/dev/null || fail "a 64-byte case number refused"
 sql "DELETE FROM cases WHERE number = 'C8' OR length(number) = 64" >/dev/null
+before=$(stored)
 # the rosters' CSV: file:line, the column's name, the limit
 printf 'code,name,head,title,email\nd2,%s,某人,局长,d2@example.gov.cn\n' "$(long 201)" >"$T/depts.csv"
 ctl dept import "$T/depts.csv" >/dev/null 2>"$T/err" && fail "dept import took a 201-byte name"

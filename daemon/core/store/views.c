@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "duban/csv.h"
+#include "duban/text.h"
 #include "internal.h"
 
 int
@@ -14,14 +16,34 @@ store_event(struct store *s, instant_t at, const char *who, int64_t action,
 	static const char sql[] =
 	    "INSERT INTO events (at, who, action_id, what, detail) VALUES (?, ?, ?, ?, ?)";
 	dbst *st = db_stmt(s, sql);
+	char *fixed = NULL;
+	size_t bad, len = detail ? strlen(detail) : 0;
+	int rc;
 
+	/*
+	 * A detail cut short by its caller's buffer can end inside a character:
+	 * the line keeps what is whole (PostgreSQL would refuse it, and the log
+	 * would hold a broken line), anything else invalid is escaped.
+	 */
+	if (detail != NULL && !utf8_valid(detail, len, &bad)) {
+		fixed = xstrdup(detail);
+		if (len - bad <= 3)
+			fixed[bad] = '\0';
+		if (!utf8_valid(fixed, strlen(fixed), &bad)) {
+			free(fixed);
+			fixed = text_escape(detail);
+		}
+		detail = fixed;
+	}
 	db_bind_int64(st, 1, at);
 	db_bind_text(st, 2, who);
 	if (action != 0)
 		db_bind_int64(st, 3, action);
 	db_bind_text(st, 4, what);
 	db_bind_text(st, 5, detail);
-	return db_step_done(s, st);
+	rc = db_step_done(s, st);
+	free(fixed);
+	return rc;
 }
 
 int
