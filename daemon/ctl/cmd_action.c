@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ctl.h"
+#include "duban/office.h"
 #include "duban/calendar.h"
 #include "duban/rulelang.h"
 #include "duban/sched.h"
@@ -321,15 +322,16 @@ cmd_assign(struct ctl *c, struct ctl_args *args)
 {
 	struct case_rec k;
 	struct department d;
-	struct plan p;
-	struct adjust adj = { 0 };
-	struct action_new n = { 0 };
+	struct office_assign rq = { 0 };
+	struct office_assigned res;
+	const struct plan *p = &res.plan;
+	instant_t agreed = 0;
 	const char *rule = args_get(args, "rule"), *what = args_get(args, "what"), *cause;
 	const char *responsible = args_get(args, "responsible");
 	const char *step = args->argv[2];
 	const struct step_name *kind;
 	instant_t at = instant_now();
-	char due[32], detail[512];
+	char due[32];
 	int64_t id;
 	int rc = EXIT_FAIL, force = args_has(args, "force");
 	int overdue_ok = args_has(args, "overdue-ok");
@@ -339,10 +341,10 @@ cmd_assign(struct ctl *c, struct ctl_args *args)
 	if (ctl_check_time("--at", at, force) != 0)
 		return EXIT_USAGE;
 	/* a deadline agreed with the petitioner (解决协议): after the notification */
-	if (args_time(args, "due", &adj.agreed) != 0 ||
-	    (adj.agreed != 0 && ctl_check_time("--due", adj.agreed, force) != 0))
+	if (args_time(args, "due", &agreed) != 0 ||
+	    (agreed != 0 && ctl_check_time("--due", agreed, force) != 0))
 		return EXIT_USAGE;
-	if (adj.agreed != 0 && adj.agreed <= at) {
+	if (agreed != 0 && agreed <= at) {
 		fprintf(stderr, _("dubanctl: --due must be after the notification (--at)\n"));
 		return EXIT_USAGE;
 	}
@@ -366,62 +368,71 @@ cmd_assign(struct ctl *c, struct ctl_args *args)
 		rc = ctl_lookup(c, rc, "no department '%s'", args->argv[1]);
 		goto out;
 	}
-	rc = EXIT_FAIL;
-	if (sched_plan(c->conf, rule, step, d.code, k.category, k.key_case, at,
-	    adj.agreed ? &adj : NULL, &p, &cause) != 0) {
-		fprintf(stderr, _("dubanctl: --rule %s: %s\n"), rule, cause);
-		rc = EXIT_USAGE;
-		goto out;
-	}
-	if (p.rule == NULL && adj.agreed != 0) {
-		fprintf(stderr, _("dubanctl: no rule matches step '%s': an agreed deadline needs one"
-		    " for its reminders and escalation\n"), step);
-		goto out;
-	}
-	if (p.rule == NULL)
-		fprintf(stderr, _("dubanctl: warning: no rule matches step '%s'; the action has"
-		    " no deadline\n"), step);
 	if (d.email == NULL || d.email[0] == '\0')
 		fprintf(stderr, _("dubanctl: warning: department %s has no mail address: its reminders"
 		    " and overdue notices cannot be sent, and the office will be told each time"
 		    " (dubanctl dept edit %s --email ADDRESS)\n"), d.code, d.code);
-	if (p.rule != NULL && p.due <= instant_now() && !overdue_ok) {
-		instant_deadline(p.due, due, sizeof(due));
+	rq.case_id = k.id;
+	rq.case_number = k.number;
+	rq.category = k.category;
+	rq.key_case = k.key_case;
+	rq.dept_id = d.id;
+	rq.dept_code = d.code;
+	rq.step = step;
+	rq.what = what;
+	rq.at = at;
+	rq.rule = rule;
+	rq.agreed = agreed;
+	rq.responsible = responsible;
+	rq.overdue_ok = overdue_ok;
+	rq.who = c->who;
+	rq.now = instant_now();
+	if (store_begin(c->store) != 0) {
+		rc = ctl_db_failed(c);
+		goto out;
+	}
+	rc = EXIT_FAIL;
+	switch (office_assign(c->store, c->conf, &rq, &res, &cause)) {
+	case OFFICE_DONE:
+		break;
+	case OFFICE_NO_SUCH_RULE:
+		fprintf(stderr, _("dubanctl: --rule %s: %s\n"), rule, cause);
+		rc = EXIT_USAGE;
+		goto refused;
+	case OFFICE_AGREED_NO_RULE:
+		fprintf(stderr, _("dubanctl: no rule matches step '%s': an agreed deadline needs one"
+		    " for its reminders and escalation\n"), step);
+		goto refused;
+	case OFFICE_OVERDUE:
+		instant_deadline(p->due, due, sizeof(due));
 		fprintf(stderr, _("dubanctl: the action would be overdue at once (due %s by rule %s):"
 		    " %s would be sent an overdue notice now and escalated after; check --at, or"
-		    " give --overdue-ok if that is right\n"), due, p.rule->name, d.code);
-		goto out;
-	}
-	n.case_id = k.id;
-	n.dept_id = d.id;
-	n.step = step;
-	n.what = what;
-	n.notified = at;
-	n.rule = p.rule ? p.rule->name : NULL;
-	n.pinned = rule != NULL;
-	n.agreed = adj.agreed;
-	n.responsible = responsible;
-	if (store_begin(c->store) != 0 ||
-	    store_action_add(c->store, &n, p.due, p.uncertain, p.next_at, instant_now(), &id) != 0) {
+		    " give --overdue-ok if that is right\n"), due, p->rule->name, d.code);
+		goto refused;
+	default:
 		fprintf(stderr, _("dubanctl: action not assigned: %s\n"), store_errmsg(c->store));
-		store_rollback(c->store);
 		rc = EXIT_DATABASE;
+		goto refused;
+	}
+	if (p->rule == NULL)
+		fprintf(stderr, _("dubanctl: warning: no rule matches step '%s'; the action has"
+		    " no deadline\n"), step);
+	if (store_commit(c->store) != 0) {
+		rc = ctl_db_failed(c);
+		store_rollback(c->store);
 		goto out;
 	}
-	if (p.rule)
-		instant_deadline(p.due, due, sizeof(due));
-	snprintf(detail, sizeof(detail), "case %s to %s: %s%s%s%s, rule %s, due %s%s%s%s", k.number,
-	    d.code, step, what ? " (" : "", what ? what : "", what ? ")" : "",
-	    p.rule ? p.rule->name : "none", p.rule ? due : "none",
-	    adj.agreed ? " (agreed with the petitioner)" : "",
-	    responsible ? ", responsible " : "", responsible ? responsible : "");
-	if ((rc = ctl_event_commit(c, id, "assign", detail)) != EXIT_OK)
-		goto out;
+	id = res.id;
+	if (p->rule)
+		instant_deadline(p->due, due, sizeof(due));
 	ctl_wake(c);
 	printf(_("action %lld assigned to %s, due %s%s\n"), (long long)id, d.code,
-	    p.rule ? due : _("(no deadline)"),
-	    p.uncertain ? _(" (uncertain: calendar year not covered)") : "");
+	    p->rule ? due : _("(no deadline)"),
+	    p->uncertain ? _(" (uncertain: calendar year not covered)") : "");
 	rc = EXIT_OK;
+	goto out;
+refused:
+	store_rollback(c->store);
 out:
 	store_case_clear(&k);
 	store_dept_clear(&d);

@@ -11,6 +11,7 @@
 #include "ctl.h"
 #include "duban/address.h"
 #include "duban/csv.h"
+#include "duban/office.h"
 #include "duban/sched.h"
 #include "duban/text.h"
 
@@ -147,6 +148,7 @@ check_row(struct import *im, const struct csv_row *r)
 	const char *const *f = (const char *const *)r->fields;
 	const char *cf[LEDGER_CASE_FIELDS];
 	instant_t t, notified = 0, done;
+	const char *step;
 	int col, first, has_action, known, i;
 	unsigned differ;
 
@@ -206,6 +208,18 @@ check_row(struct import *im, const struct csv_row *r)
 	if (r->n > COL_RESPONSIBLE && parse_time(im, r, COL_AGREED, 0, &t) == 0 && t != 0 &&
 	    notified && t <= notified)
 		row_error(im, r->line, COL_AGREED, "the agreed deadline is not after the notification");
+	else if (r->n > COL_RESPONSIBLE && t != 0 && has_action && f[COL_DEPT][0] &&
+	    (step = row_kind(im, r, NULL)) != NULL) {
+		/* as office_assign refuses it: an agreed deadline needs a rule for its notices */
+		struct adjust adj = { .agreed = t };
+		struct plan p;
+		const char *cause;
+
+		if (sched_plan(im->c->conf, NULL, step, f[COL_DEPT], f[COL_CATEGORY][0] - '0',
+		    strcmp(f[COL_KEY], "是") == 0, notified, &adj, &p, &cause) == 0 && p.rule == NULL)
+			row_error(im, r->line, COL_AGREED, "an agreed deadline needs a rule for its"
+			    " reminders and escalation, and none matches step '%s'", step);
+	}
 	if (r->n > COL_TRANSFER_WHY && f[COL_TRANSFER_TO][0]) {
 		instant_t from = 0, back = 0;
 
@@ -354,12 +368,11 @@ apply_case(struct import *im, const struct csv_row *r, int64_t *case_id)
 static int
 apply_action(struct import *im, const struct csv_row *r, int64_t case_id)
 {
-	struct action_new n = { 0 };
-	struct adjust adj = { 0 };
+	struct office_assign rq = { 0 };
+	struct office_assigned res;
 	const char *const *f = (const char *const *)r->fields;
 	struct case_rec k;
 	struct action a;
-	struct plan p;
 	const char *cause, *what, *step = row_kind(im, r, &what);
 	instant_t notified, acked = 0, done = 0;
 	int64_t dept_id = 0, id;
@@ -409,22 +422,25 @@ apply_action(struct import *im, const struct csv_row *r, int64_t case_id)
 	/* an agreement's deadline (解决时限) and its responsible person (责任人) */
 	if (r->n > COL_RESPONSIBLE) {
 		if (f[COL_AGREED][0])
-			instant_parse(f[COL_AGREED], &adj.agreed);
-		n.responsible = f[COL_RESPONSIBLE][0] ? f[COL_RESPONSIBLE] : NULL;
+			instant_parse(f[COL_AGREED], &rq.agreed);
+		rq.responsible = f[COL_RESPONSIBLE][0] ? f[COL_RESPONSIBLE] : NULL;
 	}
-	if (sched_plan(im->c->conf, NULL, step, f[COL_DEPT], k.category, k.key_case,
-	    notified, adj.agreed ? &adj : NULL, &p, &cause) != 0)
+	rq.case_id = case_id;
+	rq.case_number = k.number;
+	rq.category = k.category;
+	rq.key_case = k.key_case;
+	rq.dept_id = dept_id;
+	rq.dept_code = f[COL_DEPT];
+	rq.step = step;
+	rq.what = what;
+	rq.at = notified;
+	rq.overdue_ok = true;		/* a record of what was: overdue or not, as it was */
+	rq.no_audit_row = true;		/* the import writes one line for the file */
+	rq.who = im->c->who;
+	rq.now = instant_now();
+	if (office_assign(im->c->store, im->c->conf, &rq, &res, &cause) != OFFICE_DONE)
 		return -1;
-	n.agreed = adj.agreed;
-	n.case_id = case_id;
-	n.dept_id = dept_id;
-	n.step = step;
-	n.what = what;
-	n.notified = notified;
-	n.rule = p.rule ? p.rule->name : NULL;
-	if (store_action_add(im->c->store, &n, p.due, p.uncertain, p.next_at, instant_now(),
-	    &id) != 0)
-		return -1;
+	id = res.id;
 	printf(im->dry_run ? _("action %lld (case %s, %s %s): would be added\n") :
 	    _("action %lld (case %s, %s %s): added\n"), (long long)id, f[COL_CASE], f[COL_DEPT],
 	    f[COL_STEP]);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ctl.h"
+#include "duban/office.h"
 #include "duban/sched.h"
 
 /* The department a next step goes to: its code into *code (free it), or NULL. */
@@ -45,29 +46,38 @@ static int
 assign_step(struct ctl *c, const struct action *a, const char *step, const char *what,
     const struct department *d, instant_t at, bool overdue_ok, const char *why, int64_t *id)
 {
-	struct plan p;
+	struct office_assign rq = { 0 };
+	struct office_assigned res;
+	const struct plan *p = &res.plan;
 	const char *cause;
-	char due[32], detail[512];
+	char due[32];
 
-	if (sched_plan(c->conf, NULL, step, d->code, a->kase.category, a->kase.key_case, at, NULL,
-	    &p, &cause) != 0)
-		return -1;
-	if (p.rule != NULL && p.due <= instant_now() && !overdue_ok)
+	rq.case_id = a->kase.id;
+	rq.case_number = a->kase.number;
+	rq.category = a->kase.category;
+	rq.key_case = a->kase.key_case;
+	rq.dept_id = d->id;
+	rq.dept_code = d->code;
+	rq.step = step;
+	rq.what = what;
+	rq.at = at;
+	rq.overdue_ok = overdue_ok;
+	rq.why = why;
+	rq.who = c->who;
+	rq.now = instant_now();
+	switch (office_assign(c->store, c->conf, &rq, &res, &cause)) {
+	case OFFICE_DONE:
+		break;
+	case OFFICE_OVERDUE:
 		return 1;
-	struct action_new n = { .case_id = a->kase.id, .dept_id = d->id, .step = step,
-	    .what = what, .notified = at, .rule = p.rule ? p.rule->name : NULL };
-
-	if (store_action_add(c->store, &n, p.due, p.uncertain, p.next_at, instant_now(), id) != 0)
+	default:
 		return -1;
-	if (p.rule)
-		instant_deadline(p.due, due, sizeof(due));
-	snprintf(detail, sizeof(detail), "case %s to %s: %s, rule %s, due %s (%s)",
-	    a->kase.number, d->code, step, p.rule ? p.rule->name : "none", p.rule ? due : "none",
-	    why);
-	if (store_event(c->store, instant_now(), c->who, *id, "assign", detail) != 0)
-		return -1;
+	}
+	*id = res.id;
+	if (p->rule)
+		instant_deadline(p->due, due, sizeof(due));
 	printf(_("action %lld assigned to %s, due %s: %s, after action %lld\n"), (long long)*id,
-	    d->code, p.rule ? due : _("(no deadline)"), conf_step_name(c->conf, step),
+	    d->code, p->rule ? due : _("(no deadline)"), conf_step_name(c->conf, step),
 	    (long long)a->id);
 	return 0;
 }

@@ -1,0 +1,66 @@
+/*
+ * The office's operations, one function each, for every caller (dubanctl,
+ * the ledger import, the procedure, and any service to come): each checks
+ * the office's policy, writes its change and its audit row inside the
+ * caller's transaction, and fails whole if either write fails. Printing and
+ * argument parsing stay with the callers.
+ */
+#ifndef DUBAN_OFFICE_H
+#define DUBAN_OFFICE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "duban/conf.h"
+#include "duban/sched.h"
+#include "duban/store.h"
+
+#define OFFICE_MUST	__attribute__((warn_unused_result))
+
+/* Why an operation was refused (0: done). */
+enum office_refusal {
+	OFFICE_DONE = 0,
+	OFFICE_DATABASE,	/* the database failed: store_errmsg says how */
+	OFFICE_NO_SUCH_RULE,	/* a pinned rule that the configuration does not have */
+	OFFICE_AGREED_NO_RULE,	/* an agreed deadline, but no rule for its notices */
+	OFFICE_OVERDUE,		/* overdue at once, and the caller did not say that is right */
+};
+
+/* Assign an action on a case to a department. */
+struct office_assign {
+	int64_t		 case_id;
+	const char	*case_number;
+	int		 category;
+	bool		 key_case;
+	int64_t		 dept_id;
+	const char	*dept_code;
+	const char	*step;		/* a kind's key (or the word, without [step] sections) */
+	const char	*what;		/* the concrete work, or NULL */
+	instant_t	 at;		/* notified */
+	const char	*rule;		/* a rule the office pins, or NULL: the first that matches */
+	instant_t	 agreed;	/* a deadline agreed with the petitioner, or 0 */
+	const char	*responsible;	/* 责任人, or NULL */
+	bool		 overdue_ok;	/* overdue at once is right (a record of the past) */
+	bool		 no_audit_row;	/* the caller writes one row for many (a ledger import) */
+	const char	*why;		/* said at the end of the audit row, or NULL */
+	const char	*who;		/* for the audit row */
+	instant_t	 now;
+};
+
+struct office_assigned {
+	int64_t		 id;
+	struct plan	 plan;		/* its rule (NULL: none matched), deadline, first event */
+};
+
+/*
+ * Plan the action's deadline by its rule, refuse what the office's policy
+ * refuses (a named rule that does not exist, an agreed deadline without a
+ * rule, an action overdue at once unless overdue_ok), add it and write its
+ * audit row. OFFICE_DONE, or why not (*cause: the planner's words for
+ * OFFICE_NO_SUCH_RULE). Nothing is written unless it is OFFICE_DONE; on
+ * OFFICE_DATABASE the caller rolls its transaction back.
+ */
+OFFICE_MUST enum office_refusal office_assign(struct store *s, const struct config *conf,
+    const struct office_assign *rq, struct office_assigned *out, const char **cause);
+
+#endif

@@ -1,0 +1,249 @@
+/* The office's operations without a CLI: their policy and their audit rows, on a real store. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "unit.h"
+#include "duban/conf.h"
+#include "duban/office.h"
+#include "duban/store.h"
+
+struct fixture {
+	struct config	*conf;
+	struct store	*st;
+};
+
+static const char conf_text[] =
+    "[daemon]\ncalendar = " CN_CALENDAR "\n"
+    "[smtp]\nfrom = 房信办 <fxb@example.gov.cn>\n"
+    "[target \"discipline\"]\nname = 市纪委监委监督工作组\nemail = jw@example.gov.cn\n"
+    "[rule \"week\"]\nmatch = step:handling\ndeadline = 1 week\nremind = 2 days before\n"
+    "escalate = 1 workday after -> discipline\n"
+    "[rule \"day\"]\nmatch = step:none-such\ndeadline = 1 day\n";
+
+#define T0	((instant_t)1795000000000LL)	/* 2026-11-18, a Wednesday */
+#define DAY	(86400LL * 1000)
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+
+	tz_set("Asia/Shanghai");
+	f->conf = unit_conf(conf_text);
+	f->st = unit_store(T0 - 30 * DAY);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	store_close(f->st);
+	conf_free(f->conf);
+	free(f);
+	return 0;
+}
+
+static struct office_assign
+request(const char *step, instant_t at, instant_t now)
+{
+	struct office_assign rq = { .case_id = 1, .case_number = "C1", .category = 2, .dept_id = 1,
+	    .dept_code = "zjj", .step = step, .at = at, .who = "clerk", .now = now };
+
+	return rq;
+}
+
+struct audit {
+	int	 n;
+	char	 detail[4096];
+	int64_t	 action;
+};
+
+static int
+audit_row(instant_t at, const char *who, int64_t action, const char *what, const char *detail,
+    void *arg)
+{
+	struct audit *a = arg;
+
+	(void)at;
+	assert_string_equal(who, "clerk");
+	assert_string_equal(what, "assign");
+	a->n++;
+	a->action = action;
+	snprintf(a->detail, sizeof(a->detail), "%s", detail ? detail : "");
+	return 0;
+}
+
+static int
+actions(struct fixture *f)
+{
+	struct store *s = f->st;
+	dbst *st = db_stmt(s, "SELECT count(*) FROM actions");
+	int n = -1;
+
+	if (db_next(s, st) == 1)
+		n = db_int(st, 0);
+	db_reset(st);
+	return n;
+}
+
+/* The planner's own deadline for step handling, by rule (NULL: the first that matches). */
+static instant_t
+planned(struct fixture *f, const char *rule, instant_t at)
+{
+	struct plan p;
+	const char *cause;
+
+	assert_int_equal(sched_plan(f->conf, rule, "handling", "zjj", 2, 0, at, NULL, &p, &cause), 0);
+	return p.due;
+}
+
+/* A matched rule plans the deadline; the action and its audit row are written together. */
+static void
+test_assign_plans_and_records(void **state)
+{
+	struct fixture *f = *state;
+	struct office_assign rq = request("handling", T0, T0 + 1000);
+	struct office_assigned res;
+	struct audit a = { 0 };
+	const char *cause;
+
+	rq.what = "核验办证手续";
+	rq.responsible = "张科长";
+	assert_int_equal(office_assign(f->st, f->conf, &rq, &res, &cause), OFFICE_DONE);
+	assert_true(res.id > 0);
+	assert_non_null(res.plan.rule);
+	assert_string_equal(res.plan.rule->name, "week");
+	assert_true(res.plan.due == planned(f, NULL, T0));
+	assert_true(res.plan.due > T0 + 7 * DAY - DAY && res.plan.due <= T0 + 8 * DAY);
+	assert_int_equal(store_event_each(f->st, res.id, 0, 0, audit_row, &a), 0);
+	assert_int_equal(a.n, 1);
+	assert_true(a.action == res.id);
+	assert_non_null(strstr(a.detail, "case C1 to zjj: handling (核验办证手续), rule week, due "));
+	assert_non_null(strstr(a.detail, ", responsible 张科长"));
+}
+
+/* Overdue at creation is refused unless the caller says it is right; nothing is written. */
+static void
+test_overdue_at_creation(void **state)
+{
+	struct fixture *f = *state;
+	struct office_assign rq = request("handling", T0 - 10 * DAY, T0);
+	struct office_assigned res;
+	const char *cause;
+
+	assert_int_equal(office_assign(f->st, f->conf, &rq, &res, &cause), OFFICE_OVERDUE);
+	assert_int_equal(actions(f), 0);
+	rq.overdue_ok = true;
+	assert_int_equal(office_assign(f->st, f->conf, &rq, &res, &cause), OFFICE_DONE);
+	assert_int_equal(actions(f), 1);
+}
+
+/* A pinned rule wins over the match; one the configuration lacks is refused with the planner's words. */
+static void
+test_pinned_rule(void **state)
+{
+	struct fixture *f = *state;
+	struct office_assign rq = request("handling", T0, T0);
+	struct office_assigned res;
+	const char *cause = NULL;
+
+	rq.rule = "day";
+	assert_int_equal(office_assign(f->st, f->conf, &rq, &res, &cause), OFFICE_DONE);
+	assert_string_equal(res.plan.rule->name, "day");
+	assert_true(res.plan.due == planned(f, "day", T0));
+	assert_true(res.plan.due < planned(f, NULL, T0));
+	rq.rule = "none-such";
+	assert_int_equal(office_assign(f->st, f->conf, &rq, &res, &cause), OFFICE_NO_SUCH_RULE);
+	assert_non_null(cause);
+	assert_int_equal(actions(f), 1);
+}
+
+/* An agreed deadline is the deadline, and needs a rule for its notices. */
+static void
+test_agreed_deadline(void **state)
+{
+	struct fixture *f = *state;
+	struct office_assign rq = request("handling", T0, T0);
+	struct office_assigned res;
+	struct audit a = { 0 };
+	const char *cause;
+
+	rq.agreed = T0 + 20 * DAY;
+	assert_int_equal(office_assign(f->st, f->conf, &rq, &res, &cause), OFFICE_DONE);
+	assert_true(res.plan.due == T0 + 20 * DAY);
+	assert_int_equal(store_event_each(f->st, res.id, 0, 0, audit_row, &a), 0);
+	assert_non_null(strstr(a.detail, "(agreed with the petitioner)"));
+	rq = request("unruled", T0, T0);
+	rq.agreed = T0 + 20 * DAY;
+	assert_int_equal(office_assign(f->st, f->conf, &rq, &res, &cause), OFFICE_AGREED_NO_RULE);
+	assert_int_equal(actions(f), 1);
+	/* without an agreement, a step no rule matches is assigned without a deadline */
+	rq.agreed = 0;
+	assert_int_equal(office_assign(f->st, f->conf, &rq, &res, &cause), OFFICE_DONE);
+	assert_null(res.plan.rule);
+}
+
+/* The ledger's rows: no audit row of their own; the procedure's: its reason at the end. */
+static void
+test_audit_row_kinds(void **state)
+{
+	struct fixture *f = *state;
+	struct office_assign rq = request("handling", T0, T0);
+	struct office_assigned res;
+	struct audit a = { 0 };
+	const char *cause;
+
+	rq.no_audit_row = true;
+	assert_int_equal(office_assign(f->st, f->conf, &rq, &res, &cause), OFFICE_DONE);
+	assert_int_equal(store_event_each(f->st, res.id, 0, 0, audit_row, &a), 0);
+	assert_int_equal(a.n, 0);
+	rq.no_audit_row = false;
+	rq.why = "the procedure";
+	assert_int_equal(office_assign(f->st, f->conf, &rq, &res, &cause), OFFICE_DONE);
+	assert_int_equal(store_event_each(f->st, res.id, 0, 0, audit_row, &a), 0);
+	assert_int_equal(a.n, 1);
+	assert_non_null(strstr(a.detail, ", rule week, due "));
+	assert_int_equal((int)strlen(strstr(a.detail, " (the procedure)")), (int)strlen(" (the procedure)"));
+}
+
+/* When the audit row cannot be written the operation fails, for the caller to roll back. */
+static void
+test_audit_failure_fails(void **state)
+{
+	struct fixture *f = *state;
+	struct office_assign rq = request("handling", T0, T0);
+	struct office_assigned res;
+	const char *cause;
+
+	if (getenv("DUBAN_TEST_PG") != NULL && *getenv("DUBAN_TEST_PG"))
+		assert_int_equal(db_exec(f->st, "CREATE FUNCTION t_refuse() RETURNS trigger"
+		    " LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'disk full'; END$$;"
+		    " CREATE TRIGGER t_refuse BEFORE INSERT ON events FOR EACH ROW"
+		    " EXECUTE FUNCTION t_refuse()"), 0);
+	else
+		assert_int_equal(db_exec(f->st, "CREATE TRIGGER t_refuse BEFORE INSERT ON events"
+		    " BEGIN SELECT RAISE(ABORT, 'disk full'); END"), 0);
+	assert_int_equal(store_begin(f->st), 0);
+	assert_int_equal(office_assign(f->st, f->conf, &rq, &res, &cause), OFFICE_DATABASE);
+	store_rollback(f->st);
+	assert_int_equal(actions(f), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_assign_plans_and_records, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_overdue_at_creation, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pinned_rule, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_agreed_deadline, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_audit_row_kinds, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_audit_failure_fails, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
