@@ -56,17 +56,21 @@ open_action(struct ctl *c, const char *arg, struct action *a)
 	return 0;
 }
 
-/* Commit a change with its audit line, wake the daemon, say what happened. */
+/*
+ * Commit a change with its audit line (what NULL: the change wrote its own),
+ * wake the daemon, say what happened.
+ */
 static int
 finish(struct ctl *c, struct action *a, const char *what, const char *detail, int ok)
 {
 	char due[32];
 	int64_t id;
 
-	if (!ok || store_event(c->store, instant_now(), c->who, a->id, what, detail) != 0 ||
+	if (!ok || (what != NULL &&
+	    store_event(c->store, instant_now(), c->who, a->id, what, detail) != 0) ||
 	    store_commit(c->store) != 0) {
 		fprintf(stderr, _("dubanctl: action %lld: %s not recorded: %s\n"), (long long)a->id,
-		    what, store_errmsg(c->store));
+		    what ? what : detail, store_errmsg(c->store));
 		store_rollback(c->store);
 		store_action_clear(a);
 		return EXIT_DATABASE;
@@ -84,12 +88,32 @@ finish(struct ctl *c, struct action *a, const char *what, const char *detail, in
 	return EXIT_OK;
 }
 
+/* Commit an office operation's change (it wrote its audit line), wake the daemon, say what. */
+static int
+finished(struct ctl *c, struct action *a, const char *what, enum office_refusal why,
+    struct buf *said)
+{
+	int rc;
+
+	if (why != OFFICE_DONE) {
+		fprintf(stderr, _("dubanctl: action %lld: %s not recorded: %s\n"), (long long)a->id,
+		    what, store_errmsg(c->store));
+		store_rollback(c->store);
+		store_action_clear(a);
+		buf_free(said);
+		return EXIT_DATABASE;
+	}
+	rc = finish(c, a, NULL, said->data ? said->data : "", 1);
+	buf_free(said);
+	return rc;
+}
+
 int
 cmd_ack(struct ctl *c, struct ctl_args *args)
 {
 	struct life_opts o;
 	struct action a;
-	char detail[64], at[32];
+	struct buf said = { 0 };
 	int rc;
 
 	if ((rc = life_parse(args, &o)) != 0 ||
@@ -97,8 +121,7 @@ cmd_ack(struct ctl *c, struct ctl_args *args)
 		return rc;
 	if (store_begin(c->store) != 0)
 		return EXIT_DATABASE;
-	snprintf(detail, sizeof(detail), "received (签收) %s", instant_format(o.at, at, sizeof(at)));
-	return finish(c, &a, "ack", detail, store_action_ack(c->store, a.id, o.at) == 0);
+	return finished(c, &a, "ack", office_ack(c->store, &WHO(c), &a, o.at, &said), &said);
 }
 
 int
@@ -108,8 +131,9 @@ cmd_extend(struct ctl *c, struct ctl_args *args)
 	struct duration d;
 	struct life_opts o;
 	struct action a;
+	struct buf said = { 0 };
 	const char *cause;
-	char detail[512], len[32], max[32];
+	char len[32], max[32];
 	int rc;
 
 	if ((rc = life_parse(args, &o)) != 0)
@@ -125,85 +149,32 @@ cmd_extend(struct ctl *c, struct ctl_args *args)
 	}
 	if ((rc = open_action(c, args->argv[0], &a)) != 0)
 		return rc;
-	r = a.rule ? conf_rule(c->conf, a.rule) : NULL;
 	duration_format(&d, len, sizeof(len));
-	if (r == NULL || !r->has_extend) {
-		fprintf(stderr, _("dubanctl: action %lld: its rule \"%s\" allows no extension\n"),
-		    (long long)a.id, a.rule ? a.rule : _("(none)"));
-		store_action_clear(&a);
-		return EXIT_FAIL;
-	}
-	duration_format(&r->extend_max, max, sizeof(max));
-	if (a.nextensions >= r->extend_times) {
+	switch (office_extend_check(c->conf, &a, &d, &r)) {
+	case OFFICE_DONE:
+		break;
+	case OFFICE_EXTENDED_ENOUGH:
 		fprintf(stderr, _("dubanctl: action %lld was extended %d time%s already; rule \"%s\""
 		    " allows %d\n"), (long long)a.id, a.nextensions, a.nextensions == 1 ? "" : "s",
 		    r->name, r->extend_times);
 		store_action_clear(&a);
 		return EXIT_FAIL;
-	}
-	if (d.unit != r->extend_max.unit || d.n > r->extend_max.n) {
+	case OFFICE_EXTENSION_TOO_LONG:
+		duration_format(&r->extend_max, max, sizeof(max));
 		fprintf(stderr, _("dubanctl: action %lld: an extension of %s is more than rule \"%s\""
 		    " allows (at most %s)\n"), (long long)a.id, len, r->name, max);
 		store_action_clear(&a);
 		return EXIT_FAIL;
+	default:
+		fprintf(stderr, _("dubanctl: action %lld: its rule \"%s\" allows no extension\n"),
+		    (long long)a.id, a.rule ? a.rule : _("(none)"));
+		store_action_clear(&a);
+		return EXIT_FAIL;
 	}
-	if (d.unit == UNIT_DAYS)
-		a.adj.ext_days += d.n;
-	else if (d.unit == UNIT_WORKDAYS)
-		a.adj.ext_workdays += d.n;
-	else
-		a.adj.ext_ms += duration_shift(&d, 1, NULL, 0, NULL);
-	a.nextensions++;
-	snprintf(detail, sizeof(detail), "extended (延期) by %s, approved by %s: %s", len,
-	    o.approver, o.reason);
 	if (store_begin(c->store) != 0)
 		return EXIT_DATABASE;
-	/* a new deadline: its own reminders, overdue notices and escalation */
-	rc = store_action_set_pause(c->store, a.id, a.paused_at, &a.adj, a.nextensions) == 0 &&
-	    store_extension_add(c->store, a.id, o.at, len, o.approver, o.reason, c->who) == 0 &&
-	    store_action_new_cycle(c->store, a.id) == 0 &&
-	    sched_replan(c->store, c->conf, &a, instant_now(), detail, 0) == 0;
-	return finish(c, &a, "extend", detail, rc);
-}
-
-/*
- * Stop an action's clock from at (to: the body it is transferred to, or
- * NULL), inside the caller's transaction; detail says what was done. 0 or -1.
- */
-int
-ctl_pause_action(struct ctl *c, struct action *a, instant_t at, const char *reason,
-    const char *to, char *detail, size_t len)
-{
-	char when[32];
-
-	instant_format(at, when, sizeof(when));
-	if (to != NULL)
-		snprintf(detail, len, "transferred to %s %s: %s", to, when, reason);
-	else
-		snprintf(detail, len, "paused %s: %s", when, reason);
-	return store_action_set_pause(c->store, a->id, at, &a->adj, a->nextensions) == 0 &&
-	    store_pause_open(c->store, a->id, at, reason, c->who, to) == 0 &&
-	    store_action_schedule(c->store, a->id, a->stage, 0, a->checked_at) == 0 ? 0 : -1;
-}
-
-/* Start its clock again at at: the deadline moves by the pause. 0 or -1. */
-int
-ctl_resume_action(struct ctl *c, struct action *a, instant_t at, char *detail, size_t len)
-{
-	char when[32];
-	int32_t from = tz_day_of(a->paused_at), to = tz_day_of(at);
-	int days = to - from, wdays = cal_count_workdays(c->conf->cal, from, to);
-
-	a->adj.pause_days += days;
-	a->adj.pause_workdays += wdays;	/* the days the pause took */
-	a->adj.pause_ms += at - a->paused_at;
-	a->paused_at = 0;
-	snprintf(detail, len, "resumed %s after %d days (%d working days)",
-	    instant_format(at, when, sizeof(when)), days, wdays);
-	return store_action_set_pause(c->store, a->id, 0, &a->adj, a->nextensions) == 0 &&
-	    store_pause_close(c->store, a->id, at) == 0 &&
-	    sched_replan(c->store, c->conf, a, instant_now(), detail, REPLAN_KEEP_STAGE) == 0 ?
-	    0 : -1;
+	return finished(c, &a, "extend", office_extend(c->store, c->conf, &WHO(c), &a, &d,
+	    o.approver, o.reason, o.at, &said), &said);
 }
 
 int
@@ -211,7 +182,8 @@ cmd_pause(struct ctl *c, struct ctl_args *args)
 {
 	struct life_opts o;
 	struct action a;
-	char detail[512];
+	struct buf said = { 0 };
+	const char *to = args_get(args, "to");
 	int rc;
 
 	if ((rc = life_parse(args, &o)) != 0)
@@ -229,9 +201,8 @@ cmd_pause(struct ctl *c, struct ctl_args *args)
 	}
 	if (store_begin(c->store) != 0)
 		return EXIT_DATABASE;
-	rc = ctl_pause_action(c, &a, o.at, o.reason, args_get(args, "to"), detail,
-	    sizeof(detail)) == 0;
-	return finish(c, &a, args_get(args, "to") ? "transfer" : "pause", detail, rc);
+	return finished(c, &a, to ? "transfer" : "pause", office_pause(c->store, &WHO(c), &a, o.at,
+	    o.reason, to, &said), &said);
 }
 
 int
@@ -239,7 +210,7 @@ cmd_resume(struct ctl *c, struct ctl_args *args)
 {
 	struct life_opts o;
 	struct action a;
-	char detail[256];
+	struct buf said = { 0 };
 	int rc;
 
 	if ((rc = life_parse(args, &o)) != 0 ||
@@ -257,8 +228,8 @@ cmd_resume(struct ctl *c, struct ctl_args *args)
 	}
 	if (store_begin(c->store) != 0)
 		return EXIT_DATABASE;
-	rc = ctl_resume_action(c, &a, o.at, detail, sizeof(detail)) == 0;
-	return finish(c, &a, "resume", detail, rc);
+	return finished(c, &a, "resume", office_resume(c->store, c->conf, &WHO(c), &a, o.at, &said),
+	    &said);
 }
 
 int

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "ctl.h"
+#include "duban/office.h"
 #include "duban/text.h"
 
 int
@@ -242,6 +243,7 @@ case_transfer(struct ctl *c, struct ctl_args *args, const char *to, const char *
 	struct case_rec k;
 	struct action a;
 	int64_t *ids;
+	struct buf said = { 0 };
 	char detail[TEXT_MAX + 128];
 	int i, n, rc, changed = 0;
 
@@ -254,22 +256,22 @@ case_transfer(struct ctl *c, struct ctl_args *args, const char *to, const char *
 	for (i = 0, rc = 0; rc == 0 && i < n; i++) {
 		if ((rc = store_action_get(c->store, ids[i], &a)) != 0)
 			break;
+		buf_free(&said);
 		if (to != NULL && a.paused_at == 0)
-			rc = ctl_pause_action(c, &a, at, reason, to, detail, sizeof(detail));
+			rc = office_pause(c->store, &WHO(c), &a, at, reason, to, &said);
 		else if (to == NULL && a.paused_at != 0 && at >= a.paused_at)
-			rc = ctl_resume_action(c, &a, at, detail, sizeof(detail));
+			rc = office_resume(c->store, c->conf, &WHO(c), &a, at, &said);
 		else {
 			store_action_clear(&a);
 			continue;
 		}
+		rc = rc == OFFICE_DONE ? 0 : -1;
 		if (rc == 0)
-			rc = store_event(c->store, instant_now(), c->who, a.id,
-			    to ? "transfer" : "resume", detail);
-		if (rc == 0)
-			printf(_("action %lld: %s\n"), (long long)a.id, detail);
+			printf(_("action %lld: %s\n"), (long long)a.id, said.data);
 		changed++;
 		store_action_clear(&a);
 	}
+	buf_free(&said);
 	free(ids);
 	if (rc == 0 && changed == 0) {
 		store_rollback(c->store);

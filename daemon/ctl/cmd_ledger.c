@@ -313,7 +313,6 @@ apply_transfer(struct import *im, const struct csv_row *r, int64_t id)
 	const char *const *f = (const char *const *)r->fields;
 	instant_t from = 0, back = 0;
 	struct action a;
-	char detail[512];
 	int rc;
 
 	instant_parse(f[COL_TRANSFER_FROM], &from);
@@ -321,16 +320,11 @@ apply_transfer(struct import *im, const struct csv_row *r, int64_t id)
 		instant_parse(f[COL_TRANSFER_BACK], &back);
 	if (store_action_get(im->c->store, id, &a) != 0)
 		return -1;
-	rc = ctl_pause_action(im->c, &a, from, f[COL_TRANSFER_WHY], f[COL_TRANSFER_TO], detail,
-	    sizeof(detail));
-	if (rc == 0)
-		rc = store_event(im->c->store, instant_now(), im->c->who, id, "transfer", detail);
-	if (rc == 0 && back != 0) {
-		a.paused_at = from;
-		rc = ctl_resume_action(im->c, &a, back, detail, sizeof(detail));
-		if (rc == 0)
-			rc = store_event(im->c->store, instant_now(), im->c->who, id, "resume", detail);
-	}
+	rc = office_pause(im->c->store, &WHO(im->c), &a, from, f[COL_TRANSFER_WHY],
+	    f[COL_TRANSFER_TO], NULL) == OFFICE_DONE ? 0 : -1;
+	if (rc == 0 && back != 0)
+		rc = office_resume(im->c->store, im->c->conf, &WHO(im->c), &a, back, NULL) ==
+		    OFFICE_DONE ? 0 : -1;
 	store_action_clear(&a);
 	return rc;
 }

@@ -205,10 +205,8 @@ CTL_HANDLER(cmd_leader_import);
 CTL_HANDLER(cmd_case_reopen);
 CTL_HANDLER(cmd_case_transfer);
 CTL_HANDLER(cmd_case_return);
-/* Pause (to: transferred to) or resume an action inside the caller's transaction: 0 or -1. */
-int ctl_pause_action(struct ctl *c, struct action *a, instant_t at, const char *reason,
-    const char *to, char *detail, size_t len);
-int ctl_resume_action(struct ctl *c, struct action *a, instant_t at, char *detail, size_t len);
+/* Who acts through dubanctl, now: for the office's operations. */
+#define WHO(c)	((struct office_who){ (c)->who, instant_now() })
 CTL_HANDLER(cmd_case_ceased);
 CTL_HANDLER(cmd_next_list);
 CTL_HANDLER(cmd_next_confirm);

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "duban/buf.h"
 #include "duban/conf.h"
 #include "duban/sched.h"
 #include "duban/store.h"
@@ -24,6 +25,15 @@ enum office_refusal {
 	OFFICE_NO_SUCH_RULE,	/* a pinned rule that the configuration does not have */
 	OFFICE_AGREED_NO_RULE,	/* an agreed deadline, but no rule for its notices */
 	OFFICE_OVERDUE,		/* overdue at once, and the caller did not say that is right */
+	OFFICE_NO_EXTENSION,	/* the action's rule allows no extension */
+	OFFICE_EXTENDED_ENOUGH,	/* extended as often as its rule allows */
+	OFFICE_EXTENSION_TOO_LONG, /* longer than its rule allows, or not in its unit */
+};
+
+/* Who acts, and when: the audit row's who and time. */
+struct office_who {
+	const char	*who;
+	instant_t	 now;
 };
 
 /* Assign an action on a case to a department. */
@@ -62,5 +72,30 @@ struct office_assigned {
  */
 OFFICE_MUST enum office_refusal office_assign(struct store *s, const struct config *conf,
     const struct office_assign *rq, struct office_assigned *out, const char **cause);
+
+/*
+ * The lifecycle of an open action, loaded by the caller (a is updated as
+ * stored). Each writes its audit row; what it says is appended to said
+ * (NULL: not wanted), for the caller to print.
+ */
+/* Received (签收) at at. */
+OFFICE_MUST enum office_refusal office_ack(struct store *s, const struct office_who *w,
+    const struct action *a, instant_t at, struct buf *said);
+/*
+ * Would its rule allow an extension by by? OFFICE_DONE, or why not; *rule
+ * is the action's rule (NULL: none), for the caller's message.
+ */
+OFFICE_MUST enum office_refusal office_extend_check(const struct config *conf,
+    const struct action *a, const struct duration *by, const struct rule **rule);
+/* Extended (延期) by by, as its rule allows, approved by approver for reason. */
+OFFICE_MUST enum office_refusal office_extend(struct store *s, const struct config *conf,
+    const struct office_who *w, struct action *a, const struct duration *by,
+    const char *approver, const char *reason, instant_t at, struct buf *said);
+/* Its clock stopped from at; to: the body it is transferred to (转交), or NULL. */
+OFFICE_MUST enum office_refusal office_pause(struct store *s, const struct office_who *w,
+    struct action *a, instant_t at, const char *reason, const char *to, struct buf *said);
+/* Its clock running again from at: the deadline moves by the pause. */
+OFFICE_MUST enum office_refusal office_resume(struct store *s, const struct config *conf,
+    const struct office_who *w, struct action *a, instant_t at, struct buf *said);
 
 #endif

@@ -6,6 +6,7 @@
 #include "unit.h"
 #include "duban/conf.h"
 #include "duban/office.h"
+#include "duban/rulelang.h"
 #include "duban/store.h"
 
 struct fixture {
@@ -18,7 +19,7 @@ static const char conf_text[] =
     "[smtp]\nfrom = 房信办 <fxb@example.gov.cn>\n"
     "[target \"discipline\"]\nname = 市纪委监委监督工作组\nemail = jw@example.gov.cn\n"
     "[rule \"week\"]\nmatch = step:handling\ndeadline = 1 week\nremind = 2 days before\n"
-    "escalate = 1 workday after -> discipline\n"
+    "escalate = 1 workday after -> discipline\nextend = at most 10 days, 1 times\n"
     "[rule \"day\"]\nmatch = step:none-such\ndeadline = 1 day\n";
 
 #define T0	((instant_t)1795000000000LL)	/* 2026-11-18, a Wednesday */
@@ -233,6 +234,45 @@ test_audit_failure_fails(void **state)
 	assert_int_equal(actions(f), 0);
 }
 
+/* An extension within its rule moves the deadline; a second one, or a longer one, is refused. */
+static void
+test_extend_cap(void **state)
+{
+	struct fixture *f = *state;
+	struct office_assign rq = request("handling", T0, T0);
+	struct office_who w = { "clerk", T0 + 1000 };
+	struct office_assigned res;
+	struct duration ten = { 10, UNIT_DAYS }, eleven = { 11, UNIT_DAYS }, wd = { 5, UNIT_WORKDAYS };
+	const struct rule *r;
+	struct action a;
+	struct buf said = { 0 };
+	const char *cause;
+
+	assert_int_equal(office_assign(f->st, f->conf, &rq, &res, &cause), OFFICE_DONE);
+	assert_int_equal(store_action_get(f->st, res.id, &a), 0);
+	assert_int_equal(office_extend_check(f->conf, &a, &eleven, &r), OFFICE_EXTENSION_TOO_LONG);
+	assert_int_equal(office_extend_check(f->conf, &a, &wd, &r), OFFICE_EXTENSION_TOO_LONG);
+	assert_int_equal(office_extend(f->st, f->conf, &w, &a, &eleven, "局长", "材料不全",
+	    T0, &said), OFFICE_EXTENSION_TOO_LONG);
+	assert_int_equal(office_extend(f->st, f->conf, &w, &a, &ten, "局长", "材料不全", T0, &said),
+	    OFFICE_DONE);
+	assert_non_null(strstr(said.data, "approved by 局长: 材料不全"));
+	store_action_clear(&a);
+	assert_int_equal(store_action_get(f->st, res.id, &a), 0);
+	assert_true(a.due_at > res.plan.due);
+	assert_int_equal(a.nextensions, 1);
+	assert_int_equal(office_extend(f->st, f->conf, &w, &a, &ten, "局长", "再次", T0, &said),
+	    OFFICE_EXTENDED_ENOUGH);
+	store_action_clear(&a);
+	buf_free(&said);
+	/* an action no rule governs has no extension to give */
+	rq = request("unruled", T0, T0);
+	assert_int_equal(office_assign(f->st, f->conf, &rq, &res, &cause), OFFICE_DONE);
+	assert_int_equal(store_action_get(f->st, res.id, &a), 0);
+	assert_int_equal(office_extend_check(f->conf, &a, &ten, &r), OFFICE_NO_EXTENSION);
+	store_action_clear(&a);
+}
+
 int
 main(void)
 {
@@ -243,6 +283,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_agreed_deadline, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_row_kinds, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_failure_fails, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_extend_cap, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
