@@ -48,7 +48,7 @@ CTL_SRC	 = daemon/ctl/main.c daemon/ctl/args.c daemon/ctl/table.c daemon/ctl/out
 	   daemon/ctl/file.c daemon/ctl/cmd_admin.c daemon/ctl/cmd_dept.c daemon/ctl/cmd_case.c \
 	   daemon/ctl/cmd_action.c daemon/ctl/cmd_actions.c daemon/ctl/cmd_explain.c \
 	   daemon/ctl/cmd_preview.c daemon/ctl/cmd_queue.c daemon/ctl/cmd_mail.c \
-	   daemon/ctl/cmd_ledger.c daemon/ctl/cmd_ledger_export.c daemon/ctl/cmd_report.c \
+	   daemon/ctl/cmd_ledger.c daemon/ctl/ledger.c daemon/ctl/cmd_ledger_export.c daemon/ctl/cmd_report.c \
 	   daemon/ctl/cmd_next.c daemon/ctl/cmd_leader.c
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 LANGS	 = zh_CN

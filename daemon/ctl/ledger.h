@@ -2,6 +2,8 @@
 #ifndef DUBAN_CTL_LEDGER_H
 #define DUBAN_CTL_LEDGER_H
 
+#include <stddef.h>
+
 enum {
 	COL_CASE, COL_TITLE, COL_CATEGORY, COL_LEAD, COL_LEADER, COL_KEY, COL_PETITIONER,
 	COL_RECEIVED, COL_DEPT, COL_STEP, COL_NOTIFIED, COL_ACKED, COL_DONE, COL_RESULT,
@@ -13,5 +15,7 @@ enum {
 
 /* The header row's names, in order. */
 extern const char *const ledger_columns[NCOLS];
+/* Each column's limit in bytes (dubanctl(1), LIMITS). */
+extern const size_t ledger_limits[NCOLS];
 
 #endif
