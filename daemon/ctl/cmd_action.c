@@ -57,27 +57,27 @@ open_action(struct ctl *c, const char *arg, struct action *a)
 }
 
 /*
- * Commit a change with its audit line (what NULL: the change wrote its own),
- * wake the daemon, say what happened.
+ * Commit an office operation's change (it wrote its own audit line), wake
+ * the daemon, say what happened and the deadline now.
  */
 static int
-finish(struct ctl *c, struct action *a, const char *what, const char *detail, int ok)
+finished(struct ctl *c, struct action *a, const char *what, enum office_refusal why,
+    struct buf *said)
 {
 	char due[32];
-	int64_t id;
+	int64_t id = a->id;
 
-	if (!ok || (what != NULL &&
-	    store_event(c->store, instant_now(), c->who, a->id, what, detail) != 0) ||
-	    store_commit(c->store) != 0) {
+	if (why != OFFICE_DONE || store_commit(c->store) != 0) {
 		fprintf(stderr, _("dubanctl: action %lld: %s not recorded: %s\n"), (long long)a->id,
-		    what ? what : detail, store_errmsg(c->store));
+		    what, store_errmsg(c->store));
 		store_rollback(c->store);
 		store_action_clear(a);
+		buf_free(said);
 		return EXIT_DATABASE;
 	}
 	ctl_wake(c);
-	printf(_("action %lld: %s"), (long long)a->id, detail);
-	id = a->id;
+	printf(_("action %lld: %s"), (long long)id, said->data ? said->data : "");
+	buf_free(said);
 	store_action_clear(a);
 	if (store_action_get(c->store, id, a) == 0 && a->due_at != 0) {
 		instant_deadline(a->due_at, due, sizeof(due));
@@ -86,26 +86,6 @@ finish(struct ctl *c, struct action *a, const char *what, const char *detail, in
 	printf("\n");
 	store_action_clear(a);
 	return EXIT_OK;
-}
-
-/* Commit an office operation's change (it wrote its audit line), wake the daemon, say what. */
-static int
-finished(struct ctl *c, struct action *a, const char *what, enum office_refusal why,
-    struct buf *said)
-{
-	int rc;
-
-	if (why != OFFICE_DONE) {
-		fprintf(stderr, _("dubanctl: action %lld: %s not recorded: %s\n"), (long long)a->id,
-		    what, store_errmsg(c->store));
-		store_rollback(c->store);
-		store_action_clear(a);
-		buf_free(said);
-		return EXIT_DATABASE;
-	}
-	rc = finish(c, a, NULL, said->data ? said->data : "", 1);
-	buf_free(said);
-	return rc;
 }
 
 int
@@ -235,11 +215,11 @@ cmd_resume(struct ctl *c, struct ctl_args *args)
 int
 cmd_reassign(struct ctl *c, struct ctl_args *args)
 {
-	instant_t agreed;
 	struct life_opts o;
 	struct department d;
 	struct action a;
-	char detail[256], at[32];
+	struct buf said = { 0 };
+	char at[32];
 	int rc;
 
 	if ((rc = life_parse(args, &o)) != 0)
@@ -251,41 +231,35 @@ cmd_reassign(struct ctl *c, struct ctl_args *args)
 		return rc;
 	}
 	rc = EXIT_FAIL;
-	if (a.dept.id == d.id)
+	switch (office_reassign_check(&a, d.id, o.at)) {
+	case OFFICE_DONE:
+		rc = EXIT_OK;
+		break;
+	case OFFICE_SAME_DEPARTMENT:
 		fprintf(stderr, _("dubanctl: action %lld is %s's already\n"), (long long)a.id, d.code);
-	else if (a.paused_at != 0)
+		break;
+	case OFFICE_PAUSED:
 		fprintf(stderr, _("dubanctl: action %lld is paused; resume it first, so that the"
 		    " pause ends with %s's period\n"), (long long)a.id, a.dept.code);
-	else if (o.at < a.notified_at)
+		break;
+	default:
 		fprintf(stderr, _("dubanctl: --at %s is before %s was notified\n"),
 		    instant_format(o.at, at, sizeof(at)), a.dept.code);
-	else
-		rc = EXIT_OK;
+	}
 	if (rc != EXIT_OK) {
 		store_dept_clear(&d);
 		store_action_clear(&a);
 		return rc;
 	}
-	/* the new department's period counts from its own notification */
-	snprintf(detail, sizeof(detail), "reassigned from %s to %s, notified %s", a.dept.code,
-	    d.code, instant_format(o.at, at, sizeof(at)));
 	if (store_begin(c->store) != 0) {
 		store_dept_clear(&d);
 		store_action_clear(&a);
 		return EXIT_DATABASE;
 	}
-	rc = store_action_reassign(c->store, &a, d.id, o.at, detail) == 0;
-	free(a.dept.code);
-	a.dept.code = xstrdup_null(d.code);
-	a.dept.id = d.id;
-	a.notified_at = o.at;
-	agreed = a.adj.agreed;	/* an agreement's deadline stays the agreed one */
-	memset(&a.adj, 0, sizeof(a.adj));
-	a.adj.agreed = agreed;
-	a.nextensions = 0;
-	rc = rc && sched_replan(c->store, c->conf, &a, instant_now(), detail, 0) == 0;
+	rc = finished(c, &a, "reassign", office_reassign(c->store, c->conf, &WHO(c), &a, d.id,
+	    d.code, o.at, &said), &said);
 	store_dept_clear(&d);
-	return finish(c, &a, "reassign", detail, rc);
+	return rc;
 }
 
 int

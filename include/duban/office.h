@@ -28,6 +28,9 @@ enum office_refusal {
 	OFFICE_NO_EXTENSION,	/* the action's rule allows no extension */
 	OFFICE_EXTENDED_ENOUGH,	/* extended as often as its rule allows */
 	OFFICE_EXTENSION_TOO_LONG, /* longer than its rule allows, or not in its unit */
+	OFFICE_SAME_DEPARTMENT,	/* reassigned to the department it is with */
+	OFFICE_PAUSED,		/* paused: resumed first, so the pause ends with its period */
+	OFFICE_BEFORE_NOTIFIED,	/* a time before the department was notified */
 };
 
 /* Who acts, and when: the audit row's who and time. */
@@ -97,5 +100,12 @@ OFFICE_MUST enum office_refusal office_pause(struct store *s, const struct offic
 /* Its clock running again from at: the deadline moves by the pause. */
 OFFICE_MUST enum office_refusal office_resume(struct store *s, const struct config *conf,
     const struct office_who *w, struct action *a, instant_t at, struct buf *said);
+/* Could it go to department dept_id at at? OFFICE_DONE, or why not. */
+OFFICE_MUST enum office_refusal office_reassign_check(const struct action *a, int64_t dept_id,
+    instant_t at);
+/* Given to another department, notified at at: its period restarts, an agreed deadline stays. */
+OFFICE_MUST enum office_refusal office_reassign(struct store *s, const struct config *conf,
+    const struct office_who *w, struct action *a, int64_t dept_id, const char *dept_code,
+    instant_t at, struct buf *said);
 
 #endif

@@ -273,6 +273,41 @@ test_extend_cap(void **state)
 	store_action_clear(&a);
 }
 
+/* Reassigned: refused to its own department, while paused, or before it was notified. */
+static void
+test_reassign(void **state)
+{
+	struct fixture *f = *state;
+	struct department swj = { 0, "swj", "水务局", "某人", "swj@example.gov.cn", "" };
+	struct office_assign rq = request("handling", T0, T0);
+	struct office_who w = { "clerk", T0 + 1000 };
+	struct office_assigned res;
+	struct action a;
+	struct buf said = { 0 };
+	const char *cause;
+	int64_t swj_id;
+
+	assert_int_equal(store_dept_add(f->st, &swj, &swj_id), 0);
+	rq.agreed = T0 + 20 * DAY;
+	assert_int_equal(office_assign(f->st, f->conf, &rq, &res, &cause), OFFICE_DONE);
+	assert_int_equal(store_action_get(f->st, res.id, &a), 0);
+	assert_int_equal(office_reassign_check(&a, 1, T0 + DAY), OFFICE_SAME_DEPARTMENT);
+	assert_int_equal(office_reassign_check(&a, swj_id, T0 - DAY), OFFICE_BEFORE_NOTIFIED);
+	assert_int_equal(office_pause(f->st, &w, &a, T0 + DAY, "法院", NULL, &said), OFFICE_DONE);
+	assert_int_equal(office_reassign(f->st, f->conf, &w, &a, swj_id, "swj", T0 + 2 * DAY, &said),
+	    OFFICE_PAUSED);
+	assert_int_equal(office_resume(f->st, f->conf, &w, &a, T0 + 2 * DAY, &said), OFFICE_DONE);
+	assert_int_equal(office_reassign(f->st, f->conf, &w, &a, swj_id, "swj", T0 + 3 * DAY, &said),
+	    OFFICE_DONE);
+	assert_non_null(strstr(said.data, "reassigned from zjj to swj"));
+	store_action_clear(&a);
+	assert_int_equal(store_action_get(f->st, res.id, &a), 0);
+	assert_true(a.dept.id == swj_id);
+	assert_true(a.due_at == T0 + 20 * DAY);	/* the agreed deadline stays */
+	store_action_clear(&a);
+	buf_free(&said);
+}
+
 int
 main(void)
 {
@@ -284,6 +319,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_audit_row_kinds, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_failure_fails, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_extend_cap, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reassign, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

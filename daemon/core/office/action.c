@@ -5,11 +5,13 @@
  * open.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "duban/calendar.h"
 #include "duban/office.h"
 #include "duban/rulelang.h"
+#include "duban/xmalloc.h"
 
 /* The audit row, and what it says for the caller to print. */
 static enum office_refusal
@@ -124,4 +126,44 @@ office_resume(struct store *s, const struct config *conf, const struct office_wh
 	    sched_replan(s, conf, a, w->now, detail, REPLAN_KEEP_STAGE) != 0)
 		return OFFICE_DATABASE;
 	return audit(s, w, a->id, "resume", detail, said);
+}
+
+enum office_refusal
+office_reassign_check(const struct action *a, int64_t dept_id, instant_t at)
+{
+	if (a->dept.id == dept_id)
+		return OFFICE_SAME_DEPARTMENT;
+	if (a->paused_at != 0)
+		return OFFICE_PAUSED;
+	if (at < a->notified_at)
+		return OFFICE_BEFORE_NOTIFIED;
+	return OFFICE_DONE;
+}
+
+enum office_refusal
+office_reassign(struct store *s, const struct config *conf, const struct office_who *w,
+    struct action *a, int64_t dept_id, const char *dept_code, instant_t at, struct buf *said)
+{
+	enum office_refusal why;
+	char detail[256], when[32];
+	instant_t agreed;
+
+	if ((why = office_reassign_check(a, dept_id, at)) != OFFICE_DONE)
+		return why;
+	/* the new department's period counts from its own notification */
+	snprintf(detail, sizeof(detail), "reassigned from %s to %s, notified %s", a->dept.code,
+	    dept_code, instant_format(at, when, sizeof(when)));
+	if (store_action_reassign(s, a, dept_id, at, detail) != 0)
+		return OFFICE_DATABASE;
+	free(a->dept.code);
+	a->dept.code = xstrdup_null(dept_code);
+	a->dept.id = dept_id;
+	a->notified_at = at;
+	agreed = a->adj.agreed;	/* an agreement's deadline stays the agreed one */
+	memset(&a->adj, 0, sizeof(a->adj));
+	a->adj.agreed = agreed;
+	a->nextensions = 0;
+	if (sched_replan(s, conf, a, w->now, detail, 0) != 0)
+		return OFFICE_DATABASE;
+	return audit(s, w, a->id, "reassign", detail, said);
 }
