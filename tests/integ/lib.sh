@@ -21,6 +21,12 @@ FAILED=0
 cleanup() {
 	[ -n "$DAEMON_PID" ] && kill -9 "$DAEMON_PID" 2>/dev/null
 	[ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null
+	# whatever else the test started (a second daemon, a listener): a test
+	# that failed half-way must not wait for them for ever
+	local p
+	for p in $(jobs -p); do
+		[ "$p" = "$SINK_PID" ] || kill -9 "$p" 2>/dev/null
+	done
 	wait 2>/dev/null
 	if [ -n "${PGDB:-}" ] && [ "$FAILED" = 0 ]; then
 		for d in $PGDB ${PGDB_MORE:-}; do
