@@ -388,71 +388,47 @@ out:
  * A waiting period (不少于, a minimum) may not be ended early: done before it
  * has run is refused, unless forced with a reason, which is recorded.
  */
-static int
-waiting_not_over(struct ctl *c, int64_t id, instant_t at, int force, const char *reason)
-{
-	const struct rule *r;
-	struct action a;
-	int left;
-
-	if (store_action_get(c->store, id, &a) != 0)
-		return 0;	/* the store says what is wrong below */
-	r = a.rule ? conf_rule(c->conf, a.rule) : NULL;
-	if (r == NULL || !r->waiting || a.due_at == 0 || at >= a.due_at || a.done_at != 0) {
-		store_action_clear(&a);
-		return 0;
-	}
-	left = cal_count_workdays(c->conf->cal, tz_day_of(at) + 1, tz_day_of(a.due_at - 1) + 1);
-	store_action_clear(&a);
-	if (force && reason != NULL)
-		return 0;
-	fprintf(stderr, _("dubanctl: 期间未满，尚余 %d 个工作日 (action %lld is a waiting period"
-	    " of rule %s, a minimum that has not run: %d working day%s left); to end it early"
-	    " give --force --reason TEXT, which is recorded\n"), left, (long long)id, r->name,
-	    left, left == 1 ? "" : "s");
-	return EXIT_FAIL;
-}
-
 int
 cmd_done(struct ctl *c, struct ctl_args *args)
 {
-	instant_t at = instant_now();
-	const char *note = args_get(args, "note"), *reason = args_get(args, "reason");
-	char detail[TEXT_MAX + 256];
-	int64_t id;
-	int rc, force = args_has(args, "force");
+	struct office_done rq = { .at = instant_now(), .note = args_get(args, "note") };
+	struct office_done_result res;
+	const char *reason = args_get(args, "reason");
+	int force = args_has(args, "force");
 
-	if (args_time(args, "at", &at) != 0)
+	if (args_time(args, "at", &rq.at) != 0)
 		return EXIT_USAGE;
-	if (ctl_check_time("--at", at, force) != 0)
+	if (ctl_check_time("--at", rq.at, force) != 0)
 		return EXIT_USAGE;
-	if (ctl_parse_id(args->argv[0], &id) != 0)
+	if (ctl_parse_id(args->argv[0], &rq.id) != 0)
 		return EXIT_USAGE;
-	if ((rc = waiting_not_over(c, id, at, force, reason)) != 0)
-		return rc;
+	rq.forced = force ? reason : NULL;
 	if (store_begin(c->store) != 0)
 		return EXIT_DATABASE;
-	rc = store_action_done(c->store, id, at, note);
-	if (rc != 0) {
+	switch (office_done(c->store, c->conf, &WHO(c), &rq, &res, ctl_told, c)) {
+	case OFFICE_DONE:
+		if (store_commit(c->store) != 0)
+			break;
+		printf(_("action %lld done\n"), (long long)rq.id);
+		ctl_wake(c);
+		return EXIT_OK;
+	case OFFICE_NO_SUCH_ACTION:
 		store_rollback(c->store);
-		if (rc == STORE_DONE_ALREADY) {
-			fprintf(stderr, _("dubanctl: action %lld is done already\n"), (long long)id);
-			return EXIT_FAIL;
-		}
-		return ctl_lookup(c, rc, "action %lld does not exist", (long long)id);
-	}
-	if (reason != NULL) {
-		snprintf(detail, sizeof(detail), "%s%sbefore its waiting period ended, forced: %s",
-		    note ? note : "", note ? "; " : "", reason);
-		note = detail;
-	}
-	/* what follows it by the procedure, in the same transaction */
-	if (store_event(c->store, instant_now(), c->who, id, "done", note) != 0 ||
-	    ctl_procedure_after(c, id, at) != 0 || store_commit(c->store) != 0) {
+		return ctl_lookup(c, STORE_NOT_FOUND, "action %lld does not exist", (long long)rq.id);
+	case OFFICE_DONE_ALREADY:
 		store_rollback(c->store);
-		return ctl_db_failed(c);
+		fprintf(stderr, _("dubanctl: action %lld is done already\n"), (long long)rq.id);
+		return EXIT_FAIL;
+	case OFFICE_WAITING:
+		store_rollback(c->store);
+		fprintf(stderr, _("dubanctl: 期间未满，尚余 %d 个工作日 (action %lld is a waiting period"
+		    " of rule %s, a minimum that has not run: %d working day%s left); to end it early"
+		    " give --force --reason TEXT, which is recorded\n"), res.left, (long long)rq.id,
+		    res.rule->name, res.left, res.left == 1 ? "" : "s");
+		return EXIT_FAIL;
+	default:
+		break;
 	}
-	printf(_("action %lld done\n"), (long long)id);
-	ctl_wake(c);
-	return EXIT_OK;
+	store_rollback(c->store);
+	return ctl_db_failed(c);
 }

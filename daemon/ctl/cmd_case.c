@@ -97,196 +97,165 @@ int
 cmd_case_close(struct ctl *c, struct ctl_args *args)
 {
 	instant_t at = instant_now();
-	int ceased = args_has(args, "ceased");
 	struct case_rec k;
-	char ids[256], detail[256];
+	struct buf said = { 0 };
+	char ids[256];
 	int rc, n;
 
 	if (args_time(args, "at", &at) != 0 || ctl_check_time("--at", at, args_has(args, "force")))
 		return EXIT_USAGE;
 	if ((rc = store_case_get(c->store, args->argv[0], &k)) != 0)
 		return ctl_lookup(c, rc, "no case '%s'", args->argv[0]);
-	if (strcmp(k.status, "closed") == 0) {
-		fprintf(stderr, _("dubanctl: case %s is closed already\n"), k.number);
-		store_case_clear(&k);
-		return EXIT_FAIL;
-	}
-	if ((n = store_case_open_actions(c->store, k.id, ids, sizeof(ids))) < 0) {
-		store_case_clear(&k);
-		return ctl_db_failed(c);
-	}
-	if (n > 0) {
-		fprintf(stderr, _("dubanctl: case %s cannot be closed (销号): %d action%s still open"
-		    " (%s); mark %s done first\n"), k.number, n, n == 1 ? " is" : "s are", ids,
-		    n == 1 ? "it" : "them");
-		store_case_clear(&k);
-		return EXIT_FAIL;
-	}
-	/* a next step the procedure proposed is decided before the case is closed */
-	if ((n = store_proposal_open_count(c->store, k.id)) != 0) {
-		if (n < 0) {
-			store_case_clear(&k);
-			return ctl_db_failed(c);
-		}
-		fprintf(stderr, _("dubanctl: case %s cannot be closed (销号): %d proposed next step%s"
-		    " await%s the office's decision (dubanctl next: confirm or drop)\n"), k.number, n,
-		    n == 1 ? "" : "s", n == 1 ? "s" : "");
-		store_case_clear(&k);
-		return EXIT_FAIL;
-	}
-	snprintf(detail, sizeof(detail), "case %s closed (销号)%s", k.number,
-	    ceased ? ", petitioner ceased (息诉罢访)" : "");
-	if (store_begin(c->store) != 0 || store_case_close(c->store, k.id, at, ceased) != 0 ||
-	    store_event(c->store, instant_now(), c->who, 0, "case close", detail) != 0 ||
-	    store_commit(c->store) != 0) {
-		store_rollback(c->store);
+	if (store_begin(c->store) != 0) {
 		store_case_clear(&k);
 		return EXIT_DATABASE;
 	}
-	printf("%s\n", detail);
+	switch (office_case_close(c->store, &WHO(c), &k, at, args_has(args, "ceased"), ids,
+	    sizeof(ids), &n, &said)) {
+	case OFFICE_DONE:
+		rc = store_commit(c->store) == 0 ? EXIT_OK : ctl_db_failed(c);
+		break;
+	case OFFICE_CLOSED_ALREADY:
+		fprintf(stderr, _("dubanctl: case %s is closed already\n"), k.number);
+		rc = EXIT_FAIL;
+		break;
+	case OFFICE_OPEN_ACTIONS:
+		fprintf(stderr, _("dubanctl: case %s cannot be closed (销号): %d action%s still open"
+		    " (%s); mark %s done first\n"), k.number, n, n == 1 ? " is" : "s are", ids,
+		    n == 1 ? "it" : "them");
+		rc = EXIT_FAIL;
+		break;
+	case OFFICE_OPEN_PROPOSALS:
+		fprintf(stderr, _("dubanctl: case %s cannot be closed (销号): %d proposed next step%s"
+		    " await%s the office's decision (dubanctl next: confirm or drop)\n"), k.number, n,
+		    n == 1 ? "" : "s", n == 1 ? "s" : "");
+		rc = EXIT_FAIL;
+		break;
+	default:
+		rc = ctl_db_failed(c);
+		break;
+	}
+	if (rc == EXIT_OK)
+		printf("%s\n", said.data);
+	else
+		store_rollback(c->store);
+	buf_free(&said);
 	store_case_clear(&k);
-	return EXIT_OK;
+	return rc;
 }
 
-/* A closed case by its number, and the --reason given: 0, or an exit code after a message. */
+/*
+ * A closed case by its number and the --reason given, changed by op in one
+ * transaction: an exit code, after a message.
+ */
 static int
-closed_case(struct ctl *c, struct ctl_args *args, struct case_rec *k, const char **reason)
+closed_case(struct ctl *c, struct ctl_args *args, bool reopen, instant_t at)
 {
+	const char *reason = args_get(args, "reason");
+	struct case_rec k;
+	struct buf said = { 0 };
+	char a1[32], a2[32];
+	instant_t closed = 0;
 	int rc;
 
-	*reason = args_get(args, "reason");
-	if (*reason == NULL || (*reason)[0] == '\0') {
+	if (reason == NULL || reason[0] == '\0') {
 		fprintf(stderr, _("dubanctl: give --reason TEXT: it is recorded in the audit log\n"));
 		return EXIT_USAGE;
 	}
-	if ((rc = store_case_get(c->store, args->argv[0], k)) != 0)
+	if ((rc = store_case_get(c->store, args->argv[0], &k)) != 0)
 		return ctl_lookup(c, rc, "no case '%s'", args->argv[0]);
-	if (strcmp(k->status, "closed") != 0) {
-		fprintf(stderr, _("dubanctl: case %s is not closed (销号)\n"), k->number);
-		store_case_clear(k);
-		return EXIT_FAIL;
+	if (store_begin(c->store) != 0) {
+		store_case_clear(&k);
+		return EXIT_DATABASE;
 	}
-	return 0;
-}
-
-/* One change to a case, in the audit log with detail. */
-static int
-case_commit(struct ctl *c, struct case_rec *k, const char *what, const char *detail, int rc)
-{
-	if (rc != 0 || store_event(c->store, instant_now(), c->who, 0, what, detail) != 0 ||
-	    store_commit(c->store) != 0) {
+	switch (reopen ? office_case_reopen(c->store, &WHO(c), &k, at, reason, &closed, &said) :
+	    office_case_ceased(c->store, &WHO(c), &k, !args_has(args, "no"), reason, &said)) {
+	case OFFICE_DONE:
+		rc = store_commit(c->store) == 0 ? EXIT_OK : ctl_db_failed(c);
+		break;
+	case OFFICE_NOT_CLOSED:
+		fprintf(stderr, _("dubanctl: case %s is not closed (销号)\n"), k.number);
+		rc = EXIT_FAIL;
+		break;
+	case OFFICE_BEFORE_CLOSED:
+		fprintf(stderr, _("dubanctl: --at %s is before the case was closed (%s)\n"),
+		    instant_format(at, a1, sizeof(a1)), instant_format(closed, a2, sizeof(a2)));
+		rc = EXIT_USAGE;
+		break;
+	default:
+		rc = ctl_db_failed(c);
+		break;
+	}
+	if (rc == EXIT_OK)
+		printf("%s\n", said.data);
+	else
 		store_rollback(c->store);
-		store_case_clear(k);
-		return ctl_db_failed(c);
-	}
-	printf("%s\n", detail);
-	store_case_clear(k);
-	return EXIT_OK;
+	buf_free(&said);
+	store_case_clear(&k);
+	return rc;
 }
 
 int
 cmd_case_reopen(struct ctl *c, struct ctl_args *args)
 {
-	instant_t at = instant_now(), closed;
-	const char *reason;
-	struct case_rec k;
-	char detail[TEXT_MAX + 128], a1[32], a2[32];
-	int rc, ceased;
+	instant_t at = instant_now();
 
 	if (args_time(args, "at", &at) != 0 || ctl_check_time("--at", at, args_has(args, "force")))
 		return EXIT_USAGE;
-	if ((rc = closed_case(c, args, &k, &reason)) != 0)
-		return rc;
-	if (store_begin(c->store) != 0 || store_case_closing(c->store, k.id, &closed, &ceased) != 0)
-		return case_commit(c, &k, NULL, NULL, -1);
-	if (at < closed) {
-		store_rollback(c->store);
-		fprintf(stderr, _("dubanctl: --at %s is before the case was closed (%s)\n"),
-		    instant_format(at, a1, sizeof(a1)), instant_format(closed, a2, sizeof(a2)));
-		store_case_clear(&k);
-		return EXIT_USAGE;
-	}
-	snprintf(detail, sizeof(detail), "case %s reopened %s (closed %s): %s", k.number,
-	    instant_format(at, a1, sizeof(a1)), instant_format(closed, a2, sizeof(a2)), reason);
-	return case_commit(c, &k, "case reopen", detail,
-	    store_case_reopen(c->store, k.id, at, reason));
+	return closed_case(c, args, true, at);
 }
 
 int
 cmd_case_ceased(struct ctl *c, struct ctl_args *args)
 {
-	int no = args_has(args, "no"), ceased, rc;
-	const char *reason;
-	instant_t closed;
-	struct case_rec k;
-	char detail[TEXT_MAX + 128];
-
-	if ((rc = closed_case(c, args, &k, &reason)) != 0)
-		return rc;
-	if (store_begin(c->store) != 0 || store_case_closing(c->store, k.id, &closed, &ceased) != 0)
-		return case_commit(c, &k, NULL, NULL, -1);
-	snprintf(detail, sizeof(detail), "case %s: 息诉罢访 %s: %s", k.number,
-	    no ? "withdrawn" : "recorded", reason);
-	return case_commit(c, &k, "case ceased", detail,
-	    store_case_set_closing(c->store, k.id, closed, !no));
+	return closed_case(c, args, false, 0);
 }
 
-/*
- * Transfer a case (to the court: 产权纠纷 转交法院) or take it back: every open
- * action of the case is paused with the transfer recorded, or resumed, in one
- * transaction; each in the audit log.
- */
+static void
+transferred(int64_t id, const char *said, void *arg)
+{
+	(void)arg;
+	printf(_("action %lld: %s\n"), (long long)id, said);
+}
+
+/* Transfer a case (to the court: 产权纠纷 转交法院), or take it back (to NULL). */
 static int
 case_transfer(struct ctl *c, struct ctl_args *args, const char *to, const char *reason)
 {
 	instant_t at = instant_now();
 	struct case_rec k;
-	struct action a;
-	int64_t *ids;
 	struct buf said = { 0 };
-	char detail[TEXT_MAX + 128];
-	int i, n, rc, changed = 0;
+	int rc;
 
 	if (args_time(args, "at", &at) != 0 || ctl_check_time("--at", at, args_has(args, "force")))
 		return EXIT_USAGE;
 	if ((rc = store_case_get(c->store, args->argv[0], &k)) != 0)
 		return ctl_lookup(c, rc, "no case '%s'", args->argv[0]);
-	if (store_begin(c->store) != 0 || (n = store_case_action_ids(c->store, k.id, &ids)) < 0)
-		return case_commit(c, &k, NULL, NULL, -1);
-	for (i = 0, rc = 0; rc == 0 && i < n; i++) {
-		if ((rc = store_action_get(c->store, ids[i], &a)) != 0)
-			break;
-		buf_free(&said);
-		if (to != NULL && a.paused_at == 0)
-			rc = office_pause(c->store, &WHO(c), &a, at, reason, to, &said);
-		else if (to == NULL && a.paused_at != 0 && at >= a.paused_at)
-			rc = office_resume(c->store, c->conf, &WHO(c), &a, at, &said);
-		else {
-			store_action_clear(&a);
-			continue;
-		}
-		rc = rc == OFFICE_DONE ? 0 : -1;
-		if (rc == 0)
-			printf(_("action %lld: %s\n"), (long long)a.id, said.data);
-		changed++;
-		store_action_clear(&a);
+	if (store_begin(c->store) != 0) {
+		store_case_clear(&k);
+		return EXIT_DATABASE;
 	}
-	buf_free(&said);
-	free(ids);
-	if (rc == 0 && changed == 0) {
-		store_rollback(c->store);
+	switch (office_case_transfer(c->store, c->conf, &WHO(c), &k, at, to, reason, transferred,
+	    NULL, &said)) {
+	case OFFICE_DONE:
+		rc = store_commit(c->store) == 0 ? EXIT_OK : ctl_db_failed(c);
+		break;
+	case OFFICE_NOTHING_TO_TRANSFER:
 		fprintf(stderr, to ? _("dubanctl: case %s has no open action to transfer\n") :
 		    _("dubanctl: case %s has no transferred or paused action\n"), k.number);
-		store_case_clear(&k);
-		return EXIT_FAIL;
+		rc = EXIT_FAIL;
+		break;
+	default:
+		rc = ctl_db_failed(c);
+		break;
 	}
-	if (to)
-		snprintf(detail, sizeof(detail), "case %s transferred to %s: %s", k.number, to, reason);
-	else
-		snprintf(detail, sizeof(detail), "case %s back", k.number);
-	rc = case_commit(c, &k, to ? "case transfer" : "case return", detail, rc);
-	if (rc == EXIT_OK)
+	if (rc == EXIT_OK) {
+		printf("%s\n", said.data);
 		ctl_wake(c);
+	} else
+		store_rollback(c->store);
+	buf_free(&said);
+	store_case_clear(&k);
 	return rc;
 }
 

@@ -11,39 +11,41 @@
 #include "duban/text.h"
 
 static int
-queue_change(struct ctl *c, const char *arg, const char *note, int resolve)
+queue_change(struct ctl *c, const char *arg, const char *note, bool resolve)
 {
-	struct escalation_row e;
-	char detail[512];
+	struct buf said = { 0 };
 	int64_t id;
 	int rc;
 
 	if (ctl_parse_id(arg, &id) != 0)
 		return EXIT_USAGE;
-	if ((rc = store_escalation_get(c->store, id, &e)) != 0)
-		return ctl_lookup(c, rc, "no escalation %lld in the queue", (long long)id);
-	if (e.resolved_at != 0) {
-		fprintf(stderr, _("dubanctl: escalation %lld is resolved already\n"), (long long)id);
-		store_escalation_clear(&e);
-		return EXIT_FAIL;
-	}
-	snprintf(detail, sizeof(detail), "escalation %lld %s%s%s", (long long)id,
-	    resolve ? "resolved" : "acknowledged", note ? ": " : "", note ? note : "");
-	if (store_begin(c->store) != 0 ||
-	    (resolve ? store_escalation_resolve(c->store, id, instant_now(), note) :
-	    store_escalation_ack(c->store, id, instant_now(), note)) != 0 ||
-	    store_event(c->store, instant_now(), c->who, e.action_id,
-	    resolve ? "queue resolve" : "queue ack", detail) != 0 ||
-	    evidence_append(c->store, id, instant_now(), c->who,
-	    resolve ? "queue resolve" : "queue ack", note ? note : "") != 0 ||
-	    store_commit(c->store) != 0) {
-		store_rollback(c->store);
-		store_escalation_clear(&e);
+	if (store_begin(c->store) != 0)
 		return EXIT_DATABASE;
+	switch (office_queue(c->store, &WHO(c), id, resolve, note, &said)) {
+	case OFFICE_DONE:
+		rc = store_commit(c->store) == 0 ? EXIT_OK : ctl_db_failed(c);
+		break;
+	case OFFICE_NO_SUCH_ESCALATION:
+		rc = ctl_lookup(c, STORE_NOT_FOUND, "no escalation %lld in the queue", (long long)id);
+		break;
+	case OFFICE_RESOLVED_ALREADY:
+		fprintf(stderr, _("dubanctl: escalation %lld is resolved already\n"), (long long)id);
+		rc = EXIT_FAIL;
+		break;
+	case OFFICE_NO_REASON:
+		fprintf(stderr, _("dubanctl: queue resolve needs --note TEXT\n"));
+		rc = EXIT_USAGE;
+		break;
+	default:
+		rc = ctl_db_failed(c);
+		break;
 	}
-	printf("%s\n", detail);
-	store_escalation_clear(&e);
-	return EXIT_OK;
+	if (rc == EXIT_OK)
+		printf("%s\n", said.data);
+	else
+		store_rollback(c->store);
+	buf_free(&said);
+	return rc;
 }
 
 /* The evidence record of an escalation, as stored, into fp. */
@@ -83,7 +85,7 @@ cmd_queue_show(struct ctl *c, struct ctl_args *a)
 int
 cmd_queue_ack(struct ctl *c, struct ctl_args *a)
 {
-	return queue_change(c, a->argv[0], args_get(a, "note"), 0);
+	return queue_change(c, a->argv[0], args_get(a, "note"), false);
 }
 
 int
@@ -93,7 +95,7 @@ cmd_queue_resolve(struct ctl *c, struct ctl_args *a)
 		fprintf(stderr, _("dubanctl: queue resolve needs --note TEXT\n"));
 		return EXIT_USAGE;
 	}
-	return queue_change(c, a->argv[0], args_get(a, "note"), 1);
+	return queue_change(c, a->argv[0], args_get(a, "note"), true);
 }
 
 int
@@ -207,15 +209,15 @@ cmd_queue_refer(struct ctl *c, struct ctl_args *a)
 		store_action_clear(&act);
 		return EXIT_DATABASE;
 	}
-	rc = sched_refer(c->store, c->conf, &act, t, c->who, reason, instant_now(), &eid);
+	rc = office_refer(c->store, c->conf, &WHO(c), &act, t, reason, &eid);
 	store_action_clear(&act);
-	if (rc == 1) {
+	if (rc == OFFICE_REFERRED_ALREADY) {
 		store_rollback(c->store);
 		fprintf(stderr, _("dubanctl: action %lld is referred already (dubanctl queue --all)\n"),
 		    (long long)id);
 		return EXIT_FAIL;
 	}
-	if (rc != 0 || store_commit(c->store) != 0) {
+	if (rc != OFFICE_DONE || store_commit(c->store) != 0) {
 		store_rollback(c->store);
 		return ctl_db_failed(c);
 	}

@@ -9,6 +9,7 @@
 #include "duban/store.h"
 #include "duban/buf.h"
 #include "duban/i18n.h"
+#include "duban/office.h"
 #include "duban/xmalloc.h"
 
 /* Exit codes, documented in dubanctl(1). */
@@ -205,17 +206,14 @@ CTL_HANDLER(cmd_leader_import);
 CTL_HANDLER(cmd_case_reopen);
 CTL_HANDLER(cmd_case_transfer);
 CTL_HANDLER(cmd_case_return);
+CTL_HANDLER(cmd_case_ceased);
 /* Who acts through dubanctl, now: for the office's operations. */
 #define WHO(c)	((struct office_who){ (c)->who, instant_now() })
-CTL_HANDLER(cmd_case_ceased);
 CTL_HANDLER(cmd_next_list);
 CTL_HANDLER(cmd_next_confirm);
 CTL_HANDLER(cmd_next_drop);
-/*
- * What follows a done action by the procedure ([step] next): assigned, or
- * proposed to the office; inside the caller's transaction. 0 or -1.
- */
-int ctl_procedure_after(struct ctl *c, int64_t action_id, instant_t at);
+/* Tell what the procedure did after a step was done (an office_told_fn; arg: the struct ctl). */
+void ctl_told(const struct office_told *t, void *arg);
 CTL_HANDLER(cmd_queue_list);
 CTL_HANDLER(cmd_queue_refer);
 CTL_HANDLER(cmd_queue_show);

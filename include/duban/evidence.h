@@ -17,10 +17,10 @@ struct config;
 int evidence_snapshot(struct store *s, const struct config *conf, int64_t escalation_id,
     instant_t now);
 /* Append one timeline line to an escalation's record. */
-int evidence_append(struct store *s, int64_t escalation_id, instant_t at, const char *who,
+STORE_MUST int evidence_append(struct store *s, int64_t escalation_id, instant_t at, const char *who,
     const char *what, const char *detail);
 /* Append a line to the record of the escalation a notice belongs to, if any. */
-int evidence_append_notice(struct store *s, int64_t notice_id, instant_t at, const char *what,
+STORE_MUST int evidence_append_notice(struct store *s, int64_t notice_id, instant_t at, const char *what,
     const char *detail);
 /*
  * The record as stored (to free); for an escalation made before records were

@@ -31,6 +31,23 @@ enum office_refusal {
 	OFFICE_SAME_DEPARTMENT,	/* reassigned to the department it is with */
 	OFFICE_PAUSED,		/* paused: resumed first, so the pause ends with its period */
 	OFFICE_BEFORE_NOTIFIED,	/* a time before the department was notified */
+	OFFICE_NO_SUCH_ACTION,	/* no action of that id */
+	OFFICE_DONE_ALREADY,	/* the action is done already */
+	OFFICE_WAITING,		/* a waiting period that has not run, and not forced */
+	OFFICE_NO_SUCH_PROPOSAL, /* no proposal of that id */
+	OFFICE_DECIDED_ALREADY,	/* the proposal is confirmed or dropped already */
+	OFFICE_NO_DEPARTMENT,	/* the proposal names none, and the caller gave none */
+	OFFICE_NO_SUCH_DEPARTMENT, /* no department of that code */
+	OFFICE_CLOSED_ALREADY,	/* the case is closed (销号) already */
+	OFFICE_OPEN_ACTIONS,	/* the case has actions still open */
+	OFFICE_OPEN_PROPOSALS,	/* the case has next steps that await the office's decision */
+	OFFICE_NOT_CLOSED,	/* the case is not closed */
+	OFFICE_BEFORE_CLOSED,	/* a time before the case was closed */
+	OFFICE_NO_SUCH_ESCALATION, /* no entry of that id in the queue */
+	OFFICE_RESOLVED_ALREADY, /* the queue entry is resolved already */
+	OFFICE_REFERRED_ALREADY, /* the action is referred already in this cycle */
+	OFFICE_NO_REASON,	/* a reason (a note) is required and was not given */
+	OFFICE_NOTHING_TO_TRANSFER, /* no open action to transfer, or none transferred to return */
 };
 
 /* Who acts, and when: the audit row's who and time. */
@@ -107,5 +124,99 @@ OFFICE_MUST enum office_refusal office_reassign_check(const struct action *a, in
 OFFICE_MUST enum office_refusal office_reassign(struct store *s, const struct config *conf,
     const struct office_who *w, struct action *a, int64_t dept_id, const char *dept_code,
     instant_t at, struct buf *said);
+
+/*
+ * What the procedure did after a step was done: an action assigned (its
+ * deadline, 0: none) or a step proposed for the office (why), for the
+ * caller to tell. The strings live until the operation returns.
+ */
+struct office_told {
+	bool		 proposed;
+	int64_t		 id;		/* the action, or the proposal */
+	int64_t		 after;		/* the action done */
+	const char	*step;
+	const char	*dept;		/* NULL or "?": none known */
+	instant_t	 due;
+	const char	*why;
+};
+typedef void office_told_fn(const struct office_told *told, void *arg);
+
+/* An action done (办结). */
+struct office_done {
+	int64_t		 id;
+	instant_t	 at;
+	const char	*note;		/* or NULL */
+	const char	*forced;	/* the reason to end a waiting period early, or NULL */
+};
+struct office_done_result {
+	int		 left;		/* working days left of a waiting period not over */
+	const struct rule *rule;	/* the action's rule, or NULL */
+};
+/*
+ * Done at rq->at: refused while its rule's waiting period has not run
+ * (OFFICE_WAITING, out->left days) unless forced, which the audit row says;
+ * then what follows it by the procedure, each step told to fn (or NULL).
+ */
+OFFICE_MUST enum office_refusal office_done(struct store *s, const struct config *conf,
+    const struct office_who *w, const struct office_done *rq, struct office_done_result *out,
+    office_told_fn *fn, void *arg);
+
+/* A next step the office confirms. */
+struct office_next {
+	const char	*step;		/* (set by office_next_confirm from the proposal) */
+	const char	*dept;		/* a department code other than the proposal's, or NULL */
+	const char	*what;		/* the concrete work, or NULL */
+	instant_t	 at;		/* notified */
+	bool		 overdue_ok;
+	const char	*why;		/* (set by the operation) */
+};
+/* An open proposal by its id; clear it with office_proposal_clear. */
+OFFICE_MUST enum office_refusal office_proposal_get(struct store *s, int64_t id,
+    struct proposal *p);
+void office_proposal_clear(struct proposal *p);
+/* The proposal confirmed: its step assigned (told), the proposal decided. */
+OFFICE_MUST enum office_refusal office_next_confirm(struct store *s, const struct config *conf,
+    const struct office_who *w, const struct proposal *p, const struct office_next *rq,
+    struct office_told *told);
+/* The proposal dropped, for reason. */
+OFFICE_MUST enum office_refusal office_next_drop(struct store *s, const struct office_who *w,
+    const struct proposal *p, const char *reason, struct buf *said);
+
+/*
+ * A case closed (销号) at at, ceased: the petitioner ceased (息诉罢访).
+ * Refused while actions are open (OFFICE_OPEN_ACTIONS: *n of them, their
+ * ids in ids) or next steps await a decision (OFFICE_OPEN_PROPOSALS: *n).
+ */
+OFFICE_MUST enum office_refusal office_case_close(struct store *s, const struct office_who *w,
+    const struct case_rec *k, instant_t at, bool ceased, char *ids, size_t idlen, int *n,
+    struct buf *said);
+/* A closed case open again at at (not before its closing, *closed), for reason. */
+OFFICE_MUST enum office_refusal office_case_reopen(struct store *s, const struct office_who *w,
+    const struct case_rec *k, instant_t at, const char *reason, instant_t *closed,
+    struct buf *said);
+/* A closed case's 息诉罢访 recorded (ceased) or withdrawn, for reason. */
+OFFICE_MUST enum office_refusal office_case_ceased(struct store *s, const struct office_who *w,
+    const struct case_rec *k, bool ceased, const char *reason, struct buf *said);
+
+/*
+ * A case transferred to another body (转交: to, for reason) or back (to
+ * NULL): each open action paused, or each paused one resumed, each told to
+ * each (or NULL) with what its audit row says; then the case's own row.
+ */
+OFFICE_MUST enum office_refusal office_case_transfer(struct store *s, const struct config *conf,
+    const struct office_who *w, const struct case_rec *k, instant_t at, const char *to,
+    const char *reason, void (*each)(int64_t id, const char *said, void *arg), void *arg,
+    struct buf *said);
+
+/*
+ * The queue's entry id acknowledged, or resolved (a note required), in the
+ * audit log and its evidence record.
+ */
+OFFICE_MUST enum office_refusal office_queue(struct store *s, const struct office_who *w,
+    int64_t id, bool resolve, const char *note, struct buf *said);
+/* Action a referred to target t (疑难案件 上报领导小组) for reason: its queue entry *eid. */
+OFFICE_MUST enum office_refusal office_refer(struct store *s, const struct config *conf,
+    const struct office_who *w, const struct action *a, const struct target *t,
+    const char *reason, int64_t *eid);
 
 #endif

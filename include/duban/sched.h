@@ -47,7 +47,7 @@ int sched_plan(const struct config *conf, const char *rule_name, const char *ste
  * record, inside the caller's transaction. 0 (*eid), 1 referred already in
  * this cycle, -1.
  */
-int sched_refer(struct store *st, const struct config *conf, const struct action *a,
+STORE_MUST int sched_refer(struct store *st, const struct config *conf, const struct action *a,
     const struct target *t, const char *who, const char *reason, instant_t now, int64_t *eid);
 int sched_replan(struct store *st, const struct config *conf, const struct action *a,
     instant_t now, const char *why, int flags);

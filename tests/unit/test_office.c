@@ -308,6 +308,225 @@ test_reassign(void **state)
 	buf_free(&said);
 }
 
+/* The procedure's office: steps with next, a waiting period, the queue's target. */
+static const char steps_text[] =
+    "[daemon]\ncalendar = " CN_CALENDAR "\n"
+    "[smtp]\nfrom = 房信办 <fxb@example.gov.cn>\n"
+    "[target \"discipline\"]\nname = 市纪委监委监督工作组\nemail = jw@example.gov.cn\n"
+    "[step \"handling\"]\nname = 分工处理\nnext = verification -> same\n"
+    "[step \"verification\"]\nname = 核实约谈\nnext = public-notice -> same, confirm\n"
+    "[step \"public-notice\"]\nname = 公告\n"
+    "[rule \"notice\"]\nmatch = step:public-notice\nkind = waiting\ndeadline = 15 workdays\n"
+    "[rule \"week\"]\ndeadline = 1 week\nescalate = 1 workday after -> discipline\n";
+
+static int
+setup_steps(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+
+	tz_set("Asia/Shanghai");
+	f->conf = unit_conf(steps_text);
+	f->st = unit_store(T0 - 30 * DAY);
+	*state = f;
+	return 0;
+}
+
+struct told {
+	int		 n;
+	bool		 proposed[4];
+	int64_t		 id[4];
+	char		 step[4][32];
+	char		 dept[4][16];
+};
+
+static void
+told_fn(const struct office_told *t, void *arg)
+{
+	struct told *o = arg;
+
+	assert_true(o->n < 4);
+	o->proposed[o->n] = t->proposed;
+	o->id[o->n] = t->id;
+	snprintf(o->step[o->n], sizeof(o->step[0]), "%s", t->step);
+	snprintf(o->dept[o->n], sizeof(o->dept[0]), "%s", t->dept ? t->dept : "");
+	o->n++;
+}
+
+/* Everything the audit log says of an action, one line each, into out. */
+static int
+log_line(instant_t at, const char *who, int64_t action, const char *what, const char *detail,
+    void *arg)
+{
+	struct buf *out = arg;
+
+	(void)at;
+	(void)action;
+	buf_printf(out, "%s %s: %s\n", who, what, detail ? detail : "");
+	return 0;
+}
+
+static int64_t
+assigned(struct fixture *f, const char *step, instant_t at, instant_t now)
+{
+	struct office_assign rq = request(step, at, now);
+	struct office_assigned res;
+	const char *cause;
+
+	assert_int_equal(office_assign(f->st, f->conf, &rq, &res, &cause), OFFICE_DONE);
+	return res.id;
+}
+
+/* A waiting period that has not run cannot be done unless forced, and the audit row says so. */
+static void
+test_done_waiting(void **state)
+{
+	struct fixture *f = *state;
+	struct office_who w = { "clerk", T0 + DAY };
+	struct office_done rq = { .at = T0 + DAY };
+	struct office_done_result res;
+	struct buf log = { 0 };
+	struct action a;
+
+	rq.id = assigned(f, "public-notice", T0, T0);
+	assert_int_equal(office_done(f->st, f->conf, &w, &rq, &res, NULL, NULL), OFFICE_WAITING);
+	assert_non_null(res.rule);
+	assert_string_equal(res.rule->name, "notice");
+	assert_true(res.left >= 13 && res.left <= 15);
+	assert_int_equal(store_action_get(f->st, rq.id, &a), 0);
+	assert_true(a.done_at == 0);
+	store_action_clear(&a);
+	rq.forced = "异议已撤回";
+	rq.note = "提前结束";
+	assert_int_equal(office_done(f->st, f->conf, &w, &rq, &res, NULL, NULL), OFFICE_DONE);
+	assert_int_equal(office_done(f->st, f->conf, &w, &rq, &res, NULL, NULL), OFFICE_DONE_ALREADY);
+	assert_int_equal(store_event_each(f->st, rq.id, 0, 0, log_line, &log), 0);
+	assert_non_null(strstr(log.data, "clerk done: 提前结束; before its waiting period ended,"
+	    " forced: 异议已撤回\n"));
+	buf_free(&log);
+	rq.id = 999;
+	assert_int_equal(office_done(f->st, f->conf, &w, &rq, &res, NULL, NULL),
+	    OFFICE_NO_SUCH_ACTION);
+	/* a reason given when nothing is cut short is not recorded as forced */
+	rq.id = assigned(f, "handling", T0, T0);
+	assert_int_equal(office_done(f->st, f->conf, &w, &rq, &res, NULL, NULL), OFFICE_DONE);
+	assert_int_equal(store_event_each(f->st, rq.id, 0, 0, log_line, &log), 0);
+	assert_null(strstr(log.data, "forced"));
+	buf_free(&log);
+}
+
+/* Done: the next step is assigned at once, or proposed; a proposal confirmed once. */
+static void
+test_done_procedure(void **state)
+{
+	struct fixture *f = *state;
+	struct office_who w = { "clerk", T0 + DAY };
+	struct office_done rq = { .at = T0 + DAY };
+	struct office_done_result res;
+	struct office_next nx = { .at = T0 + 2 * DAY };
+	struct office_told t;
+	struct told o = { 0 };
+	struct proposal p;
+
+	rq.id = assigned(f, "handling", T0, T0);
+	assert_int_equal(office_done(f->st, f->conf, &w, &rq, &res, told_fn, &o), OFFICE_DONE);
+	assert_int_equal(o.n, 1);
+	assert_false(o.proposed[0]);
+	assert_string_equal(o.step[0], "verification");
+	assert_string_equal(o.dept[0], "zjj");
+	assert_int_equal(actions(f), 2);
+	/* verification's next waits for the office */
+	rq.id = o.id[0];
+	assert_int_equal(office_done(f->st, f->conf, &w, &rq, &res, told_fn, &o), OFFICE_DONE);
+	assert_int_equal(o.n, 2);
+	assert_true(o.proposed[1]);
+	assert_string_equal(o.step[1], "public-notice");
+	assert_int_equal(actions(f), 2);
+	assert_int_equal(office_proposal_get(f->st, o.id[1], &p), OFFICE_DONE);
+	assert_int_equal(office_next_confirm(f->st, f->conf, &w, &p, &nx, &t), OFFICE_DONE);
+	assert_false(t.proposed);
+	assert_string_equal(t.dept, "zjj");
+	assert_int_equal(actions(f), 3);
+	office_proposal_clear(&p);
+	assert_int_equal(office_proposal_get(f->st, o.id[1], &p), OFFICE_DECIDED_ALREADY);
+	assert_int_equal(office_proposal_get(f->st, 999, &p), OFFICE_NO_SUCH_PROPOSAL);
+	/* a done recorded late: its next step would be overdue at once, so it is proposed */
+	rq.id = assigned(f, "handling", T0 - 20 * DAY, T0 - 20 * DAY);
+	rq.at = T0 - 19 * DAY;
+	assert_int_equal(office_done(f->st, f->conf, &w, &rq, &res, told_fn, &o), OFFICE_DONE);
+	assert_int_equal(o.n, 3);
+	assert_true(o.proposed[2]);
+	assert_int_equal(actions(f), 4);
+}
+
+/* A case is closed only with nothing open, reopened not before its closing. */
+static void
+test_case_close_reopen(void **state)
+{
+	struct fixture *f = *state;
+	struct office_who w = { "clerk", T0 + DAY };
+	struct office_done rq = { .at = T0 + DAY };
+	struct office_done_result res;
+	struct buf said = { 0 };
+	struct case_rec k;
+	instant_t closed;
+	char ids[64];
+	int n;
+
+	rq.id = assigned(f, "public-notice", T0, T0);
+	assert_int_equal(store_case_get(f->st, "C1", &k), 0);
+	assert_int_equal(office_case_close(f->st, &w, &k, T0 + DAY, false, ids, sizeof(ids), &n,
+	    &said), OFFICE_OPEN_ACTIONS);
+	assert_int_equal(n, 1);
+	rq.forced = "撤回";
+	assert_int_equal(office_done(f->st, f->conf, &w, &rq, &res, NULL, NULL), OFFICE_DONE);
+	assert_int_equal(office_case_reopen(f->st, &w, &k, T0 + DAY, "x", &closed, &said),
+	    OFFICE_NOT_CLOSED);
+	assert_int_equal(office_case_close(f->st, &w, &k, T0 + 2 * DAY, true, ids, sizeof(ids),
+	    &n, &said), OFFICE_DONE);
+	assert_non_null(strstr(said.data, "case C1 closed (销号), petitioner ceased"));
+	store_case_clear(&k);
+	assert_int_equal(store_case_get(f->st, "C1", &k), 0);
+	assert_int_equal(office_case_close(f->st, &w, &k, T0 + 2 * DAY, false, ids, sizeof(ids),
+	    &n, &said), OFFICE_CLOSED_ALREADY);
+	assert_int_equal(office_case_reopen(f->st, &w, &k, T0 + DAY, "复查", &closed, &said),
+	    OFFICE_BEFORE_CLOSED);
+	assert_true(closed == T0 + 2 * DAY);
+	assert_int_equal(office_case_reopen(f->st, &w, &k, T0 + 3 * DAY, "复查", &closed, &said),
+	    OFFICE_DONE);
+	store_case_clear(&k);
+	buf_free(&said);
+}
+
+/* The queue: resolved only with a note, once; an action referred once per cycle. */
+static void
+test_queue_and_refer(void **state)
+{
+	struct fixture *f = *state;
+	struct office_who w = { "clerk", T0 + 10 * DAY };
+	struct buf said = { 0 };
+	struct action a;
+	int64_t eid, again, id = assigned(f, "handling", T0, T0);
+	const struct target *t = conf_target(f->conf, "discipline");
+
+	assert_non_null(t);
+	assert_int_equal(store_action_get(f->st, id, &a), 0);
+	assert_int_equal(office_refer(f->st, f->conf, &w, &a, t, "", &eid), OFFICE_NO_REASON);
+	assert_int_equal(office_refer(f->st, f->conf, &w, &a, t, "疑难", &eid), OFFICE_DONE);
+	assert_true(eid > 0);
+	assert_int_equal(office_refer(f->st, f->conf, &w, &a, t, "疑难", &again),
+	    OFFICE_REFERRED_ALREADY);
+	store_action_clear(&a);
+	assert_int_equal(office_queue(f->st, &w, eid + 1, false, NULL, &said),
+	    OFFICE_NO_SUCH_ESCALATION);
+	assert_int_equal(office_queue(f->st, &w, eid, true, NULL, &said), OFFICE_NO_REASON);
+	assert_int_equal(office_queue(f->st, &w, eid, false, NULL, &said), OFFICE_DONE);
+	assert_int_equal(office_queue(f->st, &w, eid, true, "已约谈", &said), OFFICE_DONE);
+	assert_non_null(strstr(said.data, "resolved: 已约谈"));
+	assert_int_equal(office_queue(f->st, &w, eid, true, "again", &said),
+	    OFFICE_RESOLVED_ALREADY);
+	buf_free(&said);
+}
+
 int
 main(void)
 {
@@ -320,6 +539,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_audit_failure_fails, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_extend_cap, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reassign, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_done_waiting, setup_steps, teardown),
+		cmocka_unit_test_setup_teardown(test_done_procedure, setup_steps, teardown),
+		cmocka_unit_test_setup_teardown(test_case_close_reopen, setup_steps, teardown),
+		cmocka_unit_test_setup_teardown(test_queue_and_refer, setup_steps, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
