@@ -40,6 +40,11 @@ ctl done 1 >/dev/null || fail "done after the period ran"
 ctl assign C2 zjj public-notice >/dev/null || fail "assign another"
 ctl done 2 --force --reason "异议已撤回，领导同意提前" >/dev/null || fail "done --force --reason"
 ctl log --action 2 | grep -q "forced: 异议已撤回" || fail "the reason is not in the audit log"
+# a period that has run is not cut short: a reason given then is not a forcing
+ctl assign C2 zjj public-notice --at "$(TZ=Asia/Shanghai date -d '-30 days' '+%F %T')" --force \
+	--overdue-ok >/dev/null || fail "assign a period that has run"
+ctl done 3 --force --reason "期满" >/dev/null || fail "done after the period"
+ctl log --action 3 | grep -q "forced" && fail "a period that had run is logged as ended early"
 
 # The report leaves waiting periods out; a real deadline counts.
 ctl assign C2 zjj handling >/dev/null || fail "assign a deadline"
