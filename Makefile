@@ -24,7 +24,7 @@ BUILD	?= build
 override BUILD := $(patsubst $(CURDIR)/%,%,$(BUILD))
 
 CC	?= cc
-WARN	 = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
+WARN	 = -Wall -Wextra -Wshadow -Wcast-qual -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
 	   -Wno-format-nonliteral
 CFLAGS	?= -O2 -g
 CFLAGS	+= -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude -Idaemon -I/usr/include/postgresql -MMD -MP -DSRCDIR=\"$(CURDIR)\" \

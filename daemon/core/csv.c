@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "duban/csv.h"
+#include "duban/xmalloc.h"
 
 static void
 row_add(struct csv_row *r, struct csv_reader *rd)
@@ -273,7 +274,7 @@ convert(const char *from, const char *to, const char *in, size_t len, size_t *ou
 {
 	iconv_t cd = iconv_open(to, from);
 	size_t cap = len * 4 + 16, left = cap, inleft = len;
-	char *out, *o, *ip = (char *)in;
+	char *out, *o, *ip = UNCONST(in);
 
 	if (cd == (iconv_t)-1) {
 		xasprintf(err, "cannot convert from %s to %s: %s", from, to, strerror(errno));

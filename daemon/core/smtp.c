@@ -512,7 +512,7 @@ smtp_deliver(const struct mail_settings *set, struct mail_job *jobs, int n,
 	if (set->user != NULL && set->password != NULL) {
 		auth = auth_create_context();
 		auth_set_mechanism_flags(auth, AUTH_PLUGIN_PLAIN, 0);
-		auth_set_interact_cb(auth, auth_interact, (void *)set);
+		auth_set_interact_cb(auth, auth_interact, UNCONST(set));
 		smtp_auth_set_context(session, auth);
 	}
 	for (i = Timeout_GREETING; i <= Timeout_DATA2; i++)

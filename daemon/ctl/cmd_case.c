@@ -31,15 +31,15 @@ cmd_case_add(struct ctl *c, struct ctl_args *a)
 		if ((strchr(v, '<') || strchr(v, '@')) &&
 		    ctl_check_address("--leader", v, ADDR_SPEC) != 0)
 			return EXIT_USAGE;
-		k.leader = (char *)v;
+		k.leader = UNCONST(v);
 		/* a leader by name: the roster has the address */
 		if (!strchr(v, '<') && !strchr(v, '@') && store_leader_each(c->store, v, NULL, NULL) == 0)
 			fprintf(stderr, _("dubanctl: warning: leader '%s' is not in the leaders' roster:"
 			    " no copy can reach them until 'dubanctl leader add %s --email ADDRESS'\n"),
 			    v, v);
 	}
-	k.petitioner = (char *)args_get(a, "petitioner");
-	k.lead_dept = (char *)args_get(a, "lead");
+	k.petitioner = UNCONST(args_get(a, "petitioner"));
+	k.lead_dept = UNCONST(args_get(a, "lead"));
 	if ((v = args_get(a, "received")) != NULL && instant_parse(v, &k.received_at) != 0) {
 		fprintf(stderr, _("dubanctl: --received: '%s' is not a time (accepted: %s or a date"
 		    " alone)\n"), v, DAY_FORMS);

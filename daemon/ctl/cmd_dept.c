@@ -43,9 +43,9 @@ cmd_dept_add(struct ctl *c, struct ctl_args *a)
 	int rc;
 
 	memset(&d, 0, sizeof(d));
-	d.head = (char *)args_get(a, "head");
-	d.email = (char *)args_get(a, "email");
-	d.cc = (char *)args_get(a, "cc");
+	d.head = UNCONST(args_get(a, "head"));
+	d.email = UNCONST(args_get(a, "email"));
+	d.cc = UNCONST(args_get(a, "cc"));
 	if (d.cc != NULL && ctl_check_address("--cc", d.cc, ADDR_LIST) != 0)
 		return EXIT_USAGE;
 	d.code = a->argv[0];
@@ -87,10 +87,10 @@ cmd_dept_edit(struct ctl *c, struct ctl_args *a)
 	int rc;
 
 	memset(&upd, 0, sizeof(upd));
-	upd.name = (char *)args_get(a, "name");
-	upd.head = (char *)args_get(a, "head");
-	upd.email = (char *)args_get(a, "email");
-	upd.cc = (char *)args_get(a, "cc");
+	upd.name = UNCONST(args_get(a, "name"));
+	upd.head = UNCONST(args_get(a, "head"));
+	upd.email = UNCONST(args_get(a, "email"));
+	upd.cc = UNCONST(args_get(a, "cc"));
 	if ((upd.email && ctl_check_address("--email", upd.email, ADDR_ONE) != 0) ||
 	    (upd.cc && ctl_check_address("--cc", upd.cc, ADDR_LIST) != 0))
 		return EXIT_USAGE;

@@ -173,7 +173,7 @@ cmd_queue_list(struct ctl *c, struct ctl_args *a)
 			return EXIT_USAGE;
 		}
 		out_header_typed(cols, w, 9, "nnnssstte");
-		if (store_escalation_each(c->store, all, print_escalation, (void *)target) != 0) {
+		if (store_escalation_each(c->store, all, print_escalation, UNCONST(target)) != 0) {
 			out_end();
 			return ctl_db_failed(c);
 		}

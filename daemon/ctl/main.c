@@ -160,7 +160,7 @@ ctl_send_now(struct ctl *c, const char *to_name, const char *to_addr, const char
 	snprintf(tag, sizeof(tag), "%s.%lld", tag_kind, (long long)now);
 	memset(&job, 0, sizeof(job));
 	memset(&res, 0, sizeof(res));
-	job.recipient = (char *)to_addr;
+	job.recipient = UNCONST(to_addr);
 	job.message = notice_compose(c->conf, to_name, to_addr, subject, body, tag, NULL, NULL,
 	    now, &msgid);
 	mailer_send_now(&c->conf->smtp, &job, 1, &res);

@@ -3,6 +3,14 @@
 #define DUBAN_XMALLOC_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+/*
+ * A const pointer handed where the type says it may be written but nothing
+ * is (iconv's input, a library's callback argument, a string lent to a
+ * record that is only read): the one cast -Wcast-qual lets through.
+ */
+#define UNCONST(p)	((void *)(uintptr_t)(const void *)(p))
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);

@@ -215,10 +215,10 @@ get_one(const struct proposal *p, void *arg)
 void
 office_proposal_clear(struct proposal *p)
 {
-	free((char *)p->case_number);
-	free((char *)p->step);
-	free((char *)p->dept);
-	free((char *)p->why);
+	free(UNCONST(p->case_number));
+	free(UNCONST(p->step));
+	free(UNCONST(p->dept));
+	free(UNCONST(p->why));
 	memset(p, 0, sizeof(*p));
 }
 

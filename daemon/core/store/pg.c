@@ -100,11 +100,12 @@ pg_rewrite(const char *sql, int *nparams)
 		}
 		if (*p == '?') {
 			int k;
-			char num[16];
+			char num[16], *end;
 
 			p++;
 			if (isdigit((unsigned char)*p)) {
-				k = (int)strtol(p, (char **)&p, 10);
+				k = (int)strtol(p, &end, 10);
+				p = end;
 				next = k + 1;
 			} else
 				k = next++;
