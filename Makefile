@@ -40,11 +40,11 @@ LDLIBS	 = -lsqlite3 -lpq -linih -lesmtp -lssl -lcrypto -lpthread
 
 CORE_SRC = daemon/core/xmalloc.c daemon/core/buf.c daemon/core/i18n.c daemon/core/log.c daemon/core/diag.c \
 	   daemon/core/day.c daemon/core/tz.c daemon/core/instant.c daemon/core/calendar.c daemon/core/rules.c daemon/core/rulelang.c \
-	   daemon/core/conf.c daemon/core/confcheck.c daemon/core/confprint.c daemon/core/confquery.c daemon/core/confstep.c $(wildcard daemon/core/store/*.c) $(wildcard daemon/core/office/*.c) daemon/core/message.c \
+	   daemon/core/conf.c daemon/core/confcheck.c daemon/core/confprint.c daemon/core/confquery.c daemon/core/confstep.c daemon/core/conferror.c $(wildcard daemon/core/store/*.c) $(wildcard daemon/core/office/*.c) daemon/core/message.c \
 	   daemon/core/sched.c daemon/core/template.c daemon/core/notice.c \
 	   daemon/core/csv.c daemon/core/address.c daemon/core/dbfile.c daemon/core/text.c daemon/core/evidence.c daemon/core/mailer.c daemon/core/smtp.c
-DUBAND_SRC = daemon/main.c daemon/duband.c daemon/results.c daemon/flight.c daemon/loop.c daemon/notify.c
-CTL_SRC	 = daemon/ctl/main.c daemon/ctl/args.c daemon/ctl/table.c daemon/ctl/out.c \
+DUBAND_SRC = daemon/main.c daemon/duband.c daemon/status.c daemon/results.c daemon/flight.c daemon/loop.c daemon/notify.c
+CTL_SRC	 = daemon/ctl/main.c daemon/ctl/ctl.c daemon/ctl/args.c daemon/ctl/table.c daemon/ctl/out.c \
 	   daemon/ctl/file.c daemon/ctl/cmd_admin.c daemon/ctl/cmd_dept.c daemon/ctl/cmd_case.c \
 	   daemon/ctl/cmd_action.c daemon/ctl/cmd_actions.c daemon/ctl/cmd_explain.c \
 	   daemon/ctl/cmd_preview.c daemon/ctl/cmd_queue.c daemon/ctl/cmd_mail.c \

@@ -34,9 +34,10 @@ struct daemon {
 	int		 db_linked;	/* the open file has more than one name: said once */
 	instant_t	 lease_renewed_at;	/* claims on the batch at the mailer, last extended */
 	struct config	*next_conf;	/* read by a reload, waiting for an idle mailer */
+	void		(*wake_mail)(void *d);	/* the loop's wake-up, safe from the mailer's thread */
 };
 
-/* Open everything in order; exits with a message on failure. */
+/* Open everything in order (d->wake_mail set first); exits with a message on failure. */
 void daemon_init(struct daemon *d);
 void daemon_shutdown(struct daemon *d);
 /*
@@ -62,11 +63,9 @@ void daemon_reload(struct daemon *d);
 void daemon_control(struct daemon *d);
 /* Periodic: notice changes made while a wake-up was lost. */
 int daemon_changed(struct daemon *d);
-/* Until when a batch of mail claimed at now may be sent (0: no claims, SQLite). */
-instant_t daemon_hold_until(struct daemon *d, instant_t now);
 /* PostgreSQL's socket has something: 1 when dubanctl (or another) notified. */
 int daemon_notified(struct daemon *d);
-/* Tell systemd the queue sizes. */
+/* status.c: tell systemd the queue sizes (at most once a second). */
 void daemon_status(struct daemon *d);
 
 /* loop.c: run until SIGTERM or SIGINT. */

@@ -163,7 +163,7 @@ daemon_init(struct daemon *d)
 	if ((cause = store_and_lock(d, &d->store, &d->lock_fd)) != NULL)
 		not_ready("%s", cause);
 	control_open(d);
-	d->mailer = mailer_start(&d->conf->smtp, loop_wake_mail, d);
+	d->mailer = mailer_start(&d->conf->smtp, d->wake_mail, d);
 	name = store_display_name(d->conf->database);
 	log_info("started: database %s, %d rules, SMTP %s:%d%s%s", name,
 	    d->conf->nrules, d->conf->smtp.host, d->conf->smtp.port,
@@ -227,16 +227,6 @@ earliest(instant_t a, instant_t b)
  * Until when a batch claimed now may be sent: its lease, less a margin for
  * the message in flight (a fifth of it, at least a second). 0 on SQLite.
  */
-instant_t
-daemon_hold_until(struct daemon *d, instant_t now)
-{
-	instant_t lease = (instant_t)d->conf->lease * 1000, margin = lease / 5;
-
-	if (store_owner(d->store) == NULL)
-		return 0;
-	return now + lease - (margin > 1000 ? margin : 1000);
-}
-
 static void
 dispatch_mail(struct daemon *d, instant_t now, bool burst)
 {
@@ -252,7 +242,7 @@ dispatch_mail(struct daemon *d, instant_t now, bool burst)
 	log_debug("handing %d messages (%d notices) to the mailer", d->flight->nmsgs,
 	    d->flight->nitems);
 	d->lease_renewed_at = now;
-	mailer_hold_until(d->mailer, daemon_hold_until(d, now));
+	mailer_hold_until(d->mailer, flight_hold_until(d->conf, d->store, now));
 	mailer_submit(d->mailer, jobs, d->flight->nmsgs);
 }
 
@@ -534,33 +524,4 @@ daemon_changed(struct daemon *d)
 	int reopened = daemon_check_file(d);
 
 	return store_changed(d->store) || reopened;
-}
-
-void
-daemon_status(struct daemon *d)
-{
-	struct outbox_counts c;
-	instant_t now = instant_now();
-	const char *why, *who = store_owner(d->store) ? store_who(d->store) : "";
-	int open, overdue;
-
-	/* counting scans the tables: at most once a second, however busy */
-	if (now - d->status_at < 1000 && d->status_at != 0) {
-		d->status_pending = 1;	/* the housekeeping timer sends it */
-		return;
-	}
-	d->status_at = now;
-	d->status_pending = 0;
-	if (store_waiting(d->store, &why)) {
-		notify_send("STATUS=%s%swaiting for the database: %s", who, *who ? ": " : "", why);
-		return;
-	}
-	if (store_count_open(d->store, now, d->conf->waiting_rules, &open, &overdue) != 0 ||
-	    store_outbox_counts(d->store, &c) != 0) {
-		notify_send("STATUS=%s%sthe database did not answer: %s", who, *who ? ": " : "",
-		    store_errmsg(d->store));
-		return;
-	}
-	notify_send("STATUS=%s%s%d open actions, %d overdue; mail: %d queued, %d failed",
-	    who, *who ? ": " : "", open, overdue, c.queued, c.failed);
 }

@@ -123,3 +123,13 @@ flight_free(struct flight *f)
 	free(f->items);
 	free(f);
 }
+
+instant_t
+flight_hold_until(const struct config *conf, struct store *s, instant_t now)
+{
+	instant_t lease = (instant_t)conf->lease * 1000, margin = lease / 5;
+
+	if (store_owner(s) == NULL)
+		return 0;
+	return now + lease - (margin > 1000 ? margin : 1000);
+}

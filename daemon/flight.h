@@ -46,5 +46,7 @@ const struct outbox_item *flight_first(const struct flight *f, int msg);
 /* Is msg one of the batch's messages? */
 bool flight_has(const struct flight *f, int64_t msg);
 void flight_free(struct flight *f);
+/* Until when a batch claimed at now may be sent (0: no claims, SQLite). */
+instant_t flight_hold_until(const struct config *conf, struct store *s, instant_t now);
 
 #endif

@@ -114,6 +114,7 @@ main(int argc, char *argv[])
 	sigaddset(&stop, SIGTERM);
 	sigaddset(&stop, SIGINT);
 	sigprocmask(SIG_BLOCK, &stop, NULL);
+	d.wake_mail = loop_wake_mail;
 	daemon_init(&d);
 	loop_run(&d);
 	daemon_shutdown(&d);

@@ -193,7 +193,7 @@ daemon_mail_done(struct daemon *d)
 	if (d->flight != NULL && now - d->lease_renewed_at > d->conf->lease * 1000LL / 3) {
 		if (store_lease_renew(d->store, now) == 0) {
 			d->lease_renewed_at = now;
-			mailer_hold_until(d->mailer, daemon_hold_until(d, now));
+			mailer_hold_until(d->mailer, flight_hold_until(d->conf, d->store, now));
 		}
 	}
 	if (d->npending == 0)

@@ -23,35 +23,6 @@
 
 #include "conf_parse.h"
 
-static void
-conf_verror(struct conf_parse *p, int line, const char *fmt, va_list ap)
-{
-	char msg[512];
-
-	vsnprintf(msg, sizeof(msg), gettext(fmt), ap);
-	diag_error(p->d, p->conf->path, line, "%s", msg);
-}
-
-void
-conf_error(struct conf_parse *p, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	conf_verror(p, p->lineno, fmt, ap);
-	va_end(ap);
-}
-
-void
-conf_error_at(struct conf_parse *p, int line, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	conf_verror(p, line, fmt, ap);
-	va_end(ap);
-}
-
 /* Where the rule language's errors go. */
 static void
 rule_error(void *arg, const char *msg)
@@ -564,3 +535,15 @@ conf_read(const char *path, struct diag *d, bool lenient)
 	return c;
 }
 
+/* The entry: the file read and checked, and its secrets read. */
+struct config *
+conf_load_all(const char *path, struct diag *d)
+{
+	struct config *c = conf_load(path, d);
+
+	if (c != NULL && conf_read_secrets(c, d) != 0) {
+		conf_free(c);
+		return NULL;
+	}
+	return c;
+}

@@ -77,18 +77,6 @@ read_secret(const char *path, struct config *c, struct diag *d, int check_mode)
 	return line;
 }
 
-struct config *
-conf_load_all(const char *path, struct diag *d)
-{
-	struct config *c = conf_load(path, d);
-
-	if (c != NULL && conf_read_secrets(c, d) != 0) {
-		conf_free(c);
-		return NULL;
-	}
-	return c;
-}
-
 int
 conf_read_secrets(struct config *c, struct diag *d)
 {

@@ -106,7 +106,7 @@ int ctl_event_commit(struct ctl *c, int64_t action_id, const char *what, const c
     __attribute__((warn_unused_result));
 /* The row argv names (the words it took in *words), or NULL. */
 const struct ctl_cmd *ctl_find(int argc, char **argv, int *words);
-/* Read a row's line: 0, an exit code after a usage message, or -1 after --help. */
+/* Read a row's line: 0, an exit code after a usage message, or -1 for --help. */
 int args_parse(const struct ctl_cmd *cmd, int argc, char **argv, struct ctl_args *a);
 /* An option's value ("" for a flag), or NULL if it was not given. */
 const char *args_get(const struct ctl_args *a, const char *name);
@@ -128,6 +128,8 @@ int ctl_read_table(const char *file, const char *encoding, const char *const *co
     const size_t *max, struct csv *csv, const char **used);
 /* Print the row's usage to stderr; returns EXIT_USAGE. */
 int args_usage(const struct ctl_args *a);
+/* A row's usage line into fp. */
+void args_usage_line(FILE *fp, const struct ctl_cmd *cmd);
 /* No row for argv: say so, with the nearest command or subcommand; EXIT_USAGE. */
 int ctl_unknown(int argc, char **argv);
 /* Has the command subcommands ("queue show")? */

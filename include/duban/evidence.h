@@ -14,7 +14,7 @@ struct config;
  * Record what the escalation rests on, now, inside the caller's transaction;
  * the rule's counting is explained from conf.
  */
-int evidence_snapshot(struct store *s, const struct config *conf, int64_t escalation_id,
+STORE_MUST int evidence_snapshot(struct store *s, const struct config *conf, int64_t escalation_id,
     instant_t now);
 /* Append one timeline line to an escalation's record. */
 STORE_MUST int evidence_append(struct store *s, int64_t escalation_id, instant_t at, const char *who,

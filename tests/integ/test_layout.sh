@@ -1,8 +1,10 @@
 #!/bin/bash
 # The code's rooms: no file in daemon/ over about 600 lines; the include
-# graph has no cycle; nothing in daemon/core includes from daemon/ or
-# daemon/ctl (the shared code knows neither program); libev is used in
-# loop.c only and SQL is written in daemon/core/store only.
+# graph has no cycle, nor the calls between files (scripts/circles, over
+# nm); nothing in daemon/core includes from daemon/ or daemon/ctl (the
+# shared code knows neither program); libev is used in loop.c only and SQL
+# is written in daemon/core/store only; every store and office function
+# that can fail is declared so that ignoring its result does not build.
 . "$(dirname "$0")/lib.sh"
 
 cd "$TOP" || exit 1
@@ -51,8 +53,16 @@ def visit(h, path):
 for h in graph:
     if h.endswith(".h"):
         visit(h, [])
+# a result that says it failed cannot be dropped (warn_unused_result, an error in CI)
+for f, must in (("include/duban/store.h", "STORE_MUST"), ("include/duban/office.h", "OFFICE_MUST"),
+                ("include/duban/evidence.h", "STORE_MUST")):
+    for n, line in enumerate(open(f, encoding="utf-8"), 1):
+        m = re.match(r'^(?:(\w+) )?(int|int64_t|enum office_refusal) \*?((store|office|evidence)_\w+)\(', line)
+        if m and m.group(1) != must:
+            errors.append("%s:%d: %s returns a result without %s" % (f, n, m.group(3), must))
 if errors:
     print("\n".join(errors), file=sys.stderr)
     sys.exit(1)
 PY
+out=$(scripts/circles "$BUILD") || fail "calls between files run in a circle: $out"
 exit 0
