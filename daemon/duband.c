@@ -63,7 +63,7 @@ store_and_lock(struct daemon *d, struct store **s, int *fd)
 		notice_instance(inst);
 		free(inst);
 	}
-	if (store_is_pg(*s)) {
+	if (store_is_shared(*s)) {
 		/* several daemons share the database: each claims what it works on */
 		char host[256] = "localhost";
 		int n;
@@ -82,7 +82,7 @@ store_and_lock(struct daemon *d, struct store **s, int *fd)
 		}
 		return NULL;
 	}
-	if (strcmp(d->conf->database, ":memory:") != 0 &&
+	if (store_path_is_file(d->conf->database) &&
 	    (*fd = dbfile_lock(d->conf->database, &cause)) == -1) {
 		store_close(*s);
 		*s = NULL;

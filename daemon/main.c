@@ -11,6 +11,7 @@
 #include "duban/i18n.h"
 #include "duban/dbfile.h"
 #include "duban/log.h"
+#include "duban/office.h"
 #include "duban/version.h"
 
 static void
@@ -33,7 +34,7 @@ check_config(const char *path, int verbose)
 {
 	struct diag d = { 0 };
 	struct config *conf = conf_load_all(path, &d);
-	int bad = conf != NULL && conf_check_roster(conf, &d) > 0;
+	int bad = conf != NULL && office_check_roster(conf, &d) > 0;
 
 	diag_print(&d, stderr);
 	diag_free(&d);

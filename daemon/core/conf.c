@@ -221,8 +221,7 @@ daemon_key(struct conf_parse *p, const char *name, const char *value)
 
 	if (strcmp(name, "database") == 0) {
 		free(c->database);
-		c->database = strcmp(value, ":memory:") == 0 || store_path_is_pg(value) ?
-		    xstrdup(value) : conf_path(p, value);
+		c->database = store_path_is_file(value) ? conf_path(p, value) : xstrdup(value);
 	} else if (strcmp(name, "timezone") == 0)
 		set_str(&c->timezone, value);
 	else if (strcmp(name, "calendar") == 0) {

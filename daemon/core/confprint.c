@@ -24,7 +24,7 @@ conf_print(const struct config *c, FILE *fp)
 	/* several daemons: only where they can share a database */
 	if (c->instance)
 		fprintf(fp, "instance = %s\n", c->instance);
-	if (c->instance || store_path_is_pg(c->database))
+	if (c->instance || store_path_is_shared(c->database))
 		fprintf(fp, "lease = %d seconds\n", c->lease);
 	if (c->office_open != c->office_close)
 		fprintf(fp, "office-hours = %02d:%02d-%02d:%02d\n", c->office_open / 60,

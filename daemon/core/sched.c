@@ -11,7 +11,6 @@
 #include "duban/sched.h"
 #include "duban/xmalloc.h"
 
-#define RECOMPUTE_CACHE_KIB	(8 * 1024)
 #define SCHED_CHUNK	8	/* due actions read at a time */
 
 int
@@ -380,21 +379,12 @@ sched_recompute(struct store *st, const struct config *conf, instant_t now, int 
 {
 	struct recompute rc = { st, conf, now, 0, 0, NULL, false, false };
 
-	/* one transaction: a larger cache keeps it from spilling to the WAL and back */
-	store_cache_size(st, RECOMPUTE_CACHE_KIB);
-	if (store_begin(st) != 0) {
-		store_cache_size(st, STORE_CACHE_KIB);
-		return -1;
-	}
-	if (store_recompute_indexes(st, false) != 0 ||
-	    store_action_each_open(st, recompute_one, &rc) != 0 ||
-	    store_recompute_indexes(st, true) != 0 || store_commit(st) != 0) {
+	if (store_recompute_begin(st) != 0 || store_action_each_open(st, recompute_one, &rc) != 0 ||
+	    store_recompute_end(st) != 0) {
 		log_warnx("recompute failed: %s", store_errmsg(st));
-		store_rollback(st);
-		store_cache_size(st, STORE_CACHE_KIB);
+		store_recompute_abort(st);
 		return -1;
 	}
-	store_cache_size(st, STORE_CACHE_KIB);
 	*seen = rc.seen;
 	*moved = rc.moved;
 	return 0;

@@ -170,7 +170,7 @@ cmd_check_config(struct ctl *c, struct ctl_args *a)
 
 	(void)a;
 	conf = conf_load_all(c->conf_path, &d);
-	bad = conf != NULL && conf_check_roster(conf, &d) > 0;
+	bad = conf != NULL && office_check_roster(conf, &d) > 0;
 	diag_print(&d, stderr);
 	diag_free(&d);
 	if (conf == NULL || bad) {

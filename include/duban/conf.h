@@ -136,12 +136,6 @@ struct config *conf_load_all(const char *path, struct diag *d);
 void conf_print(const struct config *conf, FILE *fp);
 
 const struct target *conf_target(const struct config *conf, const char *name);
-/*
- * The department codes the configuration names ([categories], next = … ->
- * DEPT) checked against the roster of its database, when the file exists:
- * each one missing is an error at its line. 0: all there (or no database).
- */
-int conf_check_roster(const struct config *conf, struct diag *d);
 /* The kind a word names (its key, name or an alias), or NULL. */
 const struct step_name *conf_step_find(const struct config *conf, const char *word);
 /* The kind named catch-all = yes, or NULL. */

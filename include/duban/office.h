@@ -50,6 +50,13 @@ enum office_refusal {
 	OFFICE_NOTHING_TO_TRANSFER, /* no open action to transfer, or none transferred to return */
 };
 
+/*
+ * The department codes the configuration names ([categories], next = … ->
+ * DEPT) checked against the roster of its database, when the file exists:
+ * each one missing is an error at its line. 0: all there (or no database).
+ */
+OFFICE_MUST int office_check_roster(const struct config *conf, struct diag *d);
+
 /* Who acts, and when: the audit row's who and time. */
 struct office_who {
 	const char	*who;

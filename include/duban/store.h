@@ -25,7 +25,6 @@
  */
 #define STORE_NOT_FOUND		1
 #define STORE_DONE_ALREADY	2
-#define STORE_CACHE_KIB		2000	/* the page cache in normal work */
 
 struct store;
 
@@ -146,20 +145,31 @@ void store_log_init(void);
  */
 struct store *store_open(const char *path, int flags, char **cause);
 void store_close(struct store *s);
-/* Whether path names a PostgreSQL database rather than a SQLite file. */
-bool store_path_is_pg(const char *path);
-/* Whether the store is PostgreSQL. */
-bool store_is_pg(struct store *s);
+/*
+ * What a database path is, for those outside the store: a file (relative
+ * paths are the configuration's; one daemon per file, by its lock), or a
+ * database several daemons share (each claims what it works on, and hears
+ * the others' changes); :memory: is neither.
+ */
+bool store_path_is_file(const char *path);
+bool store_path_is_shared(const char *path);
+/* Whether several daemons share this store. */
+bool store_is_shared(struct store *s);
 /* The last error of the database, for messages. */
 const char *store_errmsg(struct store *s);
 
-/* The page cache in KiB (SQLite's default is 2000). */
-void store_cache_size(struct store *s, int kib);
 STORE_MUST int store_begin(struct store *s);
 STORE_MUST int store_commit(struct store *s);
 void store_rollback(struct store *s);
-/* A recompute's transaction: its indexes dropped (build false), then built again. */
-STORE_MUST int store_recompute_indexes(struct store *s, bool build);
+/*
+ * A recompute's transaction, which rewrites every open action: begun with
+ * what makes that fast where the engine has it (a larger cache, the
+ * indexes on deadlines dropped, to be built again by a sort), ended by
+ * store_recompute_end (committed) or store_recompute_abort (rolled back).
+ */
+STORE_MUST int store_recompute_begin(struct store *s);
+STORE_MUST int store_recompute_end(struct store *s);
+void store_recompute_abort(struct store *s);
 /* A part of the open transaction that can be undone alone (SAVEPOINT). */
 STORE_MUST int store_savepoint(struct store *s);
 STORE_MUST int store_release(struct store *s);

@@ -3,7 +3,8 @@
 # graph has no cycle, nor the calls between files (scripts/circles, over
 # nm); nothing in daemon/core includes from daemon/ or daemon/ctl (the
 # shared code knows neither program); libev is used in loop.c only and SQL
-# is written in daemon/core/store only; every store and office function
+# is written in daemon/core/store only, where alone the engine is known;
+# every store and office function
 # that can fail is declared so that ignoring its result does not build.
 . "$(dirname "$0")/lib.sh"
 
@@ -37,6 +38,10 @@ for f in files:
     if re.search(r'"(SELECT|INSERT INTO|UPDATE [a-z_]+ SET|DELETE FROM) ', text) and \
             not f.startswith("daemon/core/store/"):
         errors.append("%s writes SQL (daemon/core/store only)" % f)
+    # which engine it is, and the engines' own calls, are the store's business
+    if not f.startswith("daemon/core/store/") and \
+            re.search(r'store_path_is_pg|store_is_pg|\bsqlite3_\w+\(|\bPQ\w+\(|<sqlite3\.h>|<libpq-fe\.h>|"PRAGMA ', text):
+        errors.append("%s asks which engine the store is, or speaks to one (daemon/core/store only)" % f)
 # cycles among headers
 state = {}
 def visit(h, path):

@@ -18,7 +18,7 @@ store_errmsg(struct store *s)
 }
 
 bool
-store_is_pg(struct store *s)
+store_is_shared(struct store *s)
 {
 	return s->pg != NULL;
 }

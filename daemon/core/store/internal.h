@@ -16,6 +16,13 @@
 #include "duban/store.h"
 #include "duban/xmalloc.h"
 
+/* SQLite's page cache in KiB: in normal work, and in a recompute's one transaction. */
+#define STORE_CACHE_KIB		2000
+#define STORE_RECOMPUTE_CACHE_KIB	(8 * 1024)
+
+/* Whether path names a PostgreSQL database (a libpq URI) rather than a SQLite file. */
+bool store_path_is_pg(const char *path);
+
 struct pg;
 
 /* A prepared statement of either engine, with its bindings and its rows. */

@@ -564,6 +564,18 @@ store_path_is_pg(const char *path)
 }
 
 bool
+store_path_is_file(const char *path)
+{
+	return strcmp(path, ":memory:") != 0 && !store_path_is_pg(path);
+}
+
+bool
+store_path_is_shared(const char *path)
+{
+	return store_path_is_pg(path);
+}
+
+bool
 store_changed(struct store *s)
 {
 	static const char sql[] = "PRAGMA data_version";

@@ -2,15 +2,20 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "duban/log.h"
 #include "internal.h"
 
-void
-store_cache_size(struct store *s, int kib)
+/* The page cache in KiB (SQLite's default is 2000; PostgreSQL has none of its own here). */
+static void
+cache_size(struct store *s, int kib)
 {
 	char sql[64];
 
+	if (s->pg)
+		return;
 	snprintf(sql, sizeof(sql), "PRAGMA cache_size = -%d", kib);
-	db_exec(s, sql);
+	if (db_exec(s, sql) != 0)
+		log_warnx("store: cache size: %s", store_errmsg(s));
 }
 
 int
@@ -33,18 +38,44 @@ store_commit(struct store *s)
 /*
  * A recompute rewrites every open action's deadline and next event: the
  * two indexes on them are dropped in its transaction and built again at its
- * end, a sort instead of millions of scattered index writes. Inside a
- * transaction only; the definitions are those of the migrations.
+ * end, a sort instead of millions of scattered index writes; a larger cache
+ * keeps the transaction from spilling to the WAL and back. The definitions
+ * are those of the migrations. On PostgreSQL neither: the daemon's role
+ * does not own the tables there.
  */
 int
-store_recompute_indexes(struct store *s, bool build)
+store_recompute_begin(struct store *s)
 {
-	if (s->pg)
-		return 0;	/* the daemon's role does not own the tables there */
-	if (!build)
-		return db_exec(s, "DROP INDEX actions_next; DROP INDEX actions_open");
-	return db_exec(s, "CREATE INDEX actions_next ON actions(next_at) WHERE next_at IS NOT NULL;"
-	    "CREATE INDEX actions_open ON actions(due_at) WHERE done_at IS NULL");
+	cache_size(s, STORE_RECOMPUTE_CACHE_KIB);
+	if (store_begin(s) != 0) {
+		cache_size(s, STORE_CACHE_KIB);
+		return -1;
+	}
+	if (s->pg == NULL && db_exec(s, "DROP INDEX actions_next; DROP INDEX actions_open") != 0) {
+		store_recompute_abort(s);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_recompute_end(struct store *s)
+{
+	if ((s->pg == NULL && db_exec(s, "CREATE INDEX actions_next ON actions(next_at)"
+	    " WHERE next_at IS NOT NULL; CREATE INDEX actions_open ON actions(due_at)"
+	    " WHERE done_at IS NULL") != 0) || store_commit(s) != 0) {
+		store_recompute_abort(s);
+		return -1;
+	}
+	cache_size(s, STORE_CACHE_KIB);
+	return 0;
+}
+
+void
+store_recompute_abort(struct store *s)
+{
+	store_rollback(s);
+	cache_size(s, STORE_CACHE_KIB);
 }
 
 int
