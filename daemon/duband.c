@@ -63,6 +63,8 @@ store_and_lock(struct daemon *d, struct store **s, int *fd)
 		notice_instance(inst);
 		free(inst);
 	}
+	/* a lost connection is made again without holding the loop (the watchdog's) */
+	store_nonblocking(*s);
 	if (store_is_shared(*s)) {
 		/* several daemons share the database: each claims what it works on */
 		char host[256] = "localhost";

@@ -72,14 +72,19 @@ on_db(EV_P_ ev_io *w, int revents)
 	}
 }
 
-/* Watch the database's socket, the new one after a reconnection. */
+/*
+ * Watch the database's socket, the new one after a reconnection (even one
+ * that got the old one's number: libev must be told of it again).
+ */
 static void
 watch_db(struct daemon *d)
 {
+	static int gen;
 	int fd = store_fd(d->store);
 
-	if (fd == db_io.fd && ev_is_active(&db_io))
+	if (fd == db_io.fd && ev_is_active(&db_io) && gen == store_connections(d->store))
 		return;
+	gen = store_connections(d->store);
 	ev_io_stop(loop, &db_io);
 	if (fd < 0)
 		return;

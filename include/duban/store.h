@@ -202,6 +202,14 @@ bool store_notified(struct store *s);
 /* The connection to the database is lost and not yet made again: why. */
 bool store_waiting(struct store *s, const char **why);
 /*
+ * From now on a lost connection is made again without blocking the caller
+ * (a daemon's loop): statements fail, and store_waiting says why, until it
+ * is through. Without it a reconnection waits for each host in turn.
+ */
+void store_nonblocking(struct store *s);
+/* Connections made again so far (0 on SQLite): store_fd may have changed with it. */
+int store_connections(struct store *s);
+/*
  * Copy every row of from into to, a new database of either engine, in one
  * transaction; fn is told each table's count once they match. 0, or -1
  * with *cause (to free) and nothing written.

@@ -14,25 +14,14 @@
 
 #include "duban/log.h"
 #include "internal.h"
+#include "pg.h"
 
 #define INT8OID	20
 
 extern const char *const pg_migrations[];
 extern const int pg_nmigrations, pg_first_version;
 
-struct pg {
-	PGconn		*conn;
-	char		*conninfo;
-	char		 err[512];
-	bool		 txn;		/* BEGIN sent, no COMMIT or ROLLBACK since */
-	bool		 broken;	/* the connection was lost in that transaction */
-	bool		 listening;	/* LISTEN duban, made again on a new connection */
-	instant_t	 tried_at;	/* the last attempt to connect again */
-	int		 gen;		/* connections made: statements are prepared on each */
-	int		 nprepared;	/* names given on this connection */
-};
 
-static int pg_session(struct store *s);
 
 static void
 pg_notice(void *arg, const char *msg)
@@ -41,7 +30,7 @@ pg_notice(void *arg, const char *msg)
 	log_debug("postgresql: %s", msg);
 }
 
-static void
+void
 pg_seterr(struct store *s, const char *msg)
 {
 	size_t n;
@@ -245,7 +234,7 @@ pg_ncols(dbst *st)
 }
 
 /* A result's error, logged; a connection lost is noted for the next begin. */
-static int
+int
 pg_failed(struct store *s, PGresult *res)
 {
 	pg_seterr(s, res ? PQresultErrorMessage(res) : PQerrorMessage(s->pg->conn));
@@ -259,50 +248,11 @@ pg_failed(struct store *s, PGresult *res)
 	return -1;
 }
 
-/*
- * Before a statement: a connection lost outside a transaction is made again
- * (at most once a second; libpq tries each host of a multi-host string and,
- * with target_session_attrs=read-write, takes the primary). Inside one, the
- * transaction is lost: every statement fails until its ROLLBACK, so that
- * its second half never runs alone on a new connection.
- */
-static int
-pg_ready(struct store *s)
-{
-	instant_t now;
-
-	if (PQstatus(s->pg->conn) == CONNECTION_OK && !s->pg->broken)
-		return 0;
-	if (s->pg->txn) {
-		s->pg->broken = true;
-		pg_seterr(s, "the connection to PostgreSQL was lost in a transaction");
-		return -1;
-	}
-	now = instant_now();
-	if (s->pg->tried_at != 0 && now - s->pg->tried_at < 1000) {
-		pg_seterr(s, "waiting to connect to PostgreSQL again");
-		return -1;
-	}
-	s->pg->tried_at = now;
-	PQreset(s->pg->conn);
-	if (PQstatus(s->pg->conn) != CONNECTION_OK) {
-		pg_seterr(s, PQerrorMessage(s->pg->conn));
-		return -1;
-	}
-	if (pg_session(s) != 0)
-		return -1;
-	s->pg->tried_at = 0;
-	s->pg->gen++;
-	s->pg->nprepared = 0;
-	log_info("store: connected to PostgreSQL again (%s:%s)", PQhost(s->pg->conn),
-	    PQport(s->pg->conn));
-	return 0;
-}
-
 bool
 store_waiting(struct store *s, const char **why)
 {
-	if (s->pg == NULL || (PQstatus(s->pg->conn) == CONNECTION_OK && !s->pg->broken))
+	if (s->pg == NULL || (PQstatus(s->pg->conn) == CONNECTION_OK && !s->pg->broken &&
+	    s->pg->next == NULL))
 		return false;
 	*why = s->pg->err[0] ? s->pg->err : "connection lost";
 	return true;
@@ -406,7 +356,7 @@ pg_in_txn(struct store *s)
 }
 
 /* The session's settings, on each new connection. */
-static int
+int
 pg_session(struct store *s)
 {
 	PGresult *res;
@@ -593,6 +543,7 @@ pg_close(struct store *s)
 	if (s->pg == NULL)
 		return;
 	PQfinish(s->pg->conn);
+	pg_connect_clear(s);
 	free(s->pg->conninfo);
 	free(s->pg);
 	s->pg = NULL;
