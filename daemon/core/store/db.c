@@ -242,6 +242,16 @@ db_last_id(struct store *s)
 	return s->pg ? pg_last_id(s) : sqlite3_last_insert_rowid(s->db);
 }
 
+int
+db_txn(struct store *s, enum db_txn what)
+{
+	static const char *const sql[] = { "BEGIN IMMEDIATE", "COMMIT", "ROLLBACK" };
+
+	if (s->pg)
+		return pg_txn(s, what);
+	return db_exec(s, sql[what]);
+}
+
 bool
 db_in_txn(struct store *s)
 {

@@ -95,6 +95,12 @@ int64_t db_changes(struct store *s);
 int64_t db_last_id(struct store *s);
 /* Run SQL that returns no rows; 0 or -1 (logged). */
 int db_exec(struct store *s, const char *sql);
+/*
+ * A transaction begun, committed or rolled back through the engine's own
+ * call: the engine keeps its state (never read back from SQL text).
+ */
+enum db_txn { DB_BEGIN, DB_COMMIT, DB_ROLLBACK };
+int db_txn(struct store *s, enum db_txn what);
 void db_finalize(dbst *st);
 dbst *db_stmt_once(struct store *s, const char *sql);
 /* Whether a transaction is open. */
@@ -118,7 +124,15 @@ const char *pg_value(dbst *st, int i);
 int pg_ncols(dbst *st);
 const char *pg_fname(dbst *st, int i);
 int pg_next(struct store *s, dbst *st);
+/*
+ * SQLite's dialect as the store writes it, in PostgreSQL's (to free): ?N
+ * and ? as $N, INSERT OR IGNORE as ON CONFLICT DO NOTHING, "x IS ?" and
+ * "x IS NOT ?" (any value but NULL, TRUE, FALSE) as IS [NOT] DISTINCT FROM,
+ * temp. as pg_temp.; quoted text is left alone. *nparams: the highest $N.
+ */
+char *pg_rewrite(const char *sql, int *nparams);
 int pg_exec(struct store *s, const char *sql);
+int pg_txn(struct store *s, enum db_txn what);
 int64_t pg_last_id(struct store *s);
 bool pg_in_txn(struct store *s);
 bool pg_changed(struct store *s);

@@ -419,7 +419,7 @@ store_migrate(struct store *s, char **cause)
 	}
 	for (; v < NMIGRATIONS; v++) {
 		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v + 1);
-		if (db_exec(s, "BEGIN IMMEDIATE") != 0) {
+		if (db_txn(s, DB_BEGIN) != 0) {
 			xasprintf(cause, "migration to schema version %d: %s", v + 1,
 			    sqlite3_errmsg(s->db));
 			return -1;
@@ -427,23 +427,23 @@ store_migrate(struct store *s, char **cause)
 		if (user_version(s) > v) {
 			/* another process (dubanctl init, the daemon) migrated it meanwhile */
 			v = user_version(s) - 1;
-			db_exec(s, "COMMIT");
+			db_txn(s, DB_COMMIT);
 			continue;
 		}
 		if (db_exec(s, migrations[v]) != 0 || db_exec(s, sql) != 0) {
 			xasprintf(cause, "migration to schema version %d failed: %s", v + 1,
 			    sqlite3_errmsg(s->db));
-			db_exec(s, "ROLLBACK");
+			db_txn(s, DB_ROLLBACK);
 			return -1;
 		}
 		if (foreign_key_check(s, cause) != 0) {
-			db_exec(s, "ROLLBACK");
+			db_txn(s, DB_ROLLBACK);
 			return -1;
 		}
-		if (db_exec(s, "COMMIT") != 0) {
+		if (db_txn(s, DB_COMMIT) != 0) {
 			xasprintf(cause, "migration to schema version %d failed: %s", v + 1,
 			    sqlite3_errmsg(s->db));
-			db_exec(s, "ROLLBACK");
+			db_txn(s, DB_ROLLBACK);
 			return -1;
 		}
 	}

@@ -56,12 +56,7 @@ word(const char *p, const char *w)
 	return strncasecmp(p, w, n) == 0 && !isalnum((unsigned char)p[n]) && p[n] != '_';
 }
 
-/*
- * SQLite's dialect as the store writes it, in PostgreSQL's: ?N and ? as $N,
- * INSERT OR IGNORE as ON CONFLICT DO NOTHING, "x IS ?" and "x IS NOT ?" as
- * IS [NOT] DISTINCT FROM, temp. as pg_temp., BEGIN IMMEDIATE as BEGIN.
- */
-static char *
+char *
 pg_rewrite(const char *sql, int *nparams)
 {
 	size_t cap = strlen(sql) * 2 + 64, n = 0;
@@ -111,13 +106,8 @@ pg_rewrite(const char *sql, int *nparams)
 			ignore = 1;
 			continue;
 		}
-		if (word(p, "BEGIN") && strncasecmp(p, "BEGIN IMMEDIATE", 15) == 0) {
-			PUT("BEGIN");
-			p += 15;
-			continue;
-		}
-		if (p[0] == ' ' && word(p + 1, "IS")) {
-			const char *q = p + 3;
+		if (p > sql && !isalnum((unsigned char)p[-1]) && p[-1] != '_' && word(p, "IS")) {
+			const char *q = p + 2;
 			bool not = false;
 
 			while (*q == ' ')
@@ -130,7 +120,7 @@ pg_rewrite(const char *sql, int *nparams)
 			}
 			if (!word(q, "NULL") && !word(q, "DISTINCT") && !word(q, "TRUE") &&
 			    !word(q, "FALSE")) {
-				PUT(not ? " IS DISTINCT FROM " : " IS NOT DISTINCT FROM ");
+				PUT(not ? "IS DISTINCT FROM " : "IS NOT DISTINCT FROM ");
 				p = q;
 				continue;
 			}
@@ -306,12 +296,6 @@ pg_exec(struct store *s, const char *sql)
 	char *q;
 	int n;
 
-	if (strncasecmp(sql, "PRAGMA", 6) == 0)
-		return 0;	/* SQLite's settings: PostgreSQL's are the server's */
-	if (strcasecmp(sql, "ROLLBACK") == 0 && s->pg->broken) {
-		s->pg->broken = s->pg->txn = false;	/* the server undid it already */
-		return 0;
-	}
 	if (pg_ready(s) != 0)
 		return -1;
 	q = pg_rewrite(sql, &n);
@@ -321,18 +305,38 @@ pg_exec(struct store *s, const char *sql)
 	case PGRES_TUPLES_OK:
 	case PGRES_COMMAND_OK:
 		PQclear(res);
-		if (strncasecmp(sql, "BEGIN", 5) == 0)
-			s->pg->txn = true;
-		else if (strcasecmp(sql, "COMMIT") == 0 || strcasecmp(sql, "ROLLBACK") == 0)
-			s->pg->txn = false;
 		return 0;
 	default:
-		if (strcasecmp(sql, "COMMIT") == 0 || strcasecmp(sql, "ROLLBACK") == 0)
-			s->pg->txn = false;	/* whatever the server says, it is over */
 		if (s->pg->txn && PQstatus(s->pg->conn) != CONNECTION_OK)
 			s->pg->broken = true;
 		return pg_failed(s, res);
 	}
+}
+
+int
+pg_txn(struct store *s, enum db_txn what)
+{
+	static const char *const sql[] = { "BEGIN", "COMMIT", "ROLLBACK" };
+	PGresult *res;
+
+	if (what == DB_ROLLBACK && s->pg->broken) {
+		s->pg->broken = s->pg->txn = false;	/* the server undid it already */
+		return 0;
+	}
+	if (what != DB_BEGIN && !s->pg->txn)
+		return 0;
+	if (pg_ready(s) != 0)
+		return -1;
+	res = PQexec(s->pg->conn, sql[what]);
+	if (PQresultStatus(res) == PGRES_COMMAND_OK) {
+		PQclear(res);
+		s->pg->txn = what == DB_BEGIN;
+		return 0;
+	}
+	/* a COMMIT or ROLLBACK that failed ends it all the same */
+	if (what != DB_BEGIN)
+		s->pg->txn = false;
+	return pg_failed(s, res);
 }
 
 int64_t
@@ -463,7 +467,7 @@ pg_migrate(struct store *s, int flags, char **cause)
 	int v, last = pg_first_version + pg_nmigrations - 1, i;
 
 	for (;;) {
-		if (pg_exec(s, "BEGIN") != 0 ||
+		if (pg_txn(s, DB_BEGIN) != 0 ||
 		    pg_exec(s, "SELECT pg_advisory_xact_lock(2009051771)") != 0)
 			goto fail;
 		if ((v = pg_version(s)) < 0)
@@ -471,18 +475,18 @@ pg_migrate(struct store *s, int flags, char **cause)
 		if (v > last) {
 			xasprintf(cause, "the database has schema version %d, newer than this"
 			    " program's %d", v, last);
-			pg_exec(s, "ROLLBACK");
+			pg_txn(s, DB_ROLLBACK);
 			return -1;
 		}
 		if (v == last) {
-			if (pg_exec(s, "COMMIT") != 0)
+			if (pg_txn(s, DB_COMMIT) != 0)
 				goto fail;
 			return 0;
 		}
 		if (v == 0 && !(flags & STORE_OPEN_CREATE)) {
 			xasprintf(cause, "no duban schema in this database (create it with"
 			    " 'dubanctl init')");
-			pg_exec(s, "ROLLBACK");
+			pg_txn(s, DB_ROLLBACK);
 			return -1;
 		}
 		i = v == 0 ? 0 : v - pg_first_version + 1;
@@ -490,13 +494,13 @@ pg_migrate(struct store *s, int flags, char **cause)
 		    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
 		    pg_first_version + i);
 		if (pg_exec(s, pg_migrations[i]) != 0 || pg_exec(s, sql) != 0 ||
-		    pg_exec(s, "COMMIT") != 0)
+		    pg_txn(s, DB_COMMIT) != 0)
 			goto fail;
 	}
 fail:
 	xasprintf(cause, "schema: %s", s->pg->err);
 	if (pg_in_txn(s))
-		pg_exec(s, "ROLLBACK");
+		pg_txn(s, DB_ROLLBACK);
 	return -1;
 }
 

@@ -21,18 +21,18 @@ cache_size(struct store *s, int kib)
 int
 store_begin(struct store *s)
 {
-	if (db_exec(s, "BEGIN IMMEDIATE") == 0)
+	if (db_txn(s, DB_BEGIN) == 0)
 		return 0;
 	/* a BEGIN that failed half-way must not leave a transaction open behind it */
 	if (db_in_txn(s))
-		db_exec(s, "ROLLBACK");
+		db_txn(s, DB_ROLLBACK);
 	return -1;
 }
 
 int
 store_commit(struct store *s)
 {
-	return db_exec(s, "COMMIT");
+	return db_txn(s, DB_COMMIT);
 }
 
 /*
@@ -101,5 +101,5 @@ void
 store_rollback(struct store *s)
 {
 	if (db_in_txn(s))
-		db_exec(s, "ROLLBACK");
+		db_txn(s, DB_ROLLBACK);
 }
