@@ -27,7 +27,7 @@ CC	?= cc
 WARN	 = -Wall -Wextra -Wshadow -Wcast-qual -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
 	   -Wno-format-nonliteral
 CFLAGS	?= -O2 -g
-CFLAGS	+= -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude -Idaemon -I/usr/include/postgresql -MMD -MP -DSRCDIR=\"$(CURDIR)\" \
+CFLAGS	+= -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude -Idaemon $(PQ_CFLAGS) -MMD -MP -DSRCDIR=\"$(CURDIR)\" \
 	   -DLOCALEDIR=\"$(LOCALEDIR)\"
 ifeq ($(WERROR),1)
 CFLAGS	+= -Werror
@@ -36,14 +36,18 @@ ifeq ($(SAN),1)
 CFLAGS	+= -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS	+= -fsanitize=address,undefined
 endif
-LDLIBS	 = -lsqlite3 -lpq -linih -lesmtp -lssl -lcrypto -lpthread
+# libpq's flags from pkg-config (Debian's libpq-dev ships libpq.pc)
+PQ_CFLAGS := $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
+PQ_LIBS	  := $(shell pkg-config --libs libpq 2>/dev/null || echo -lpq)
+LDLIBS	 = -lsqlite3 $(PQ_LIBS) -linih -lesmtp -lssl -lcrypto
 
 CORE_SRC = daemon/core/xmalloc.c daemon/core/buf.c daemon/core/i18n.c daemon/core/log.c daemon/core/diag.c \
 	   daemon/core/day.c daemon/core/tz.c daemon/core/instant.c daemon/core/calendar.c daemon/core/rules.c daemon/core/rulelang.c \
 	   daemon/core/conf.c daemon/core/confcheck.c daemon/core/confprint.c daemon/core/confquery.c daemon/core/confstep.c daemon/core/conferror.c $(wildcard daemon/core/store/*.c) $(wildcard daemon/core/office/*.c) daemon/core/message.c \
 	   daemon/core/sched.c daemon/core/template.c daemon/core/notice.c \
-	   daemon/core/csv.c daemon/core/address.c daemon/core/dbfile.c daemon/core/text.c daemon/core/evidence.c daemon/core/mailer.c daemon/core/smtp.c
-DUBAND_SRC = daemon/main.c daemon/duband.c daemon/status.c daemon/results.c daemon/flight.c daemon/loop.c daemon/notify.c
+	   daemon/core/csv.c daemon/core/address.c daemon/core/dbfile.c daemon/core/text.c daemon/core/evidence.c daemon/core/smtp.c
+DUBAND_SRC = daemon/main.c daemon/duband.c daemon/status.c daemon/results.c daemon/flight.c daemon/loop.c daemon/notify.c \
+	     daemon/mailer.c
 CTL_SRC	 = daemon/ctl/main.c daemon/ctl/ctl.c daemon/ctl/args.c daemon/ctl/table.c daemon/ctl/out.c \
 	   daemon/ctl/file.c daemon/ctl/cmd_admin.c daemon/ctl/cmd_dept.c daemon/ctl/cmd_case.c \
 	   daemon/ctl/cmd_action.c daemon/ctl/cmd_actions.c daemon/ctl/cmd_explain.c \
@@ -110,7 +114,7 @@ $(BUILD)/libduban.a: $(CORE_OBJ)
 	$(AR) rcs $@ $^
 
 $(BUILD)/duband: $(DUBAND_OBJ) $(BUILD)/libduban.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lev
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lev -lpthread
 
 $(BUILD)/dubanctl: $(CTL_OBJ) $(BUILD)/libduban.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -154,7 +158,7 @@ bench-peers: all
 # the corpus kept in tests/fuzz/corpus/NAME; new inputs go to build-fuzz/.
 FUZZ_SECONDS ?= 30
 FUZZ_TARGETS = conf calendar duration csv message address record
-FUZZ_CFLAGS  = -g -O1 -std=c11 -D_GNU_SOURCE -DCSV_CHUNK=7 -MMD -MP -Iinclude -Idaemon -I/usr/include/postgresql -DSRCDIR=\"$(CURDIR)\" \
+FUZZ_CFLAGS  = -g -O1 -std=c11 -D_GNU_SOURCE -DCSV_CHUNK=7 -MMD -MP -Iinclude -Idaemon $(PQ_CFLAGS) -DSRCDIR=\"$(CURDIR)\" \
 	       -fsanitize=fuzzer-no-link,address,undefined
 build-fuzz/core/%.o: daemon/core/%.c
 	@mkdir -p $(dir $@)

@@ -571,3 +571,16 @@ smtp_jobs_free(struct mail_job *jobs, int n)
 	free(jobs);
 }
 
+/* Deliver now, on the caller's thread (dubanctl mail test, report --mail). */
+void
+mailer_send_now(const struct smtp_conf *smtp, struct mail_job *jobs, int n,
+    struct mail_result *res)
+{
+	struct mail_settings set;
+
+	memset(&set, 0, sizeof(set));
+	smtp_settings_from_conf(&set, smtp);
+	auth_client_init();
+	smtp_deliver(&set, jobs, n, res, NULL);
+	smtp_settings_free(&set);
+}

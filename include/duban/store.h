@@ -208,7 +208,7 @@ bool store_waiting(struct store *s, const char **why);
  */
 void store_nonblocking(struct store *s);
 /* Connections made again so far (0 on SQLite): store_fd may have changed with it. */
-int store_connections(struct store *s);
+STORE_MUST int store_connections(struct store *s);
 /*
  * Copy every row of from into to, a new database of either engine, in one
  * transaction; fn is told each table's count once they match. 0, or -1

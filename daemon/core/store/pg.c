@@ -23,23 +23,7 @@ extern const int pg_nmigrations, pg_first_version;
 
 
 
-static void
-pg_notice(void *arg, const char *msg)
-{
-	(void)arg;
-	log_debug("postgresql: %s", msg);
-}
 
-void
-pg_seterr(struct store *s, const char *msg)
-{
-	size_t n;
-
-	snprintf(s->pg->err, sizeof(s->pg->err), "%s", msg ? msg : "unknown error");
-	n = strlen(s->pg->err);
-	while (n > 0 && isspace((unsigned char)s->pg->err[n - 1]))
-		s->pg->err[--n] = '\0';
-}
 
 const char *
 pg_errmsg(struct store *s)
@@ -223,20 +207,6 @@ pg_ncols(dbst *st)
 	return st->res ? PQnfields(st->res) : 0;
 }
 
-/* A result's error, logged; a connection lost is noted for the next begin. */
-int
-pg_failed(struct store *s, PGresult *res)
-{
-	pg_seterr(s, res ? PQresultErrorMessage(res) : PQerrorMessage(s->pg->conn));
-	if (s->pg->err[0] == '\0')
-		pg_seterr(s, PQerrorMessage(s->pg->conn));
-	if (PQstatus(s->pg->conn) == CONNECTION_BAD)
-		log_warnx("store: the connection to PostgreSQL was lost: %s", s->pg->err);
-	else
-		log_warnx("store: %s", s->pg->err);
-	PQclear(res);
-	return -1;
-}
 
 bool
 store_waiting(struct store *s, const char **why)
@@ -359,20 +329,6 @@ pg_in_txn(struct store *s)
 	return s->pg->txn;
 }
 
-/* The session's settings, on each new connection. */
-int
-pg_session(struct store *s)
-{
-	PGresult *res;
-
-	PQsetNoticeProcessor(s->pg->conn, pg_notice, NULL);
-	res = PQexec(s->pg->conn, s->pg->listening ? "SET client_min_messages = warning;"
-	    " LISTEN duban" : "SET client_min_messages = warning");
-	if (PQresultStatus(res) != PGRES_COMMAND_OK)
-		return pg_failed(s, res);
-	PQclear(res);
-	return 0;
-}
 
 int
 store_listen(struct store *s)

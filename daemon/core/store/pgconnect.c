@@ -1,5 +1,6 @@
 /*
- * A lost PostgreSQL connection made again, one host of the connection
+ * The store's PostgreSQL connection: its errors, its session's settings,
+ * and, lost, made again, one host of the connection
  * string at a time, as libpq would (each host in turn; with
  * target_session_attrs=read-write a standby refuses and the next is
  * tried), but by PQconnectStartParams and PQconnectPoll: the daemon's loop
@@ -9,6 +10,7 @@
  * calls. Without store_nonblocking (dubanctl) the same steps wait on the
  * socket until the connection is made or every host has failed.
  */
+#include <ctype.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +23,54 @@
 
 #define CONNECT_TIMEOUT_MS	5000	/* a host's, unless connect_timeout says otherwise */
 #define STEP_MS			20	/* the longest a nonblocking call waits on the socket */
+
+static void
+pg_notice(void *arg, const char *msg)
+{
+	(void)arg;
+	log_debug("postgresql: %s", msg);
+}
+
+void
+pg_seterr(struct store *s, const char *msg)
+{
+	size_t n;
+
+	snprintf(s->pg->err, sizeof(s->pg->err), "%s", msg ? msg : "unknown error");
+	n = strlen(s->pg->err);
+	while (n > 0 && isspace((unsigned char)s->pg->err[n - 1]))
+		s->pg->err[--n] = '\0';
+}
+
+/* A result's error, logged; a connection lost is noted for the next begin. */
+int
+pg_failed(struct store *s, PGresult *res)
+{
+	pg_seterr(s, res ? PQresultErrorMessage(res) : PQerrorMessage(s->pg->conn));
+	if (s->pg->err[0] == '\0')
+		pg_seterr(s, PQerrorMessage(s->pg->conn));
+	if (PQstatus(s->pg->conn) == CONNECTION_BAD)
+		log_warnx("store: the connection to PostgreSQL was lost: %s", s->pg->err);
+	else
+		log_warnx("store: %s", s->pg->err);
+	PQclear(res);
+	return -1;
+}
+
+/* The session's settings, on each new connection. */
+int
+pg_session(struct store *s)
+{
+	PGresult *res;
+
+	PQsetNoticeProcessor(s->pg->conn, pg_notice, NULL);
+	res = PQexec(s->pg->conn, s->pg->listening ? "SET client_min_messages = warning;"
+	    " LISTEN duban" : "SET client_min_messages = warning");
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		return pg_failed(s, res);
+	PQclear(res);
+	return 0;
+}
 
 /* The i-th element of a comma-separated list (the last one if the list is shorter), to free. */
 static char *

@@ -13,7 +13,7 @@
 #include "duban/log.h"
 #include "duban/mailer.h"
 #include "duban/xmalloc.h"
-#include "smtp.h"
+#include "core/smtp.h"
 
 struct mailer {
 	pthread_t		 thread;
@@ -258,17 +258,4 @@ mailer_free(struct mailer *m)
 	pthread_mutex_destroy(&m->lock);
 	pthread_cond_destroy(&m->cond);
 	free(m);
-}
-
-void
-mailer_send_now(const struct smtp_conf *smtp, struct mail_job *jobs, int n,
-    struct mail_result *res)
-{
-	struct mail_settings set;
-
-	memset(&set, 0, sizeof(set));
-	smtp_settings_from_conf(&set, smtp);
-	auth_client_init();
-	smtp_deliver(&set, jobs, n, res, NULL);
-	smtp_settings_free(&set);
 }
