@@ -82,12 +82,12 @@ static int
 actions(struct fixture *f)
 {
 	struct store *s = f->st;
-	dbst *st = db_stmt(s, "SELECT count(*) FROM actions");
+	dbst *st = db_stmt_once(s, "SELECT count(*) FROM actions");
 	int n = -1;
 
 	if (db_next(s, st) == 1)
 		n = db_int(st, 0);
-	db_reset(st);
+	db_finalize(st);
 	return n;
 }
 

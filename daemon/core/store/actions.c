@@ -11,11 +11,7 @@ int
 store_action_add(struct store *s, const struct action_new *n, instant_t due, int uncertain,
     instant_t next_at, instant_t now, int64_t *id)
 {
-	static const char sql[] =
-	    "INSERT INTO actions (case_id, dept_id, step, notified_at, rule, due_at,"
-	    " uncertain, stage, next_at, created_at, rule_pinned, what, agreed_due, responsible)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_ACTION_ADD);
 
 	db_bind_int64(st, 1, n->case_id);
 	db_bind_int64(st, 2, n->dept_id);
@@ -53,8 +49,7 @@ store_action_clear(struct action *a)
 int
 store_action_get(struct store *s, int64_t id, struct action *a)
 {
-	static const char sql[] = "SELECT " ACTION_COLUMNS " WHERE a.id = ?";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_ACTION_GET);
 	int rc;
 
 	db_bind_int64(st, 1, id);
@@ -68,11 +63,7 @@ store_action_get(struct store *s, int64_t id, struct action *a)
 int
 store_action_done(struct store *s, int64_t id, instant_t at, const char *note)
 {
-	static const char sql[] =
-	    "UPDATE actions SET done_at = ?, note = coalesce(?, note), next_at = NULL"
-	    " WHERE id = ? AND done_at IS NULL";
-	static const char exists[] = "SELECT done_at FROM actions WHERE id = ?";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_ACTION_DONE);
 	int rc;
 
 	db_bind_int64(st, 1, at);
@@ -82,7 +73,7 @@ store_action_done(struct store *s, int64_t id, instant_t at, const char *note)
 		return -1;
 	if (db_changes(s) == 1)
 		return 0;
-	st = db_stmt(s, exists);
+	st = db_stmt(s, Q_ACTION_DONE_EXISTS);
 	db_bind_int64(st, 1, id);
 	rc = db_next(s, st);
 	db_reset(st);
@@ -93,11 +84,7 @@ int
 store_action_each(struct store *s, bool all, int (*fn)(const struct action *, void *),
     void *arg)
 {
-	static const char sql_open[] = "SELECT " ACTION_COLUMNS
-	    " WHERE a.done_at IS NULL ORDER BY a.due_at IS NULL, a.due_at, a.id";
-	static const char sql_all[] = "SELECT " ACTION_COLUMNS
-	    " ORDER BY a.due_at IS NULL, a.due_at, a.id";
-	dbst *st = db_stmt(s, all ? sql_all : sql_open);
+	dbst *st = db_stmt(s, all ? Q_ACTION_LIST_ALL : Q_ACTION_LIST_OPEN);
 	struct action a;
 	int rc = 0, stop = 0;
 
@@ -113,16 +100,7 @@ store_action_each(struct store *s, bool all, int (*fn)(const struct action *, vo
 int
 store_action_due(struct store *s, instant_t now, int max, struct action *out)
 {
-	static const char sql[] = "SELECT " ACTION_COLUMNS
-	    " WHERE a.next_at IS NOT NULL AND a.next_at <= ? ORDER BY a.next_at LIMIT ?";
-	/*
-	 * PostgreSQL, shared by several daemons: each due action is claimed by
-	 * the transaction that writes its notices; what another holds is left.
-	 */
-	static const char pg_sql[] = "SELECT " ACTION_COLUMNS
-	    " WHERE a.next_at IS NOT NULL AND a.next_at <= ? ORDER BY a.next_at LIMIT ?"
-	    " FOR UPDATE OF a SKIP LOCKED";
-	dbst *st = db_stmt(s, s->pg ? pg_sql : sql);
+	dbst *st = db_stmt(s, Q_ACTION_DUE);
 	int rc = 0, n = 0;
 
 	db_bind_int64(st, 1, now);
@@ -142,9 +120,7 @@ int
 store_action_schedule(struct store *s, int64_t id, int stage, instant_t next_at,
     instant_t checked_at)
 {
-	static const char sql[] =
-	    "UPDATE actions SET stage = ?, next_at = ?, checked_at = ? WHERE id = ?";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_ACTION_SCHEDULE);
 
 	db_bind_int(st, 1, stage);
 	db_bind_instant(st, 2, next_at);
@@ -157,10 +133,7 @@ int
 store_action_replan(struct store *s, int64_t id, const char *rule, instant_t due,
     int uncertain, int stage, instant_t next_at)
 {
-	static const char sql[] =
-	    "UPDATE actions SET rule = ?, due_at = ?, uncertain = ?, stage = ?, next_at = ?"
-	    " WHERE id = ?";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_ACTION_REPLAN);
 
 	db_bind_text(st, 1, rule);
 	db_bind_instant(st, 2, due);
@@ -175,10 +148,7 @@ int
 store_deadline_audit(struct store *s, int64_t action, instant_t at, instant_t old_due,
     instant_t new_due, const char *old_rule, const char *new_rule, const char *why)
 {
-	static const char sql[] =
-	    "INSERT INTO deadline_audit (action_id, at, old_due, new_due, old_rule, new_rule, why)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?)";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_DEADLINE_AUDIT);
 
 	db_bind_int64(st, 1, action);
 	db_bind_int64(st, 2, at);
@@ -194,13 +164,7 @@ int
 store_action_each_open(struct store *s, int (*fn)(const struct recompute_row *, void *),
     void *arg)
 {
-	static const char sql[] =
-	    "SELECT a.id, a.step, d.code, c.category, c.key_case, a.rule, a.rule_pinned,"
-	    " a.notified_at, a.due_at, a.stage, a.checked_at, a.uncertain, a.paused_at,"
-	    " a.pause_days, a.pause_workdays, a.pause_ms, a.ext_days, a.ext_workdays, a.ext_ms,"
-	    " coalesce(a.agreed_due, 0) FROM actions a JOIN departments d ON d.id = a.dept_id"
-	    " JOIN cases c ON c.id = a.case_id WHERE a.done_at IS NULL";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_ACTION_EACH_OPEN);
 	struct recompute_row r;
 	int rc = 0, step = 0;
 
@@ -235,10 +199,7 @@ int
 store_audit_each(struct store *s, int64_t action,
     int (*fn)(const struct audit_row *, void *), void *arg)
 {
-	static const char sql[] =
-	    "SELECT at, old_due, new_due, old_rule, new_rule, why FROM deadline_audit"
-	    " WHERE action_id = ? ORDER BY id";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_AUDIT_EACH);
 	struct audit_row r;
 	int rc = 0, stop = 0;
 
@@ -259,17 +220,14 @@ store_audit_each(struct store *s, int64_t action,
 instant_t
 store_next_event(struct store *s)
 {
-	static const char sql[] =
-	    "SELECT next_at FROM actions WHERE next_at IS NOT NULL ORDER BY next_at LIMIT 1";
 
-	return db_min_instant(s, sql);
+	return db_min_instant(s, Q_NEXT_EVENT);
 }
 
 int
 store_action_ack(struct store *s, int64_t id, instant_t at)
 {
-	static const char sql[] = "UPDATE actions SET acked_at = ? WHERE id = ?";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_ACTION_ACK);
 
 	db_bind_int64(st, 1, at);
 	db_bind_int64(st, 2, id);
@@ -280,10 +238,7 @@ int
 store_action_set_pause(struct store *s, int64_t id, instant_t paused_at,
     const struct adjust *adj, int nextensions)
 {
-	static const char sql[] =
-	    "UPDATE actions SET paused_at = ?, pause_days = ?, pause_workdays = ?, pause_ms = ?,"
-	    " ext_days = ?, ext_workdays = ?, ext_ms = ?, nextensions = ? WHERE id = ?";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_ACTION_SET_PAUSE);
 
 	db_bind_instant(st, 1, paused_at);
 	db_bind_int(st, 2, adj->pause_days);
@@ -301,9 +256,7 @@ int
 store_pause_open(struct store *s, int64_t id, instant_t from, const char *reason,
     const char *who, const char *to)
 {
-	static const char sql[] =
-	    "INSERT INTO pauses (action_id, from_at, reason, who, to_whom) VALUES (?, ?, ?, ?, ?)";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_PAUSE_OPEN);
 
 	db_bind_int64(st, 1, id);
 	db_bind_int64(st, 2, from);
@@ -316,9 +269,7 @@ store_pause_open(struct store *s, int64_t id, instant_t from, const char *reason
 int
 store_pause_close(struct store *s, int64_t id, instant_t to)
 {
-	static const char sql[] =
-	    "UPDATE pauses SET to_at = ? WHERE action_id = ? AND to_at IS NULL";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_PAUSE_CLOSE);
 
 	db_bind_int64(st, 1, to);
 	db_bind_int64(st, 2, id);
@@ -329,10 +280,7 @@ int
 store_extension_add(struct store *s, int64_t id, instant_t at, const char *length,
     const char *approver, const char *reason, const char *who)
 {
-	static const char sql[] =
-	    "INSERT INTO extensions (action_id, at, length, approver, reason, who)"
-	    " VALUES (?, ?, ?, ?, ?, ?)";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_EXTENSION_ADD);
 
 	db_bind_int64(st, 1, id);
 	db_bind_int64(st, 2, at);
@@ -347,24 +295,15 @@ int
 store_action_reassign(struct store *s, const struct action *a, int64_t dept, instant_t at,
     const char *why)
 {
-	static const char keep[] =
-	    "INSERT INTO assignments (action_id, dept_id, notified_at, rule, due_at, uncertain,"
-	    " first_cycle, last_cycle, ended_at, why) SELECT id, dept_id, notified_at, rule,"
-	    " due_at, uncertain, first_cycle, cycle, ?, ? FROM actions WHERE id = ?";
-	static const char move[] =
-	    "UPDATE actions SET dept_id = ?, notified_at = ?, cycle = cycle + 1,"
-	    " first_cycle = cycle + 1, acked_at = NULL, pause_days = 0, pause_workdays = 0,"
-	    " pause_ms = 0, ext_days = 0, ext_workdays = 0, ext_ms = 0, nextensions = 0"
-	    " WHERE id = ?";
 
-	dbst *st = db_stmt(s, keep);
+	dbst *st = db_stmt(s, Q_ACTION_REASSIGN_KEEP);
 
 	db_bind_int64(st, 1, at);
 	db_bind_text(st, 2, why);
 	db_bind_int64(st, 3, a->id);
 	if (db_step_done(s, st) != 0)
 		return -1;
-	st = db_stmt(s, move);
+	st = db_stmt(s, Q_ACTION_REASSIGN_MOVE);
 	db_bind_int64(st, 1, dept);
 	db_bind_int64(st, 2, at);
 	db_bind_int64(st, 3, a->id);
@@ -374,8 +313,7 @@ store_action_reassign(struct store *s, const struct action *a, int64_t dept, ins
 int
 store_action_new_cycle(struct store *s, int64_t id)
 {
-	static const char sql[] = "UPDATE actions SET cycle = cycle + 1 WHERE id = ?";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_ACTION_NEW_CYCLE);
 
 	db_bind_int64(st, 1, id);
 	return db_step_done(s, st);
@@ -385,11 +323,7 @@ int
 store_assignment_each(struct store *s, int64_t action,
     int (*fn)(const struct assignment_row *, void *), void *arg)
 {
-	static const char sql[] =
-	    "SELECT d.code, d.name, s.notified_at, s.rule, s.due_at, s.ended_at, s.why"
-	    " FROM assignments s JOIN departments d ON d.id = s.dept_id"
-	    " WHERE s.action_id = ? ORDER BY s.id";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_ASSIGNMENT_EACH);
 	struct assignment_row r;
 	int rc = 0, stop = 0;
 
@@ -413,13 +347,7 @@ store_period_each(struct store *s, int64_t action,
     int (*fn)(const char *kind, instant_t from, instant_t to, const char *a,
     const char *b, const char *c, void *arg), void *arg)
 {
-	static const char sql[] =
-	    "SELECT CASE WHEN to_whom IS NULL THEN 'pause' ELSE 'transfer' END, from_at,"
-	    " coalesce(to_at, 0), reason, who, coalesce(to_whom, '') FROM pauses"
-	    " WHERE action_id = ?1"
-	    " UNION ALL SELECT 'extension', at, 0, length, approver, reason FROM extensions"
-	    " WHERE action_id = ?1 ORDER BY 2";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_PERIOD_EACH);
 	int rc = 0, stop = 0;
 
 	db_bind_int64(st, 1, action);
@@ -436,15 +364,7 @@ int64_t
 store_action_find(struct store *s, int64_t case_id, int64_t dept_id, const char *step,
     const char *what, instant_t notified, bool *earlier)
 {
-	/* the action, or the action one of whose earlier assignments this was */
-	static const char sql[] =
-	    "SELECT id, 0 FROM actions WHERE case_id = ?1 AND dept_id = ?2 AND step = ?3"
-	    " AND notified_at >= ?4 AND notified_at < ?4 + 1000 AND coalesce(what, '') = ?5"
-	    " UNION ALL SELECT a.id, 1"
-	    " FROM assignments s JOIN actions a ON a.id = s.action_id WHERE s.dept_id = ?2"
-	    " AND s.notified_at >= ?4 AND s.notified_at < ?4 + 1000 AND a.case_id = ?1"
-	    " AND a.step = ?3 AND coalesce(a.what, '') = ?5 LIMIT 1";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_ACTION_FIND);
 	int64_t id = 0;
 	int rc;
 
@@ -466,24 +386,19 @@ int
 store_action_set_record(struct store *s, int64_t id, instant_t acked, instant_t done,
     const char *note)
 {
-	static const char sql[] =
-	    "UPDATE actions SET acked_at = ?, done_at = ?, note = ?,"
-	    " next_at = CASE WHEN ? IS NULL THEN next_at ELSE NULL END WHERE id = ?";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_ACTION_SET_RECORD);
 
 	db_bind_instant(st, 1, acked);
 	db_bind_instant(st, 2, done);
 	db_bind_text(st, 3, note);
-	db_bind_instant(st, 4, done);
-	db_bind_int64(st, 5, id);
+	db_bind_int64(st, 4, id);
 	return db_step_done(s, st);
 }
 
 int
 store_steps_each(struct store *s, int (*fn)(const char *step, int n, void *arg), void *arg)
 {
-	static const char sql[] = "SELECT step, count(*) FROM actions GROUP BY step ORDER BY step";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_STEPS_EACH);
 	int rc = 0, step;
 
 	while (rc == 0 && (step = db_next(s, st)) == 1)
@@ -496,21 +411,7 @@ int
 store_steps_place(struct store *s, const char *old, const char *key, int keep_text,
     instant_t now, const char *who)
 {
-	/* the audit log first, while the actions still name the old step */
-	static const char log[] =
-	    "INSERT INTO events (at, who, action_id, what, detail)"
-	    " SELECT ?1, ?2, id, 'place-step', 'step ''' || step || ''' is kind ' || ?4"
-	    " || CASE WHEN ?5 <> 0 THEN ' (the catch-all: no kind names it; the text kept as what)'"
-	    " ELSE '' END || CASE WHEN rule IS NOT NULL AND rule_pinned = 0"
-	    " THEN '; rule ' || rule || ' kept' ELSE '' END"
-	    " FROM actions WHERE step = ?3";
-	/* the rule the department was given stays: a deadline never changes by a migration */
-	static const char sql[] =
-	    "UPDATE actions SET step = ?2,"
-	    " what = CASE WHEN ?3 <> 0 THEN coalesce(what, step) ELSE what END,"
-	    " rule_pinned = CASE WHEN rule IS NOT NULL THEN 1 ELSE rule_pinned END"
-	    " WHERE step = ?1";
-	dbst *st = db_stmt(s, log);
+	dbst *st = db_stmt(s, Q_STEPS_PLACE_LOG);
 
 	db_bind_int64(st, 1, now);
 	db_bind_text(st, 2, who);
@@ -519,7 +420,7 @@ store_steps_place(struct store *s, const char *old, const char *key, int keep_te
 	db_bind_int(st, 5, keep_text);
 	if (db_step_done(s, st) != 0)
 		return -1;
-	st = db_stmt(s, sql);
+	st = db_stmt(s, Q_STEPS_PLACE);
 	db_bind_text(st, 1, old);
 	db_bind_text(st, 2, key);
 	db_bind_int(st, 3, keep_text);

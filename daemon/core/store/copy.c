@@ -134,14 +134,12 @@ store_copy(struct store *from, struct store *to, void (*fn)(const char *, int64_
 			goto fail;
 	/* the instance keeps its name: Message-IDs stay those already sent */
 	{
-		static const char get[] = "SELECT value FROM meta WHERE key = 'instance'";
-		static const char put[] = "UPDATE meta SET value = ? WHERE key = 'instance'";
-		dbst *st = db_stmt(from, get);
+		dbst *st = db_stmt(from, Q_COPY_GET);
 		char *inst = db_next(from, st) == 1 ? db_col_text(st, 0) : NULL;
 
 		db_reset(st);
 		if (inst != NULL) {
-			st = db_stmt(to, put);
+			st = db_stmt(to, Q_COPY_PUT);
 			db_bind_text(st, 1, inst);
 			free(inst);
 			if (db_step_done(to, st) != 0) {

@@ -1,5 +1,5 @@
 /*
- * The store's private layer: the statement cache, binding, stepping, and the
+ * The store's private layer: the statements prepared by name, binding, stepping, and the
  * row readers more than one file uses, for SQLite here and PostgreSQL in
  * pg.c.
  */
@@ -23,36 +23,58 @@ store_is_shared(struct store *s)
 	return s->pg != NULL;
 }
 
-dbst *
-db_stmt(struct store *s, const char *sql)
+/* q's text on this store's engine: SQLite's, or PostgreSQL's (given, or derived from SQLite's). */
+static const char *
+stmt_text(struct store *s, enum stmt q)
 {
-	dbst *st;
-	int i;
+	const struct stmt_def *d = &store_stmts[q];
 
-	for (i = 0; i < s->ncache; i++)
-		if (s->cache[i].sql == sql) {
-			db_reset(s->cache[i].st);
-			if (s->db)
-				sqlite3_clear_bindings(s->cache[i].st->lite);
-			else
-				pg_clear(s->cache[i].st);
-			return s->cache[i].st;
-		}
+	if (s->pg)
+		return d->engines == STMT_SQLITE ? NULL : d->pg ? d->pg : d->sqlite;
+	return d->engines == STMT_PG ? NULL : d->sqlite;
+}
+
+dbst *
+db_stmt(struct store *s, enum stmt q)
+{
+	const char *sql = stmt_text(s, q);
+	dbst *st = s->stmts[q];
+
+	if (st != NULL) {
+		db_reset(st);
+		if (s->db)
+			sqlite3_clear_bindings(st->lite);
+		else
+			pg_clear(st);
+		return st;
+	}
+	if (sql == NULL)
+		fatalx("store: statement %s is not for this engine", store_stmts[q].name);
 	if (s->pg)
 		st = pg_prepare(s, sql);
 	else {
 		st = xcalloc(1, sizeof(*st));
 		if (sqlite3_prepare_v2(s->db, sql, -1, &st->lite, NULL) != SQLITE_OK)
-			fatalx("store: cannot prepare statement: %s", sqlite3_errmsg(s->db));
+			fatalx("store: cannot prepare statement %s: %s", store_stmts[q].name,
+			    sqlite3_errmsg(s->db));
 	}
-	if (s->ncache == s->capcache) {
-		s->capcache = s->capcache ? s->capcache * 2 : 64;
-		s->cache = xreallocarray(s->cache, (size_t)s->capcache, sizeof(*s->cache));
-	}
-	s->cache[s->ncache].sql = sql;
-	s->cache[s->ncache].st = st;
-	s->ncache++;
-	return st;
+	return s->stmts[q] = st;
+}
+
+int
+db_stmt_check(struct store *s, enum stmt q)
+{
+	const char *sql = stmt_text(s, q);
+	sqlite3_stmt *lite;
+
+	if (sql == NULL)
+		return 0;	/* not for this engine */
+	if (s->pg)
+		return pg_check(s, sql);
+	if (sqlite3_prepare_v2(s->db, sql, -1, &lite, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_finalize(lite);
+	return 0;
 }
 
 /* A statement for SQL made at run time, not cached: db_finalize it. */
@@ -328,9 +350,9 @@ db_action_row(dbst *st, struct action *a)
 }
 
 instant_t
-db_min_instant(struct store *s, const char *sql)
+db_min_instant(struct store *s, enum stmt q)
 {
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, q);
 	instant_t t = 0;
 
 	/* (none, or a failed read, logged: the poll interval looks again) */

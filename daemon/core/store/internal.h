@@ -15,6 +15,7 @@
 
 #include "duban/store.h"
 #include "duban/xmalloc.h"
+#include "statements.h"
 
 /* SQLite's page cache in KiB: in normal work, and in a recompute's one transaction. */
 #define STORE_CACHE_KIB		2000
@@ -47,12 +48,7 @@ struct store {
 	char		*owner;		/* this run of this instance, on the notices it claims */
 	char		*who;		/* this instance in the audit log */
 	instant_t	 lease_ms;	/* how long a claim holds */
-	struct {
-		const char	*sql;
-		dbst		*st;
-	}		*cache;		/* one per statement used, as many as there are */
-	int		 ncache;
-	int		 capcache;
+	dbst		*stmts[Q_N];	/* each statement, prepared when first used */
 };
 
 #define ACTION_COLUMNS \
@@ -69,8 +65,14 @@ struct store {
 	" FROM actions a JOIN departments d ON d.id = a.dept_id" \
 	" JOIN cases c ON c.id = a.case_id"
 
-/* A cached prepared statement for sql (a static string: its address is the key), reset. */
-dbst *db_stmt(struct store *s, const char *sql);
+/* The statement q of the table (statements.c), prepared once and reset. */
+dbst *db_stmt(struct store *s, enum stmt q);
+/*
+ * Prepare q's text for this store's engine now, not cached: 0, or -1 with
+ * the engine's words in store_errmsg (and none of the store's fatal exits),
+ * for a test that prepares every statement.
+ */
+int db_stmt_check(struct store *s, enum stmt q);
 /* Forget a statement's rows and bindings (it stays cached). */
 void db_reset(dbst *st);
 void db_bind_text(dbst *st, int i, const char *v);
@@ -106,7 +108,7 @@ dbst *db_stmt_once(struct store *s, const char *sql);
 /* Whether a transaction is open. */
 bool db_in_txn(struct store *s);
 /* The first column of the first row of sql, 0 if none. */
-instant_t db_min_instant(struct store *s, const char *sql);
+instant_t db_min_instant(struct store *s, enum stmt q);
 void db_notice_row(dbst *st, struct notice_row *r);
 void db_dept_row(dbst *st, int i, struct department *d);
 void db_action_row(dbst *st, struct action *a);
@@ -116,6 +118,8 @@ struct store *pg_open(const char *conninfo, int flags, char **cause);
 void pg_close(struct store *s);
 const char *pg_errmsg(struct store *s);
 dbst *pg_prepare(struct store *s, const char *sql);
+/* Prepare sql on the server now, and forget it: 0, or -1 (the server's words in the error). */
+int pg_check(struct store *s, const char *sql);
 void pg_finalize(dbst *st);
 void pg_reset(dbst *st);
 void pg_clear(dbst *st);

@@ -541,9 +541,9 @@ store_close(struct store *s)
 
 	if (s == NULL)
 		return;
-	for (i = 0; i < s->ncache; i++)
-		db_finalize(s->cache[i].st);
-	free(s->cache);
+	for (i = 0; i < Q_N; i++)
+		if (s->stmts[i] != NULL)
+			db_finalize(s->stmts[i]);
 	free(s->owner);
 	free(s->who);
 	if (s->pg) {
@@ -578,13 +578,12 @@ store_path_is_shared(const char *path)
 bool
 store_changed(struct store *s)
 {
-	static const char sql[] = "PRAGMA data_version";
 	dbst *st;
 	int64_t v = 0;
 
 	if (s->pg)
 		return pg_changed(s);
-	st = db_stmt(s, sql);
+	st = db_stmt(s, Q_CHANGED);
 
 	/* (a failed read counts as a change: the caller looks again) */
 	if (db_next(s, st) == 1)
@@ -600,8 +599,7 @@ store_changed(struct store *s)
 char *
 store_instance(struct store *s)
 {
-	static const char sql[] = "SELECT value FROM meta WHERE key = 'instance'";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_INSTANCE);
 	char *v = NULL;
 
 	if (db_next(s, st) == 1)

@@ -10,11 +10,7 @@ int
 store_notice_each_action(struct store *s, int64_t action,
     int (*fn)(const struct notice_row *, void *), void *arg)
 {
-	static const char sql[] =
-	    "SELECT id, action_id, kind, recipient, subject, status, attempts, next_try,"
-	    " sent_at, reply, level, seq, cycle, due_at FROM notices WHERE action_id = ?"
-	    " ORDER BY id";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_NOTICE_EACH_ACTION);
 	struct notice_row r;
 	int rc = 0, stop = 0;
 
@@ -30,11 +26,7 @@ store_notice_each_action(struct store *s, int64_t action,
 int
 store_notice_add(struct store *s, const struct notice *n, instant_t now)
 {
-	static const char sql[] =
-	    "INSERT OR IGNORE INTO notices (action_id, kind, level, seq, recipient, subject,"
-	    " message, message_id, status, next_try, created_at, recipient_name, item, digest,"
-	    " cycle, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?)";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_NOTICE_ADD);
 
 	db_bind_int64(st, 1, n->action_id);
 	db_bind_text(st, 2, n->kind);
@@ -84,35 +76,7 @@ int
 store_outbox_singles(struct store *s, instant_t now, int max, int only_singles,
     struct outbox_item *out)
 {
-	static const char sql_all[] =
-	    "SELECT id, recipient, message, attempts, action_id, kind, subject,"
-	    " recipient_name, item, digest, message_id FROM notices"
-	    " WHERE status = 'queued' AND next_try <= ? ORDER BY next_try, id LIMIT ?";
-	static const char sql_singles[] =
-	    "SELECT id, recipient, message, attempts, action_id, kind, subject,"
-	    " recipient_name, item, digest, message_id FROM notices"
-	    " WHERE status = 'queued' AND next_try <= ? AND digest = 0"
-	    " ORDER BY next_try, id LIMIT ?";
-	/*
-	 * PostgreSQL, shared by several daemons: the rows are claimed for this
-	 * instance with a lease, skipping what another holds or is claiming.
-	 */
-	static const char pg_all[] =
-	    "WITH c AS (UPDATE notices SET lease_owner = ?3, lease_until = ?4 WHERE id IN"
-	    " (SELECT id FROM notices WHERE status = 'queued' AND next_try <= ?1"
-	    " AND (lease_until IS NULL OR lease_until <= ?1) ORDER BY next_try, id LIMIT ?2"
-	    " FOR UPDATE SKIP LOCKED) RETURNING *)"
-	    " SELECT id, recipient, message, attempts, action_id, kind, subject,"
-	    " recipient_name, item, digest, message_id FROM c ORDER BY next_try, id";
-	static const char pg_singles[] =
-	    "WITH c AS (UPDATE notices SET lease_owner = ?3, lease_until = ?4 WHERE id IN"
-	    " (SELECT id FROM notices WHERE status = 'queued' AND next_try <= ?1 AND digest = 0"
-	    " AND (lease_until IS NULL OR lease_until <= ?1) ORDER BY next_try, id LIMIT ?2"
-	    " FOR UPDATE SKIP LOCKED) RETURNING *)"
-	    " SELECT id, recipient, message, attempts, action_id, kind, subject,"
-	    " recipient_name, item, digest, message_id FROM c ORDER BY next_try, id";
-	dbst *st = s->pg ? db_stmt(s, only_singles ? pg_singles : pg_all) :
-	    db_stmt(s, only_singles ? sql_singles : sql_all);
+	dbst *st = db_stmt(s, only_singles ? Q_OUTBOX_QUEUED_SINGLES : Q_OUTBOX_QUEUED);
 	int rc = 0, n = 0;
 
 	db_bind_int64(st, 1, now);
@@ -148,15 +112,8 @@ store_outbox_item_clear(struct outbox_item *o)
 instant_t
 store_outbox_next(struct store *s)
 {
-	static const char sql[] =
-	    "SELECT next_try FROM notices WHERE status = 'queued' ORDER BY next_try LIMIT 1";
-	/* a notice another instance holds may be sent here when its lease runs out */
-	static const char pg_sql[] =
-	    "SELECT least((SELECT min(next_try) FROM notices WHERE status = 'queued'"
-	    " AND lease_until IS NULL), (SELECT min(greatest(next_try, lease_until)) FROM notices"
-	    " WHERE status = 'queued' AND lease_until IS NOT NULL))";
 
-	return db_min_instant(s, s->pg ? pg_sql : sql);
+	return db_min_instant(s, Q_OUTBOX_NEXT);
 }
 
 /*
@@ -177,11 +134,6 @@ lease_checked(struct store *s, dbst *st, int64_t id)
 int
 store_set_owner(struct store *s, const char *name, instant_t lease_ms)
 {
-	/* this instance's earlier runs: a name runs once, so they are over */
-	static const char sql[] =
-	    "UPDATE notices SET lease_owner = NULL, lease_until = NULL"
-	    " WHERE status = 'queued' AND lease_owner <> ?1"
-	    " AND left(lease_owner, length(?2) + 1) = ?2 || '/'";
 	dbst *st;
 
 	free(s->owner);
@@ -192,7 +144,7 @@ store_set_owner(struct store *s, const char *name, instant_t lease_ms)
 	s->lease_ms = lease_ms;
 	if (!s->pg)
 		return 0;
-	st = db_stmt(s, sql);
+	st = db_stmt(s, Q_SET_OWNER);
 	db_bind_text(st, 1, s->owner);
 	db_bind_text(st, 2, name);
 	if (db_step_done(s, st) != 0)
@@ -215,14 +167,11 @@ store_owner(struct store *s)
 int
 store_lease_renew(struct store *s, instant_t now)
 {
-	static const char sql[] =
-	    "UPDATE notices SET lease_until = ? WHERE lease_owner = ? AND status = 'queued'"
-	    " AND lease_until > ?";
 	dbst *st;
 
 	if (!s->pg || s->owner == NULL)
 		return 0;
-	st = db_stmt(s, sql);
+	st = db_stmt(s, Q_LEASE_RENEW);
 	db_bind_int64(st, 1, now + s->lease_ms);
 	db_bind_text(st, 2, s->owner);
 	db_bind_int64(st, 3, now);
@@ -232,14 +181,11 @@ store_lease_renew(struct store *s, instant_t now)
 int
 store_lease_release(struct store *s)
 {
-	static const char sql[] =
-	    "UPDATE notices SET lease_owner = NULL, lease_until = NULL"
-	    " WHERE lease_owner = ? AND status = 'queued'";
 	dbst *st;
 
 	if (!s->pg || s->owner == NULL)
 		return 0;
-	st = db_stmt(s, sql);
+	st = db_stmt(s, Q_LEASE_RELEASE);
 	db_bind_text(st, 1, s->owner);
 	return db_step_done(s, st);
 }
@@ -248,14 +194,7 @@ int
 store_notice_sent(struct store *s, int64_t id, instant_t at, const char *reply,
     const char *message_id)
 {
-	static const char sql[] =
-	    "UPDATE notices SET status = 'sent', sent_at = ?, reply = ?,"
-	    " attempts = attempts + 1, next_try = NULL, sent_message_id = ? WHERE id = ?";
-	static const char pg_sql[] =
-	    "UPDATE notices SET status = 'sent', sent_at = ?, reply = ?,"
-	    " attempts = attempts + 1, next_try = NULL, sent_message_id = ?, lease_until = NULL"
-	    " WHERE id = ? AND (lease_owner IS NULL OR lease_owner = ?)";
-	dbst *st = db_stmt(s, s->pg ? pg_sql : sql);
+	dbst *st = db_stmt(s, Q_NOTICE_SENT);
 
 	db_bind_int64(st, 1, at);
 	db_bind_text(st, 2, reply);
@@ -269,12 +208,7 @@ store_notice_sent(struct store *s, int64_t id, instant_t at, const char *reply,
 int
 store_notice_requeue(struct store *s, int64_t id, instant_t at)
 {
-	static const char sql[] =
-	    "UPDATE notices SET status = 'queued', next_try = ? WHERE id = ? AND status = 'failed'";
-	static const char pg_sql[] =
-	    "UPDATE notices SET status = 'queued', next_try = ?, lease_owner = NULL,"
-	    " lease_until = NULL WHERE id = ? AND status = 'failed'";
-	dbst *st = db_stmt(s, s->pg ? pg_sql : sql);
+	dbst *st = db_stmt(s, Q_NOTICE_REQUEUE);
 
 	db_bind_int64(st, 1, at);
 	db_bind_int64(st, 2, id);
@@ -286,12 +220,7 @@ store_notice_requeue(struct store *s, int64_t id, instant_t at)
 int
 store_notice_retry(struct store *s, int64_t id, instant_t next_try, const char *reply)
 {
-	static const char sql[] =
-	    "UPDATE notices SET next_try = ?, reply = ?, attempts = attempts + 1 WHERE id = ?";
-	static const char pg_sql[] =
-	    "UPDATE notices SET next_try = ?, reply = ?, attempts = attempts + 1,"
-	    " lease_until = NULL WHERE id = ? AND (lease_owner IS NULL OR lease_owner = ?)";
-	dbst *st = db_stmt(s, s->pg ? pg_sql : sql);
+	dbst *st = db_stmt(s, Q_NOTICE_RETRY);
 
 	db_bind_int64(st, 1, next_try);
 	db_bind_text(st, 2, reply);
@@ -304,10 +233,7 @@ store_notice_retry(struct store *s, int64_t id, instant_t next_try, const char *
 int
 store_notice_withdraw(struct store *s, int64_t id, const char *why)
 {
-	static const char sql[] =
-	    "UPDATE notices SET status = 'withdrawn', reply = ?, next_try = NULL"
-	    " WHERE id = ? AND status = 'queued'";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_NOTICE_WITHDRAW);
 
 	db_bind_text(st, 1, why);
 	db_bind_int64(st, 2, id);
@@ -317,14 +243,7 @@ store_notice_withdraw(struct store *s, int64_t id, const char *why)
 int
 store_notice_failed(struct store *s, int64_t id, const char *reply)
 {
-	static const char sql[] =
-	    "UPDATE notices SET status = 'failed', reply = ?, attempts = attempts + 1,"
-	    " next_try = NULL WHERE id = ?";
-	static const char pg_sql[] =
-	    "UPDATE notices SET status = 'failed', reply = ?, attempts = attempts + 1,"
-	    " next_try = NULL, lease_until = NULL WHERE id = ?"
-	    " AND (lease_owner IS NULL OR lease_owner = ?)";
-	dbst *st = db_stmt(s, s->pg ? pg_sql : sql);
+	dbst *st = db_stmt(s, Q_NOTICE_FAILED);
 
 	db_bind_text(st, 1, reply);
 	db_bind_int64(st, 2, id);
@@ -337,13 +256,7 @@ int
 store_notice_each(struct store *s, bool all, int (*fn)(const struct notice_row *, void *),
     void *arg)
 {
-	static const char sql_all[] =
-	    "SELECT id, action_id, kind, recipient, subject, status, attempts, next_try,"
-	    " sent_at, reply FROM notices ORDER BY id";
-	static const char sql_open[] =
-	    "SELECT id, action_id, kind, recipient, subject, status, attempts, next_try,"
-	    " sent_at, reply FROM notices WHERE status <> 'sent' ORDER BY id";
-	dbst *st = db_stmt(s, all ? sql_all : sql_open);
+	dbst *st = db_stmt(s, all ? Q_NOTICE_EACH_ALL : Q_NOTICE_EACH_OPEN);
 	struct notice_row r;
 	int rc = 0, stop = 0;
 
@@ -358,11 +271,7 @@ store_notice_each(struct store *s, bool all, int (*fn)(const struct notice_row *
 int
 store_outbox_counts(struct store *s, struct outbox_counts *c)
 {
-	/* from the partial indexes: the rows, with their messages, are not read */
-	static const char sql[] =
-	    "SELECT (SELECT count(*) FROM notices WHERE status = 'queued'),"
-	    " (SELECT count(*) FROM notices WHERE status = 'failed')";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_OUTBOX_COUNTS);
 	int rc;
 
 	memset(c, 0, sizeof(*c));
@@ -378,8 +287,7 @@ store_outbox_counts(struct store *s, struct outbox_counts *c)
 int
 store_outbox_counts_all(struct store *s, struct outbox_counts *c)
 {
-	static const char sql[] = "SELECT status, count(*) FROM notices GROUP BY status";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_OUTBOX_COUNTS_ALL);
 	int rc;
 
 	memset(c, 0, sizeof(*c));
@@ -401,14 +309,7 @@ store_outbox_counts_all(struct store *s, struct outbox_counts *c)
 int
 store_outbox_recipients(struct store *s, instant_t now, int max, char ***out)
 {
-	static const char sql[] =
-	    "SELECT recipient FROM notices WHERE status = 'queued' AND next_try <= ? AND digest = 1"
-	    " GROUP BY recipient ORDER BY min(next_try) LIMIT ?";
-	static const char pg_sql[] =
-	    "SELECT recipient FROM notices WHERE status = 'queued' AND next_try <= ?1 AND digest = 1"
-	    " AND (lease_until IS NULL OR lease_until <= ?1)"
-	    " GROUP BY recipient ORDER BY min(next_try) LIMIT ?2";
-	dbst *st = db_stmt(s, s->pg ? pg_sql : sql);
+	dbst *st = db_stmt(s, Q_OUTBOX_RECIPIENTS);
 	int rc, n = 0;
 
 	*out = NULL;
@@ -433,19 +334,7 @@ int
 store_outbox_for(struct store *s, const char *recipient, instant_t now, int max,
     struct outbox_item *out)
 {
-	static const char sql[] =
-	    "SELECT id, recipient, NULL, attempts, action_id, kind, subject,"
-	    " recipient_name, item, digest, message_id FROM notices"
-	    " WHERE status = 'queued' AND next_try <= ? AND digest = 1 AND recipient = ?"
-	    " ORDER BY next_try, id LIMIT ?";
-	static const char pg_sql[] =
-	    "WITH c AS (UPDATE notices SET lease_owner = ?4, lease_until = ?5 WHERE id IN"
-	    " (SELECT id FROM notices WHERE status = 'queued' AND next_try <= ?1 AND digest = 1"
-	    " AND recipient = ?2 AND (lease_until IS NULL OR lease_until <= ?1)"
-	    " ORDER BY next_try, id LIMIT ?3 FOR UPDATE SKIP LOCKED) RETURNING *)"
-	    " SELECT id, recipient, NULL, attempts, action_id, kind, subject,"
-	    " recipient_name, item, digest, message_id FROM c ORDER BY next_try, id";
-	dbst *st = db_stmt(s, s->pg ? pg_sql : sql);
+	dbst *st = db_stmt(s, Q_OUTBOX_FOR);
 	int rc = 0, n = 0;
 
 	db_bind_int64(st, 1, now);
@@ -469,8 +358,7 @@ store_outbox_for(struct store *s, const char *recipient, instant_t now, int max,
 char *
 store_notice_message(struct store *s, int64_t id)
 {
-	static const char sql[] = "SELECT message FROM notices WHERE id = ?";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_NOTICE_MESSAGE);
 	char *msg = NULL;
 
 	db_bind_int64(st, 1, id);

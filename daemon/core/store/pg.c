@@ -143,6 +143,49 @@ pg_prepare(struct store *s, const char *sql)
 	return st;
 }
 
+/*
+ * A parameter whose type the server cannot tell from the text alone ("?
+ * IS NULL") gets it from its binding when the statement runs; here it is
+ * given a bigint's, one at a time, as the error names them (42P18
+ * indeterminate, 42P08 ambiguous).
+ */
+int
+pg_check(struct store *s, const char *sql)
+{
+	PGresult *res;
+	Oid *types;
+	char *q;
+	const char *state, *msg, *dollar;
+	int n, k, tries, rc = -1;
+
+	if (pg_ready(s) != 0)
+		return -1;
+	q = pg_rewrite(sql, &n);
+	types = xcalloc((size_t)n + 1, sizeof(*types));
+	for (tries = 0; tries <= n; tries++) {
+		res = PQprepare(s->pg->conn, "duban_check", q, n, types);
+		if (PQresultStatus(res) == PGRES_COMMAND_OK) {
+			PQclear(res);
+			PQclear(PQexec(s->pg->conn, "DEALLOCATE duban_check"));
+			rc = 0;
+			break;
+		}
+		state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+		msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+		if (state == NULL || (strcmp(state, "42P18") != 0 && strcmp(state, "42P08") != 0) ||
+		    msg == NULL || (dollar = strchr(msg, '$')) == NULL || (k = atoi(dollar + 1)) < 1 || k > n ||
+		    types[k - 1] != 0) {
+			rc = pg_failed(s, res);
+			break;
+		}
+		types[k - 1] = INT8OID;
+		PQclear(res);
+	}
+	free(types);
+	free(q);
+	return rc;
+}
+
 void
 pg_reset(dbst *st)
 {

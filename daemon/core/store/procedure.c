@@ -8,10 +8,7 @@ int
 store_proposal_add(struct store *s, int64_t case_id, int64_t after_action, const char *step,
     int64_t dept_id, instant_t at, const char *why, int64_t *id)
 {
-	static const char sql[] =
-	    "INSERT INTO proposals (case_id, after_action, step, dept_id, proposed_at, why)"
-	    " VALUES (?, ?, ?, ?, ?, ?)";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_PROPOSAL_ADD);
 
 	db_bind_int64(st, 1, case_id);
 	if (after_action != 0)
@@ -32,12 +29,7 @@ int
 store_proposal_each(struct store *s, bool all, int64_t id,
     int (*fn)(const struct proposal *, void *), void *arg)
 {
-	static const char sql[] =
-	    "SELECT p.id, p.after_action, c.number, p.step, d.code, p.proposed_at, p.why,"
-	    " p.decided_at, p.action_id, p.reason FROM proposals p"
-	    " JOIN cases c ON c.id = p.case_id LEFT JOIN departments d ON d.id = p.dept_id"
-	    " WHERE (?1 <> 0 OR p.decided_at IS NULL) AND (?2 = 0 OR p.id = ?2) ORDER BY p.id";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_PROPOSAL_EACH);
 	struct proposal p;
 	int rc = 0, step = 0;
 
@@ -64,9 +56,7 @@ store_proposal_each(struct store *s, bool all, int64_t id,
 int
 store_proposal_open_count(struct store *s, int64_t case_id)
 {
-	static const char sql[] =
-	    "SELECT count(*) FROM proposals WHERE case_id = ? AND decided_at IS NULL";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_PROPOSAL_OPEN_COUNT);
 	int rc, n = 0;
 
 	db_bind_int64(st, 1, case_id);
@@ -80,10 +70,7 @@ int
 store_proposal_decide(struct store *s, int64_t id, instant_t at, const char *who,
     int64_t action_id, const char *reason)
 {
-	static const char sql[] =
-	    "UPDATE proposals SET decided_at = ?2, decided_by = ?3, action_id = ?4, reason = ?5"
-	    " WHERE id = ?1 AND decided_at IS NULL";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_PROPOSAL_DECIDE);
 
 	db_bind_int64(st, 1, id);
 	db_bind_int64(st, 2, at);

@@ -4,22 +4,11 @@
 
 #include "internal.h"
 
-/* The columns escalation_from_row reads. */
-#define ESCALATION_COLUMNS \
-	"e.id, e.action_id, e.level, e.target, e.opened_at, e.acked_at," \
-	" e.resolved_at, c.number, c.title, d.name, a.step, coalesce(e.due_at, a.due_at)," \
-	" e.note, e.cycle FROM escalations e JOIN actions a ON a.id = e.action_id" \
-	" JOIN cases c ON c.id = a.case_id" \
-	" JOIN departments d ON d.id = coalesce(e.dept_id, a.dept_id)"
-
 int
 store_escalation_add(struct store *s, const struct action *a, int level, const char *target,
     instant_t now)
 {
-	static const char sql[] =
-	    "INSERT OR IGNORE INTO escalations (action_id, cycle, level, target, opened_at,"
-	    " dept_id, due_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_ESCALATION_ADD);
 
 	db_bind_int64(st, 1, a->id);
 	db_bind_int(st, 2, a->cycle);
@@ -36,9 +25,7 @@ store_escalation_add(struct store *s, const struct action *a, int level, const c
 int64_t
 store_escalation_id(struct store *s, int64_t action, int cycle, int level)
 {
-	static const char sql[] =
-	    "SELECT id FROM escalations WHERE action_id = ? AND cycle = ? AND level = ?";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_ESCALATION_ID);
 	int64_t id = 0;
 	int rc;
 
@@ -56,9 +43,7 @@ store_escalation_id(struct store *s, int64_t action, int cycle, int level)
 int
 store_evidence_add(struct store *s, int64_t escalation, instant_t at, const char *text)
 {
-	static const char sql[] =
-	    "INSERT INTO evidence (escalation_id, at, text) VALUES (?, ?, ?)";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_EVIDENCE_ADD);
 
 	db_bind_int64(st, 1, escalation);
 	db_bind_int64(st, 2, at);
@@ -69,13 +54,7 @@ store_evidence_add(struct store *s, int64_t escalation, instant_t at, const char
 int
 store_evidence_add_for_notice(struct store *s, int64_t notice, instant_t at, const char *text)
 {
-	/* the escalation of the notice's action at the notice's level, if there is one */
-	static const char sql[] =
-	    "INSERT INTO evidence (escalation_id, at, text)"
-	    " SELECT e.id, ?, ? FROM notices n JOIN escalations e"
-	    " ON e.action_id = n.action_id AND e.cycle = n.cycle AND e.level = n.level"
-	    " WHERE n.id = ? AND n.kind = 'escalation'";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_EVIDENCE_ADD_FOR_NOTICE);
 
 	db_bind_int64(st, 1, at);
 	db_bind_text(st, 2, text);
@@ -87,9 +66,7 @@ int
 store_evidence_each(struct store *s, int64_t escalation, int (*fn)(const char *, void *),
     void *arg)
 {
-	static const char sql[] =
-	    "SELECT text FROM evidence WHERE escalation_id = ? ORDER BY id";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_EVIDENCE_EACH);
 	int rc, n = 0;
 
 	db_bind_int64(st, 1, escalation);
@@ -128,11 +105,7 @@ int
 store_escalation_each(struct store *s, bool all,
     int (*fn)(const struct escalation_row *, void *), void *arg)
 {
-	static const char sql_open[] = "SELECT " ESCALATION_COLUMNS
-	    " WHERE e.resolved_at IS NULL ORDER BY e.opened_at, e.id";
-	static const char sql_all[] = "SELECT " ESCALATION_COLUMNS
-	    " ORDER BY e.opened_at, e.id";
-	dbst *st = db_stmt(s, all ? sql_all : sql_open);
+	dbst *st = db_stmt(s, all ? Q_ESCALATION_EACH_ALL : Q_ESCALATION_EACH_OPEN);
 	struct escalation_row e;
 	int rc = 0, stop = 0;
 
@@ -148,8 +121,7 @@ store_escalation_each(struct store *s, bool all,
 int
 store_escalation_get(struct store *s, int64_t id, struct escalation_row *e)
 {
-	static const char sql[] = "SELECT " ESCALATION_COLUMNS " WHERE e.id = ?";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_ESCALATION_GET);
 	int rc;
 
 	db_bind_int64(st, 1, id);
@@ -176,10 +148,7 @@ store_escalation_clear(struct escalation_row *e)
 int
 store_escalation_ack(struct store *s, int64_t id, instant_t at, const char *note)
 {
-	static const char sql[] =
-	    "UPDATE escalations SET acked_at = coalesce(acked_at, ?),"
-	    " note = coalesce(?, note) WHERE id = ?";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_ESCALATION_ACK);
 
 	db_bind_int64(st, 1, at);
 	db_bind_text(st, 2, note);
@@ -190,10 +159,7 @@ store_escalation_ack(struct store *s, int64_t id, instant_t at, const char *note
 int
 store_escalation_resolve(struct store *s, int64_t id, instant_t at, const char *note)
 {
-	static const char sql[] =
-	    "UPDATE escalations SET acked_at = coalesce(acked_at, ?1), resolved_at = ?1,"
-	    " note = ?2 WHERE id = ?3";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_ESCALATION_RESOLVE);
 
 	db_bind_int64(st, 1, at);
 	db_bind_text(st, 2, note);

@@ -8,9 +8,7 @@
 int
 store_dept_add(struct store *s, const struct department *d, int64_t *id)
 {
-	static const char sql[] =
-	    "INSERT INTO departments (code, name, head, email, cc) VALUES (?, ?, ?, ?, ?)";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_DEPT_ADD);
 
 	db_bind_text(st, 1, d->code);
 	db_bind_text(st, 2, d->name);
@@ -38,9 +36,7 @@ store_dept_clear(struct department *d)
 int
 store_dept_get(struct store *s, const char *code, struct department *d)
 {
-	static const char sql[] =
-	    "SELECT id, code, name, head, email, cc FROM departments WHERE code = ?";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_DEPT_GET);
 	int rc;
 
 	db_bind_text(st, 1, code);
@@ -54,9 +50,7 @@ store_dept_get(struct store *s, const char *code, struct department *d)
 int
 store_dept_each(struct store *s, int (*fn)(const struct department *, void *), void *arg)
 {
-	static const char sql[] =
-	    "SELECT id, code, name, head, email, cc FROM departments ORDER BY code";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_DEPT_EACH);
 	struct department d;
 	int rc = 0, stop = 0;
 
@@ -72,11 +66,7 @@ store_dept_each(struct store *s, int (*fn)(const struct department *, void *), v
 int
 store_case_add(struct store *s, const struct case_rec *c, int64_t *id)
 {
-	static const char sql[] =
-	    "INSERT INTO cases (number, title, category, key_case, leader, petitioner,"
-	    " lead_dept, received_at) VALUES (?, ?, ?, ?, ?, ?,"
-	    " (SELECT id FROM departments WHERE code = ?), ?)";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_CASE_ADD);
 
 	db_bind_text(st, 1, c->number);
 	db_bind_text(st, 2, c->title);
@@ -96,11 +86,7 @@ store_case_add(struct store *s, const struct case_rec *c, int64_t *id)
 int
 store_case_get(struct store *s, const char *number, struct case_rec *c)
 {
-	static const char sql[] =
-	    "SELECT c.id, c.number, c.title, c.category, c.key_case, c.leader, c.petitioner,"
-	    " d.code, c.received_at, c.status FROM cases c"
-	    " LEFT JOIN departments d ON d.id = c.lead_dept WHERE c.number = ?";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_CASE_GET);
 	int rc;
 
 	db_bind_text(st, 1, number);
@@ -136,9 +122,7 @@ store_case_clear(struct case_rec *c)
 int
 store_case_open_actions(struct store *s, int64_t case_id, char *ids, size_t len)
 {
-	static const char sql[] =
-	    "SELECT id FROM actions WHERE case_id = ? AND done_at IS NULL ORDER BY id";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_CASE_OPEN_ACTIONS);
 	size_t used = 0;
 	int rc, n = 0;
 
@@ -157,10 +141,7 @@ store_case_open_actions(struct store *s, int64_t case_id, char *ids, size_t len)
 int
 store_leader_set(struct store *s, const char *name, const char *title, const char *email)
 {
-	static const char sql[] =
-	    "INSERT INTO leaders (name, title, email) VALUES (?1, ?2, ?3)"
-	    " ON CONFLICT (name) DO UPDATE SET title = coalesce(?2, leaders.title), email = ?3";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_LEADER_SET);
 
 	db_bind_text(st, 1, name);
 	db_bind_text(st, 2, title);
@@ -172,9 +153,7 @@ int
 store_leader_each(struct store *s, const char *name,
     int (*fn)(const char *name, const char *title, const char *email, void *arg), void *arg)
 {
-	static const char sql[] =
-	    "SELECT name, title, email FROM leaders WHERE CAST(?1 AS text) IS NULL OR name = ?1 ORDER BY id";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_LEADER_EACH);
 	int rc, n = 0, stop = 0;
 
 	db_bind_text(st, 1, name);
@@ -192,9 +171,7 @@ store_leader_each(struct store *s, const char *name,
 int
 store_case_action_ids(struct store *s, int64_t case_id, int64_t **ids)
 {
-	static const char sql[] =
-	    "SELECT id FROM actions WHERE case_id = ? AND done_at IS NULL ORDER BY id";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_CASE_ACTION_IDS);
 	int rc, n = 0;
 
 	*ids = NULL;
@@ -215,9 +192,7 @@ store_case_action_ids(struct store *s, int64_t case_id, int64_t **ids)
 int
 store_case_close(struct store *s, int64_t case_id, instant_t at, int ceased)
 {
-	static const char sql[] =
-	    "UPDATE cases SET status = 'closed', closed_at = ?, ceased = ? WHERE id = ?";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_CASE_CLOSE);
 
 	db_bind_int64(st, 1, at);
 	db_bind_int(st, 2, ceased);
@@ -228,19 +203,14 @@ store_case_close(struct store *s, int64_t case_id, instant_t at, int ceased)
 int
 store_case_reopen(struct store *s, int64_t case_id, instant_t at, const char *reason)
 {
-	static const char keep[] =
-	    "INSERT INTO closings (case_id, closed_at, ceased, reopened_at, reason)"
-	    " SELECT id, closed_at, ceased, ?2, ?3 FROM cases WHERE id = ?1 AND status = 'closed'";
-	static const char open[] =
-	    "UPDATE cases SET status = 'open', closed_at = NULL, ceased = 0 WHERE id = ?";
-	dbst *st = db_stmt(s, keep);
+	dbst *st = db_stmt(s, Q_CASE_REOPEN_KEEP);
 
 	db_bind_int64(st, 1, case_id);
 	db_bind_int64(st, 2, at);
 	db_bind_text(st, 3, reason);
 	if (db_step_done(s, st) != 0)
 		return -1;
-	st = db_stmt(s, open);
+	st = db_stmt(s, Q_CASE_REOPEN_OPEN);
 	db_bind_int64(st, 1, case_id);
 	return db_step_done(s, st);
 }
@@ -248,9 +218,7 @@ store_case_reopen(struct store *s, int64_t case_id, instant_t at, const char *re
 int
 store_case_closing(struct store *s, int64_t case_id, instant_t *closed, int *ceased)
 {
-	static const char sql[] =
-	    "SELECT coalesce(closed_at, 0), ceased FROM cases WHERE id = ? AND status = 'closed'";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_CASE_CLOSING);
 	int rc;
 
 	*closed = 0;
@@ -267,10 +235,7 @@ store_case_closing(struct store *s, int64_t case_id, instant_t *closed, int *cea
 int
 store_case_set_closing(struct store *s, int64_t case_id, instant_t closed, int ceased)
 {
-	static const char sql[] =
-	    "UPDATE cases SET status = CASE WHEN ?2 <> 0 THEN 'closed' ELSE 'open' END,"
-	    " closed_at = nullif(?2, 0), ceased = ?3 WHERE id = ?1";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_CASE_SET_CLOSING);
 
 	db_bind_int64(st, 1, case_id);
 	db_bind_int64(st, 2, closed);
@@ -281,11 +246,7 @@ store_case_set_closing(struct store *s, int64_t case_id, instant_t closed, int c
 int
 store_case_update(struct store *s, int64_t id, const struct case_rec *c)
 {
-	static const char sql[] =
-	    "UPDATE cases SET title = ?, category = ?, key_case = ?, leader = ?, petitioner = ?,"
-	    " lead_dept = (SELECT id FROM departments WHERE code = ?), received_at = ?"
-	    " WHERE id = ?";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_CASE_UPDATE);
 
 	db_bind_text(st, 1, c->title);
 	db_bind_int(st, 2, c->category);
@@ -301,9 +262,7 @@ store_case_update(struct store *s, int64_t id, const struct case_rec *c)
 int
 store_dept_update(struct store *s, const struct department *d)
 {
-	static const char sql[] =
-	    "UPDATE departments SET name = ?, head = ?, email = ?, cc = ? WHERE code = ?";
-	dbst *st = db_stmt(s, sql);
+	dbst *st = db_stmt(s, Q_DEPT_UPDATE);
 
 	db_bind_text(st, 1, d->name);
 	db_bind_text(st, 2, d->head ? d->head : "");
@@ -325,7 +284,6 @@ int
 store_peek_departments(const char *path, int (*fn)(const char *code, void *arg), void *arg)
 {
 	/* read only, no migration, no lock kept: for the configuration's checks */
-	static const char sql[] = "SELECT code FROM departments ORDER BY code";
 	sqlite3_stmt *st;
 	sqlite3 *db;
 	int rc;
@@ -348,7 +306,8 @@ store_peek_departments(const char *path, int (*fn)(const char *code, void *arg),
 		return -1;
 	}
 	sqlite3_busy_timeout(db, 2000);
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(db, store_stmts[Q_PEEK_DEPARTMENTS].sqlite, -1, &st, NULL) !=
+	    SQLITE_OK) {
 		sqlite3_close(db);
 		return -1;
 	}
