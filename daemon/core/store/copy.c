@@ -18,12 +18,6 @@ static const char *const tables[] = {
 	"proposals", "closings", NULL
 };
 
-static const char *
-col_name(dbst *st, int i)
-{
-	return st->lite ? sqlite3_column_name(st->lite, i) : pg_fname(st, i);
-}
-
 /* The number of rows of table t, or -1. */
 static int64_t
 count_rows(struct store *s, const char *t)
@@ -47,7 +41,7 @@ has_col(dbst *tst, const char *c)
 	int i;
 
 	for (i = 0; i < db_ncols(tst); i++)
-		if (strcmp(col_name(tst, i), c) == 0)
+		if (strcmp(db_col_name(tst, i), c) == 0)
 			return true;
 	return false;
 }
@@ -74,17 +68,17 @@ copy_table(struct store *from, struct store *to, const char *t, char **cause)
 		db_next(to, tst);	/* PostgreSQL names the columns of a result */
 	cols = xcalloc((size_t)db_ncols(src) + 1, sizeof(*cols));
 	for (i = ncols = 0; i < db_ncols(src); i++)
-		if (has_col(tst, col_name(src, i)))
+		if (has_col(tst, db_col_name(src, i)))
 			cols[ncols++] = i;
 	db_finalize(tst);
 	len = strlen(t) + 64;
 	for (i = 0; i < ncols; i++)
-		len += strlen(col_name(src, cols[i])) + 8;
+		len += strlen(db_col_name(src, cols[i])) + 8;
 	ins = xmalloc(len);
 	n = snprintf(ins, len, "INSERT INTO %s (", t);
 	for (i = 0; i < ncols; i++)
 		n += snprintf(ins + n, len - (size_t)n, "%s%s", i ? ", " : "",
-		    col_name(src, cols[i]));
+		    db_col_name(src, cols[i]));
 	n += snprintf(ins + n, len - (size_t)n, ") VALUES (");
 	for (i = 0; i < ncols; i++)
 		n += snprintf(ins + n, len - (size_t)n, "%s?", i ? ", " : "");

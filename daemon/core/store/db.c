@@ -1,7 +1,7 @@
 /*
- * The store's private layer: the statements prepared by name, binding, stepping, and the
- * row readers more than one file uses, for SQLite here and PostgreSQL in
- * pg.c.
+ * The store's private layer: the statements prepared by name, binding,
+ * stepping, and the row readers more than one file uses, each through the
+ * store's engine (sqlite.c, pg.c).
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -14,7 +14,7 @@
 const char *
 store_errmsg(struct store *s)
 {
-	return s->pg ? pg_errmsg(s) : sqlite3_errmsg(s->db);
+	return s->eng->errmsg(s);
 }
 
 bool
@@ -41,23 +41,15 @@ db_stmt(struct store *s, enum stmt q)
 	dbst *st = s->stmts[q];
 
 	if (st != NULL) {
-		db_reset(st);
-		if (s->db)
-			sqlite3_clear_bindings(st->lite);
-		else
-			pg_clear(st);
+		s->eng->reset(st);
+		s->eng->clear(st);
 		return st;
 	}
 	if (sql == NULL)
-		fatalx("store: statement %s is not for this engine", store_stmts[q].name);
-	if (s->pg)
-		st = pg_prepare(s, sql);
-	else {
-		st = xcalloc(1, sizeof(*st));
-		if (sqlite3_prepare_v2(s->db, sql, -1, &st->lite, NULL) != SQLITE_OK)
-			fatalx("store: cannot prepare statement %s: %s", store_stmts[q].name,
-			    sqlite3_errmsg(s->db));
-	}
+		fatalx("store: statement %s is not for %s", store_stmts[q].name, s->eng->name);
+	if ((st = s->eng->prepare(s, sql)) == NULL)
+		fatalx("store: cannot prepare statement %s: %s", store_stmts[q].name,
+		    s->eng->errmsg(s));
 	return s->stmts[q] = st;
 }
 
@@ -65,16 +57,8 @@ int
 db_stmt_check(struct store *s, enum stmt q)
 {
 	const char *sql = stmt_text(s, q);
-	sqlite3_stmt *lite;
 
-	if (sql == NULL)
-		return 0;	/* not for this engine */
-	if (s->pg)
-		return pg_check(s, sql);
-	if (sqlite3_prepare_v2(s->db, sql, -1, &lite, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_finalize(lite);
-	return 0;
+	return sql == NULL ? 0 : s->eng->check(s, sql);	/* (NULL: not for this engine) */
 }
 
 /* A statement for SQL made at run time, not cached: db_finalize it. */
@@ -83,55 +67,34 @@ db_stmt_once(struct store *s, const char *sql)
 {
 	dbst *st;
 
-	if (s->pg)
-		return pg_prepare(s, sql);
-	st = xcalloc(1, sizeof(*st));
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st->lite, NULL) != SQLITE_OK)
-		fatalx("store: cannot prepare statement: %s", sqlite3_errmsg(s->db));
+	if ((st = s->eng->prepare(s, sql)) == NULL)
+		fatalx("store: cannot prepare statement: %s", s->eng->errmsg(s));
 	return st;
 }
 
 void
 db_finalize(dbst *st)
 {
-	if (st->lite)
-		sqlite3_finalize(st->lite);
-	else
-		pg_finalize(st);
+	st->s->eng->finalize(st);
 	free(st);
 }
 
 void
 db_reset(dbst *st)
 {
-	if (st->lite)
-		sqlite3_reset(st->lite);
-	else
-		pg_reset(st);
+	st->s->eng->reset(st);
 }
 
 void
 db_bind_text(dbst *st, int i, const char *v)
 {
-	if (!st->lite)
-		pg_bind(st, i, v, false);
-	else if (v == NULL)
-		sqlite3_bind_null(st->lite, i);
-	else
-		sqlite3_bind_text(st->lite, i, v, -1, SQLITE_TRANSIENT);
+	st->s->eng->bind_text(st, i, v);
 }
 
 void
 db_bind_int64(dbst *st, int i, int64_t v)
 {
-	char buf[24];
-
-	if (st->lite) {
-		sqlite3_bind_int64(st->lite, i, v);
-		return;
-	}
-	snprintf(buf, sizeof(buf), "%" PRId64, v);
-	pg_bind(st, i, buf, true);
+	st->s->eng->bind_int64(st, i, v);
 }
 
 void
@@ -145,24 +108,14 @@ db_bind_instant(dbst *st, int i, instant_t v)
 {
 	if (v != 0)
 		db_bind_int64(st, i, v);
-	else if (st->lite)
-		sqlite3_bind_null(st->lite, i);
 	else
-		pg_bind(st, i, NULL, true);	/* a NULL of a known type: "? IS NULL" needs one */
+		st->s->eng->bind_null_int(st, i);	/* a NULL of a known type: "? IS NULL" needs one */
 }
 
 int64_t
 db_int64(dbst *st, int i)
 {
-	const char *v;
-
-	if (st->lite)
-		return sqlite3_column_int64(st->lite, i);
-	if ((v = pg_value(st, i)) == NULL)
-		return 0;
-	if (v[0] == 't' && v[1] == '\0')	/* a boolean */
-		return 1;
-	return strtoll(v, NULL, 10);
+	return st->s->eng->col_int64(st, i);
 }
 
 int
@@ -174,15 +127,19 @@ db_int(dbst *st, int i)
 const char *
 db_text(dbst *st, int i)
 {
-	if (st->lite)
-		return (const char *)sqlite3_column_text(st->lite, i);
-	return pg_value(st, i);
+	return st->s->eng->col_text(st, i);
 }
 
 int
 db_ncols(dbst *st)
 {
-	return st->lite ? sqlite3_column_count(st->lite) : pg_ncols(st);
+	return st->s->eng->ncols(st);
+}
+
+const char *
+db_col_name(dbst *st, int i)
+{
+	return st->s->eng->col_name(st, i);
 }
 
 char *
@@ -219,80 +176,47 @@ db_notice_row(dbst *st, struct notice_row *r)
 int
 db_next(struct store *s, dbst *st)
 {
-	int rc;
-
-	if (s->pg)
-		return pg_next(s, st);
-	rc = sqlite3_step(st->lite);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	log_warnx("store: %s", sqlite3_errmsg(s->db));
-	return -1;
+	return s->eng->step(s, st);
 }
 
 /* Run a statement that returns no rows; 0 or -1 (logged). */
 int
 db_step_done(struct store *s, dbst *st)
 {
-	int rc;
+	int rc = s->eng->step(s, st);
 
-	if (s->pg) {
-		rc = pg_next(s, st);
-		db_reset(st);
-		return rc < 0 ? -1 : 0;
-	}
-	rc = sqlite3_step(st->lite);
-	sqlite3_reset(st->lite);
-	if (rc != SQLITE_DONE) {
-		log_warnx("store: %s", sqlite3_errmsg(s->db));
-		return -1;
-	}
-	return 0;
+	s->eng->reset(st);
+	return rc < 0 ? -1 : 0;
 }
 
 int64_t
 db_changes(struct store *s)
 {
-	return s->pg ? s->changes : sqlite3_changes(s->db);
+	return s->eng->changes(s);
 }
 
 int64_t
 db_last_id(struct store *s)
 {
-	return s->pg ? pg_last_id(s) : sqlite3_last_insert_rowid(s->db);
+	return s->eng->last_id(s);
 }
 
 int
 db_txn(struct store *s, enum db_txn what)
 {
-	static const char *const sql[] = { "BEGIN IMMEDIATE", "COMMIT", "ROLLBACK" };
-
-	if (s->pg)
-		return pg_txn(s, what);
-	return db_exec(s, sql[what]);
+	return s->eng->txn(s, what);
 }
 
 bool
 db_in_txn(struct store *s)
 {
-	return s->pg ? pg_in_txn(s) : !sqlite3_get_autocommit(s->db);
+	return s->eng->in_txn(s);
 }
 
 int
 db_exec(struct store *s, const char *sql)
 {
-	char *err = NULL;
-
-	if (s->pg)
-		return pg_exec(s, sql);
-	if (sqlite3_exec(s->db, sql, NULL, NULL, &err) != SQLITE_OK) {
-		log_warnx("store: %s", err ? err : sqlite3_errmsg(s->db));
-		sqlite3_free(err);
-		return -1;
-	}
-	return 0;
+	return s->eng->exec(s, sql);
 }
 
 void

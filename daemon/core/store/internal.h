@@ -25,11 +25,43 @@
 bool store_path_is_pg(const char *path);
 
 struct pg;
+struct dbst;
+enum db_txn { DB_BEGIN, DB_COMMIT, DB_ROLLBACK };
+
+/*
+ * An engine: what the store's statement layer (db.c) asks of a database,
+ * implemented once for SQLite (sqlite.c) and once for PostgreSQL (pg.c).
+ * A statement's step returns 1 with a row, 0 when done, -1 on an error
+ * (logged); prepare returns NULL with the engine's words in errmsg.
+ */
+struct engine {
+	const char	*name;
+	const char	*(*errmsg)(struct store *s);
+	struct dbst	*(*prepare)(struct store *s, const char *sql);
+	int		 (*check)(struct store *s, const char *sql);
+	void		 (*finalize)(struct dbst *st);
+	void		 (*reset)(struct dbst *st);
+	void		 (*clear)(struct dbst *st);
+	void		 (*bind_text)(struct dbst *st, int i, const char *v);
+	void		 (*bind_int64)(struct dbst *st, int i, int64_t v);
+	void		 (*bind_null_int)(struct dbst *st, int i);	/* a NULL of an integer's type */
+	int64_t		 (*col_int64)(struct dbst *st, int i);
+	const char	*(*col_text)(struct dbst *st, int i);
+	int		 (*ncols)(struct dbst *st);
+	const char	*(*col_name)(struct dbst *st, int i);
+	int		 (*step)(struct store *s, struct dbst *st);
+	int		 (*exec)(struct store *s, const char *sql);
+	int		 (*txn)(struct store *s, enum db_txn what);
+	bool		 (*in_txn)(struct store *s);
+	int64_t		 (*changes)(struct store *s);
+	int64_t		 (*last_id)(struct store *s);
+};
+extern const struct engine engine_sqlite, engine_pg;
 
 /* A prepared statement of either engine, with its bindings and its rows. */
 typedef struct dbst {
-	sqlite3_stmt	*lite;		/* SQLite */
-	struct store	*s;		/* PostgreSQL: the rest */
+	struct store	*s;
+	sqlite3_stmt	*lite;		/* SQLite; PostgreSQL: the rest */
 	char		*sql;		/* rewritten for PostgreSQL */
 	int		 nparams;
 	char		**params;	/* text, NULL for NULL */
@@ -41,6 +73,7 @@ typedef struct dbst {
 } dbst;
 
 struct store {
+	const struct engine *eng;
 	sqlite3		*db;		/* SQLite, or NULL */
 	struct pg	*pg;		/* PostgreSQL, or NULL */
 	int64_t		 data_version;
@@ -101,8 +134,9 @@ int db_exec(struct store *s, const char *sql);
  * A transaction begun, committed or rolled back through the engine's own
  * call: the engine keeps its state (never read back from SQL text).
  */
-enum db_txn { DB_BEGIN, DB_COMMIT, DB_ROLLBACK };
 int db_txn(struct store *s, enum db_txn what);
+/* A column's name (migrate-store copies by name). */
+const char *db_col_name(dbst *st, int i);
 void db_finalize(dbst *st);
 dbst *db_stmt_once(struct store *s, const char *sql);
 /* Whether a transaction is open. */
@@ -113,21 +147,9 @@ void db_notice_row(dbst *st, struct notice_row *r);
 void db_dept_row(dbst *st, int i, struct department *d);
 void db_action_row(dbst *st, struct action *a);
 
-/* PostgreSQL (pg.c): the same operations on a libpq connection. */
+/* PostgreSQL (pg.c): its engine on a libpq connection, and what the store opens it with. */
 struct store *pg_open(const char *conninfo, int flags, char **cause);
 void pg_close(struct store *s);
-const char *pg_errmsg(struct store *s);
-dbst *pg_prepare(struct store *s, const char *sql);
-/* Prepare sql on the server now, and forget it: 0, or -1 (the server's words in the error). */
-int pg_check(struct store *s, const char *sql);
-void pg_finalize(dbst *st);
-void pg_reset(dbst *st);
-void pg_clear(dbst *st);
-void pg_bind(dbst *st, int i, const char *v, bool integer);
-const char *pg_value(dbst *st, int i);
-int pg_ncols(dbst *st);
-const char *pg_fname(dbst *st, int i);
-int pg_next(struct store *s, dbst *st);
 /*
  * SQLite's dialect as the store writes it, in PostgreSQL's (to free): ?N
  * and ? as $N, INSERT OR IGNORE as ON CONFLICT DO NOTHING, "x IS ?" and
@@ -135,10 +157,6 @@ int pg_next(struct store *s, dbst *st);
  * temp. as pg_temp.; quoted text is left alone. *nparams: the highest $N.
  */
 char *pg_rewrite(const char *sql, int *nparams);
-int pg_exec(struct store *s, const char *sql);
-int pg_txn(struct store *s, enum db_txn what);
-int64_t pg_last_id(struct store *s);
-bool pg_in_txn(struct store *s);
 bool pg_changed(struct store *s);
 
 #endif

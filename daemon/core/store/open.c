@@ -502,6 +502,7 @@ store_open(const char *path, int flags, char **cause)
 	if (strcmp(path, ":memory:") == 0)
 		oflags |= SQLITE_OPEN_CREATE;
 	s = xcalloc(1, sizeof(*s));
+	s->eng = &engine_sqlite;
 	if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
 		xasprintf(cause, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		goto fail;

@@ -25,7 +25,7 @@ extern const int pg_nmigrations, pg_first_version;
 
 
 
-const char *
+static const char *
 pg_errmsg(struct store *s)
 {
 	return s->pg->err;
@@ -128,7 +128,7 @@ pg_rewrite(const char *sql, int *nparams)
 #undef PUT
 }
 
-dbst *
+static dbst *
 pg_prepare(struct store *s, const char *sql)
 {
 	dbst *st = xcalloc(1, sizeof(*st));
@@ -149,7 +149,7 @@ pg_prepare(struct store *s, const char *sql)
  * given a bigint's, one at a time, as the error names them (42P18
  * indeterminate, 42P08 ambiguous).
  */
-int
+static int
 pg_check(struct store *s, const char *sql)
 {
 	PGresult *res;
@@ -186,7 +186,7 @@ pg_check(struct store *s, const char *sql)
 	return rc;
 }
 
-void
+static void
 pg_reset(dbst *st)
 {
 	PQclear(st->res);
@@ -195,7 +195,7 @@ pg_reset(dbst *st)
 	st->nrows = 0;
 }
 
-void
+static void
 pg_clear(dbst *st)
 {
 	int i;
@@ -207,7 +207,7 @@ pg_clear(dbst *st)
 	}
 }
 
-void
+static void
 pg_finalize(dbst *st)
 {
 	pg_reset(st);
@@ -217,7 +217,7 @@ pg_finalize(dbst *st)
 	free(st->sql);
 }
 
-void
+static void
 pg_bind(dbst *st, int i, const char *v, bool integer)
 {
 	if (i < 1 || i > st->nparams)
@@ -227,7 +227,7 @@ pg_bind(dbst *st, int i, const char *v, bool integer)
 	st->types[i - 1] = integer ? INT8OID : 0;
 }
 
-const char *
+static const char *
 pg_value(dbst *st, int i)
 {
 	PGresult *res = st->res;
@@ -238,13 +238,13 @@ pg_value(dbst *st, int i)
 	return PQgetvalue(res, st->row, i);
 }
 
-const char *
+static const char *
 pg_fname(dbst *st, int i)
 {
 	return st->res ? PQfname(st->res, i) : "";
 }
 
-int
+static int
 pg_ncols(dbst *st)
 {
 	return st->res ? PQnfields(st->res) : 0;
@@ -261,7 +261,7 @@ store_waiting(struct store *s, const char **why)
 	return true;
 }
 
-int
+static int
 pg_next(struct store *s, dbst *st)
 {
 	PGresult *res;
@@ -302,7 +302,7 @@ pg_next(struct store *s, dbst *st)
 	return 1;
 }
 
-int
+static int
 pg_exec(struct store *s, const char *sql)
 {
 	PGresult *res;
@@ -326,7 +326,7 @@ pg_exec(struct store *s, const char *sql)
 	}
 }
 
-int
+static int
 pg_txn(struct store *s, enum db_txn what)
 {
 	static const char *const sql[] = { "BEGIN", "COMMIT", "ROLLBACK" };
@@ -352,7 +352,7 @@ pg_txn(struct store *s, enum db_txn what)
 	return pg_failed(s, res);
 }
 
-int64_t
+static int64_t
 pg_last_id(struct store *s)
 {
 	PGresult *res = PQexec(s->pg->conn, "SELECT lastval()");
@@ -366,7 +366,7 @@ pg_last_id(struct store *s)
 	return id;
 }
 
-bool
+static bool
 pg_in_txn(struct store *s)
 {
 	return s->pg->txn;
@@ -508,6 +508,7 @@ pg_open(const char *conninfo, int flags, char **cause)
 {
 	struct store *s = xcalloc(1, sizeof(*s));
 
+	s->eng = &engine_pg;
 	s->pg = xcalloc(1, sizeof(*s->pg));
 	s->pg->conninfo = xstrdup(conninfo);
 	/* a host that does not answer is given up after 5 s unless the string says otherwise */
@@ -551,3 +552,65 @@ pg_close(struct store *s)
 	free(s->pg);
 	s->pg = NULL;
 }
+
+static void
+pg_bind_text(dbst *st, int i, const char *v)
+{
+	pg_bind(st, i, v, false);
+}
+
+static void
+pg_bind_int64(dbst *st, int i, int64_t v)
+{
+	char buf[24];
+
+	snprintf(buf, sizeof(buf), "%" PRId64, v);
+	pg_bind(st, i, buf, true);
+}
+
+static void
+pg_bind_null_int(dbst *st, int i)
+{
+	pg_bind(st, i, NULL, true);
+}
+
+static int64_t
+pg_col_int64(dbst *st, int i)
+{
+	const char *v = pg_value(st, i);
+
+	if (v == NULL)
+		return 0;
+	if (v[0] == 't' && v[1] == '\0')	/* a boolean */
+		return 1;
+	return strtoll(v, NULL, 10);
+}
+
+static int64_t
+pg_changes(struct store *s)
+{
+	return s->changes;
+}
+
+const struct engine engine_pg = {
+	.name = "PostgreSQL",
+	.errmsg = pg_errmsg,
+	.prepare = pg_prepare,
+	.check = pg_check,
+	.finalize = pg_finalize,
+	.reset = pg_reset,
+	.clear = pg_clear,
+	.bind_text = pg_bind_text,
+	.bind_int64 = pg_bind_int64,
+	.bind_null_int = pg_bind_null_int,
+	.col_int64 = pg_col_int64,
+	.col_text = pg_value,
+	.ncols = pg_ncols,
+	.col_name = pg_fname,
+	.step = pg_next,
+	.exec = pg_exec,
+	.txn = pg_txn,
+	.in_txn = pg_in_txn,
+	.changes = pg_changes,
+	.last_id = pg_last_id,
+};
