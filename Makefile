@@ -41,11 +41,11 @@ PQ_CFLAGS := $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/includ
 PQ_LIBS	  := $(shell pkg-config --libs libpq 2>/dev/null || echo -lpq)
 LDLIBS	 = -lsqlite3 $(PQ_LIBS) -linih -lesmtp -lssl -lcrypto
 
-CORE_SRC = daemon/core/xmalloc.c daemon/core/buf.c daemon/core/i18n.c daemon/core/log.c daemon/core/diag.c \
-	   daemon/core/day.c daemon/core/tz.c daemon/core/instant.c daemon/core/calendar.c daemon/core/rules.c daemon/core/rulelang.c \
-	   daemon/core/conf.c daemon/core/confcheck.c daemon/core/confprint.c daemon/core/confquery.c daemon/core/confstep.c daemon/core/conferror.c $(wildcard daemon/core/store/*.c) $(wildcard daemon/core/office/*.c) daemon/core/message.c \
-	   daemon/core/sched.c daemon/core/template.c daemon/core/notice.c \
-	   daemon/core/csv.c daemon/core/address.c daemon/core/dbfile.c daemon/core/text.c daemon/core/evidence.c daemon/core/smtp.c
+# the shared code, by concern: lib/ (buffers, time, text, files, logs), conf/
+# (the configuration, calendar and rules), store/, mail/ (messages, templates,
+# SMTP), sched/ (transitions, evidence records), office/ (the operations)
+CORE_DIRS = lib conf store mail sched office
+CORE_SRC = $(foreach d,$(CORE_DIRS),$(sort $(wildcard daemon/core/$(d)/*.c)))
 DUBAND_SRC = daemon/main.c daemon/duband.c daemon/status.c daemon/results.c daemon/flight.c daemon/loop.c daemon/notify.c \
 	     daemon/mailer.c
 CTL_SRC	 = daemon/ctl/main.c daemon/ctl/ctl.c daemon/ctl/args.c daemon/ctl/table.c daemon/ctl/out.c \
@@ -170,11 +170,11 @@ build-fuzz/templates_builtin.o: $(BUILD)/templates_builtin.c
 
 build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(CORE_SRC:daemon/core/%.c=build-fuzz/core/%.o) \
 	build-fuzz/templates_builtin.o
-	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ -lsqlite3 -lpq -linih -lesmtp -lssl -lcrypto
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ -lsqlite3 $(PQ_LIBS) -linih -lesmtp -lssl -lcrypto
 
 .SECONDARY: $(CORE_SRC:daemon/core/%.c=build-fuzz/core/%.o)
 # the headers each fuzz object was built from, so a changed header rebuilds it
--include $(wildcard build-fuzz/core/*.d build-fuzz/core/store/*.d)
+-include $(wildcard $(CORE_DIRS:%=build-fuzz/core/%/*.d))
 
 fuzz: $(FUZZ_TARGETS:%=build-fuzz/fuzz_%)
 	@for t in $(FUZZ_TARGETS); do \

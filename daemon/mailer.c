@@ -13,7 +13,7 @@
 #include "duban/log.h"
 #include "duban/mailer.h"
 #include "duban/xmalloc.h"
-#include "core/smtp.h"
+#include "core/mail/smtp.h"
 
 struct mailer {
 	pthread_t		 thread;

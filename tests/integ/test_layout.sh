@@ -71,6 +71,7 @@ if errors:
     sys.exit(1)
 PY
 out=$(scripts/circles "$BUILD") || fail "calls between files run in a circle: $out"
+out=$(scripts/circles --folders "$BUILD") || fail "calls between the shared code's folders run in a circle: $out"
 # the mailer's thread is duband's: dubanctl sends on its own thread and links no thread code
 nm "$BUILD/dubanctl" | grep -q " U pthread_create" && fail "dubanctl links thread code"
 exit 0
