@@ -1,6 +1,8 @@
 /*
- * The store: sole owner of the SQLite handle. Schema, migrations and every
- * statement the daemon and dubanctl run.
+ * The store: sole owner of the database, SQLite or PostgreSQL. Its records
+ * first, then its functions by the file of daemon/core/store that has them
+ * (as smtpd.h is laid out): open.c, db.c, txn.c, outbox.c, pg.c,
+ * pgconnect.c, copy.c, views.c, roster.c, actions.c, procedure.c, queue.c.
  */
 #ifndef DUBAN_STORE_H
 #define DUBAN_STORE_H
@@ -136,109 +138,6 @@ enum {
 	STORE_OPEN_MUST_EXIST = 2
 };
 
-/* Send what SQLite reports (a malformed file, I/O errors) to the log; before any open. */
-void store_log_init(void);
-/*
- * Open (and with STORE_OPEN_CREATE create) the database; NULL with *cause.
- * path is a SQLite file, or a libpq connection string starting with
- * postgresql:// (or postgres://) for PostgreSQL.
- */
-struct store *store_open(const char *path, int flags, char **cause);
-void store_close(struct store *s);
-/*
- * What a database path is, for those outside the store: a file (relative
- * paths are the configuration's; one daemon per file, by its lock), or a
- * database several daemons share (each claims what it works on, and hears
- * the others' changes); :memory: is neither.
- */
-bool store_path_is_file(const char *path);
-bool store_path_is_shared(const char *path);
-/* Whether several daemons share this store. */
-bool store_is_shared(struct store *s);
-/* The last error of the database, for messages. */
-const char *store_errmsg(struct store *s);
-
-STORE_MUST int store_begin(struct store *s);
-STORE_MUST int store_commit(struct store *s);
-void store_rollback(struct store *s);
-/*
- * A recompute's transaction, which rewrites every open action: begun with
- * what makes that fast where the engine has it (a larger cache, the
- * indexes on deadlines dropped, to be built again by a sort), ended by
- * store_recompute_end (committed) or store_recompute_abort (rolled back).
- */
-STORE_MUST int store_recompute_begin(struct store *s);
-STORE_MUST int store_recompute_end(struct store *s);
-void store_recompute_abort(struct store *s);
-/* A part of the open transaction that can be undone alone (SAVEPOINT). */
-STORE_MUST int store_savepoint(struct store *s);
-STORE_MUST int store_release(struct store *s);
-void store_rollback_part(struct store *s);
-/*
- * Several daemons on one PostgreSQL database: this instance's name, written
- * on the notices it claims for delivery, and how long a claim holds before
- * another instance may take the notice (SQLite: one daemon, no claims).
- * The claims of this instance's earlier runs (a crash) go back to the queue
- * at once rather than when their lease runs out: how many, or -1.
- */
-STORE_MUST int store_set_owner(struct store *s, const char *name, instant_t lease_ms);
-/* "duband", or "duband@NAME" once an instance is named. */
-const char *store_who(struct store *s);
-/* This run's name on its claims, or NULL. */
-const char *store_owner(struct store *s);
-/* Give up this run's claims (a clean stop): another instance, or the next run, sends them. */
-STORE_MUST int store_lease_release(struct store *s);
-/* Extend this instance's claims that still hold; 0 or -1. */
-STORE_MUST int store_lease_renew(struct store *s, instant_t now);
-/*
- * PostgreSQL's wake-ups: the daemon listens, dubanctl notifies after its
- * commit, every instance hears it. store_fd is the socket to watch (-1 on
- * SQLite; it changes after a reconnection); store_notified reads what came.
- */
-STORE_MUST int store_listen(struct store *s);
-void store_notify(struct store *s);
-STORE_MUST int store_fd(struct store *s);
-bool store_notified(struct store *s);
-/* The connection to the database is lost and not yet made again: why. */
-bool store_waiting(struct store *s, const char **why);
-/*
- * From now on a lost connection is made again without blocking the caller
- * (a daemon's loop): statements fail, and store_waiting says why, until it
- * is through. Without it a reconnection waits for each host in turn.
- */
-void store_nonblocking(struct store *s);
-/* Connections made again so far (0 on SQLite): store_fd may have changed with it. */
-STORE_MUST int store_connections(struct store *s);
-/*
- * Copy every row of from into to, a new database of either engine, in one
- * transaction; fn is told each table's count once they match. 0, or -1
- * with *cause (to free) and nothing written.
- */
-STORE_MUST int store_copy(struct store *from, struct store *to,
-    void (*fn)(const char *table, int64_t rows, void *arg), void *arg, char **cause);
-/* A database's name for messages and logs: a connection string without its password. */
-char *store_display_name(const char *path);
-/* Has another connection written since the last call? */
-bool store_changed(struct store *s);
-
-/* Record who did what to which action (action 0: none) in the audit log. */
-STORE_MUST int store_event(struct store *s, instant_t at, const char *who, int64_t action,
-    const char *what, const char *detail);
-
-/* Departments */
-STORE_MUST int store_dept_add(struct store *s, const struct department *d, int64_t *id);
-STORE_MUST int store_dept_get(struct store *s, const char *code, struct department *d);
-/* Change a department's name, head, email and cc (by its code). */
-STORE_MUST int store_dept_update(struct store *s, const struct department *d);
-/* Calls fn for each department, ordered by code; stops if fn returns non-zero. */
-STORE_MUST int store_dept_each(struct store *s, int (*fn)(const struct department *, void *), void *arg);
-void store_dept_clear(struct department *d);
-
-/* Cases */
-STORE_MUST int store_case_add(struct store *s, const struct case_rec *c, int64_t *id);
-STORE_MUST int store_case_get(struct store *s, const char *number, struct case_rec *c);
-void store_case_clear(struct case_rec *c);
-
 /* Actions */
 /* What a new action is: its case, department, kind and work, notification and rule. */
 struct action_new {
@@ -251,15 +150,6 @@ struct action_new {
 	instant_t	 agreed;	/* a deadline agreed with the petitioner, or 0 */
 	const char	*responsible;	/* 责任人, or NULL */
 };
-STORE_MUST int store_action_add(struct store *s, const struct action_new *n, instant_t due, int uncertain,
-    instant_t next_at, instant_t now, int64_t *id);
-STORE_MUST int store_action_get(struct store *s, int64_t id, struct action *a);
-/* Mark an action done: 0, STORE_NOT_FOUND, STORE_DONE_ALREADY, or -1. */
-STORE_MUST int store_action_done(struct store *s, int64_t id, instant_t at, const char *note);
-/* Each open action (all = also the done ones), ordered by deadline. */
-STORE_MUST int store_action_each(struct store *s, bool all, int (*fn)(const struct action *, void *), void *arg);
-/* Up to max open actions whose next event is due at or before now. */
-STORE_MUST int store_action_due(struct store *s, instant_t now, int max, struct action *out);
 /* The procedure: a next step proposed, until the office confirms or drops it. */
 struct proposal {
 	int64_t		 id;
@@ -273,28 +163,6 @@ struct proposal {
 	int64_t		 action_id;	/* confirmed: the action; 0: dropped or open */
 	const char	*reason;	/* why it was dropped */
 };
-STORE_MUST int store_proposal_add(struct store *s, int64_t case_id, int64_t after_action, const char *step,
-    int64_t dept_id, instant_t at, const char *why, int64_t *id);
-/* The open proposals (all: also the decided ones), oldest first; or only id if id != 0. */
-STORE_MUST int store_proposal_each(struct store *s, bool all, int64_t id,
-    int (*fn)(const struct proposal *, void *), void *arg);
-/* How many proposals of a case wait for a decision, or -1. */
-STORE_MUST int store_proposal_open_count(struct store *s, int64_t case_id);
-/* Confirm (action_id) or drop (reason) an open proposal: 0, STORE_NOT_FOUND (or decided), -1. */
-STORE_MUST int store_proposal_decide(struct store *s, int64_t id, instant_t at, const char *who,
-    int64_t action_id, const char *reason);
-/* Each step the actions name, with how many; stops at fn's first non-zero return. */
-STORE_MUST int store_steps_each(struct store *s, int (*fn)(const char *step, int n, void *arg), void *arg);
-/*
- * The actions that name step old get the kind key (keep_text: the old text is
- * kept as their what, for the catch-all); their rule is pinned, so that no
- * deadline changes; each is recorded in the audit log. How many, or -1.
- */
-STORE_MUST int store_steps_place(struct store *s, const char *old, const char *key, int keep_text,
-    instant_t now, const char *who);
-/* Events before stage are done; checked_at: the instant they were looked at. */
-STORE_MUST int store_action_schedule(struct store *s, int64_t id, int stage, instant_t next_at,
-    instant_t checked_at);
 
 /* What a recompute needs of an open action. */
 struct recompute_row {
@@ -313,14 +181,6 @@ struct recompute_row {
 	instant_t	 paused_at;
 	struct adjust	 adj;
 };
-/* Each open action; stops at the first non-zero return of fn and returns it. */
-STORE_MUST int store_action_each_open(struct store *s, int (*fn)(const struct recompute_row *, void *),
-    void *arg);
-STORE_MUST int store_action_replan(struct store *s, int64_t id, const char *rule, instant_t due,
-    int uncertain, int stage, instant_t next_at);
-/* Record that an action's deadline moved, and why. */
-STORE_MUST int store_deadline_audit(struct store *s, int64_t action, instant_t at, instant_t old_due,
-    instant_t new_due, const char *old_rule, const char *new_rule, const char *why);
 
 struct audit_row {
 	instant_t	 at;
@@ -330,12 +190,145 @@ struct audit_row {
 	const char	*new_rule;
 	const char	*why;
 };
-STORE_MUST int store_audit_each(struct store *s, int64_t action,
-    int (*fn)(const struct audit_row *, void *), void *arg);
-/* The earliest scheduled event, 0 if none. */
-instant_t store_next_event(struct store *s);
-void store_action_clear(struct action *a);
 
+/* A notice as dubanctl mail shows it. */
+struct notice_row {
+	int64_t		 id;
+	int64_t		 action_id;
+	const char	*kind;
+	const char	*recipient;
+	const char	*subject;
+	const char	*status;
+	int		 attempts;
+	instant_t	 next_try;
+	instant_t	 sent_at;
+	const char	*reply;
+	int		 level;
+	int		 seq;
+	int		 cycle;		/* which of the action's deadlines it was for */
+	instant_t	 due_at;	/* that deadline (0: not recorded, before schema 10) */
+};
+
+/* An action's earlier assignments, oldest first. */
+struct assignment_row {
+	const char	*dept;
+	const char	*dept_name;
+	instant_t	 notified_at;
+	const char	*rule;
+	instant_t	 due_at;
+	instant_t	 ended_at;
+	const char	*why;
+};
+
+/* A line of the ledger (台账): a case, and one of its actions if it has any. */
+struct ledger_row {
+	const char	*number;
+	const char	*title;
+	int		 category;
+	const char	*lead;
+	const char	*leader;
+	int		 key;
+	const char	*petitioner;
+	instant_t	 received;
+	const char	*dept;		/* NULL: the case has no action */
+	const char	*step;
+	instant_t	 notified;
+	instant_t	 acked;
+	instant_t	 done;
+	const char	*note;
+	const char	*what;
+	instant_t	 closed;	/* 销号; 0: open */
+	int		 ceased;	/* 息诉罢访 */
+	instant_t	 agreed;	/* an agreement's deadline (解决时限), or 0 */
+	const char	*responsible;	/* 责任人, or NULL */
+	const char	*transfer_to;	/* its last transfer: to whom (NULL: none), when, back, why */
+	instant_t	 transfer_from;
+	instant_t	 transfer_back;	/* 0: still away */
+	const char	*transfer_why;
+};
+/* The case fields an import compares between a case's lines. */
+#define LEDGER_CASE_FIELDS	9
+
+/* What the acceptance report counts: an action, or a case by its lead department. */
+struct report_row {
+	int		 is_case;
+	const char	*dept;
+	const char	*dept_name;
+	instant_t	 start;		/* notified, or received */
+	instant_t	 due;
+	instant_t	 done;		/* done, or closed */
+	int		 escalated;
+	int		 closed;
+	int		 ceased;
+	const char	*rule;		/* an action's rule, or NULL */
+	int		 uncertain;	/* its deadline crosses a year the calendar lacks */
+	instant_t	 handed_on;	/* an earlier assignment: when it was reassigned */
+};
+
+/* open.c */
+/* Send what SQLite reports (a malformed file, I/O errors) to the log; before any open. */
+void store_log_init(void);
+/*
+ * Open (and with STORE_OPEN_CREATE create) the database; NULL with *cause.
+ * path is a SQLite file, or a libpq connection string starting with
+ * postgresql:// (or postgres://) for PostgreSQL.
+ */
+struct store *store_open(const char *path, int flags, char **cause);
+void store_close(struct store *s);
+/*
+ * What a database path is, for those outside the store: a file (relative
+ * paths are the configuration's; one daemon per file, by its lock), or a
+ * database several daemons share (each claims what it works on, and hears
+ * the others' changes); :memory: is neither.
+ */
+bool store_path_is_file(const char *path);
+bool store_path_is_shared(const char *path);
+/* Has another connection written since the last call? */
+bool store_changed(struct store *s);
+/* The database's instance id, made at init (to free; NULL on error). */
+char *store_instance(struct store *s);
+
+/* db.c */
+/* Whether several daemons share this store. */
+bool store_is_shared(struct store *s);
+/* The last error of the database, for messages. */
+const char *store_errmsg(struct store *s);
+
+/* txn.c */
+STORE_MUST int store_begin(struct store *s);
+STORE_MUST int store_commit(struct store *s);
+void store_rollback(struct store *s);
+/*
+ * A recompute's transaction, which rewrites every open action: begun with
+ * what makes that fast where the engine has it (a larger cache, the
+ * indexes on deadlines dropped, to be built again by a sort), ended by
+ * store_recompute_end (committed) or store_recompute_abort (rolled back).
+ */
+STORE_MUST int store_recompute_begin(struct store *s);
+STORE_MUST int store_recompute_end(struct store *s);
+void store_recompute_abort(struct store *s);
+/* A part of the open transaction that can be undone alone (SAVEPOINT). */
+STORE_MUST int store_savepoint(struct store *s);
+STORE_MUST int store_release(struct store *s);
+void store_rollback_part(struct store *s);
+
+/* outbox.c */
+/*
+ * Several daemons on one PostgreSQL database: this instance's name, written
+ * on the notices it claims for delivery, and how long a claim holds before
+ * another instance may take the notice (SQLite: one daemon, no claims).
+ * The claims of this instance's earlier runs (a crash) go back to the queue
+ * at once rather than when their lease runs out: how many, or -1.
+ */
+STORE_MUST int store_set_owner(struct store *s, const char *name, instant_t lease_ms);
+/* "duband", or "duband@NAME" once an instance is named. */
+const char *store_who(struct store *s);
+/* This run's name on its claims, or NULL. */
+const char *store_owner(struct store *s);
+/* Give up this run's claims (a clean stop): another instance, or the next run, sends them. */
+STORE_MUST int store_lease_release(struct store *s);
+/* Extend this instance's claims that still hold; 0 or -1. */
+STORE_MUST int store_lease_renew(struct store *s, instant_t now);
 /* Outbox */
 /* Queue a notice; 0 if queued, 1 if that notice exists already. */
 STORE_MUST int store_notice_add(struct store *s, const struct notice *n, instant_t now);
@@ -369,24 +362,6 @@ STORE_MUST int64_t store_last_id(struct store *s);
 STORE_MUST int store_outbox_counts(struct store *s, struct outbox_counts *c);
 STORE_MUST int store_outbox_counts_all(struct store *s, struct outbox_counts *c);
 void store_outbox_item_clear(struct outbox_item *o);
-
-/* A notice as dubanctl mail shows it. */
-struct notice_row {
-	int64_t		 id;
-	int64_t		 action_id;
-	const char	*kind;
-	const char	*recipient;
-	const char	*subject;
-	const char	*status;
-	int		 attempts;
-	instant_t	 next_try;
-	instant_t	 sent_at;
-	const char	*reply;
-	int		 level;
-	int		 seq;
-	int		 cycle;		/* which of the action's deadlines it was for */
-	instant_t	 due_at;	/* that deadline (0: not recorded, before schema 10) */
-};
 /* Each notice about one action, oldest first. */
 STORE_MUST int store_notice_each_action(struct store *s, int64_t action,
     int (*fn)(const struct notice_row *, void *), void *arg);
@@ -394,29 +369,141 @@ STORE_MUST int store_notice_each_action(struct store *s, int64_t action,
 STORE_MUST int store_notice_each(struct store *s, bool all,
     int (*fn)(const struct notice_row *, void *), void *arg);
 
-/* The discipline-inspection queue */
-/* Open an escalation; 0 if opened, 1 if it existed already. */
-/* Open an escalation of the action's current cycle (0; 1: there already). */
-STORE_MUST int store_escalation_add(struct store *s, const struct action *a, int level,
-    const char *target, instant_t now);
-STORE_MUST int store_escalation_each(struct store *s, bool all,
-    int (*fn)(const struct escalation_row *, void *), void *arg);
+/* pg.c */
+/*
+ * PostgreSQL's wake-ups: the daemon listens, dubanctl notifies after its
+ * commit, every instance hears it. store_fd is the socket to watch (-1 on
+ * SQLite; it changes after a reconnection); store_notified reads what came.
+ */
+STORE_MUST int store_listen(struct store *s);
+void store_notify(struct store *s);
+STORE_MUST int store_fd(struct store *s);
+bool store_notified(struct store *s);
+/* The connection to the database is lost and not yet made again: why. */
+bool store_waiting(struct store *s, const char **why);
 
-STORE_MUST int store_escalation_get(struct store *s, int64_t id, struct escalation_row *e);
-void store_escalation_clear(struct escalation_row *e);
-STORE_MUST int store_escalation_ack(struct store *s, int64_t id, instant_t at, const char *note);
-/* The database's instance id, made at init (to free; NULL on error). */
-char *store_instance(struct store *s);
-/* The id of an action's escalation at a level: 0 if none, -1 on error. */
-STORE_MUST int64_t store_escalation_id(struct store *s, int64_t action, int cycle, int level);
-/* Evidence records: append an entry; the entries of one escalation in order (their count, or -1). */
-STORE_MUST int store_evidence_add(struct store *s, int64_t escalation, instant_t at, const char *text);
-STORE_MUST int store_evidence_add_for_notice(struct store *s, int64_t notice, instant_t at,
-    const char *text);
-STORE_MUST int store_evidence_each(struct store *s, int64_t escalation, int (*fn)(const char *, void *),
+/* pgconnect.c */
+/*
+ * From now on a lost connection is made again without blocking the caller
+ * (a daemon's loop): statements fail, and store_waiting says why, until it
+ * is through. Without it a reconnection waits for each host in turn.
+ */
+void store_nonblocking(struct store *s);
+/* Connections made again so far (0 on SQLite): store_fd may have changed with it. */
+STORE_MUST int store_connections(struct store *s);
+
+/* copy.c */
+/*
+ * Copy every row of from into to, a new database of either engine, in one
+ * transaction; fn is told each table's count once they match. 0, or -1
+ * with *cause (to free) and nothing written.
+ */
+STORE_MUST int store_copy(struct store *from, struct store *to,
+    void (*fn)(const char *table, int64_t rows, void *arg), void *arg, char **cause);
+/* A database's name for messages and logs: a connection string without its password. */
+char *store_display_name(const char *path);
+
+/* views.c */
+/* Record who did what to which action (action 0: none) in the audit log. */
+STORE_MUST int store_event(struct store *s, instant_t at, const char *who, int64_t action,
+    const char *what, const char *detail);
+/* The audit log: of one action, or (action 0) of the period [from, to). */
+STORE_MUST int store_event_each(struct store *s, int64_t action, instant_t from, instant_t to,
+    int (*fn)(instant_t at, const char *who, int64_t action, const char *what,
+    const char *detail, void *arg), void *arg);
+/* Every case and action in ledger order; stops at fn's first non-zero return. */
+STORE_MUST int store_ledger_each(struct store *s, int (*fn)(const struct ledger_row *, void *),
     void *arg);
-STORE_MUST int store_escalation_resolve(struct store *s, int64_t id, instant_t at, const char *note);
+/* The action of that case, department, step and notification, or 0. */
+/*
+ * An import's first pass: each case's fields as its first line gives them,
+ * kept in a temporary table (no lock on the database, bounded memory).
+ * stage_case gives 0 for a case's first line, else the line of its first
+ * with the LEDGER_CASE_FIELDS fields that differ from it as bits of *differ;
+ * -1 an error.
+ */
+STORE_MUST int store_ledger_stage_begin(struct store *s);
+STORE_MUST int store_ledger_stage_case(struct store *s, const char *number, int line,
+    const char *const *fields, unsigned *differ);
+/* The assignments notified (each department's part of an action) and the cases received in [from, to). */
+STORE_MUST int store_report_each(struct store *s, instant_t from, instant_t to,
+    int (*fn)(const struct report_row *, void *), void *arg);
+/* Counts for status lines. */
+/* Open actions, and those overdue (not counting the rules named in waiting, a JSON array). */
+STORE_MUST int store_count_open(struct store *s, instant_t now, const char *waiting, int *open,
+    int *overdue);
 
+/* roster.c */
+/* Departments */
+STORE_MUST int store_dept_add(struct store *s, const struct department *d, int64_t *id);
+STORE_MUST int store_dept_get(struct store *s, const char *code, struct department *d);
+/* Change a department's name, head, email and cc (by its code). */
+STORE_MUST int store_dept_update(struct store *s, const struct department *d);
+/* Calls fn for each department, ordered by code; stops if fn returns non-zero. */
+STORE_MUST int store_dept_each(struct store *s, int (*fn)(const struct department *, void *), void *arg);
+void store_dept_clear(struct department *d);
+/* Cases */
+STORE_MUST int store_case_add(struct store *s, const struct case_rec *c, int64_t *id);
+STORE_MUST int store_case_get(struct store *s, const char *number, struct case_rec *c);
+void store_case_clear(struct case_rec *c);
+/* How many actions of the case are open; their ids, listed in ids. */
+STORE_MUST int store_case_open_actions(struct store *s, int64_t case_id, char *ids, size_t len);
+STORE_MUST int store_case_close(struct store *s, int64_t case_id, instant_t at, int ceased);
+STORE_MUST int store_case_update(struct store *s, int64_t id, const struct case_rec *c);
+/* A case's closing (销号 time, 0: open; 息诉罢访): 0 or -1. */
+STORE_MUST int store_case_closing(struct store *s, int64_t case_id, instant_t *closed, int *ceased);
+/*
+ * The department codes of the database at path, read only and without a
+ * migration (for the configuration's checks): fn for each; 0 or -1.
+ */
+STORE_MUST int store_peek_departments(const char *path, int (*fn)(const char *code, void *arg), void *arg);
+/* The leaders (包案领导): add one, or change its title and address. 0 or -1. */
+STORE_MUST int store_leader_set(struct store *s, const char *name, const char *title, const char *email);
+/* Each leader (or the one named), in the order added: how many, or -1. */
+STORE_MUST int store_leader_each(struct store *s, const char *name,
+    int (*fn)(const char *name, const char *title, const char *email, void *arg), void *arg);
+/* The ids of a case's open actions (free *ids): how many, or -1. */
+STORE_MUST int store_case_action_ids(struct store *s, int64_t case_id, int64_t **ids);
+/* Open a closed case again, its closing kept with the reason: 0 or -1. */
+STORE_MUST int store_case_reopen(struct store *s, int64_t case_id, instant_t at, const char *reason);
+/* Set it (closed 0: open again): 0 or -1. */
+STORE_MUST int store_case_set_closing(struct store *s, int64_t case_id, instant_t closed, int ceased);
+
+/* actions.c */
+STORE_MUST int store_action_add(struct store *s, const struct action_new *n, instant_t due, int uncertain,
+    instant_t next_at, instant_t now, int64_t *id);
+STORE_MUST int store_action_get(struct store *s, int64_t id, struct action *a);
+/* Mark an action done: 0, STORE_NOT_FOUND, STORE_DONE_ALREADY, or -1. */
+STORE_MUST int store_action_done(struct store *s, int64_t id, instant_t at, const char *note);
+/* Each open action (all = also the done ones), ordered by deadline. */
+STORE_MUST int store_action_each(struct store *s, bool all, int (*fn)(const struct action *, void *), void *arg);
+/* Up to max open actions whose next event is due at or before now. */
+STORE_MUST int store_action_due(struct store *s, instant_t now, int max, struct action *out);
+/* Each step the actions name, with how many; stops at fn's first non-zero return. */
+STORE_MUST int store_steps_each(struct store *s, int (*fn)(const char *step, int n, void *arg), void *arg);
+/*
+ * The actions that name step old get the kind key (keep_text: the old text is
+ * kept as their what, for the catch-all); their rule is pinned, so that no
+ * deadline changes; each is recorded in the audit log. How many, or -1.
+ */
+STORE_MUST int store_steps_place(struct store *s, const char *old, const char *key, int keep_text,
+    instant_t now, const char *who);
+/* Events before stage are done; checked_at: the instant they were looked at. */
+STORE_MUST int store_action_schedule(struct store *s, int64_t id, int stage, instant_t next_at,
+    instant_t checked_at);
+/* Each open action; stops at the first non-zero return of fn and returns it. */
+STORE_MUST int store_action_each_open(struct store *s, int (*fn)(const struct recompute_row *, void *),
+    void *arg);
+STORE_MUST int store_action_replan(struct store *s, int64_t id, const char *rule, instant_t due,
+    int uncertain, int stage, instant_t next_at);
+/* Record that an action's deadline moved, and why. */
+STORE_MUST int store_deadline_audit(struct store *s, int64_t action, instant_t at, instant_t old_due,
+    instant_t new_due, const char *old_rule, const char *new_rule, const char *why);
+STORE_MUST int store_audit_each(struct store *s, int64_t action,
+    int (*fn)(const struct audit_row *, void *), void *arg);
+/* The earliest scheduled event, 0 if none. */
+instant_t store_next_event(struct store *s);
+void store_action_clear(struct action *a);
 /* The lifecycle */
 STORE_MUST int store_action_ack(struct store *s, int64_t id, instant_t at);
 /* The pause state and the adjustments of the deadline (paused_at 0: running). */
@@ -437,21 +524,8 @@ STORE_MUST int store_action_reassign(struct store *s, const struct action *a, in
     instant_t at, const char *why);
 /* A new deadline for the action (an extension): the next cycle of notices. */
 STORE_MUST int store_action_new_cycle(struct store *s, int64_t id);
-/* An action's earlier assignments, oldest first. */
-struct assignment_row {
-	const char	*dept;
-	const char	*dept_name;
-	instant_t	 notified_at;
-	const char	*rule;
-	instant_t	 due_at;
-	instant_t	 ended_at;
-	const char	*why;
-};
 STORE_MUST int store_assignment_each(struct store *s, int64_t action,
     int (*fn)(const struct assignment_row *, void *), void *arg);
-/* How many actions of the case are open; their ids, listed in ids. */
-STORE_MUST int store_case_open_actions(struct store *s, int64_t case_id, char *ids, size_t len);
-STORE_MUST int store_case_close(struct store *s, int64_t case_id, instant_t at, int ceased);
 /*
  * Each pause ("pause", from, to (0: still), reason, who) and extension
  * ("extension", at, 0, length, approver, reason) of an action, in order.
@@ -459,72 +533,6 @@ STORE_MUST int store_case_close(struct store *s, int64_t case_id, instant_t at, 
 STORE_MUST int store_period_each(struct store *s, int64_t action,
     int (*fn)(const char *kind, instant_t from, instant_t to, const char *a,
     const char *b, const char *c, void *arg), void *arg);
-/* The audit log: of one action, or (action 0) of the period [from, to). */
-STORE_MUST int store_event_each(struct store *s, int64_t action, instant_t from, instant_t to,
-    int (*fn)(instant_t at, const char *who, int64_t action, const char *what,
-    const char *detail, void *arg), void *arg);
-
-/* A line of the ledger (台账): a case, and one of its actions if it has any. */
-struct ledger_row {
-	const char	*number;
-	const char	*title;
-	int		 category;
-	const char	*lead;
-	const char	*leader;
-	int		 key;
-	const char	*petitioner;
-	instant_t	 received;
-	const char	*dept;		/* NULL: the case has no action */
-	const char	*step;
-	instant_t	 notified;
-	instant_t	 acked;
-	instant_t	 done;
-	const char	*note;
-	const char	*what;
-	instant_t	 closed;	/* 销号; 0: open */
-	int		 ceased;	/* 息诉罢访 */
-	instant_t	 agreed;	/* an agreement's deadline (解决时限), or 0 */
-	const char	*responsible;	/* 责任人, or NULL */
-	const char	*transfer_to;	/* its last transfer: to whom (NULL: none), when, back, why */
-	instant_t	 transfer_from;
-	instant_t	 transfer_back;	/* 0: still away */
-	const char	*transfer_why;
-};
-/* The case fields an import compares between a case's lines. */
-#define LEDGER_CASE_FIELDS	9
-/* Every case and action in ledger order; stops at fn's first non-zero return. */
-STORE_MUST int store_ledger_each(struct store *s, int (*fn)(const struct ledger_row *, void *),
-    void *arg);
-STORE_MUST int store_case_update(struct store *s, int64_t id, const struct case_rec *c);
-/* A case's closing (销号 time, 0: open; 息诉罢访): 0 or -1. */
-STORE_MUST int store_case_closing(struct store *s, int64_t case_id, instant_t *closed, int *ceased);
-/*
- * The department codes of the database at path, read only and without a
- * migration (for the configuration's checks): fn for each; 0 or -1.
- */
-STORE_MUST int store_peek_departments(const char *path, int (*fn)(const char *code, void *arg), void *arg);
-/* The leaders (包案领导): add one, or change its title and address. 0 or -1. */
-STORE_MUST int store_leader_set(struct store *s, const char *name, const char *title, const char *email);
-/* Each leader (or the one named), in the order added: how many, or -1. */
-STORE_MUST int store_leader_each(struct store *s, const char *name,
-    int (*fn)(const char *name, const char *title, const char *email, void *arg), void *arg);
-/* The ids of a case's open actions (free *ids): how many, or -1. */
-STORE_MUST int store_case_action_ids(struct store *s, int64_t case_id, int64_t **ids);
-/* Open a closed case again, its closing kept with the reason: 0 or -1. */
-STORE_MUST int store_case_reopen(struct store *s, int64_t case_id, instant_t at, const char *reason);
-/* Set it (closed 0: open again): 0 or -1. */
-STORE_MUST int store_case_set_closing(struct store *s, int64_t case_id, instant_t closed, int ceased);
-/* The action of that case, department, step and notification, or 0. */
-/*
- * An import's first pass: each case's fields as its first line gives them,
- * kept in a temporary table (no lock on the database, bounded memory).
- * stage_case gives 0 for a case's first line, else the line of its first
- * with the LEDGER_CASE_FIELDS fields that differ from it as bits of *differ;
- * -1 an error.
- */
-STORE_MUST int store_ledger_stage_begin(struct store *s);
-STORE_MUST int store_ledger_stage_case(struct store *s, const char *number, int line,
-    const char *const *fields, unsigned *differ);
 /*
  * A ledger line's action, notified within the second the line names (earlier:
  * the line is one of its earlier assignments); 0 none, -1 an error.
@@ -534,28 +542,37 @@ STORE_MUST int64_t store_action_find(struct store *s, int64_t case_id, int64_t d
 STORE_MUST int store_action_set_record(struct store *s, int64_t id, instant_t acked, instant_t done,
     const char *note);
 
-/* What the acceptance report counts: an action, or a case by its lead department. */
-struct report_row {
-	int		 is_case;
-	const char	*dept;
-	const char	*dept_name;
-	instant_t	 start;		/* notified, or received */
-	instant_t	 due;
-	instant_t	 done;		/* done, or closed */
-	int		 escalated;
-	int		 closed;
-	int		 ceased;
-	const char	*rule;		/* an action's rule, or NULL */
-	int		 uncertain;	/* its deadline crosses a year the calendar lacks */
-	instant_t	 handed_on;	/* an earlier assignment: when it was reassigned */
-};
-/* The assignments notified (each department's part of an action) and the cases received in [from, to). */
-STORE_MUST int store_report_each(struct store *s, instant_t from, instant_t to,
-    int (*fn)(const struct report_row *, void *), void *arg);
+/* procedure.c */
+STORE_MUST int store_proposal_add(struct store *s, int64_t case_id, int64_t after_action, const char *step,
+    int64_t dept_id, instant_t at, const char *why, int64_t *id);
+/* The open proposals (all: also the decided ones), oldest first; or only id if id != 0. */
+STORE_MUST int store_proposal_each(struct store *s, bool all, int64_t id,
+    int (*fn)(const struct proposal *, void *), void *arg);
+/* How many proposals of a case wait for a decision, or -1. */
+STORE_MUST int store_proposal_open_count(struct store *s, int64_t case_id);
+/* Confirm (action_id) or drop (reason) an open proposal: 0, STORE_NOT_FOUND (or decided), -1. */
+STORE_MUST int store_proposal_decide(struct store *s, int64_t id, instant_t at, const char *who,
+    int64_t action_id, const char *reason);
 
-/* Counts for status lines. */
-/* Open actions, and those overdue (not counting the rules named in waiting, a JSON array). */
-STORE_MUST int store_count_open(struct store *s, instant_t now, const char *waiting, int *open,
-    int *overdue);
+/* queue.c */
+/* The discipline-inspection queue */
+/* Open an escalation; 0 if opened, 1 if it existed already. */
+/* Open an escalation of the action's current cycle (0; 1: there already). */
+STORE_MUST int store_escalation_add(struct store *s, const struct action *a, int level,
+    const char *target, instant_t now);
+STORE_MUST int store_escalation_each(struct store *s, bool all,
+    int (*fn)(const struct escalation_row *, void *), void *arg);
+STORE_MUST int store_escalation_get(struct store *s, int64_t id, struct escalation_row *e);
+void store_escalation_clear(struct escalation_row *e);
+STORE_MUST int store_escalation_ack(struct store *s, int64_t id, instant_t at, const char *note);
+/* The id of an action's escalation at a level: 0 if none, -1 on error. */
+STORE_MUST int64_t store_escalation_id(struct store *s, int64_t action, int cycle, int level);
+/* Evidence records: append an entry; the entries of one escalation in order (their count, or -1). */
+STORE_MUST int store_evidence_add(struct store *s, int64_t escalation, instant_t at, const char *text);
+STORE_MUST int store_evidence_add_for_notice(struct store *s, int64_t notice, instant_t at,
+    const char *text);
+STORE_MUST int store_evidence_each(struct store *s, int64_t escalation, int (*fn)(const char *, void *),
+    void *arg);
+STORE_MUST int store_escalation_resolve(struct store *s, int64_t id, instant_t at, const char *note);
 
 #endif
