@@ -88,7 +88,8 @@ cmd_init(struct ctl *c, struct ctl_args *a)
 	char *cause, *name;
 
 	(void)a;
-	if ((s = store_open(c->conf->database, STORE_OPEN_CREATE, &cause)) == NULL) {
+	if ((s = store_open(c->conf->database, STORE_OPEN_CREATE | STORE_OPEN_DURABLE,
+	    &cause)) == NULL) {
 		fprintf(stderr, "dubanctl: %s\n", cause);
 		free(cause);
 		return EXIT_DATABASE;
@@ -130,7 +131,7 @@ cmd_migrate_store(struct ctl *c, struct ctl_args *a)
 		fprintf(stderr, "dubanctl: %s\n", cause);
 		goto out;
 	}
-	if ((to = store_open(a->argv[1], STORE_OPEN_CREATE, &cause)) == NULL) {
+	if ((to = store_open(a->argv[1], STORE_OPEN_CREATE | STORE_OPEN_DURABLE, &cause)) == NULL) {
 		fprintf(stderr, "dubanctl: %s\n", cause);
 		store_close(from);
 		goto out;

@@ -80,7 +80,8 @@ ctl_open(struct ctl *c, const struct ctl_cmd *cmd)
 		}
 	}
 	if (cmd->needs & CTL_NEEDS_STORE) {
-		if ((c->store = store_open(c->conf->database, 0, &cause)) == NULL) {
+		/* what a clerk records is on disk when dubanctl returns */
+		if ((c->store = store_open(c->conf->database, STORE_OPEN_DURABLE, &cause)) == NULL) {
 			fprintf(stderr, "dubanctl: %s\n", cause);
 			free(cause);
 			return EXIT_DATABASE;

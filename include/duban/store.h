@@ -135,7 +135,14 @@ struct outbox_counts {
 
 enum {
 	STORE_OPEN_CREATE = 1,		/* create and migrate the file */
-	STORE_OPEN_MUST_EXIST = 2
+	STORE_OPEN_MUST_EXIST = 2,
+	/*
+	 * What a person records (dubanctl, a form): each commit on disk before
+	 * it returns (SQLite's synchronous = FULL; the daemon's own writes, which
+	 * only repeat work when lost, keep NORMAL). PostgreSQL's commits are
+	 * durable by the server's synchronous_commit.
+	 */
+	STORE_OPEN_DURABLE = 4
 };
 
 /* Actions */

@@ -509,8 +509,10 @@ store_open(const char *path, int flags, char **cause)
 	}
 	sqlite3_busy_timeout(s->db, 10000);
 	sqlite3_extended_result_codes(s->db, 1);
+	/* a person's record synced at each commit; the daemon's derived writes at checkpoints */
 	if (db_exec(s, "PRAGMA journal_mode = WAL") != 0 ||
-	    db_exec(s, "PRAGMA synchronous = NORMAL") != 0 ||
+	    db_exec(s, (flags & STORE_OPEN_DURABLE) ? "PRAGMA synchronous = FULL" :
+	    "PRAGMA synchronous = NORMAL") != 0 ||
 	    db_exec(s, "PRAGMA foreign_keys = OFF") != 0) {
 		xasprintf(cause, "%s: %s", path, sqlite3_errmsg(s->db));
 		goto fail;
