@@ -34,17 +34,17 @@ sent() { sql "SELECT count(*) FROM notices WHERE status = 'sent'"; }
 # c stops for longer than its lease (the others take its claims), then
 # comes back: it must not send what it no longer holds
 quarter() { [ "$(sent)" -ge $((N / 4)) ]; }
-wait_for 120 quarter || fail "the burst did not start: $(sent) sent"
+wait_for 300 quarter || fail "the burst did not start: $(sent) sent"
 kill -STOP "${PIDS[2]}"
 sleep 5
 kill -CONT "${PIDS[2]}"
 # b dies in the middle of the burst
 half() { [ "$(sent)" -ge $((N / 2)) ]; }
-wait_for 120 half || fail "the burst stopped: $(sent) sent"
+wait_for 300 half || fail "the burst stopped: $(sent) sent"
 kill -KILL "${PIDS[1]}"
 wait "${PIDS[1]}" 2>/dev/null
 all_sent() { [ "$(sent)" -ge "$expected" ]; }
-wait_for 300 all_sent || fail "only $(sent) of $expected notices sent with b killed"
+wait_for 600 all_sent || fail "only $(sent) of $expected notices sent with b killed"
 
 assert_eq "$(sql "SELECT count(*) FROM notices")" "$expected" "notices recorded (one overdue, one escalation each)"
 assert_eq "$(sql "SELECT count(*) FROM escalations")" "$N" "escalations recorded"
