@@ -1,4 +1,4 @@
-/* Signed links: a true link verifies; one altered, another's, expired or of a dropped key does not. */
+/* Signed links: a true one verifies; altered, another's, expired or of a dropped key, not. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

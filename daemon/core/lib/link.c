@@ -1,4 +1,4 @@
-/* Signed links: HMAC-SHA256 (OpenSSL) over an action, a cycle, an expiry, a nonce and a recipient. */
+/* Signed links: HMAC-SHA256 (OpenSSL) over an action, cycle, expiry, nonce and recipient. */
 #include <ctype.h>
 #include <errno.h>
 #include <openssl/crypto.h>
