@@ -1,6 +1,6 @@
 #!/bin/bash
-# The two engines keep one schema: the tables, their columns and the
-# indexes of a SQLite database and of a PostgreSQL one agree, both when
+# The two engines keep one schema: the tables, their columns, the indexes
+# and the triggers of a SQLite database and of a PostgreSQL one agree, both when
 # dubanctl init makes them and when each migrates the schema 12 database of
 # the release before (tests/data/schema12.db, schema12.pg.sql). What only
 # PostgreSQL has is declared here, with why: the claims of several daemons
@@ -15,9 +15,11 @@ PG_ONLY_COLUMNS="notices.lease_owner notices.lease_until"
 PG_ONLY_INDEXES="notices.notices_leases notices.notices_owner"
 PG_ONLY_TABLES=""
 SQLITE_ONLY_TABLES="sqlite_sequence"
+# one PostgreSQL trigger for INSERT, UPDATE and DELETE is three on SQLite
+SQLITE_PER_EVENT_TRIGGERS="tally_open"
 
 sqlite_schema() {	# FILE: "table column" and "index table name" lines, sorted
-	$PY - "$1" <<'PY'
+	$PY - "$1" "$SQLITE_PER_EVENT_TRIGGERS" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 out = []
@@ -27,14 +29,22 @@ for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
 for (i, t) in db.execute("SELECT name, tbl_name FROM sqlite_master WHERE type = 'index'"
                          " AND name NOT LIKE 'sqlite_autoindex%'"):
     out.append("index %s.%s" % (t, i))
-print("\n".join(sorted(out)))
+per_event = sys.argv[2].split()
+for (i, t) in db.execute("SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger'"):
+    for base in per_event:
+        if i in (base + "_insert", base + "_update", base + "_delete"):
+            i = base
+    out.append("trigger %s.%s" % (t, i))
+print("\n".join(sorted(set(out))))
 PY
 }
 pg_schema() {	# URI
 	psql -XAt "$1" -c "SELECT 'column ' || table_name || '.' || column_name
 		FROM information_schema.columns WHERE table_schema = 'public'
 		UNION ALL SELECT 'index ' || tablename || '.' || indexname FROM pg_indexes
-		WHERE schemaname = 'public' AND indexname NOT LIKE '%_pkey' AND indexname NOT LIKE '%_key'" |
+		WHERE schemaname = 'public' AND indexname NOT LIKE '%_pkey' AND indexname NOT LIKE '%_key'
+		UNION SELECT DISTINCT 'trigger ' || event_object_table || '.' || trigger_name
+		FROM information_schema.triggers WHERE trigger_schema = 'public'" |
 		sort
 }
 # what one engine has and the other lacks, less what is declared
@@ -60,7 +70,8 @@ compare() {	# SQLITE-FILE PG-URI WHAT
 	for c in $PG_ONLY_INDEXES; do
 		grep -qx "index $c" "$T/pg" || fail "$3: the declared index $c is not on PostgreSQL"
 	done
-	echo "  $3: $(grep -c '^column' "$T/pg") columns, $(grep -c '^index' "$T/pg") indexes agree" >&2
+	echo "  $3: $(grep -c '^column' "$T/pg") columns, $(grep -c '^index' "$T/pg") indexes," \
+		"$(grep -c '^trigger' "$T/pg") triggers agree" >&2
 }
 
 # made new by dubanctl init
