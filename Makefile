@@ -46,7 +46,7 @@ LDLIBS	 = -lsqlite3 $(PQ_LIBS) -linih -lesmtp -lssl -lcrypto
 # SMTP), sched/ (transitions, evidence records), office/ (the operations)
 CORE_DIRS = lib conf store mail sched office
 CORE_SRC = $(foreach d,$(CORE_DIRS),$(sort $(wildcard daemon/core/$(d)/*.c)))
-DUBAND_SRC = daemon/main.c daemon/duband.c daemon/status.c daemon/results.c daemon/flight.c daemon/loop.c daemon/notify.c \
+DUBAND_SRC = daemon/main.c daemon/duband.c daemon/status.c daemon/delivery.c daemon/flight.c daemon/loop.c daemon/notify.c \
 	     daemon/mailer.c
 CTL_SRC	 = daemon/ctl/main.c daemon/ctl/ctl.c daemon/ctl/args.c daemon/ctl/table.c daemon/ctl/out.c \
 	   daemon/ctl/file.c daemon/ctl/cmd_admin.c daemon/ctl/cmd_dept.c daemon/ctl/cmd_case.c \

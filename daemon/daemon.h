@@ -2,11 +2,9 @@
 #ifndef DUBAN_DAEMON_H
 #define DUBAN_DAEMON_H
 
+#include "delivery.h"
 #include "duban/conf.h"
-#include "duban/mailer.h"
 #include "duban/store.h"
-
-/* A message handed to the mailer: one notice, or a digest of several. */
 
 /* Exit status when the administrator must act first (EX_CONFIG); the unit does not restart on it. */
 #define DUBAND_EXIT_NOT_READY	78
@@ -15,7 +13,7 @@ struct daemon {
 	struct config	*conf;
 	const char	*conf_path;
 	struct store	*store;
-	struct mailer	*mailer;
+	struct delivery	 dl;		/* the batch at the mailer and its results */
 	int		 ctl_fd;
 	int		 lock_fd;
 	int		 stopping;
@@ -23,16 +21,9 @@ struct daemon {
 	instant_t	 status_at;	/* when STATUS= was last sent */
 	int		 status_pending;	/* a change since, not yet told */
 	int		 db_failures;
-	struct flight	*flight;	/* the batch at the mailer (flight.c) */
-	struct mail_result *pending;		/* received, not yet recorded */
-	int		 npending;
-	int		 results_in_txn;	/* written in the open transaction, not yet committed */
-	instant_t	 mail_retry_at;	/* results not recorded: wait, don't send */
-	int		 mail_failures;
 	int		 db_lost;	/* the path no longer names the open file */
 	int		 exit_code;	/* duband's status when it stops by itself */
 	int		 db_linked;	/* the open file has more than one name: said once */
-	instant_t	 lease_renewed_at;	/* claims on the batch at the mailer, last extended */
 	struct config	*next_conf;	/* read by a reload, waiting for an idle mailer */
 	void		(*wake_mail)(void *d);	/* the loop's wake-up, safe from the mailer's thread */
 };
@@ -46,17 +37,10 @@ void daemon_shutdown(struct daemon *d);
  */
 instant_t daemon_work(struct daemon *d);
 /*
- * Record the mailer's results in the outbox; 1 when its batch is over (the
- * loop then looks for more work), 0 while it goes on.
+ * Record the mailer's results in the outbox (delivery.c); 1 when its batch
+ * is over (the loop then looks for more work), 0 while it goes on.
  */
 int daemon_mail_done(struct daemon *d);
-/*
- * Inside a transaction of transitions: write the results gathered so far
- * in it (a failure undoes only them); daemon_mail_txn_end says whether it
- * was committed.
- */
-void daemon_mail_record_in(struct daemon *d);
-void daemon_mail_txn_end(struct daemon *d, bool committed);
 /* SIGHUP: swap in a new configuration if it is valid. */
 void daemon_reload(struct daemon *d);
 /* A datagram arrived on the control socket. */

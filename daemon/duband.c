@@ -13,7 +13,6 @@
 #include <unistd.h>
 
 #include "daemon.h"
-#include "flight.h"
 #include "duban/dbfile.h"
 #include "duban/evidence.h"
 #include "duban/log.h"
@@ -165,7 +164,7 @@ daemon_init(struct daemon *d)
 	if ((cause = store_and_lock(d, &d->store, &d->lock_fd)) != NULL)
 		not_ready("%s", cause);
 	control_open(d);
-	d->mailer = mailer_start(&d->conf->smtp, d->wake_mail, d);
+	d->dl.mailer = mailer_start(&d->conf->smtp, d->wake_mail, d);
 	name = store_display_name(d->conf->database);
 	log_info("started: database %s, %d rules, SMTP %s:%d%s%s", name,
 	    d->conf->nrules, d->conf->smtp.host, d->conf->smtp.port,
@@ -176,19 +175,7 @@ daemon_init(struct daemon *d)
 void
 daemon_shutdown(struct daemon *d)
 {
-	if (mailer_stop(d->mailer, 5000) != 0)
-		log_warnx("the SMTP exchange in flight did not end; its notices stay queued");
-	else {
-		d->mail_retry_at = 0;	/* one last try to record what the server said */
-		daemon_mail_done(d);
-		mailer_free(d->mailer);
-	}
-	if (d->npending > 0)
-		log_warnx("%d mail results not recorded: those messages may be sent again",
-		    d->npending);
-	mail_results_free(d->pending, d->npending);
-	flight_free(d->flight);
-	d->flight = NULL;
+	delivery_stop(&d->dl, d->store, d->conf);
 	/* what this run claimed and did not send goes back to the queue at once, as on SQLite */
 	if (store_lease_release(d->store) != 0)
 		log_warnx("the claims on queued mail were not given back: another instance sends"
@@ -218,34 +205,17 @@ earliest(instant_t a, instant_t b)
 
 
 /*
- * Hand the queued notices that are due to the mailer, if it is idle: for
- * each recipient with notices that may merge, one digest of them all (or
- * the notice itself if it is alone); then the notices that go on their own.
- * Items are read without their messages where a digest replaces them, so a
- * burst stays small in memory. While a burst is worked off (burst), only
- * the notices that go alone leave: a digest waits for all its items.
- */
-/*
- * Until when a batch claimed now may be sent: its lease, less a margin for
- * the message in flight (a fifth of it, at least a second). 0 on SQLite.
+ * Hand the queued notices that are due to an idle mailer: for each
+ * recipient with notices that may merge, one digest of them all (or the
+ * notice itself if it is alone); then the notices that go on their own.
+ * While a burst is worked off (burst), only the notices that go alone
+ * leave: a digest waits for all its items.
  */
 static void
 dispatch_mail(struct daemon *d, instant_t now, bool burst)
 {
-	struct mail_job *jobs;
-
-	if (d->stopping || mailer_busy(d->mailer) || d->flight != NULL || d->npending > 0 ||
-	    now < d->mail_retry_at)
-		return;
-	if ((d->flight = flight_read(d->store, d->conf->mail.digest, burst,
-	    d->conf->smtp.batch, now)) == NULL)
-		return;
-	jobs = flight_jobs(d->flight, d->store, d->conf, now);
-	log_debug("handing %d messages (%d notices) to the mailer", d->flight->nmsgs,
-	    d->flight->nitems);
-	d->lease_renewed_at = now;
-	mailer_hold_until(d->mailer, flight_hold_until(d->conf, d->store, now));
-	mailer_submit(d->mailer, jobs, d->flight->nmsgs);
+	if (!d->stopping)
+		(void)delivery_dispatch(&d->dl, d->store, d->conf, now, burst);
 }
 
 /*
@@ -280,7 +250,7 @@ daemon_check_file(struct daemon *d)
 		    stat(d->conf->database, &now) == 0 ? "replaced" : "deleted",
 		    d->conf->database);
 	d->db_lost = 1;
-	if (d->flight != NULL || d->npending > 0)
+	if (!delivery_idle(&d->dl))
 		return 0;
 	if (stat(d->conf->database, &now) != 0)
 		return 0;	/* deleted: told once; reopened when it is back */
@@ -307,8 +277,7 @@ mail_waits(void *arg)
 {
 	struct daemon *d = arg;
 
-	return d->flight != NULL && mailer_waiting(d->mailer) &&
-	    (d->mail_retry_at == 0 || instant_now() >= d->mail_retry_at);
+	return delivery_waits(&d->dl, instant_now());
 }
 
 /* The mail results gathered so far go into the transitions' transaction. */
@@ -317,8 +286,7 @@ record_inside(void *arg)
 {
 	struct daemon *d = arg;
 
-	if (d->flight != NULL)
-		daemon_mail_record_in(d);
+	delivery_record_in(&d->dl, d->store, d->conf, instant_now());
 }
 
 /*
@@ -331,7 +299,8 @@ after_round(void *arg, bool committed, bool more)
 {
 	struct daemon *d = arg;
 
-	daemon_mail_txn_end(d, committed);
+	if (delivery_txn_end(&d->dl, committed))
+		daemon_status(d);
 	if (committed && more)
 		dispatch_mail(d, instant_now(), true);
 }
@@ -344,7 +313,7 @@ daemon_work(struct daemon *d)
 	int done = 0;
 
 	daemon_check_file(d);
-	if (d->npending > 0 && now >= d->mail_retry_at)
+	if (d->dl.npending > 0 && now >= d->dl.retry_at)
 		daemon_mail_done(d);
 	if (d->stopping)
 		return 0;
@@ -352,7 +321,7 @@ daemon_work(struct daemon *d)
 		return now + 1000;	/* nothing new from a file the office no longer sees */
 	swap_if_idle(d);
 	if (now < d->db_retry_at)
-		return earliest(d->db_retry_at, d->mail_retry_at);
+		return earliest(d->db_retry_at, delivery_next(&d->dl));
 	if (sched_run(d->store, d->conf, now, SCHED_BATCH, SCHED_ROUNDS, &done, &hooks) != 0) {
 		/* locked by another process, or the disk is full: back off, 1 s to 30 s */
 		wait = 1000LL << (d->db_failures < 5 ? d->db_failures : 5);
@@ -369,9 +338,9 @@ daemon_work(struct daemon *d)
 	/* a burst still being worked off: its digests wait for the rest of it */
 	dispatch_mail(d, now, next != 0 && next <= now);
 	store_changed(d->store);
-	if (d->npending > 0)
-		next = earliest(next, d->mail_retry_at);
-	else if (d->flight == NULL && !mailer_busy(d->mailer)) {
+	if (d->dl.npending > 0)
+		next = earliest(next, delivery_next(&d->dl));
+	else if (delivery_idle(&d->dl)) {
 		mail = store_outbox_next(d->store);
 		if (mail != 0 && mail < now)
 			mail = now;
@@ -420,7 +389,7 @@ daemon_reload(struct daemon *d)
 	if (d->next_conf != NULL)
 		conf_free(d->next_conf);
 	d->next_conf = nc;
-	if (mailer_busy(d->mailer) || d->flight != NULL) {
+	if (!delivery_idle(&d->dl)) {
 		/* swapped when the message in flight is done: see daemon_swap */
 		log_info("reload: the new configuration takes over when the mail in flight is done");
 		return;
@@ -453,7 +422,7 @@ daemon_swap(struct daemon *d)
 	nc->socket_path = xstrdup(d->conf->socket_path);
 	conf_free(d->conf);
 	d->conf = nc;
-	mailer_configure(d->mailer, &d->conf->smtp);
+	mailer_configure(d->dl.mailer, &d->conf->smtp);
 	log_info("configuration reloaded: %d rules", d->conf->nrules);
 	daemon_recompute(d);
 	notify_send("READY=1");
@@ -463,7 +432,7 @@ daemon_swap(struct daemon *d)
 static void
 swap_if_idle(struct daemon *d)
 {
-	if (d->next_conf != NULL && !mailer_busy(d->mailer) && d->flight == NULL)
+	if (d->next_conf != NULL && delivery_idle(&d->dl))
 		daemon_swap(d);
 }
 
@@ -487,7 +456,7 @@ control_status(struct daemon *d, char *out, size_t len)
 	    "open actions: %d\noverdue: %d\nnext event: %s\n"
 	    "mail queued: %d\nmail sent: %d\nmail failed: %d\nmailer: %s\n",
 	    (long)getpid(), d->conf->path, d->conf->database, d->conf->nrules, open, overdue,
-	    when, c.queued, c.sent, c.failed, mailer_busy(d->mailer) ? "sending" : "idle");
+	    when, c.queued, c.sent, c.failed, delivery_state_name(&d->dl));
 }
 
 void
@@ -526,4 +495,14 @@ daemon_changed(struct daemon *d)
 	int reopened = daemon_check_file(d);
 
 	return store_changed(d->store) || reopened;
+}
+
+int
+daemon_mail_done(struct daemon *d)
+{
+	int over = delivery_record(&d->dl, d->store, d->conf, instant_now());
+
+	if (over && d->dl.state == DELIVERY_IDLE)
+		daemon_status(d);
+	return over;
 }

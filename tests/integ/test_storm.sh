@@ -34,10 +34,15 @@ got=$(mail_count "")
 nlog=$(grep -c "mail results not recorded" "$T/duband.log")
 [ "$nlog" -eq 1 ] || fail "the log says 'mail results not recorded' $nlog times, not once"
 kill -0 "$DAEMON_PID" || fail "duband died on a full disk"
+# the delivery's state: results waiting for the disk, nothing handed to the server
+mailer_state() { ctl status | sed -n 's/^mailer: //p'; }
+assert_eq "$(mailer_state)" back-off "the mailer's state while results cannot be recorded"
 
 rm -f "$T/small/filler"
 sent() { [ "$(sql "SELECT count(*) FROM notices WHERE status = 'sent'")" -eq 5 ]; }
 wait_for 60 sent || fail "the results were not recorded once space returned"
+idle() { [ "$(mailer_state)" = idle ]; }
+wait_for 10 idle || fail "the mailer is $(mailer_state), not idle, once every result is recorded"
 sleep 2
 assert_eq "$(mail_count "")" 5 "messages delivered in all (each notice exactly once)"
 grep -q "mail results recorded again" "$T/duband.log" || fail "the recovery is not logged"
