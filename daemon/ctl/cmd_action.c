@@ -56,6 +56,49 @@ open_action(struct ctl *c, const char *arg, struct action *a)
 	return 0;
 }
 
+/* assign's --at and --due (a deadline agreed with the petitioner, 解决协议: after --at). */
+static int
+assign_times(struct ctl_args *args, int force, instant_t *at, instant_t *agreed)
+{
+	if (args_time(args, "at", at) != 0 || ctl_check_time("--at", *at, force) != 0)
+		return -1;
+	if (args_time(args, "due", agreed) != 0 ||
+	    (*agreed != 0 && ctl_check_time("--due", *agreed, force) != 0))
+		return -1;
+	if (*agreed != 0 && *agreed <= *at) {
+		fprintf(stderr, _("dubanctl: --due must be after the notification (--at)\n"));
+		return -1;
+	}
+	return 0;
+}
+
+/* Why the office refused an assignment, in dubanctl's words; the exit status. */
+static int
+assign_refused(struct ctl *c, enum office_refusal r, const struct office_assign *rq,
+    const struct plan *p, const char *cause)
+{
+	char due[32];
+
+	switch (r) {
+	case OFFICE_NO_SUCH_RULE:
+		fprintf(stderr, _("dubanctl: --rule %s: %s\n"), rq->rule, cause);
+		return EXIT_USAGE;
+	case OFFICE_AGREED_NO_RULE:
+		fprintf(stderr, _("dubanctl: no rule matches step '%s': an agreed deadline needs one"
+		    " for its reminders and escalation\n"), rq->step);
+		return EXIT_FAIL;
+	case OFFICE_OVERDUE:
+		instant_deadline(p->due, due, sizeof(due));
+		fprintf(stderr, _("dubanctl: the action would be overdue at once (due %s by rule %s):"
+		    " %s would be sent an overdue notice now and escalated after; check --at, or"
+		    " give --overdue-ok if that is right\n"), due, p->rule->name, rq->dept_code);
+		return EXIT_FAIL;
+	default:
+		fprintf(stderr, _("dubanctl: action not assigned: %s\n"), store_errmsg(c->store));
+		return EXIT_DATABASE;
+	}
+}
+
 /*
  * Commit an office operation's change (it wrote its own audit line), wake
  * the daemon, say what happened and the deadline now.
@@ -280,19 +323,10 @@ cmd_assign(struct ctl *c, struct ctl_args *args)
 	int64_t id;
 	int rc = EXIT_FAIL, force = args_has(args, "force");
 	int overdue_ok = args_has(args, "overdue-ok");
+	enum office_refusal r;
 
-	if (args_time(args, "at", &at) != 0)
+	if (assign_times(args, force, &at, &agreed) != 0)
 		return EXIT_USAGE;
-	if (ctl_check_time("--at", at, force) != 0)
-		return EXIT_USAGE;
-	/* a deadline agreed with the petitioner (解决协议): after the notification */
-	if (args_time(args, "due", &agreed) != 0 ||
-	    (agreed != 0 && ctl_check_time("--due", agreed, force) != 0))
-		return EXIT_USAGE;
-	if (agreed != 0 && agreed <= at) {
-		fprintf(stderr, _("dubanctl: --due must be after the notification (--at)\n"));
-		return EXIT_USAGE;
-	}
 	/* the kind, by key, name or alias: never a word no kind has */
 	if (c->conf->nsteps > 0) {
 		if ((kind = conf_step_find(c->conf, step)) == NULL) {
@@ -336,27 +370,8 @@ cmd_assign(struct ctl *c, struct ctl_args *args)
 		rc = ctl_db_failed(c);
 		goto out;
 	}
-	rc = EXIT_FAIL;
-	switch (office_assign(c->store, c->conf, &rq, &res, &cause)) {
-	case OFFICE_DONE:
-		break;
-	case OFFICE_NO_SUCH_RULE:
-		fprintf(stderr, _("dubanctl: --rule %s: %s\n"), rule, cause);
-		rc = EXIT_USAGE;
-		goto refused;
-	case OFFICE_AGREED_NO_RULE:
-		fprintf(stderr, _("dubanctl: no rule matches step '%s': an agreed deadline needs one"
-		    " for its reminders and escalation\n"), step);
-		goto refused;
-	case OFFICE_OVERDUE:
-		instant_deadline(p->due, due, sizeof(due));
-		fprintf(stderr, _("dubanctl: the action would be overdue at once (due %s by rule %s):"
-		    " %s would be sent an overdue notice now and escalated after; check --at, or"
-		    " give --overdue-ok if that is right\n"), due, p->rule->name, d.code);
-		goto refused;
-	default:
-		fprintf(stderr, _("dubanctl: action not assigned: %s\n"), store_errmsg(c->store));
-		rc = EXIT_DATABASE;
+	if ((r = office_assign(c->store, c->conf, &rq, &res, &cause)) != OFFICE_DONE) {
+		rc = assign_refused(c, r, &rq, p, cause);
 		goto refused;
 	}
 	if (p->rule == NULL)
