@@ -455,8 +455,8 @@ check_header(struct import *im, const struct csv_row *h)
 }
 
 /*
- * The first pass: every row checked, without a lock on the database (the
- * cases' first rows go to a temporary table). Returns the errors found, or
+ * The first pass, in a read transaction: every row checked, without a
+ * lock on the database (the cases' first rows go to a temporary table). Returns the errors found, or
  * -1 if the file or the database failed.
  */
 /* A cell written with a leading ' so that a spreadsheet keeps it text: its text again. */
@@ -561,7 +561,14 @@ cmd_ledger_import(struct ctl *c, struct ctl_args *args)
 		return EXIT_FAIL;
 	}
 	csv_reader_init(&rd, fp);
+	/* one read transaction: each row's look-ups see one state and take no lock of their own */
+	if (store_begin_read(c->store) != 0) {
+		csv_reader_free(&rd);
+		fclose(fp);
+		return ctl_db_failed(c);
+	}
 	rc = check_pass(&im, &rd);
+	store_rollback(c->store);	/* it wrote only the staging table, needed no longer */
 	csv_reader_free(&rd);
 	if (rc != 0) {
 		if (rc < 0 && im.errors == 0) {

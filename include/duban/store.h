@@ -303,6 +303,13 @@ const char *store_errmsg(struct store *s);
 
 /* txn.c */
 STORE_MUST int store_begin(struct store *s);
+/*
+ * A transaction that reads (and writes only temporary tables) until its
+ * first write: no writer is kept waiting (SQLite's WAL, PostgreSQL's
+ * snapshots); its reads see one state of the database. End it with
+ * store_commit or store_rollback.
+ */
+STORE_MUST int store_begin_read(struct store *s);
 STORE_MUST int store_commit(struct store *s);
 void store_rollback(struct store *s);
 /*

@@ -26,7 +26,7 @@ bool store_path_is_pg(const char *path);
 
 struct pg;
 struct dbst;
-enum db_txn { DB_BEGIN, DB_COMMIT, DB_ROLLBACK };
+enum db_txn { DB_BEGIN, DB_COMMIT, DB_ROLLBACK, DB_BEGIN_READ };	/* read: no write lock yet */
 
 /*
  * An engine: what the store's statement layer (db.c) asks of a database,

@@ -329,25 +329,26 @@ pg_exec(struct store *s, const char *sql)
 static int
 pg_txn(struct store *s, enum db_txn what)
 {
-	static const char *const sql[] = { "BEGIN", "COMMIT", "ROLLBACK" };
+	static const char *const sql[] = { "BEGIN", "COMMIT", "ROLLBACK", "BEGIN" };
+	bool begin = what == DB_BEGIN || what == DB_BEGIN_READ;
 	PGresult *res;
 
 	if (what == DB_ROLLBACK && s->pg->broken) {
 		s->pg->broken = s->pg->txn = false;	/* the server undid it already */
 		return 0;
 	}
-	if (what != DB_BEGIN && !s->pg->txn)
+	if (!begin && !s->pg->txn)
 		return 0;
 	if (pg_ready(s) != 0)
 		return -1;
 	res = PQexec(s->pg->conn, sql[what]);
 	if (PQresultStatus(res) == PGRES_COMMAND_OK) {
 		PQclear(res);
-		s->pg->txn = what == DB_BEGIN;
+		s->pg->txn = begin;
 		return 0;
 	}
 	/* a COMMIT or ROLLBACK that failed ends it all the same */
-	if (what != DB_BEGIN)
+	if (!begin)
 		s->pg->txn = false;
 	return pg_failed(s, res);
 }

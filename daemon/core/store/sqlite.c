@@ -130,7 +130,7 @@ lite_exec(struct store *s, const char *sql)
 static int
 lite_txn(struct store *s, enum db_txn what)
 {
-	static const char *const sql[] = { "BEGIN IMMEDIATE", "COMMIT", "ROLLBACK" };
+	static const char *const sql[] = { "BEGIN IMMEDIATE", "COMMIT", "ROLLBACK", "BEGIN DEFERRED" };
 
 	return lite_exec(s, sql[what]);
 }

@@ -30,6 +30,16 @@ store_begin(struct store *s)
 }
 
 int
+store_begin_read(struct store *s)
+{
+	if (db_txn(s, DB_BEGIN_READ) == 0)
+		return 0;
+	if (db_in_txn(s))
+		db_txn(s, DB_ROLLBACK);
+	return -1;
+}
+
+int
 store_commit(struct store *s)
 {
 	return db_txn(s, DB_COMMIT);
