@@ -57,6 +57,8 @@ struct engine {
 	int64_t		 (*last_id)(struct store *s);
 };
 extern const struct engine engine_sqlite, engine_pg;
+/* SQLite's process-wide settings (sqlite.c): before its first use, once; with_log: to the log. */
+void lite_configure(bool with_log);
 
 /* A prepared statement of either engine, with its bindings and its rows. */
 typedef struct dbst {
