@@ -29,17 +29,30 @@ delivery_idle(const struct delivery *dl)
 	return dl->state == DELIVERY_IDLE && !mailer_busy(dl->mailer);
 }
 
-int
+/* Results that could not be recorded wait for their next try. */
+static bool
+backing_off(const struct delivery *dl, instant_t now)
+{
+	return dl->state == DELIVERY_BACKOFF && now < dl->retry_at;
+}
+
+bool
+delivery_to_record(const struct delivery *dl, instant_t now)
+{
+	return dl->npending > 0 && !backing_off(dl, now);
+}
+
+void
 delivery_dispatch(struct delivery *dl, struct store *s, const struct config *conf,
     instant_t now, bool burst)
 {
 	struct mail_job *jobs;
 
 	if (!delivery_idle(dl))
-		return 0;
+		return;
 	if ((dl->flight = flight_read(s, conf->mail.digest, burst, conf->smtp.batch,
 	    now)) == NULL)
-		return 0;
+		return;
 	jobs = flight_jobs(dl->flight, s, conf, now);
 	log_debug("handing %d messages (%d notices) to the mailer", dl->flight->nmsgs,
 	    dl->flight->nitems);
@@ -47,14 +60,12 @@ delivery_dispatch(struct delivery *dl, struct store *s, const struct config *con
 	dl->state = DELIVERY_SENDING;
 	mailer_hold_until(dl->mailer, flight_hold_until(conf, s, now));
 	mailer_submit(dl->mailer, jobs, dl->flight->nmsgs);
-	return 1;
 }
 
 bool
 delivery_waits(const struct delivery *dl, instant_t now)
 {
-	return dl->flight != NULL && mailer_waiting(dl->mailer) &&
-	    (dl->state != DELIVERY_BACKOFF || now >= dl->retry_at);
+	return dl->flight != NULL && mailer_waiting(dl->mailer) && !backing_off(dl, now);
 }
 
 instant_t
@@ -250,7 +261,7 @@ delivery_record(struct delivery *dl, struct store *s, const struct config *conf,
 	}
 	if (dl->npending == 0)
 		return dl->flight == NULL;	/* the mailer is idle again: look for more */
-	if (dl->state == DELIVERY_BACKOFF && now < dl->retry_at)
+	if (backing_off(dl, now))
 		return 0;
 	if (record_pending(dl, s, conf, now) != 0) {
 		record_failed(dl, s, now);
@@ -266,8 +277,7 @@ delivery_record_in(struct delivery *dl, struct store *s, const struct config *co
 	if (dl->flight == NULL)
 		return;
 	take_results(dl);
-	if (dl->npending == 0 || (dl->state == DELIVERY_BACKOFF && now < dl->retry_at) ||
-	    dl->in_txn)
+	if (!delivery_to_record(dl, now) || dl->in_txn)
 		return;
 	if (store_savepoint(s) != 0) {
 		record_failed(dl, s, now);
@@ -300,7 +310,6 @@ delivery_stop(struct delivery *dl, struct store *s, const struct config *conf)
 		log_warnx("the SMTP exchange in flight did not end; its notices stay queued");
 	else {
 		dl->retry_at = 0;	/* one last try to record what the server said */
-		dl->state = dl->npending > 0 ? DELIVERY_RECORDING : dl->state;
 		(void)delivery_record(dl, s, conf, instant_now());
 		mailer_free(dl->mailer);
 	}

@@ -48,9 +48,9 @@ const char *delivery_state_name(const struct delivery *dl);
 bool delivery_idle(const struct delivery *dl);
 /*
  * Hand the queued notices due at now to an idle mailer (burst: only those
- * that go alone; a digest waits for the rest of its burst). 1 if a batch left.
+ * that go alone; a digest waits for the rest of its burst).
  */
-int delivery_dispatch(struct delivery *dl, struct store *s, const struct config *conf,
+void delivery_dispatch(struct delivery *dl, struct store *s, const struct config *conf,
     instant_t now, bool burst);
 /*
  * Take the mailer's results and record them in a transaction of their own;
@@ -69,6 +69,8 @@ bool delivery_waits(const struct delivery *dl, instant_t now);
 void delivery_record_in(struct delivery *dl, struct store *s, const struct config *conf,
     instant_t now);
 int delivery_txn_end(struct delivery *dl, bool committed);
+/* Are there results to record, and may it be now (not in back-off)? */
+bool delivery_to_record(const struct delivery *dl, instant_t now);
 /* When results wait for their next try (0: none wait). */
 instant_t delivery_next(const struct delivery *dl);
 /* Stop: the batch's results recorded if they can be, the rest said; the mailer freed. */

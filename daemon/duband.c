@@ -215,7 +215,7 @@ static void
 dispatch_mail(struct daemon *d, instant_t now, bool burst)
 {
 	if (!d->stopping)
-		(void)delivery_dispatch(&d->dl, d->store, d->conf, now, burst);
+		delivery_dispatch(&d->dl, d->store, d->conf, now, burst);
 }
 
 /*
@@ -313,7 +313,7 @@ daemon_work(struct daemon *d)
 	int done = 0;
 
 	daemon_check_file(d);
-	if (d->dl.npending > 0 && now >= d->dl.retry_at)
+	if (delivery_to_record(&d->dl, now))
 		daemon_mail_done(d);
 	if (d->stopping)
 		return 0;
@@ -338,9 +338,8 @@ daemon_work(struct daemon *d)
 	/* a burst still being worked off: its digests wait for the rest of it */
 	dispatch_mail(d, now, next != 0 && next <= now);
 	store_changed(d->store);
-	if (d->dl.npending > 0)
-		next = earliest(next, delivery_next(&d->dl));
-	else if (delivery_idle(&d->dl)) {
+	next = earliest(next, delivery_next(&d->dl));	/* results in back-off */
+	if (delivery_idle(&d->dl)) {
 		mail = store_outbox_next(d->store);
 		if (mail != 0 && mail < now)
 			mail = now;

@@ -454,11 +454,6 @@ check_header(struct import *im, const struct csv_row *h)
 	return 0;
 }
 
-/*
- * The first pass, in a read transaction: every row checked, without a
- * lock on the database (the cases' first rows go to a temporary table). Returns the errors found, or
- * -1 if the file or the database failed.
- */
 /* A cell written with a leading ' so that a spreadsheet keeps it text: its text again. */
 static void
 untext_row(struct csv_row *row)
@@ -471,6 +466,11 @@ untext_row(struct csv_row *row)
 			memmove(row->fields[i], t, strlen(t) + 1);
 }
 
+/*
+ * The first pass, in the caller's read transaction: every row checked,
+ * without a lock on the database (the cases' first rows go to a temporary
+ * table). Returns the errors found, or -1 if the file or the database failed.
+ */
 static int
 check_pass(struct import *im, struct csv_reader *rd)
 {

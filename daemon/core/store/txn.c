@@ -18,10 +18,10 @@ cache_size(struct store *s, int kib)
 		log_warnx("store: cache size: %s", store_errmsg(s));
 }
 
-int
-store_begin(struct store *s)
+static int
+begin(struct store *s, enum db_txn what)
 {
-	if (db_txn(s, DB_BEGIN) == 0)
+	if (db_txn(s, what) == 0)
 		return 0;
 	/* a BEGIN that failed half-way must not leave a transaction open behind it */
 	if (db_in_txn(s))
@@ -30,13 +30,15 @@ store_begin(struct store *s)
 }
 
 int
+store_begin(struct store *s)
+{
+	return begin(s, DB_BEGIN);
+}
+
+int
 store_begin_read(struct store *s)
 {
-	if (db_txn(s, DB_BEGIN_READ) == 0)
-		return 0;
-	if (db_in_txn(s))
-		db_txn(s, DB_ROLLBACK);
-	return -1;
+	return begin(s, DB_BEGIN_READ);
 }
 
 int
