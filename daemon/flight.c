@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "duban/log.h"
 #include "duban/message.h"
 #include "duban/notice.h"
 #include "duban/xmalloc.h"
@@ -85,10 +86,17 @@ flight_jobs(struct flight *f, struct store *s, const struct config *conf, instan
 		jobs[i].id = i;
 		jobs[i].recipient = xstrdup(it->recipient);
 		if (m->n == 1) {
-			/* a digest's items were read without their messages; a single's may be too */
-			if (it->message == NULL)
-				it->message = store_notice_message(s, it->id);
-			jobs[i].message = message_redate(it->message ? it->message : "", now);
+			/*
+			 * Composed now, from what the transition stored (a digest's
+			 * items are read without it); NULL if that cannot compose
+			 * it: the mailer refuses it unsent, the office is told
+			 */
+			if (!it->composed && store_notice_message(s, it) != 0)
+				log_warnx("notice %lld: cannot read what composes it",
+				    (long long)it->id);
+			if ((jobs[i].message = notice_message(it, now)) == NULL)
+				log_warnx("notice %lld: what is stored cannot compose its text",
+				    (long long)it->id);
 			m->message_id = xstrdup(it->message_id);
 		} else
 			jobs[i].message = notice_digest(conf, it, m->n, now, &m->message_id);

@@ -54,6 +54,20 @@ void notice_instance(const char *id);
 char *notice_compose(const struct config *conf, const char *to_name, const char *to_addr,
     const char *subject, const char *body, const char *tag, const char *thread_tag,
     const char *ref, instant_t now, char **message_id);
+/*
+ * What a notice's text is made of when it is sent: its variables as stored
+ * ("name len:value", one after another), and back (names and values in
+ * *mem, freed by the caller; -1, *mem NULL, if s is not such a text).
+ */
+#define NOTICE_VARS_MAX	64
+char *notice_vars_encode(const struct tpl_var *v, int n);
+int notice_vars_decode(const char *s, struct tpl_var *v, int max, char **mem);
+/*
+ * The message of a notice read from the outbox, dated now: composed from
+ * its format and variables (or, queued before schema 14, its stored text
+ * redated). NULL if what is stored cannot compose it. The caller frees it.
+ */
+char *notice_message(const struct outbox_item *it, instant_t now);
 /* "张**": the first character of a name and a star for each of the rest. */
 char *notice_mask_name(const char *name);
 

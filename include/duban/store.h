@@ -15,7 +15,7 @@
 #include "duban/instant.h"
 #include "duban/tz.h"
 
-#define STORE_SCHEMA_VERSION	13
+#define STORE_SCHEMA_VERSION	14
 
 /* A result the caller must look at: a write that failed is never passed over. */
 #define STORE_MUST	__attribute__((warn_unused_result))
@@ -85,7 +85,18 @@ struct notice {
 	int		 seq;
 	const char	*recipient;	/* envelope address */
 	const char	*subject;
-	const char	*message;	/* the whole RFC 5322 message */
+	/*
+	 * What composes the message when it is sent: the template's name, the
+	 * sender, the body's template text (stored once, by their digest), the
+	 * variables (notice_vars_encode), the thread's Message-ID and the
+	 * X-Duban-Action header.
+	 */
+	const char	*template;
+	const char	*sender;
+	const char	*body;
+	const char	*vars;
+	const char	*thread_id;
+	const char	*ref;
 	const char	*message_id;
 	const char	*recipient_name;
 	const char	*item;		/* its line in a digest */
@@ -104,10 +115,16 @@ struct outbox_item {
 	char	*recipient_name;
 	char	*subject;
 	char	*item;
-	char	*message;
+	char	*message;	/* composed before schema 14; NULL or "": from the rest */
 	char	*message_id;
+	char	*sender;	/* what composes it (struct notice) */
+	char	*body;
+	char	*vars;
+	char	*thread_id;
+	char	*ref;
 	int	 attempts;
 	int	 digest;
+	int	 composed;	/* its composition was read (a digest's items are read without) */
 };
 
 struct escalation_row {
@@ -357,8 +374,8 @@ STORE_MUST int store_outbox_recipients(struct store *s, instant_t now, int max, 
 /* One recipient's mergeable notices due, without their messages. */
 STORE_MUST int store_outbox_for(struct store *s, const char *recipient, instant_t now, int max,
     struct outbox_item *out);
-/* The stored message of a notice (the caller frees it), or NULL. */
-char *store_notice_message(struct store *s, int64_t id);
+/* What composes notice it->id (its message, or its composition) read into it; -1: not read. */
+STORE_MUST int store_notice_message(struct store *s, struct outbox_item *it);
 /* The earliest next try of a queued notice, 0 if none. */
 instant_t store_outbox_next(struct store *s);
 /* Sent: message_id is that of the message that carried it (a digest's, maybe). */

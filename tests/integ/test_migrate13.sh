@@ -24,14 +24,18 @@ fi
 assert_eq "$(version)" 12 "the fixture's schema"
 index | grep -qi coalesce && fail "the fixture already has the new index"
 rows() {
-	for t in departments cases actions assignments notices escalations evidence events pauses \
+	for t in departments cases actions assignments escalations evidence events pauses \
 		deadline_audit leaders; do
 		sql "SELECT * FROM $t ORDER BY id"
 	done
+	# the columns schema 12 had (14 adds what composes a notice when it is sent)
+	sql "SELECT id, action_id, kind, level, seq, recipient, subject, message, message_id, status,
+		attempts, next_try, reply, created_at, sent_at, recipient_name, item, digest,
+		sent_message_id, cycle, due_at FROM notices ORDER BY id"
 }
 rows >"$T/rows.before"
 ctl actions --all >"$T/actions.before" || fail "dubanctl on a schema 12 database"
-assert_eq "$(version)" 13 "the schema after opening"
+assert_eq "$(version)" 14 "the schema after opening"
 index | grep -qi "coalesce(what, ''" || fail "the index after the migration: $(index)"
 rows >"$T/rows.after"
 cmp -s "$T/rows.before" "$T/rows.after" || fail "rows changed: $(diff "$T/rows.before" "$T/rows.after" | head)"

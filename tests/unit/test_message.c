@@ -4,6 +4,8 @@
 
 #include "unit.h"
 #include "duban/message.h"
+#include "duban/notice.h"
+#include "duban/xmalloc.h"
 #include "duban/rulelang.h"
 #include "duban/rules.h"
 
@@ -204,6 +206,100 @@ test_duration_parse(void **state)
 	assert_int_equal(duration_parse("-1 days", &d, &cause), -1);
 }
 
+/* A notice's variables as stored and back: any byte but NUL, in any order. */
+static void
+test_vars_roundtrip(void **state)
+{
+	struct tpl_var in[] = {
+		{ "case", "C1" }, { "case_title", "标题 7:含冒号 与空格\n第二行" }, { "what", "" },
+		{ "escalation", "如至 2026-06-12 24:00 仍未办结" }, { "x", "12 3:abc" },
+	}, out[NOTICE_VARS_MAX];
+	char *enc = notice_vars_encode(in, 5), *mem;
+	int n, i;
+
+	(void)state;
+	n = notice_vars_decode(enc, out, NOTICE_VARS_MAX, &mem);
+	assert_int_equal(n, 5);
+	for (i = 0; i < 5; i++) {
+		assert_string_equal(out[i].name, in[i].name);
+		assert_string_equal(out[i].value, in[i].value);
+	}
+	free(mem);
+	free(enc);
+	/* none at all */
+	assert_int_equal(notice_vars_decode("", out, NOTICE_VARS_MAX, &mem), 0);
+	free(mem);
+}
+
+/* What is not an encoding is refused, never read past its end. */
+static void
+test_vars_refused(void **state)
+{
+	static const char *const bad[] = {
+		"case", "case 2", "case 2C1", "case 3:C1", "case x:C1", " 2:C1", "case :C1",
+		"case 2:C1dept 99:x", "case -1:C1", "case 18446744073709551617:C1",
+	};
+	struct tpl_var out[2];
+	char *mem;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(notice_vars_decode(bad[i], out, 2, &mem), -1);
+		assert_null(mem);
+	}
+	/* more than the room given */
+	assert_int_equal(notice_vars_decode("a 0:b 0:c 0:", out, 2, &mem), -1);
+}
+
+/*
+ * A notice composed when it is sent is the message composed from the same
+ * parts at once; one queued before (its text stored) is that text redated;
+ * one whose stored parts cannot compose it gives NULL.
+ */
+static void
+test_notice_message(void **state)
+{
+	struct tpl_var v[] = { { "head", "于海滨" }, { "case", "C1" } };
+	struct mail m = sample();
+	struct outbox_item it;
+	char *want, *got, *vars = notice_vars_encode(v, 2);
+
+	(void)state;
+	memset(&it, 0, sizeof(it));
+	it.recipient = xstrdup(m.to_addr);
+	it.recipient_name = xstrdup(m.to_name);
+	it.subject = xstrdup(m.subject);
+	it.message_id = xstrdup(m.message_id);
+	it.thread_id = xstrdup(m.thread_id);
+	it.ref = xstrdup("1 overdue");
+	it.sender = xstrdup(m.from);
+	it.body = xstrdup("{head}同志：\n\n{case}请办理。\n");
+	it.vars = vars;
+	m.body = "于海滨同志：\n\nC1请办理。\n";
+	m.action_ref = "1 overdue";
+	want = message_compose(&m);
+	got = notice_message(&it, m.date);
+	assert_string_equal(got, want);
+	free(got);
+	/* a stored text (schema 13) is sent as it was, with the date of sending */
+	it.message = want;
+	got = notice_message(&it, m.date + 3600000);
+	assert_non_null(strstr(got, "Date: Fri, 15 Jan 2027 17:00:00 +0800\r\n"));
+	assert_int_equal(strlen(got), strlen(want));
+	free(got);
+	it.message = xstrdup("");
+	free(want);
+	it.vars = xstrdup("head 99:x");
+	assert_null(notice_message(&it, m.date));
+	free(it.vars);
+	it.vars = vars;
+	free(it.body);
+	it.body = NULL;
+	assert_null(notice_message(&it, m.date));
+	store_outbox_item_clear(&it);
+}
+
 int
 main(void)
 {
@@ -216,6 +312,9 @@ main(void)
 		cmocka_unit_test(test_base64),
 		cmocka_unit_test(test_split_address),
 		cmocka_unit_test(test_duration_parse),
+		cmocka_unit_test(test_vars_roundtrip),
+		cmocka_unit_test(test_vars_refused),
+		cmocka_unit_test(test_notice_message),
 	};
 
 	tz_set("Asia/Shanghai");

@@ -173,39 +173,128 @@ fnv1a(const char *s)
 	return h;
 }
 
+/*
+ * One message, one Message-ID: the database's instance (made at init, so
+ * that a rebuilt database never reuses one), the notice's tag, and its
+ * recipient (an escalation and its copies are separate messages); its
+ * thread's id if thread_tag is given (else *thread is NULL).
+ */
+static void
+notice_ids(const struct config *conf, const char *to_addr, const char *tag,
+    const char *thread_tag, char **message_id, char **thread)
+{
+	char *from_name, *from_addr;
+
+	message_split_address(conf->smtp.from, &from_name, &from_addr);
+	xasprintf(message_id, "duban.%s.%s.%08x@%s", notice_instance_id, tag,
+	    fnv1a(to_addr ? to_addr : ""), message_domain(from_addr));
+	*thread = NULL;
+	if (thread_tag != NULL)
+		xasprintf(thread, "duban.%s.%s@%s", notice_instance_id, thread_tag,
+		    message_domain(from_addr));
+	free(from_name);
+	free(from_addr);
+}
+
+static char *
+compose(const char *from, const char *to_name, const char *to_addr, const char *subject,
+    const char *body, const char *message_id, const char *thread, const char *ref,
+    instant_t now)
+{
+	struct mail m;
+
+	memset(&m, 0, sizeof(m));
+	m.from = from;
+	m.to_name = to_name;
+	m.to_addr = to_addr;
+	m.subject = subject;
+	m.body = body;
+	m.message_id = message_id;
+	m.thread_id = thread;
+	m.action_ref = ref;
+	m.date = now;
+	return message_compose(&m);
+}
+
 char *
 notice_compose(const struct config *conf, const char *to_name, const char *to_addr,
     const char *subject, const char *body, const char *tag, const char *thread_tag,
     const char *ref, instant_t now, char **message_id)
 {
-	char *from_name, *from_addr, *thread = NULL, *msg;
-	struct mail m;
+	char *thread, *msg;
 
-	message_split_address(conf->smtp.from, &from_name, &from_addr);
-	/*
-	 * One message, one Message-ID: the database's instance (made at init, so
-	 * that a rebuilt database never reuses one), the notice's tag, and its
-	 * recipient (an escalation and its copies are separate messages).
-	 */
-	xasprintf(message_id, "duban.%s.%s.%08x@%s", notice_instance_id, tag,
-	    fnv1a(to_addr ? to_addr : ""), message_domain(from_addr));
-	if (thread_tag != NULL)
-		xasprintf(&thread, "duban.%s.%s@%s", notice_instance_id, thread_tag,
-		    message_domain(from_addr));
-	memset(&m, 0, sizeof(m));
-	m.from = conf->smtp.from;
-	m.to_name = to_name;
-	m.to_addr = to_addr;
-	m.subject = subject;
-	m.body = body;
-	m.message_id = *message_id;
-	m.thread_id = thread;
-	m.action_ref = ref;
-	m.date = now;
-	msg = message_compose(&m);
+	notice_ids(conf, to_addr, tag, thread_tag, message_id, &thread);
+	msg = compose(conf->smtp.from, to_name, to_addr, subject, body, *message_id, thread, ref,
+	    now);
 	free(thread);
-	free(from_name);
-	free(from_addr);
+	return msg;
+}
+
+char *
+notice_vars_encode(const struct tpl_var *v, int n)
+{
+	struct buf b = { 0 };
+	int i;
+
+	for (i = 0; i < n; i++) {
+		buf_printf(&b, "%s %zu:", v[i].name, strlen(v[i].value));
+		buf_puts(&b, v[i].value);
+	}
+	return b.data ? buf_take(&b) : xstrdup("");
+}
+
+int
+notice_vars_decode(const char *s, struct tpl_var *v, int max, char **mem)
+{
+	const char *p = s, *sp, *colon;
+	char *out, *end;
+	unsigned long long len;
+	int n = 0;
+
+	*mem = out = xmalloc(strlen(s) + 2 * (size_t)max + 1);
+	while (*p != '\0') {
+		if (n == max || (sp = strchr(p, ' ')) == NULL || sp == p ||
+		    (colon = strchr(sp, ':')) == NULL || colon == sp + 1)
+			goto bad;
+		len = strtoull(sp + 1, &end, 10);
+		if (end != colon || len > strlen(colon + 1))
+			goto bad;
+		v[n].name = out;
+		memcpy(out, p, (size_t)(sp - p));
+		out += sp - p;
+		*out++ = '\0';
+		v[n].value = out;
+		memcpy(out, colon + 1, (size_t)len);
+		out += len;
+		*out++ = '\0';
+		n++;
+		p = colon + 1 + len;
+	}
+	return n;
+bad:
+	free(*mem);
+	*mem = NULL;
+	return -1;
+}
+
+char *
+notice_message(const struct outbox_item *it, instant_t now)
+{
+	struct tpl_var v[NOTICE_VARS_MAX];
+	char *mem, *body, *msg;
+	int n;
+
+	/* queued before schema 14: composed then, dated now */
+	if (it->message != NULL && it->message[0] != '\0')
+		return message_redate(it->message, now);
+	if (it->sender == NULL || it->body == NULL || it->vars == NULL ||
+	    (n = notice_vars_decode(it->vars, v, NOTICE_VARS_MAX, &mem)) < 0)
+		return NULL;
+	body = template_render(it->body, v, n);
+	msg = compose(it->sender, it->recipient_name, it->recipient, it->subject, body,
+	    it->message_id, it->thread_id, it->ref, now);
+	free(body);
+	free(mem);
 	return msg;
 }
 
@@ -218,13 +307,12 @@ queue_one(struct store *st, const struct config *conf, const struct action *a,
 	const struct template *tpl = &conf->tpl.t[tpl_of(e)];
 	struct notice_vars nv;
 	struct notice n;
-	char *subject, *body, *item, *msgid, *tag, *thread, *ref, *msg;
+	char *subject, *item, *msgid, *tag, *thread_tag, *thread, *ref, *vars;
 	bool at_once = e->kind == EV_ESCALATE && conf->mail.escalate_at_once;
 	int rc;
 
 	vars_for_action(&nv, conf, a, e, t);
 	subject = template_render(tpl->subject, nv.v, nv.n);
-	body = template_render(tpl->body, nv.v, nv.n);
 	item = template_render(conf->tpl.t[TPL_ITEM].subject, nv.v, nv.n);
 	/* a later deadline's notices (cycle 1, 2…) are other messages than the first's */
 	if (a->cycle == 0)
@@ -233,9 +321,11 @@ queue_one(struct store *st, const struct config *conf, const struct action *a,
 	else
 		xasprintf(&tag, "%lld.%s.%d.%d.c%d", (long long)a->id, event_kind_name(e->kind),
 		    e->level, e->seq, a->cycle);
-	xasprintf(&thread, "%lld", (long long)a->id);
+	xasprintf(&thread_tag, "%lld", (long long)a->id);
 	xasprintf(&ref, "%lld %s", (long long)a->id, event_kind_name(e->kind));
-	msg = notice_compose(conf, to_name, to_addr, subject, body, tag, thread, ref, now, &msgid);
+	notice_ids(conf, to_addr, tag, thread_tag, &msgid, &thread);
+	/* what composes the text when it is sent: the body's template and its values */
+	vars = notice_vars_encode(nv.v, nv.n);
 	memset(&n, 0, sizeof(n));
 	n.action_id = a->id;
 	n.kind = event_kind_name(e->kind);
@@ -244,7 +334,12 @@ queue_one(struct store *st, const struct config *conf, const struct action *a,
 	n.recipient = to_addr;
 	n.recipient_name = to_name;
 	n.subject = subject;
-	n.message = msg;
+	n.template = template_file(tpl_of(e));
+	n.sender = conf->smtp.from;
+	n.body = tpl->body;
+	n.vars = vars;
+	n.thread_id = thread;
+	n.ref = ref;
 	n.message_id = msgid;
 	n.item = item;
 	n.digest = conf->mail.digest && !at_once;
@@ -265,12 +360,12 @@ queue_one(struct store *st, const struct config *conf, const struct action *a,
 	    store_notice_withdraw(st, store_last_id(st),
 	    "withdrawn before it was sent: office hours end before the deadline it warns of") != 0)
 		rc = -1;
-	free(msg);
+	free(vars);
 	free(subject);
-	free(body);
 	free(item);
 	free(msgid);
 	free(tag);
+	free(thread_tag);
 	free(thread);
 	free(ref);
 	free(nv.petitioner);
@@ -382,7 +477,7 @@ notice_failure_of(struct store *st, const struct config *conf,
 	struct buf subjects = { 0 }, actions = { 0 };
 	struct tpl_var v[5];
 	struct notice n;
-	char tag[48], *subject, *body, *msgid, *msg, *action, *failed;
+	char tag[48], *subject, *vars, *msgid, *thread, *action, *failed;
 	int rc, i;
 
 	if (conf->office_email == NULL || strcmp(f->kind, "failure") == 0)
@@ -410,10 +505,9 @@ notice_failure_of(struct store *st, const struct config *conf,
 	v[3] = (struct tpl_var){ "action", action };
 	v[4] = (struct tpl_var){ "office", conf->office_name };
 	subject = template_render(tpl->subject, v, 5);
-	body = template_render(tpl->body, v, 5);
+	vars = notice_vars_encode(v, 5);
 	snprintf(tag, sizeof(tag), "failure.%lld", (long long)f->id);
-	msg = notice_compose(conf, conf->office_name, conf->office_email, subject, body, tag,
-	    NULL, NULL, now, &msgid);
+	notice_ids(conf, conf->office_email, tag, NULL, &msgid, &thread);
 	memset(&n, 0, sizeof(n));
 	n.action_id = f->action_id;
 	n.kind = "failure";
@@ -421,7 +515,10 @@ notice_failure_of(struct store *st, const struct config *conf,
 	n.recipient = conf->office_email;
 	n.recipient_name = conf->office_name;
 	n.subject = subject;
-	n.message = msg;
+	n.template = template_file(TPL_FAILURE);
+	n.sender = conf->smtp.from;
+	n.body = tpl->body;
+	n.vars = vars;
 	n.message_id = msgid;
 	n.item = subject;
 	n.digest = 0;
@@ -430,9 +527,8 @@ notice_failure_of(struct store *st, const struct config *conf,
 		log_warnx("notice %lld%s to %s refused for good; the office is told",
 		    (long long)f->id, nitems > 1 ? " and the rest of its digest" : "", f->recipient);
 	free(subject);
-	free(body);
+	free(vars);
 	free(msgid);
-	free(msg);
 	free(action);
 	free(failed);
 	return rc < 0 ? -1 : 0;

@@ -521,11 +521,15 @@ smtp_deliver(const struct mail_settings *set, struct mail_job *jobs, int n,
 		const char *why;
 
 		/* nothing unchecked reaches the envelope, whatever the store holds */
-		if (address_check(set->from_addr, &why) != 0 ||
+		if (jobs[i].message == NULL || address_check(set->from_addr, &why) != 0 ||
 		    address_check(jobs[i].recipient, &why) != 0) {
 			char text[160];
 
-			snprintf(text, sizeof(text), "not sent: invalid mail address (%s)", why);
+			if (jobs[i].message == NULL)
+				snprintf(text, sizeof(text), "not sent: its text could not be composed"
+				    " from what the database holds");
+			else
+				snprintf(text, sizeof(text), "not sent: invalid mail address (%s)", why);
 			note.done[i] = 1;
 			result_set(&res[i], jobs[i].id, MAIL_FAILED, 0, text);
 			res[i].attempts = jobs[i].attempts;

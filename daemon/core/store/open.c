@@ -361,6 +361,23 @@ static const char *migrations[] = {
 	"DROP INDEX actions_identity;"
 	"CREATE INDEX actions_identity ON actions(case_id, dept_id, step, (coalesce(what, '')),"
 	" notified_at);",
+	/*
+	 * 14: a notice's text made when it is sent. The transition stores what
+	 * composes it: its format (the template's name, the sender, the body's
+	 * template text, stored once under their digest), its variables, its
+	 * thread and X-Duban-Action; message stays for the notices queued
+	 * before, composed already, and is '' from now on.
+	 */
+	"CREATE TABLE formats ("
+	"  key TEXT PRIMARY KEY,"
+	"  template TEXT NOT NULL,"
+	"  sender TEXT NOT NULL,"
+	"  body TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL);"
+	"ALTER TABLE notices ADD COLUMN format TEXT REFERENCES formats(key);"
+	"ALTER TABLE notices ADD COLUMN vars TEXT;"
+	"ALTER TABLE notices ADD COLUMN thread_id TEXT;"
+	"ALTER TABLE notices ADD COLUMN ref TEXT;",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -3,6 +3,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <openssl/evp.h>
+
 #include "duban/log.h"
 #include "internal.h"
 
@@ -23,10 +25,44 @@ store_notice_each_action(struct store *s, int64_t action,
 	return rc < 0 ? -1 : 0;
 }
 
+/*
+ * A format's key: SHA-256 of its template's name, sender and body, in hex
+ * (the first 128 bits: formats are few, and a key names one for good).
+ */
+static void
+format_key(const struct notice *n, char key[33])
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int len = 0, i;
+	EVP_MD_CTX *c = EVP_MD_CTX_new();
+
+	if (c == NULL || EVP_DigestInit_ex(c, EVP_sha256(), NULL) != 1 ||
+	    EVP_DigestUpdate(c, n->template, strlen(n->template) + 1) != 1 ||
+	    EVP_DigestUpdate(c, n->sender, strlen(n->sender) + 1) != 1 ||
+	    EVP_DigestUpdate(c, n->body, strlen(n->body)) != 1 ||
+	    EVP_DigestFinal_ex(c, md, &len) != 1 || len < 16)
+		fatalx("SHA-256 is not available");
+	EVP_MD_CTX_free(c);
+	for (i = 0; i < 16; i++)
+		snprintf(key + 2 * i, 3, "%02x", md[i]);
+}
+
 int
 store_notice_add(struct store *s, const struct notice *n, instant_t now)
 {
-	dbst *st = db_stmt(s, Q_NOTICE_ADD);
+	dbst *st = db_stmt(s, Q_FORMAT_ADD);
+	char key[33];
+
+	/* the format once, the notice naming it by its key */
+	format_key(n, key);
+	db_bind_text(st, 1, key);
+	db_bind_text(st, 2, n->template);
+	db_bind_text(st, 3, n->sender);
+	db_bind_text(st, 4, n->body);
+	db_bind_int64(st, 5, now);
+	if (db_step_done(s, st) != 0)
+		return -1;
+	st = db_stmt(s, Q_NOTICE_ADD);
 
 	db_bind_int64(st, 1, n->action_id);
 	db_bind_text(st, 2, n->kind);
@@ -34,7 +70,7 @@ store_notice_add(struct store *s, const struct notice *n, instant_t now)
 	db_bind_int(st, 4, n->seq);
 	db_bind_text(st, 5, n->recipient);
 	db_bind_text(st, 6, n->subject);
-	db_bind_text(st, 7, n->message);
+	db_bind_text(st, 7, key);
 	db_bind_text(st, 8, n->message_id);
 	db_bind_int64(st, 9, n->send_at ? n->send_at : now);
 	db_bind_int64(st, 10, instant_now());	/* when it was really queued */
@@ -43,6 +79,9 @@ store_notice_add(struct store *s, const struct notice *n, instant_t now)
 	db_bind_int(st, 13, n->digest);
 	db_bind_int(st, 14, n->cycle);
 	db_bind_instant(st, 15, n->due_at);
+	db_bind_text(st, 16, n->vars);
+	db_bind_text(st, 17, n->thread_id);
+	db_bind_text(st, 18, n->ref);
 	if (db_step_done(s, st) != 0)
 		return -1;
 	return db_changes(s) == 1 ? 0 : 1;
@@ -54,8 +93,21 @@ store_last_id(struct store *s)
 	return db_last_id(s);
 }
 
+/* What composes a notice, from columns i..i+4: sender, body, vars, thread_id, ref. */
+static void
+composition_from(dbst *st, int i, struct outbox_item *o)
+{
+	o->sender = db_col_text(st, i);
+	o->body = db_col_text(st, i + 1);
+	o->vars = db_col_text(st, i + 2);
+	o->thread_id = db_col_text(st, i + 3);
+	o->ref = db_col_text(st, i + 4);
+	o->composed = o->message != NULL || o->body != NULL;
+}
+
 /* An outbox row from the columns id, recipient, message, attempts, action_id,
- * kind, subject, recipient_name, item, digest, message_id. */
+ * kind, subject, recipient_name, item, digest, message_id, and what composes
+ * it: sender, body, vars, thread_id, ref (NULL for a digest's items). */
 static void
 outbox_from_row(dbst *st, struct outbox_item *o)
 {
@@ -70,6 +122,7 @@ outbox_from_row(dbst *st, struct outbox_item *o)
 	o->item = db_col_text(st, 8);
 	o->digest = db_int(st, 9);
 	o->message_id = db_col_text(st, 10);
+	composition_from(st, 11, o);
 }
 
 int
@@ -106,6 +159,11 @@ store_outbox_item_clear(struct outbox_item *o)
 	free(o->recipient_name);
 	free(o->item);
 	free(o->message_id);
+	free(o->sender);
+	free(o->body);
+	free(o->vars);
+	free(o->thread_id);
+	free(o->ref);
 	memset(o, 0, sizeof(*o));
 }
 
@@ -355,15 +413,23 @@ store_outbox_for(struct store *s, const char *recipient, instant_t now, int max,
 	return n;
 }
 
-char *
-store_notice_message(struct store *s, int64_t id)
+int
+store_notice_message(struct store *s, struct outbox_item *it)
 {
 	dbst *st = db_stmt(s, Q_NOTICE_MESSAGE);
-	char *msg = NULL;
+	int rc;
 
-	db_bind_int64(st, 1, id);
-	if (db_next(s, st) == 1)
-		msg = db_col_text(st, 0);
+	db_bind_int64(st, 1, it->id);
+	if ((rc = db_next(s, st)) == 1) {
+		free(it->message);
+		free(it->sender);
+		free(it->body);
+		free(it->vars);
+		free(it->thread_id);
+		free(it->ref);
+		it->message = db_col_text(st, 0);
+		composition_from(st, 1, it);
+	}
 	db_reset(st);
-	return msg;
+	return rc == 1 ? 0 : -1;
 }

@@ -258,6 +258,17 @@ const char *const pg_migrations[] = {
 	"DROP INDEX actions_identity;"
 	"CREATE INDEX actions_identity ON actions(case_id, dept_id, step, (coalesce(what, '')),"
 	" notified_at);",
+	/* 14: a notice's text made when it is sent (open.c) */
+	"CREATE TABLE formats ("
+	"  key text PRIMARY KEY,"
+	"  template text NOT NULL,"
+	"  sender text NOT NULL,"
+	"  body text NOT NULL,"
+	"  created_at bigint NOT NULL);"
+	"ALTER TABLE notices ADD COLUMN format text REFERENCES formats(key);"
+	"ALTER TABLE notices ADD COLUMN vars text;"
+	"ALTER TABLE notices ADD COLUMN thread_id text;"
+	"ALTER TABLE notices ADD COLUMN ref text;",
 };
 
 const int pg_nmigrations = (int)(sizeof(pg_migrations) / sizeof(pg_migrations[0]));

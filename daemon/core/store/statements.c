@@ -7,6 +7,9 @@
 #include "internal.h"
 #include "statements.h"
 
+/* What composes a notice when it is sent (outbox_from_row), from n and its format f */
+#define COMPOSITION "f.sender, f.body, n.vars, n.thread_id, n.ref"
+
 /* The columns escalation_from_row (queue.c) reads. */
 #define ESCALATION_COLUMNS \
 	"e.id, e.action_id, e.level, e.target, e.opened_at, e.acked_at," \
@@ -175,36 +178,46 @@ const struct stmt_def store_stmts[Q_N] = {
 	    " sent_at, reply, level, seq, cycle, due_at FROM notices WHERE action_id = ?"
 	    " ORDER BY id",
 	    NULL },
+	[Q_FORMAT_ADD] = { "format_add",
+	    "INSERT OR IGNORE INTO formats (key, template, sender, body, created_at)"
+	    " VALUES (?, ?, ?, ?, ?)",
+	    NULL },
+	/* its text is made when it is sent, from its format and variables */
 	[Q_NOTICE_ADD] = { "notice_add",
 	    "INSERT OR IGNORE INTO notices (action_id, kind, level, seq, recipient, subject,"
-	    " message, message_id, status, next_try, created_at, recipient_name, item, digest,"
-	    " cycle, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?)",
+	    " format, message_id, status, next_try, created_at, recipient_name, item, digest,"
+	    " cycle, due_at, vars, thread_id, ref, message)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')",
 	    NULL },
 	/*
 	 * PostgreSQL, shared by several daemons: the rows are claimed for this
 	 * instance with a lease, skipping what another holds or is claiming.
 	 */
 	[Q_OUTBOX_QUEUED] = { "outbox_queued",
-	    "SELECT id, recipient, message, attempts, action_id, kind, subject,"
-	    " recipient_name, item, digest, message_id FROM notices"
-	    " WHERE status = 'queued' AND next_try <= ? ORDER BY next_try, id LIMIT ?",
+	    "SELECT n.id, n.recipient, n.message, n.attempts, n.action_id, n.kind, n.subject,"
+	    " n.recipient_name, n.item, n.digest, n.message_id, " COMPOSITION " FROM notices n"
+	    " LEFT JOIN formats f ON f.key = n.format"
+	    " WHERE n.status = 'queued' AND n.next_try <= ? ORDER BY n.next_try, n.id LIMIT ?",
 	    "WITH c AS (UPDATE notices SET lease_owner = ?3, lease_until = ?4 WHERE id IN"
 	    " (SELECT id FROM notices WHERE status = 'queued' AND next_try <= ?1"
 	    " AND (lease_until IS NULL OR lease_until <= ?1) ORDER BY next_try, id LIMIT ?2"
 	    " FOR UPDATE SKIP LOCKED) RETURNING *)"
-	    " SELECT id, recipient, message, attempts, action_id, kind, subject,"
-	    " recipient_name, item, digest, message_id FROM c ORDER BY next_try, id" },
+	    " SELECT n.id, n.recipient, n.message, n.attempts, n.action_id, n.kind, n.subject,"
+	    " n.recipient_name, n.item, n.digest, n.message_id, " COMPOSITION " FROM c n"
+	    " LEFT JOIN formats f ON f.key = n.format ORDER BY n.next_try, n.id" },
 	[Q_OUTBOX_QUEUED_SINGLES] = { "outbox_queued_singles",
-	    "SELECT id, recipient, message, attempts, action_id, kind, subject,"
-	    " recipient_name, item, digest, message_id FROM notices"
-	    " WHERE status = 'queued' AND next_try <= ? AND digest = 0"
-	    " ORDER BY next_try, id LIMIT ?",
+	    "SELECT n.id, n.recipient, n.message, n.attempts, n.action_id, n.kind, n.subject,"
+	    " n.recipient_name, n.item, n.digest, n.message_id, " COMPOSITION " FROM notices n"
+	    " LEFT JOIN formats f ON f.key = n.format"
+	    " WHERE n.status = 'queued' AND n.next_try <= ? AND n.digest = 0"
+	    " ORDER BY n.next_try, n.id LIMIT ?",
 	    "WITH c AS (UPDATE notices SET lease_owner = ?3, lease_until = ?4 WHERE id IN"
 	    " (SELECT id FROM notices WHERE status = 'queued' AND next_try <= ?1 AND digest = 0"
 	    " AND (lease_until IS NULL OR lease_until <= ?1) ORDER BY next_try, id LIMIT ?2"
 	    " FOR UPDATE SKIP LOCKED) RETURNING *)"
-	    " SELECT id, recipient, message, attempts, action_id, kind, subject,"
-	    " recipient_name, item, digest, message_id FROM c ORDER BY next_try, id" },
+	    " SELECT n.id, n.recipient, n.message, n.attempts, n.action_id, n.kind, n.subject,"
+	    " n.recipient_name, n.item, n.digest, n.message_id, " COMPOSITION " FROM c n"
+	    " LEFT JOIN formats f ON f.key = n.format ORDER BY n.next_try, n.id" },
 	/* a notice another instance holds may be sent here when its lease runs out */
 	[Q_OUTBOX_NEXT] = { "outbox_next",
 	    "SELECT next_try FROM notices WHERE status = 'queued' ORDER BY next_try LIMIT 1",
@@ -273,7 +286,7 @@ const struct stmt_def store_stmts[Q_N] = {
 	    " GROUP BY recipient ORDER BY min(next_try) LIMIT ?2" },
 	[Q_OUTBOX_FOR] = { "outbox_for",
 	    "SELECT id, recipient, NULL, attempts, action_id, kind, subject,"
-	    " recipient_name, item, digest, message_id FROM notices"
+	    " recipient_name, item, digest, message_id, NULL, NULL, NULL, NULL, NULL FROM notices"
 	    " WHERE status = 'queued' AND next_try <= ? AND digest = 1 AND recipient = ?"
 	    " ORDER BY next_try, id LIMIT ?",
 	    "WITH c AS (UPDATE notices SET lease_owner = ?4, lease_until = ?5 WHERE id IN"
@@ -281,9 +294,11 @@ const struct stmt_def store_stmts[Q_N] = {
 	    " AND recipient = ?2 AND (lease_until IS NULL OR lease_until <= ?1)"
 	    " ORDER BY next_try, id LIMIT ?3 FOR UPDATE SKIP LOCKED) RETURNING *)"
 	    " SELECT id, recipient, NULL, attempts, action_id, kind, subject,"
-	    " recipient_name, item, digest, message_id FROM c ORDER BY next_try, id" },
+	    " recipient_name, item, digest, message_id, NULL, NULL, NULL, NULL, NULL FROM c"
+	    " ORDER BY next_try, id" },
 	[Q_NOTICE_MESSAGE] = { "notice_message",
-	    "SELECT message FROM notices WHERE id = ?",
+	    "SELECT n.message, " COMPOSITION " FROM notices n LEFT JOIN formats f ON f.key = n.format"
+	    " WHERE n.id = ?",
 	    NULL },
 	/* procedure.c */
 	[Q_PROPOSAL_ADD] = { "proposal_add",
