@@ -157,7 +157,7 @@ bench-peers: all
 # Fuzzing with libFuzzer (clang): each target for FUZZ_SECONDS, starting from
 # the corpus kept in tests/fuzz/corpus/NAME; new inputs go to build-fuzz/.
 FUZZ_SECONDS ?= 30
-FUZZ_TARGETS = conf calendar duration csv message address record
+FUZZ_TARGETS = conf calendar duration csv message address record vars
 FUZZ_CFLAGS  = -g -O1 -std=c11 -D_GNU_SOURCE -DCSV_CHUNK=7 -MMD -MP -Iinclude -Idaemon $(PQ_CFLAGS) -DSRCDIR=\"$(CURDIR)\" \
 	       -fsanitize=fuzzer-no-link,address,undefined
 build-fuzz/core/%.o: daemon/core/%.c
