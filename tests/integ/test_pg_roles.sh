@@ -52,5 +52,39 @@ for r in "$daemon" "$clerk"; do
 	done
 done
 kill -TERM "$DAEMON_PID"; wait "$DAEMON_PID"; DAEMON_PID=""
+
+# An upgrade: the previous release's office (tests/data/schema13.pg.sql, its
+# notices queued) owned by the owner, README's grants given then; the owner
+# opens it with this release (the migration), and the daemon's and the
+# clerk's roles work on with those grants alone, the new tables included.
+up=${PGDB}_up
+PGDB_MORE="${PGDB_MORE:-} $up"
+super -c "CREATE DATABASE $up OWNER $owner" || fail "the upgrade's database"
+UP=$(pg_uri "$up")
+psql -Xq -v ON_ERROR_STOP=1 "$UP" -c "SET ROLE $owner" -c "ALTER SCHEMA public OWNER TO $owner" \
+	-f "$TOP/tests/data/schema13.pg.sql" >/dev/null 2>"$T/load" || fail "the fixture: $(cat "$T/load")"
+psql -Xq -v ON_ERROR_STOP=1 "$UP" -c "GRANT USAGE ON SCHEMA public TO $daemon, $clerk" \
+	-c "GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO $daemon, $clerk" \
+	-c "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO $daemon, $clerk" || fail "grants on the fixture"
+as() {	# as ROLE [OPTIONS]: a configuration on the upgraded database as ROLE
+	awk -v db="$(sed -E "s/([?&])user=[^&]*/\1user=$1/" <<<"$UP")${2:-}" \
+		'/^database = / { print "database = " db; next } { print }' "$T/duban.conf" >"$T/as-$1.conf"
+	echo "$T/as-$1.conf"
+}
+o=$(as "$(psql -XAt "$DB" -c "SELECT current_user")" "&options=-c%20role%3D$owner")
+"$DUBANCTL" -f "$o" actions >/dev/null 2>"$T/migrate" || fail "the owner's migration: $(cat "$T/migrate")"
+assert_eq "$(psql -XAt "$UP" -c "SELECT value FROM meta WHERE key = 'schema_version'")" 14 "the schema after the upgrade"
+"$DUBANCTL" -f "$(as "$clerk")" assign C1 zjj reply --force >/dev/null 2>"$T/assign" ||
+	fail "the clerk after the upgrade: $(cat "$T/assign")"
+: >"$T/duband.log"
+"$DUBAND" -d -f "$(as "$daemon")" >>"$T/duband.log" 2>&1 &
+DAEMON_PID=$!
+unsent() { psql -XAt "$UP" -c "SELECT count(*) FROM notices WHERE status = 'queued'"; }
+wait_for 60 sh -c "[ \"\$(psql -XAt '$UP' -c \"SELECT count(*) FROM notices WHERE status = 'queued'\")\" = 0 ] &&
+	[ \"\$(psql -XAt '$UP' -c \"SELECT count(*) FROM notices WHERE format IS NOT NULL AND status <> 'queued'\")\" -ge 1 ]" ||
+	fail "after the upgrade, $(unsent) notices queued: $(grep -i 'denied\|error' "$T/duband.log" | head -3)"
+grep -q "permission denied" "$T/duband.log" &&
+	fail "after the upgrade the daemon needed more than README's grants: $(grep 'permission denied' "$T/duband.log" | head -3)"
+kill -TERM "$DAEMON_PID"; wait "$DAEMON_PID"; DAEMON_PID=""
 cleanup_roles
 exit 0

@@ -268,7 +268,18 @@ const char *const pg_migrations[] = {
 	"ALTER TABLE notices ADD COLUMN format text REFERENCES formats(key);"
 	"ALTER TABLE notices ADD COLUMN vars text;"
 	"ALTER TABLE notices ADD COLUMN thread_id text;"
-	"ALTER TABLE notices ADD COLUMN ref text;",
+	"ALTER TABLE notices ADD COLUMN ref text;"
+	/*
+	 * the roles that read and write notices (README's grants, given on the
+	 * tables there were) get the same on the new table: an upgrade made by
+	 * the owner leaves the daemon's and the clerks' roles working
+	 */
+	"DO $$DECLARE g record; BEGIN"
+	" FOR g IN SELECT DISTINCT a.grantee, a.privilege_type FROM pg_class c, aclexplode(c.relacl) a"
+	"  WHERE c.oid = 'notices'::regclass AND a.grantee <> c.relowner AND a.grantee <> 0"
+	"  AND a.privilege_type IN ('SELECT', 'INSERT', 'UPDATE') LOOP"
+	"  EXECUTE format('GRANT %s ON formats TO %s', g.privilege_type, g.grantee::regrole);"
+	" END LOOP; END$$;",
 };
 
 const int pg_nmigrations = (int)(sizeof(pg_migrations) / sizeof(pg_migrations[0]));
