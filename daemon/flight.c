@@ -88,13 +88,14 @@ flight_jobs(struct flight *f, struct store *s, const struct config *conf, instan
 		if (m->n == 1) {
 			/*
 			 * Composed now, from what the transition stored (a digest's
-			 * items are read without it); NULL if that cannot compose
-			 * it: the mailer refuses it unsent, the office is told
+			 * items are read without it: neither text nor format); NULL
+			 * if that cannot compose it: the mailer refuses it unsent,
+			 * the office is told
 			 */
-			if (!it->composed && store_notice_message(s, it) != 0)
-				log_warnx("notice %lld: cannot read what composes it",
-				    (long long)it->id);
-			if ((jobs[i].message = notice_message(it, now)) == NULL)
+			if (it->message != NULL || it->body != NULL ||
+			    store_notice_message(s, it) == 0)
+				jobs[i].message = notice_message(it, now);
+			if (jobs[i].message == NULL)
 				log_warnx("notice %lld: what is stored cannot compose its text",
 				    (long long)it->id);
 			m->message_id = xstrdup(it->message_id);

@@ -124,7 +124,6 @@ struct outbox_item {
 	char	*ref;
 	int	 attempts;
 	int	 digest;
-	int	 composed;	/* its composition was read (a digest's items are read without) */
 };
 
 struct escalation_row {

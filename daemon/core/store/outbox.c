@@ -102,7 +102,6 @@ composition_from(dbst *st, int i, struct outbox_item *o)
 	o->vars = db_col_text(st, i + 2);
 	o->thread_id = db_col_text(st, i + 3);
 	o->ref = db_col_text(st, i + 4);
-	o->composed = o->message != NULL || o->body != NULL;
 }
 
 /* An outbox row from the columns id, recipient, message, attempts, action_id,
