@@ -333,6 +333,7 @@ void store_rollback(struct store *s);
  * what makes that fast where the engine has it (a larger cache, the
  * indexes on deadlines dropped, to be built again by a sort), ended by
  * store_recompute_end (committed) or store_recompute_abort (rolled back).
+ * When begin or end fails, store_errmsg says why until the abort.
  */
 STORE_MUST int store_recompute_begin(struct store *s);
 STORE_MUST int store_recompute_end(struct store *s);

@@ -201,9 +201,13 @@ sqlite_log(void *arg, int code, const char *msg)
  * it alone can be undone inside a transaction) stays in memory up to this
  * size. SQLite's default, 64 KiB, once passed by one statement, turned every
  * later statement's journal into writes to a temporary file: seven writes a
- * row in a ledger import, two thirds of its time.
+ * row in a ledger import, two thirds of its time. Below 128 KiB: a journal
+ * that outgrows memory is written to its file in pieces of this size, and
+ * SQLite's unix files take at most 128 KiB - 1 in one write (1 MiB made every
+ * statement of more than 1 MiB in a transaction fail with "database or disk
+ * is full": a recompute of a million actions, dropping its indexes).
  */
-#define STMT_JOURNAL_SPILL	(1 << 20)
+#define STMT_JOURNAL_SPILL	(124 << 10)
 
 /* SQLite's process-wide settings: before its first use, once. */
 void

@@ -63,10 +63,9 @@ store_recompute_begin(struct store *s)
 		cache_size(s, STORE_CACHE_KIB);
 		return -1;
 	}
-	if (s->pg == NULL && db_exec(s, "DROP INDEX actions_next; DROP INDEX actions_open") != 0) {
-		store_recompute_abort(s);
+	/* a failure is the caller's to say (store_errmsg) and then to abort */
+	if (s->pg == NULL && db_exec(s, "DROP INDEX actions_next; DROP INDEX actions_open") != 0)
 		return -1;
-	}
 	return 0;
 }
 
@@ -75,10 +74,8 @@ store_recompute_end(struct store *s)
 {
 	if ((s->pg == NULL && db_exec(s, "CREATE INDEX actions_next ON actions(next_at)"
 	    " WHERE next_at IS NOT NULL; CREATE INDEX actions_open ON actions(due_at)"
-	    " WHERE done_at IS NULL") != 0) || store_commit(s) != 0) {
-		store_recompute_abort(s);
+	    " WHERE done_at IS NULL") != 0) || store_commit(s) != 0)
 		return -1;
-	}
 	cache_size(s, STORE_CACHE_KIB);
 	return 0;
 }
