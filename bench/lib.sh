@@ -5,7 +5,7 @@ free_port() {
 }
 
 # bench_conf PORT DIGEST [FROM]: a configuration in $T with one one-week rule
-# "r", mail to the server on PORT.
+# "r", mail to the server on PORT ([smtp] in-flight from IN_FLIGHT if set).
 bench_conf() {
 	cat >"$T/duban.conf" <<CONF
 [daemon]
@@ -19,6 +19,7 @@ host = 127.0.0.1
 port = $1
 starttls = off
 from = ${3:-fxb@example.gov.cn}
+${IN_FLIGHT:+in-flight = $IN_FLIGHT}
 [rule "r"]
 deadline = 1 week
 CONF

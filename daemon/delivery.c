@@ -65,7 +65,8 @@ delivery_dispatch(struct delivery *dl, struct store *s, const struct config *con
 bool
 delivery_waits(const struct delivery *dl, instant_t now)
 {
-	return dl->flight != NULL && mailer_waiting(dl->mailer) && !backing_off(dl, now);
+	return dl->flight != NULL && !backing_off(dl, now) && (mailer_waiting(dl->mailer) ||
+	    (dl->npending > 0 && !mailer_busy(dl->mailer)));
 }
 
 instant_t
@@ -225,6 +226,17 @@ take_results(struct delivery *dl)
 		dl->state = DELIVERY_RECORDING;
 }
 
+/* How many of these results are messages the server accepted. */
+static int
+delivered(const struct mail_result *r, int n)
+{
+	int i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += r[i].outcome == MAIL_SENT;
+	return k;
+}
+
 /* The pending results are committed: the mailer goes on; 1 if its batch is over. */
 static int
 results_committed(struct delivery *dl)
@@ -233,7 +245,7 @@ results_committed(struct delivery *dl)
 		log_info("mail results recorded again (%d); sending resumes", dl->npending);
 	dl->failures = 0;
 	dl->retry_at = 0;
-	mailer_recorded(dl->mailer);
+	mailer_recorded(dl->mailer, delivered(dl->pending, dl->npending));
 	mail_results_free(dl->pending, dl->npending);
 	dl->pending = NULL;
 	dl->npending = 0;

@@ -59,7 +59,7 @@ void delivery_dispatch(struct delivery *dl, struct store *s, const struct config
  */
 int delivery_record(struct delivery *dl, struct store *s, const struct config *conf,
     instant_t now);
-/* Does a result wait to be recorded, and may it be now? (A transaction ends for it.) */
+/* Does the mailer wait for results to be recorded, and may they be now? (A transaction ends for them.) */
 bool delivery_waits(const struct delivery *dl, instant_t now);
 /*
  * Inside a transaction of transitions: write the results taken so far in a

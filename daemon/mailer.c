@@ -28,6 +28,7 @@ struct mailer {
 	struct mail_result	*results;
 	int			 nresults;
 	int			 unrecorded;	/* delivered, not yet recorded by the loop */
+	int			 in_flight;	/* at most that many before a text waits */
 	void			(*wake)(void *);
 	void			*wake_arg;
 	instant_t		 hold_until;	/* the batch's claim runs out (0: none) */
@@ -44,16 +45,17 @@ mailer_report(void *arg, struct mail_result *r)
 	m->results[m->nresults++] = *r;
 	r->reply = NULL;
 	if (m->results[m->nresults - 1].outcome == MAIL_SENT)
-		m->unrecorded = 1;
+		m->unrecorded++;
 	pthread_mutex_unlock(&m->lock);
 	m->wake(m->wake_arg);
 }
 
 /*
- * A delivered message is recorded before the text of the next one leaves
- * (its envelope may go meanwhile), so that a crash can send again only the
- * one the server has just accepted, and a database that cannot take the
- * result stops delivery rather than repeating it. Stopping lets the batch
+ * At most in-flight delivered messages wait to be recorded when the text of
+ * the next one leaves (its envelope may go meanwhile), so that a crash can
+ * send again only those the server has just accepted (the loop records them
+ * meanwhile, several in one commit), and a database that cannot take the
+ * results stops delivery rather than repeating it. Stopping lets the batch
  * finish; the results are recorded after.
  */
 static int
@@ -63,7 +65,7 @@ mailer_before_text(void *arg)
 	instant_t until;
 
 	pthread_mutex_lock(&m->lock);
-	while (m->unrecorded && !m->stopping)
+	while (m->unrecorded >= m->in_flight && !m->stopping)
 		pthread_cond_wait(&m->cond, &m->lock);
 	until = m->hold_until;
 	pthread_mutex_unlock(&m->lock);
@@ -80,10 +82,10 @@ mailer_hold_until(struct mailer *m, instant_t until)
 }
 
 void
-mailer_recorded(struct mailer *m)
+mailer_recorded(struct mailer *m, int delivered)
 {
 	pthread_mutex_lock(&m->lock);
-	m->unrecorded = 0;
+	m->unrecorded = delivered < m->unrecorded ? m->unrecorded - delivered : 0;
 	pthread_cond_broadcast(&m->cond);
 	pthread_mutex_unlock(&m->lock);
 }
@@ -143,6 +145,7 @@ mailer_start(const struct smtp_conf *smtp, void (*wake)(void *), void *arg)
 	pthread_mutex_init(&m->lock, NULL);
 	pthread_cond_init(&m->cond, NULL);
 	smtp_settings_from_conf(&m->set, smtp);
+	m->in_flight = smtp->in_flight > 0 ? smtp->in_flight : 1;
 	m->wake = wake;
 	m->wake_arg = arg;
 	if ((rc = pthread_create(&m->thread, NULL, mailer_main, m)) != 0) {
@@ -158,6 +161,8 @@ mailer_configure(struct mailer *m, const struct smtp_conf *smtp)
 	pthread_mutex_lock(&m->lock);
 	smtp_settings_free(&m->set);
 	smtp_settings_from_conf(&m->set, smtp);
+	m->in_flight = smtp->in_flight > 0 ? smtp->in_flight : 1;
+	pthread_cond_broadcast(&m->cond);
 	pthread_mutex_unlock(&m->lock);
 }
 
@@ -178,7 +183,8 @@ mailer_waiting(struct mailer *m)
 	int waiting;
 
 	pthread_mutex_lock(&m->lock);
-	waiting = m->nresults > 0 || m->unrecorded;
+	/* held before a text, or done with results the loop has not taken */
+	waiting = m->unrecorded >= m->in_flight || (!m->busy && m->nresults > 0);
 	pthread_mutex_unlock(&m->lock);
 	return waiting;
 }

@@ -69,6 +69,7 @@ struct smtp_conf {
 	int			 retry_min;	/* seconds */
 	int			 retry_max;	/* seconds */
 	int			 batch;		/* messages per SMTP session */
+	int			 in_flight;	/* delivered, not yet recorded: at most */
 };
 
 struct mail_conf {

@@ -44,7 +44,10 @@ struct mailer *mailer_start(const struct smtp_conf *smtp, void (*wake)(void *), 
 void mailer_configure(struct mailer *m, const struct smtp_conf *smtp);
 /* Is a batch being delivered (or waiting to be)? */
 int mailer_busy(struct mailer *m);
-/* Does the mailer wait for the loop: results to take, or a delivery to record? */
+/*
+ * Does the mailer wait for the loop: in-flight deliveries to record before
+ * the next text, or the results of a batch it has finished?
+ */
 int mailer_waiting(struct mailer *m);
 /*
  * The batch's claim on a shared outbox holds until this instant (0: no
@@ -60,10 +63,11 @@ void mailer_submit(struct mailer *m, struct mail_job *jobs, int n);
 int mailer_results(struct mailer *m, struct mail_result **out);
 void mail_results_free(struct mail_result *r, int n);
 /*
- * The loop has recorded every result taken so far. After a delivered
- * message the mailer waits for this before it sends the next one.
+ * The loop has recorded `delivered` more of the messages the server
+ * accepted. While [smtp] in-flight of them wait to be recorded, the mailer
+ * sends no message's text: a crash repeats at most that many.
  */
-void mailer_recorded(struct mailer *m);
+void mailer_recorded(struct mailer *m, int delivered);
 /*
  * Stop: let the batch in flight finish for at most wait_ms. Returns 0 if
  * the thread ended (take its last results, then mailer_free), -1 if it was

@@ -155,6 +155,7 @@ from = 同江市房信办 <fxb@example.gov.cn>
 timeout = 5 seconds
 retry-min = 1 second
 retry-max = 2 seconds
+${IN_FLIGHT:+in-flight = $IN_FLIGHT}
 [target "discipline"]
 name = 市纪委监委监督工作组
 email = jw@example.gov.cn

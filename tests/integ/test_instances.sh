@@ -14,6 +14,7 @@ N=${INSTANCES_ACTIONS:-3000}
 setup_dir
 pg_only
 start_sink --no-fsync
+IN_FLIGHT=${IN_FLIGHT:-4}
 POLL="60 seconds" write_conf '[rule "burst"]' 'deadline = 2 seconds' \
 	'escalate = 2 seconds after -> discipline' 'escalate-cc = none' \
 	'[rule "fast"]' 'deadline = 1 second'
@@ -58,8 +59,8 @@ for name in a b c; do
 done
 # what the server received, by Message-ID
 received_vs_stored
-# in flight: one message at b's kill, one at c's stop
-[ "$DUPS" -le 2 ] || fail "$DUPS duplicates: more than the messages in flight at the kill and the stop"
+# in flight: in-flight messages at b's kill, as many at c's stop
+[ "$DUPS" -le $((2 * IN_FLIGHT)) ] || fail "$DUPS duplicates: more than the messages in flight at the kill and the stop"
 grep -q "claim on this batch ran out" "$T/c.log" ||
 	echo "  (c held no batch when it stopped)" >&2
 echo "  $expected notices by 3 instances, one stopped past its lease, one killed: $DUPS duplicates" >&2

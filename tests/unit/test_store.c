@@ -340,6 +340,36 @@ test_every_statement(void **state)
 }
 
 /*
+ * A format is stored once per transaction: a notice that names one stored
+ * in a part of the transaction since undone stores it again (else the
+ * notice would name a format that is not there).
+ */
+static void
+test_format_after_rollback(void **state)
+{
+	struct fixture *f = *state;
+	struct notice n = { .action_id = 1, .kind = "overdue", .level = 0, .seq = 90,
+	    .recipient = "zjj@example.gov.cn", .subject = "s", .template = "t-undone",
+	    .sender = "fxb@example.gov.cn", .body = "{case}", .vars = "case 2:C1",
+	    .ref = "1 overdue", .message_id = "<m90@example.gov.cn>", .item = "i", .cycle = 1 };
+	dbst *st;
+
+	assert_int_equal(store_begin(f->st), 0);
+	assert_int_equal(store_savepoint(f->st), 0);
+	assert_int_equal(store_notice_add(f->st, &n, T0), 0);
+	store_rollback_part(f->st);
+	n.seq = 91;
+	n.message_id = "<m91@example.gov.cn>";
+	assert_int_equal(store_notice_add(f->st, &n, T0), 0);
+	assert_int_equal(store_commit(f->st), 0);
+	st = db_stmt_once(f->st, "SELECT count(*) FROM notices n JOIN formats f ON f.key = n.format"
+	    " WHERE f.template = 't-undone'");
+	assert_int_equal(db_next(f->st, st), 1);
+	assert_int_equal(db_int(st, 0), 1);
+	db_finalize(st);
+}
+
+/*
  * One statement that changes more pages than SQLite keeps of its journal in
  * memory, inside a larger transaction: its journal goes to a temporary file
  * and the statement still succeeds. (SQLite's unix files are written at most
@@ -383,6 +413,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_recompute_fails_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_every_statement, setup, teardown),
 		cmocka_unit_test(test_large_statement),
+		cmocka_unit_test_setup_teardown(test_format_after_rollback, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, cn_setup, cn_teardown);

@@ -47,6 +47,7 @@ conf_defaults(struct config *c)
 	c->smtp.retry_min = 30;
 	c->smtp.retry_max = 3600;
 	c->smtp.batch = 100;
+	c->smtp.in_flight = 8;
 	c->mail.digest = 1;
 	c->mail.escalate_at_once = 1;
 	c->mail.mask = 1;
@@ -314,6 +315,8 @@ smtp_key(struct conf_parse *p, const char *name, const char *value)
 		parse_seconds(p, name, value, 1, 7 * 86400, &s->retry_max);
 	else if (strcmp(name, "batch") == 0)
 		parse_int(p, name, value, 1, 10000, &s->batch);
+	else if (strcmp(name, "in-flight") == 0)
+		parse_int(p, name, value, 1, 1000, &s->in_flight);
 	else
 		unknown_key(p, name);
 	return 1;

@@ -39,8 +39,9 @@ conf_print(const struct config *c, FILE *fp)
 	fprintf(fp, "from = %s\n", c->smtp.from);
 	if (c->smtp.helo)
 		fprintf(fp, "helo = %s\n", c->smtp.helo);
-	fprintf(fp, "timeout = %d seconds\nretry-min = %d seconds\nretry-max = %d seconds\nbatch = %d\n",
-	    c->smtp.timeout, c->smtp.retry_min, c->smtp.retry_max, c->smtp.batch);
+	fprintf(fp, "timeout = %d seconds\nretry-min = %d seconds\nretry-max = %d seconds\nbatch = %d\n"
+	    "in-flight = %d\n", c->smtp.timeout, c->smtp.retry_min, c->smtp.retry_max, c->smtp.batch,
+	    c->smtp.in_flight);
 	fprintf(fp, "\n[mail]\ntemplates = %s\ndigest = %s\ndigest-window = %d seconds\n"
 	    "escalations = %s\nmask-personal-data = %s\n",
 	    c->mail.templates_dir ? c->mail.templates_dir : "(built-in)",

@@ -204,6 +204,9 @@ db_last_id(struct store *s)
 int
 db_txn(struct store *s, enum db_txn what)
 {
+	/* what a transaction knows of the formats it stored holds in it alone */
+	if (what == DB_BEGIN || what == DB_BEGIN_READ)
+		store_formats_forget(s);
 	return s->eng->txn(s, what);
 }
 

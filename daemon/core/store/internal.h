@@ -59,6 +59,12 @@ struct engine {
 extern const struct engine engine_sqlite, engine_pg;
 /* SQLite's process-wide settings (sqlite.c): before its first use, once; with_log: to the log. */
 void lite_configure(bool with_log);
+/*
+ * Forget the formats known to be stored: at a transaction's beginning, and
+ * when a part of one is undone (a format is known in the transaction that
+ * stored it, or found it, alone).
+ */
+void store_formats_forget(struct store *s);
 
 /* A prepared statement of either engine, with its bindings and its rows. */
 typedef struct dbst {
@@ -74,6 +80,9 @@ typedef struct dbst {
 	int		 row, nrows;
 } dbst;
 
+/* The formats a store remembers having stored (a notice's needs one or two). */
+#define STORE_FORMATS_KNOWN	16
+
 struct store {
 	const struct engine *eng;
 	sqlite3		*db;		/* SQLite, or NULL */
@@ -84,6 +93,10 @@ struct store {
 	char		*who;		/* this instance in the audit log */
 	instant_t	 lease_ms;	/* how long a claim holds */
 	dbst		*stmts[Q_N];	/* each statement, prepared when first used */
+	/* the formats this transaction has stored or found (store_notice_add) */
+	char		 formats[STORE_FORMATS_KNOWN][33];
+	int		 nformats;
+	int		 format_next;	/* the slot the next one takes */
 };
 
 #define ACTION_COLUMNS \

@@ -47,21 +47,47 @@ format_key(const struct notice *n, char key[33])
 		snprintf(key + 2 * i, 3, "%02x", md[i]);
 }
 
+/* Is this format known to be stored (this transaction, or committed)? */
+static bool
+format_known(const struct store *s, const char *key)
+{
+	int i;
+
+	for (i = 0; i < s->nformats; i++)
+		if (strcmp(s->formats[i], key) == 0)
+			return true;
+	return false;
+}
+
+void
+store_formats_forget(struct store *s)
+{
+	s->nformats = 0;
+	s->format_next = 0;
+}
+
 int
 store_notice_add(struct store *s, const struct notice *n, instant_t now)
 {
-	dbst *st = db_stmt(s, Q_FORMAT_ADD);
+	dbst *st;
 	char key[33];
 
-	/* the format once, the notice naming it by its key */
+	/* the format once (a statement a transition spares once it is known), the notice naming it */
 	format_key(n, key);
-	db_bind_text(st, 1, key);
-	db_bind_text(st, 2, n->template);
-	db_bind_text(st, 3, n->sender);
-	db_bind_text(st, 4, n->body);
-	db_bind_int64(st, 5, now);
-	if (db_step_done(s, st) != 0)
-		return -1;
+	if (!format_known(s, key)) {
+		st = db_stmt(s, Q_FORMAT_ADD);
+		db_bind_text(st, 1, key);
+		db_bind_text(st, 2, n->template);
+		db_bind_text(st, 3, n->sender);
+		db_bind_text(st, 4, n->body);
+		db_bind_int64(st, 5, now);
+		if (db_step_done(s, st) != 0)
+			return -1;
+		memcpy(s->formats[s->format_next], key, sizeof(key));
+		s->format_next = (s->format_next + 1) % STORE_FORMATS_KNOWN;
+		if (s->nformats < STORE_FORMATS_KNOWN)
+			s->nformats++;
+	}
 	st = db_stmt(s, Q_NOTICE_ADD);
 
 	db_bind_int64(st, 1, n->action_id);

@@ -102,6 +102,7 @@ store_release(struct store *s)
 void
 store_rollback_part(struct store *s)
 {
+	store_formats_forget(s);
 	if (db_exec(s, "ROLLBACK TO part") == 0)
 		db_exec(s, "RELEASE part");
 }
