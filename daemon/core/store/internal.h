@@ -63,12 +63,6 @@ struct engine {
 extern const struct engine engine_sqlite, engine_pg;
 /* SQLite's process-wide settings (sqlite.c): before its first use, once; with_log: to the log. */
 void lite_configure(bool with_log);
-/*
- * Forget the formats known to be stored: at a transaction's beginning, and
- * when a part of one is undone (a format is known in the transaction that
- * stored it, or found it, alone).
- */
-void store_formats_forget(struct store *s);
 
 /* A prepared statement of either engine, with its bindings and its rows. */
 typedef struct dbst {
@@ -102,6 +96,18 @@ struct store {
 	int		 nformats;
 	int		 format_next;	/* the slot the next one takes */
 };
+
+/*
+ * Forget the formats known to be stored: at a transaction's beginning, and
+ * when a part of one is undone (a format is known in the transaction that
+ * stored it, or found it, alone).
+ */
+static inline void
+store_formats_forget(struct store *s)
+{
+	s->nformats = 0;
+	s->format_next = 0;
+}
 
 #define ACTION_COLUMNS \
 	"a.id, a.step, a.rule, a.notified_at, a.due_at, a.uncertain, a.stage," \

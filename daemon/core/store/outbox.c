@@ -47,7 +47,7 @@ format_key(const struct notice *n, char key[33])
 		snprintf(key + 2 * i, 3, "%02x", md[i]);
 }
 
-/* Is this format known to be stored (this transaction, or committed)? */
+/* Has this transaction stored this format, or found it stored? */
 static bool
 format_known(const struct store *s, const char *key)
 {
@@ -57,13 +57,6 @@ format_known(const struct store *s, const char *key)
 		if (strcmp(s->formats[i], key) == 0)
 			return true;
 	return false;
-}
-
-void
-store_formats_forget(struct store *s)
-{
-	s->nformats = 0;
-	s->format_next = 0;
 }
 
 int
