@@ -28,7 +28,6 @@ struct mailer {
 	struct mail_result	*results;
 	int			 nresults;
 	int			 unrecorded;	/* delivered, not yet recorded by the loop */
-	int			 in_flight;	/* at most that many before a text waits */
 	void			(*wake)(void *);
 	void			*wake_arg;
 	instant_t		 hold_until;	/* the batch's claim runs out (0: none) */
@@ -51,7 +50,7 @@ mailer_report(void *arg, struct mail_result *r)
 }
 
 /*
- * At most in-flight delivered messages wait to be recorded when the text of
+ * At most in_flight delivered messages wait to be recorded when the text of
  * the next one leaves (its envelope may go meanwhile), so that a crash can
  * send again only those the server has just accepted (the loop records them
  * meanwhile, several in one commit), and a database that cannot take the
@@ -65,7 +64,7 @@ mailer_before_text(void *arg)
 	instant_t until;
 
 	pthread_mutex_lock(&m->lock);
-	while (m->unrecorded >= m->in_flight && !m->stopping)
+	while (m->unrecorded >= m->set.in_flight && !m->stopping)
 		pthread_cond_wait(&m->cond, &m->lock);
 	until = m->hold_until;
 	pthread_mutex_unlock(&m->lock);
@@ -145,7 +144,6 @@ mailer_start(const struct smtp_conf *smtp, void (*wake)(void *), void *arg)
 	pthread_mutex_init(&m->lock, NULL);
 	pthread_cond_init(&m->cond, NULL);
 	smtp_settings_from_conf(&m->set, smtp);
-	m->in_flight = smtp->in_flight > 0 ? smtp->in_flight : 1;
 	m->wake = wake;
 	m->wake_arg = arg;
 	if ((rc = pthread_create(&m->thread, NULL, mailer_main, m)) != 0) {
@@ -161,8 +159,7 @@ mailer_configure(struct mailer *m, const struct smtp_conf *smtp)
 	pthread_mutex_lock(&m->lock);
 	smtp_settings_free(&m->set);
 	smtp_settings_from_conf(&m->set, smtp);
-	m->in_flight = smtp->in_flight > 0 ? smtp->in_flight : 1;
-	pthread_cond_broadcast(&m->cond);
+	pthread_cond_broadcast(&m->cond);	/* a larger in-flight lets a held text go */
 	pthread_mutex_unlock(&m->lock);
 }
 
@@ -184,7 +181,7 @@ mailer_waiting(struct mailer *m)
 
 	pthread_mutex_lock(&m->lock);
 	/* held before a text, or done with results the loop has not taken */
-	waiting = m->unrecorded >= m->in_flight || (!m->busy && m->nresults > 0);
+	waiting = m->unrecorded >= m->set.in_flight || (!m->busy && m->nresults > 0);
 	pthread_mutex_unlock(&m->lock);
 	return waiting;
 }

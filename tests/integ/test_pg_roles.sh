@@ -79,9 +79,12 @@ assert_eq "$(psql -XAt "$UP" -c "SELECT value FROM meta WHERE key = 'schema_vers
 : >"$T/duband.log"
 "$DUBAND" -d -f "$(as "$daemon")" >>"$T/duband.log" 2>&1 &
 DAEMON_PID=$!
-unsent() { psql -XAt "$UP" -c "SELECT count(*) FROM notices WHERE status = 'queued'"; }
-wait_for 60 sh -c "[ \"\$(psql -XAt '$UP' -c \"SELECT count(*) FROM notices WHERE status = 'queued'\")\" = 0 ] &&
-	[ \"\$(psql -XAt '$UP' -c \"SELECT count(*) FROM notices WHERE format IS NOT NULL AND status <> 'queued'\")\" -ge 1 ]" ||
+up_sql() { psql -XAt "$UP" -c "$1"; }
+unsent() { up_sql "SELECT count(*) FROM notices WHERE status = 'queued'"; }
+# every notice worked off, the new one (composed from its format) among them
+worked() { [ "$(unsent)" = 0 ] &&
+	[ "$(up_sql "SELECT count(*) FROM notices WHERE format IS NOT NULL AND status <> 'queued'")" -ge 1 ]; }
+wait_for 60 worked ||
 	fail "after the upgrade, $(unsent) notices queued: $(grep -i 'denied\|error' "$T/duband.log" | head -3)"
 grep -q "permission denied" "$T/duband.log" &&
 	fail "after the upgrade the daemon needed more than README's grants: $(grep 'permission denied' "$T/duband.log" | head -3)"

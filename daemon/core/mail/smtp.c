@@ -77,6 +77,7 @@ smtp_settings_from_conf(struct mail_settings *s, const struct smtp_conf *c)
 	s->user = xstrdup_null(c->user);
 	s->password = xstrdup_null(c->password);
 	s->ca_file = xstrdup_null(c->ca_file);
+	s->in_flight = c->in_flight > 0 ? c->in_flight : 1;
 }
 
 void
@@ -106,6 +107,7 @@ smtp_settings_copy(struct mail_settings *dst, const struct mail_settings *src)
 	dst->user = xstrdup_null(src->user);
 	dst->password = xstrdup_null(src->password);
 	dst->ca_file = xstrdup_null(src->ca_file);
+	dst->in_flight = src->in_flight;
 }
 
 static void message_result(struct session_note *note, int i, int ok, const char *err);

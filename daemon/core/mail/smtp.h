@@ -19,6 +19,7 @@ struct mail_settings {
 	char	*user;
 	char	*password;
 	char	*ca_file;	/* NULL: the system's CA store */
+	int	 in_flight;	/* accepted, unrecorded messages before a text waits (≥ 1) */
 };
 
 void smtp_settings_from_conf(struct mail_settings *s, const struct smtp_conf *c);
@@ -29,8 +30,8 @@ struct smtp_hooks {
 	/* each result, as soon as the server has answered its message */
 	void	(*report)(void *, struct mail_result *);
 	/*
-	 * before a message's text leaves: waits until the one before is
-	 * recorded; nonzero: the batch may no longer be sent (its claim ran
+	 * before a message's text leaves: waits while in_flight accepted
+	 * messages wait to be recorded; nonzero: the batch may no longer be sent (its claim ran
 	 * out), and the session is cut before the text
 	 */
 	int	(*before_text)(void *);
