@@ -1,5 +1,5 @@
 # duban: build, test, run, install.
-#   make            build duband and dubanctl into $(BUILD)
+#   make            build duband, dubanctl and duban-web into $(BUILD)
 #   make check      run every test (unit, configuration, integration)
 #   make check-pg   the same on PostgreSQL (a server of the tests' own)
 #   make check-san  the same, built with AddressSanitizer and UBSan
@@ -54,6 +54,8 @@ CTL_SRC	 = daemon/ctl/main.c daemon/ctl/ctl.c daemon/ctl/args.c daemon/ctl/table
 	   daemon/ctl/cmd_preview.c daemon/ctl/cmd_queue.c daemon/ctl/cmd_mail.c \
 	   daemon/ctl/cmd_ledger.c daemon/ctl/ledger.c daemon/ctl/cmd_ledger_export.c daemon/ctl/cmd_report.c \
 	   daemon/ctl/cmd_next.c daemon/ctl/cmd_leader.c
+WEB_SRC	 = daemon/web/main.c daemon/web/http.c daemon/web/answer.c daemon/web/page.c \
+	   daemon/web/metrics.c
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 LANGS	 = zh_CN
 MO	 = $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/duban.mo)
@@ -61,9 +63,10 @@ MO	 = $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/duban.mo)
 CORE_OBJ   = $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/templates_builtin.o
 DUBAND_OBJ = $(DUBAND_SRC:%.c=$(BUILD)/%.o)
 CTL_OBJ	   = $(CTL_SRC:%.c=$(BUILD)/%.o)
+WEB_OBJ	   = $(WEB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/daemon/notify.o
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-all: $(BUILD)/duband $(BUILD)/dubanctl $(MO)
+all: $(BUILD)/duband $(BUILD)/dubanctl $(BUILD)/duban-web $(MO)
 
 # The message catalogues: po/LANG.po, compiled for the build's own runs
 # (TEXTDOMAINDIR=$(BUILD)/locale) and installed under $(LOCALEDIR).
@@ -118,6 +121,10 @@ $(BUILD)/duband: $(DUBAND_OBJ) $(BUILD)/libduban.a
 
 $(BUILD)/dubanctl: $(CTL_OBJ) $(BUILD)/libduban.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# the answer pages and /metrics: libmicrohttpd (Debian's libmicrohttpd-dev)
+$(BUILD)/duban-web: $(WEB_OBJ) $(BUILD)/libduban.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lmicrohttpd -lpthread
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libduban.a
 	@mkdir -p $(dir $@)

@@ -19,6 +19,7 @@ struct daemon {
 	int		 stopping;
 	instant_t	 db_retry_at;	/* after a failed write: wait, don't spin */
 	instant_t	 status_at;	/* when STATUS= was last sent */
+	instant_t	 last_pass;	/* when the transitions were last worked (status, /metrics) */
 	int		 status_pending;	/* a change since, not yet told */
 	int		 db_failures;
 	int		 db_lost;	/* the path no longer names the open file */

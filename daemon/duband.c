@@ -334,6 +334,7 @@ daemon_work(struct daemon *d)
 		log_info("the database takes writes again");
 	d->db_failures = 0;
 	d->db_retry_at = 0;
+	d->last_pass = now;
 	next = store_next_event(d->store);
 	/* a burst still being worked off: its digests wait for the rest of it */
 	dispatch_mail(d, now, next != 0 && next <= now);
@@ -453,9 +454,10 @@ control_status(struct daemon *d, char *out, size_t len)
 	snprintf(out, len,
 	    "pid: %ld\nconfiguration: %s\ndatabase: %s\nrules: %d\n"
 	    "open actions: %d\noverdue: %d\nnext event: %s\n"
-	    "mail queued: %d\nmail sent: %d\nmail failed: %d\nmailer: %s\n",
+	    "mail queued: %d\nmail sent: %d\nmail failed: %d\nmailer: %s\nlast pass: %lld\n",
 	    (long)getpid(), d->conf->path, d->conf->database, d->conf->nrules, open, overdue,
-	    when, c.queued, c.sent, c.failed, delivery_state_name(&d->dl));
+	    when, c.queued, c.sent, c.failed, delivery_state_name(&d->dl),
+	    (long long)(d->last_pass / 1000));
 }
 
 void

@@ -3,13 +3,17 @@
 #define DUBAN_CONF_H
 
 #include <stdio.h>
+#include <sys/socket.h>
 
 #include "duban/calendar.h"
 #include "duban/diag.h"
+#include "duban/link.h"
 #include "duban/rules.h"
 #include "duban/template.h"
 
 #define DUBAN_CONF_PATH		"/etc/duban/duban.conf"
+/* The systemd credential that carries the link keys ([web] keys otherwise). */
+#define DUBAN_LINK_CREDENTIAL	"duban-link-keys"
 /* The systemd credential that carries the SMTP password (LoadCredential=). */
 #define DUBAN_CREDENTIAL	"duban-smtp-password"
 
@@ -81,6 +85,23 @@ struct mail_conf {
 	int		 mask;		/* mask the petitioner's name */
 };
 
+/*
+ * [web]: the service that answers the links in notices (duban-web), and
+ * what the daemon needs to sign them. Off unless listen is set.
+ */
+struct web_conf {
+	char		*listen;	/* "ADDRESS:PORT", or NULL: no web service */
+	char		*url;		/* the links' base as people reach it, no trailing / */
+	char		*keys_path;	/* the link keys' file (NULL: the credential only) */
+	int		 link_valid;	/* seconds a link works after its deadline */
+	char		*metrics;	/* "ADDRESS:PORT" of /metrics, or NULL: none */
+	int		 max_connections;
+	int		 timeout;	/* seconds an idle connection is kept */
+	int		 max_body;	/* bytes a form may carry */
+	bool		 keys_loaded;	/* keys read (conf_read_secrets) */
+	struct link_keys keys;		/* never printed or logged */
+};
+
 struct config {
 	char		*path;
 	bool		 invalid;	/* read leniently despite errors: for reading the database only */
@@ -99,6 +120,7 @@ struct config {
 	int		 office_close;
 	struct smtp_conf smtp;
 	struct mail_conf mail;
+	struct web_conf	 web;
 	struct templates tpl;
 	struct target	*targets;
 	int		 ntargets;
@@ -133,6 +155,14 @@ int conf_read_secrets(struct config *conf, struct diag *d);
  */
 struct config *conf_load_lenient(const char *path, struct diag *d);
 struct config *conf_load_all(const char *path, struct diag *d);
+/*
+ * The link keys of [web] (the credential DUBAN_LINK_CREDENTIAL, else its
+ * keys file), for the daemon that signs and the service that checks; 0
+ * without [web]. 0 or -1 (the error in d).
+ */
+int conf_web_read_keys(struct config *conf, struct diag *d);
+/* "ADDRESS:PORT" (IPv6 in brackets) as a socket address: 0, or -1. */
+int conf_web_address(const char *s, struct sockaddr_storage *ss, socklen_t *len);
 /* Print the normalised configuration, as duband -tv shows it. */
 void conf_print(const struct config *conf, FILE *fp);
 

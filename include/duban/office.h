@@ -48,6 +48,8 @@ enum office_refusal {
 	OFFICE_REFERRED_ALREADY, /* the action is referred already in this cycle */
 	OFFICE_NO_REASON,	/* a reason (a note) is required and was not given */
 	OFFICE_NOTHING_TO_TRANSFER, /* no open action to transfer, or none transferred to return */
+	OFFICE_ACKED_ALREADY,	/* received (签收) already */
+	OFFICE_BAD_TEXT,	/* a text too long, not UTF-8, or with control characters */
 };
 
 /*
@@ -225,5 +227,23 @@ OFFICE_MUST enum office_refusal office_queue(struct store *s, const struct offic
 OFFICE_MUST enum office_refusal office_refer(struct store *s, const struct config *conf,
     const struct office_who *w, const struct action *a, const struct target *t,
     const char *reason, int64_t *eid);
+
+/*
+ * A department's answer by the signed link of its notice: who (w->who) is
+ * the recipient the link was for. Received (签收: refused if it was
+ * already) or progress reported (a text required, at most 4000 bytes of
+ * UTF-8 without control characters but line breaks); in the audit log with
+ * the client's address and in the evidence record of each escalation of
+ * the action's cycle. Never moves the deadline.
+ */
+enum answer_kind { ANSWER_ACK, ANSWER_PROGRESS };
+struct office_answer {
+	enum answer_kind kind;
+	const char	*from;		/* the client's address */
+	const char	*text;		/* ANSWER_PROGRESS: the report */
+};
+OFFICE_MUST enum office_refusal office_answer(struct store *s, const struct config *conf,
+    const struct office_who *w, struct action *a, const struct office_answer *rq,
+    struct buf *said);
 
 #endif

@@ -434,6 +434,15 @@ STORE_MUST int store_copy(struct store *from, struct store *to,
 /* A database's name for messages and logs: a connection string without its password. */
 char *store_display_name(const char *path);
 
+/* metrics.c: what /metrics shows */
+/* Actions by department code and state (open, overdue, paused, done): fn for each pair. */
+STORE_MUST int store_metrics_actions(struct store *s, instant_t now, const char *waiting,
+    void (*fn)(const char *dept, const char *state, int64_t n, void *arg), void *arg);
+/* The queue's entries: open, acknowledged, resolved. */
+STORE_MUST int store_metrics_escalations(struct store *s, int64_t n[3]);
+/* When the oldest notice still queued was queued (0: none). */
+instant_t store_oldest_queued(struct store *s);
+
 /* views.c */
 /* Record who did what to which action (action 0: none) in the audit log. */
 STORE_MUST int store_event(struct store *s, instant_t at, const char *who, int64_t action,

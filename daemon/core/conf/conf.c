@@ -51,6 +51,7 @@ conf_defaults(struct config *c)
 	c->mail.digest = 1;
 	c->mail.escalate_at_once = 1;
 	c->mail.mask = 1;
+	conf_web_defaults(&c->web);
 }
 
 static int
@@ -143,76 +144,6 @@ conf_reader(char *str, int num, void *arg)
 		str[0] = '\0';
 	}
 	return str;
-}
-
-static char *
-conf_path(struct conf_parse *p, const char *value)
-{
-	char *out;
-
-	if (value[0] == '/' || p->dir == NULL || strcmp(p->dir, ".") == 0)
-		return xstrdup(value);
-	xasprintf(&out, "%s/%s", p->dir, value);
-	return out;
-}
-
-static void
-set_str(char **dst, const char *value)
-{
-	free(*dst);
-	*dst = xstrdup(value);
-}
-
-static int
-parse_int(struct conf_parse *p, const char *name, const char *value, int min, int max,
-    int *out)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(value, &end, 10);
-	if (*value == '\0' || *end != '\0' || errno || v < min || v > max) {
-		conf_error(p, "%s: expected a whole number from %d to %d, not '%s'", name, min, max, value);
-		return -1;
-	}
-	*out = (int)v;
-	return 0;
-}
-
-/* A duration in seconds ("30", "30s", "5 minutes", "1 hour"), from min to max. */
-static int
-parse_seconds(struct conf_parse *p, const char *name, const char *value, int min, int max,
-    int *out)
-{
-	struct duration d;
-	const char *cause;
-	char *end;
-	long v = -1;
-
-	v = strtol(value, &end, 10);
-	if (*value == '\0' || *end != '\0' || v < 0 || v > 86400 * 7) {
-		v = -1;
-		if (duration_parse(value, &d, &cause) == 0 && d.unit <= UNIT_HOURS)
-			v = (long)d.n * (d.unit == UNIT_SECONDS ? 1 : d.unit == UNIT_MINUTES ? 60 : 3600);
-	}
-	if (v < 0) {
-		conf_error(p, "%s: expected seconds, minutes or hours, not '%s'", name, value);
-		return -1;
-	}
-	if (v < min || v > max) {
-		conf_error(p, "%s: '%s' is out of range: from %d to %d seconds", name, value, min, max);
-		return -1;
-	}
-	*out = (int)v;
-	return 0;
-}
-
-static void
-unknown_key(struct conf_parse *p, const char *name)
-{
-	conf_error(p, "unknown key '%s' in [%s]", name,
-	    p->section);
 }
 
 static int
@@ -388,6 +319,12 @@ conf_section(struct conf_parse *p, const char *section)
 		p->kind = SEC_CATEGORIES;
 		return;
 	}
+	if (strcmp(section, "web") == 0) {
+		if (p->seen_web++)
+			conf_error_at(p, p->section_line, "[%s] appears twice", section);
+		p->kind = SEC_WEB;
+		return;
+	}
 	if (strcmp(section, "daemon") == 0 || strcmp(section, "smtp") == 0 ||
 	    strcmp(section, "mail") == 0) {
 		int *seen = section[0] == 'd' ? &p->seen_daemon :
@@ -408,7 +345,7 @@ conf_section(struct conf_parse *p, const char *section)
 	if (klen >= sizeof(kind) || nlen < 3 || q[0] != '"' || q[nlen - 1] != '"' ||
 	    nlen - 2 >= sizeof(name)) {
 		conf_error_at(p, p->section_line,
-		    "unknown section [%s] (use [daemon], [smtp], [mail], [categories],"
+		    "unknown section [%s] (use [daemon], [smtp], [mail], [web], [categories],"
 		    " [target \"NAME\"], [step \"KEY\"], [rule \"NAME\"])",
 		    section);
 		return;
@@ -443,7 +380,7 @@ conf_section(struct conf_parse *p, const char *section)
 		p->kind = SEC_RULE;
 	} else
 		conf_error_at(p, p->section_line,
-		    "unknown section [%s] (use [daemon], [smtp], [mail], [categories],"
+		    "unknown section [%s] (use [daemon], [smtp], [mail], [web], [categories],"
 		    " [target \"NAME\"], [step \"KEY\"], [rule \"NAME\"])",
 		    section);
 }
@@ -466,6 +403,8 @@ conf_handler(void *arg, const char *section, const char *name, const char *value
 		return category_key(p, name, value);
 	case SEC_MAIL:
 		return mail_key(p, name, value);
+	case SEC_WEB:
+		return conf_web_key(p, name, value);
 	case SEC_TARGET:
 		return target_key(p, name, value);
 	case SEC_RULE:

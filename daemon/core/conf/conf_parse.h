@@ -21,8 +21,8 @@ struct conf_parse {
 	char		*dir;
 	char		 section[128];
 	char		 pending[128];	/* the last [section] header read, until handled */
-	enum { SEC_NONE, SEC_DAEMON, SEC_SMTP, SEC_MAIL, SEC_TARGET, SEC_STEP, SEC_RULE, SEC_CATEGORIES, SEC_BAD } kind;
-	int		 seen_daemon, seen_smtp, seen_mail, seen_categories;
+	enum { SEC_NONE, SEC_DAEMON, SEC_SMTP, SEC_MAIL, SEC_TARGET, SEC_STEP, SEC_RULE, SEC_CATEGORIES, SEC_WEB, SEC_BAD } kind;
+	int		 seen_daemon, seen_smtp, seen_mail, seen_categories, seen_web;
 };
 
 /* An error at the line being read: file:line: message. */
@@ -31,6 +31,20 @@ void conf_error(struct conf_parse *p, const char *fmt, ...)
 /* An error at another line (a section's header; 0: the file as a whole). */
 void conf_error_at(struct conf_parse *p, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Value helpers of conf.c, for the other section files. */
+char *conf_path(struct conf_parse *p, const char *value);
+void set_str(char **dst, const char *value);
+int parse_int(struct conf_parse *p, const char *name, const char *value, int min, int max,
+    int *out);
+int parse_seconds(struct conf_parse *p, const char *name, const char *value, int min, int max,
+    int *out);
+void unknown_key(struct conf_parse *p, const char *name);
+/* [web] (confweb.c). */
+void conf_web_defaults(struct web_conf *w);
+int conf_web_key(struct conf_parse *p, const char *name, const char *value);
+void conf_web_check(struct conf_parse *p);
+void conf_web_print(const struct web_conf *w, FILE *fp);
+void conf_web_clear(struct web_conf *w);
 /* [step "KEY"] sections (confstep.c). */
 void conf_step_section(struct conf_parse *p, const char *key);
 int conf_step_key(struct conf_parse *p, const char *name, const char *value);

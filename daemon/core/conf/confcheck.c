@@ -85,6 +85,8 @@ conf_read_secrets(struct config *c, struct diag *d)
 	char *path = NULL;
 	size_t nerr = d->n;
 
+	if (conf_web_read_keys(c, d) != 0)
+		return -1;
 	if (s->user == NULL || s->password != NULL)
 		return 0;
 	if (creds != NULL) {
@@ -230,6 +232,7 @@ conf_validate(struct conf_parse *p)
 	check_host(p, "[smtp] host", c->smtp.host);
 	check_host(p, "[smtp] helo", c->smtp.helo);
 	check_address(p, 0, "[daemon] office-email", c->office_email);
+	conf_web_check(p);
 	if (c->smtp.retry_min < 1 || c->smtp.retry_max < c->smtp.retry_min)
 		conf_error_at(p, 0, "[smtp] retry-max must not be below retry-min (1 s at least)");
 	if (c->smtp.user != NULL && c->smtp.starttls != TLS_REQUIRED)

@@ -47,6 +47,7 @@ conf_print(const struct config *c, FILE *fp)
 	    c->mail.templates_dir ? c->mail.templates_dir : "(built-in)",
 	    c->mail.digest ? "yes" : "no", c->mail.digest_window,
 	    c->mail.escalate_at_once ? "immediate" : "digest", c->mail.mask ? "yes" : "no");
+	conf_web_print(&c->web, fp);
 	for (i = 0; i < c->ntargets; i++)
 		fprintf(fp, "\n[target \"%s\"]\nname = %s\nemail = %s\n", c->targets[i].name,
 		    c->targets[i].label, c->targets[i].email);

@@ -93,6 +93,7 @@ conf_free(struct config *c)
 	free(c->office_contact);
 	free(c->instance);
 	free(c->waiting_rules);
+	conf_web_clear(&c->web);
 	free(c->smtp.host);
 	free(c->smtp.user);
 	free(c->smtp.password_file);

@@ -21,8 +21,8 @@ static const char *files[TPL_COUNT] = {
 
 /* The placeholders each kind may use. */
 static const char *const allowed[TPL_COUNT][32] = {
-	[TPL_REMINDER] = { ITEM_VARS, NULL },
-	[TPL_OVERDUE] = { ITEM_VARS, NULL },
+	[TPL_REMINDER] = { ITEM_VARS, "link", NULL },
+	[TPL_OVERDUE] = { ITEM_VARS, "link", NULL },
 	[TPL_ESCALATION] = { ITEM_VARS, "target", "level", NULL },
 	[TPL_DIGEST] = { "recipient", "count", "items", "office", "date", "contact", NULL },
 	[TPL_ITEM] = { ITEM_VARS, "target", "level", NULL },

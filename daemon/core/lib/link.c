@@ -146,6 +146,21 @@ link_verify(const struct link_keys *k, const char *token, const char *recipient,
 	return now >= l->expires ? LINK_EXPIRED : LINK_OK;
 }
 
+int
+link_peek(const char *token, struct link *l)
+{
+	unsigned char tok[PAYLOAD + MAC];
+
+	memset(l, 0, sizeof(*l));
+	if (token == NULL || strlen(token) >= LINK_TOKEN_MAX || decode(token, tok, sizeof(tok)) != 0)
+		return -1;
+	l->action = (int64_t)get(tok + 4, 8);
+	l->cycle = (int)get(tok + 12, 4);
+	l->expires = (instant_t)get(tok + 16, 8);
+	l->nonce = get(tok + 24, 8);
+	return 0;
+}
+
 const char *
 link_check_name(enum link_check c)
 {

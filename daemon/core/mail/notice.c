@@ -1,6 +1,7 @@
 /* Notices from templates, sending windows, digests and delivery-failure reports. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 
 #include "duban/calendar.h"
 #include "duban/log.h"
@@ -9,7 +10,7 @@
 #include "duban/buf.h"
 #include "duban/xmalloc.h"
 
-#define NVARS	28
+#define NVARS	29
 
 char *
 notice_mask_name(const char *name)
@@ -39,6 +40,7 @@ struct notice_vars {
 	char		 overdue_days[16], escalation[256];
 	char		*petitioner;
 	char		*step;		/* the kind's name, and the work beside it */
+	char		*link;		/* the answer page's signed address, or NULL */
 };
 
 static void
@@ -119,6 +121,33 @@ vars_for_action(struct notice_vars *nv, const struct config *conf, const struct 
 	vars_escalation(nv, conf, a, e);
 	add_var(nv, "overdue_days", nv->overdue_days);
 	add_var(nv, "escalation", nv->escalation);
+}
+
+/*
+ * The department's answer page for this notice ([web]): signed for the
+ * action, its cycle and the recipient, working until link-valid after the
+ * deadline (or after now, if that is later). Only for what a department
+ * answers: reminders and overdue notices.
+ */
+static void
+vars_link(struct notice_vars *nv, const struct config *conf, const struct action *a,
+    const struct event *e, const char *to_addr, instant_t now)
+{
+	char token[LINK_TOKEN_MAX];
+	struct link l;
+
+	if (!conf->web.keys_loaded || to_addr == NULL || to_addr[0] == '\0' ||
+	    (e->kind != EV_REMIND && e->kind != EV_OVERDUE))
+		return;
+	memset(&l, 0, sizeof(l));
+	l.action = a->id;
+	l.cycle = a->cycle;
+	l.expires = (a->due_at > now ? a->due_at : now) + (instant_t)conf->web.link_valid * 1000;
+	if (getrandom(&l.nonce, sizeof(l.nonce), 0) != (ssize_t)sizeof(l.nonce))
+		fatal("getrandom");
+	link_sign(&conf->web.keys, &l, to_addr, token);
+	xasprintf(&nv->link, "%s/l/%s", conf->web.url, token);
+	add_var(nv, "link", nv->link);
 }
 
 static enum tpl_kind
@@ -312,8 +341,15 @@ queue_one(struct store *st, const struct config *conf, const struct action *a,
 	int rc;
 
 	vars_for_action(&nv, conf, a, e, t);
+	vars_link(&nv, conf, a, e, to_addr, now);
 	subject = template_render(tpl->subject, nv.v, nv.n);
 	item = template_render(conf->tpl.t[TPL_ITEM].subject, nv.v, nv.n);
+	if (nv.link != NULL) {
+		/* a digest lists the item with its own page */
+		xasprintf(&tag, "%s\n     签收与反馈：%s", item, nv.link);
+		free(item);
+		item = tag;
+	}
 	/* a later deadline's notices (cycle 1, 2…) are other messages than the first's */
 	if (a->cycle == 0)
 		xasprintf(&tag, "%lld.%s.%d.%d", (long long)a->id, event_kind_name(e->kind),
@@ -370,6 +406,7 @@ queue_one(struct store *st, const struct config *conf, const struct action *a,
 	free(ref);
 	free(nv.petitioner);
 	free(nv.step);
+	free(nv.link);
 	if (added != NULL)
 		*added = rc == 0;
 	return rc < 0 ? -1 : 0;

@@ -486,4 +486,24 @@ const struct stmt_def store_stmts[Q_N] = {
 	    " WHERE closed_at < ?2 AND reopened_at >= ?2) cl ON cl.case_id = c.id"
 	    " WHERE c.received_at >= ?1 AND c.received_at < ?2",
 	    NULL },
+	/* /metrics: actions by department code and state, the queue, the oldest queued notice */
+	[Q_METRICS_ACTIONS] = { "metrics_actions",
+	    "SELECT d.code, CASE WHEN a.done_at IS NOT NULL THEN 'done'"
+	    " WHEN a.paused_at IS NOT NULL THEN 'paused'"
+	    " WHEN a.due_at <= ?1 AND (a.rule IS NULL OR a.rule NOT IN"
+	    " (SELECT value FROM json_each(?2))) THEN 'overdue' ELSE 'open' END, count(*)"
+	    " FROM actions a JOIN departments d ON d.id = a.dept_id GROUP BY 1, 2 ORDER BY 1, 2",
+	    "SELECT d.code, CASE WHEN a.done_at IS NOT NULL THEN 'done'"
+	    " WHEN a.paused_at IS NOT NULL THEN 'paused'"
+	    " WHEN a.due_at <= ?1 AND (a.rule IS NULL OR a.rule NOT IN"
+	    " (SELECT json_array_elements_text(CAST(?2 AS json)))) THEN 'overdue' ELSE 'open' END,"
+	    " count(*) FROM actions a JOIN departments d ON d.id = a.dept_id GROUP BY 1, 2"
+	    " ORDER BY 1, 2" },
+	[Q_METRICS_ESCALATIONS] = { "metrics_escalations",
+	    "SELECT CASE WHEN resolved_at IS NOT NULL THEN 2 WHEN acked_at IS NOT NULL THEN 1"
+	    " ELSE 0 END, count(*) FROM escalations GROUP BY 1",
+	    NULL },
+	[Q_METRICS_OLDEST] = { "metrics_oldest",
+	    "SELECT min(created_at) FROM notices WHERE status = 'queued'",
+	    NULL },
 };

@@ -1,0 +1,429 @@
+/*
+ * The HTTP side, on libmicrohttpd: every request hostile until shown
+ * otherwise. GET only shows; a POST acts only with the page's own form
+ * token, from the page's own origin, within the size limit. A link that
+ * fails is answered 403 and logged without the token.
+ */
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "web.h"
+#include "duban/log.h"
+#include "duban/office.h"
+#include "duban/xmalloc.h"
+
+struct req {
+	struct buf	 body;
+	bool		 too_big;
+};
+
+static char csp[256];
+
+static void
+security_headers(struct MHD_Response *r, const char *type)
+{
+	MHD_add_response_header(r, "Content-Type", type);
+	MHD_add_response_header(r, "Content-Security-Policy", csp);
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(r, "X-Frame-Options", "DENY");
+	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(r, "Cache-Control", "no-store");
+	MHD_add_response_header(r, "Cross-Origin-Opener-Policy", "same-origin");
+	MHD_add_response_header(r, "Cross-Origin-Resource-Policy", "same-origin");
+}
+
+static enum MHD_Result
+respond(struct web *w, struct MHD_Connection *c, unsigned int code, struct buf *b,
+    const char *type)
+{
+	struct MHD_Response *r;
+	enum MHD_Result rc;
+
+	r = MHD_create_response_from_buffer(b->len, b->data ? b->data : (char *)"",
+	    MHD_RESPMEM_MUST_COPY);
+	buf_free(b);
+	if (r == NULL)
+		return MHD_NO;
+	security_headers(r, type);
+	if (code == 405)
+		MHD_add_response_header(r, "Allow", "GET, HEAD, POST");
+	rc = MHD_queue_response(c, code, r);
+	MHD_destroy_response(r);
+	if (code >= 200 && code < 600)
+		w->requests[code / 100 - 2]++;
+	return rc;
+}
+
+static enum MHD_Result
+message(struct web *w, struct MHD_Connection *c, unsigned int code, const char *title,
+    const char *text)
+{
+	struct buf b = { 0 };
+
+	page_message(w, title, text, &b);
+	return respond(w, c, code, &b, "text/html; charset=utf-8");
+}
+
+/* The client's address; behind a proxy on loopback, what it says it forwarded for. */
+static void
+client(struct MHD_Connection *c, char *out, size_t len)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c,
+	    MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+	const char *fwd = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For");
+	char addr[INET6_ADDRSTRLEN] = "?";
+	bool loopback = false;
+
+	if (sa != NULL && sa->sa_family == AF_INET) {
+		const struct sockaddr_in *in = (const struct sockaddr_in *)(const void *)sa;
+
+		inet_ntop(AF_INET, &in->sin_addr, addr, sizeof(addr));
+		loopback = (ntohl(in->sin_addr.s_addr) >> 24) == 127;
+	} else if (sa != NULL && sa->sa_family == AF_INET6) {
+		const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *)(const void *)sa;
+
+		inet_ntop(AF_INET6, &in6->sin6_addr, addr, sizeof(addr));
+		loopback = IN6_IS_ADDR_LOOPBACK(&in6->sin6_addr);
+	}
+	/* recorded as said, never trusted: only addresses' characters, and short */
+	if (loopback && fwd != NULL && fwd[0] != '\0' && strlen(fwd) <= 100 &&
+	    strspn(fwd, "0123456789abcdefABCDEF.:, ") == strlen(fwd))
+		snprintf(out, len, "%s (forwarded for %s)", addr, fwd);
+	else
+		snprintf(out, len, "%s", addr);
+}
+
+static const char *
+refusal_text(const struct answer_ctx *ctx)
+{
+	if (ctx->stale)
+		return "该事项已改由其他单位承办，此链接不再有效。";
+	switch (ctx->check) {
+	case LINK_EXPIRED:
+		return "此链接已过有效期。请使用最近一次通知中的链接，或与督办部门联系。";
+	default:
+		return "此链接无效：可能已被改动，或不是发给您的。";
+	}
+}
+
+static enum MHD_Result
+refused(struct web *w, struct MHD_Connection *c, const struct answer_ctx *ctx,
+    const char *from)
+{
+	w->refused[ctx->stale ? LINK_OK : ctx->check]++;
+	w->requests[REQ_REFUSED]++;
+	log_warnx("link refused from %s: %s (it names action %lld)", from,
+	    ctx->stale ? "its department no longer holds the action" : link_check_name(ctx->check),
+	    (long long)ctx->link.action);
+	return message(w, c, MHD_HTTP_FORBIDDEN, "无法打开此事项", refusal_text(ctx));
+}
+
+/* A POST from another site's page (or a script's forged Origin) is refused. */
+static bool
+same_origin(struct web *w, struct MHD_Connection *c)
+{
+	const char *o = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
+	const char *site = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Sec-Fetch-Site");
+
+	if (site != NULL && strcmp(site, "same-origin") != 0 && strcmp(site, "none") != 0)
+		return false;
+	return o == NULL || strcmp(o, w->origin) == 0 || strcmp(o, w->local_origin) == 0;
+}
+
+static const char *
+refusal_words(enum office_refusal r)
+{
+	switch (r) {
+	case OFFICE_ACKED_ALREADY:
+		return "该事项此前已签收。";
+	case OFFICE_DONE_ALREADY:
+		return "该事项已办结。";
+	case OFFICE_NO_REASON:
+		return "请填写办理情况后再提交。";
+	case OFFICE_BAD_TEXT:
+		return "内容过长或含有无法识别的字符，未能提交。";
+	default:
+		return "系统暂时无法记录，请稍后再试。";
+	}
+}
+
+/* POST /l/TOKEN: the form checked, the answer recorded through the office layer. */
+static enum MHD_Result
+act(struct web *w, struct MHD_Connection *c, const char *token, struct answer_ctx *ctx,
+    struct req *rq, const char *from, instant_t now)
+{
+	const char *type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+	struct office_answer ans = { 0 };
+	struct office_who who;
+	struct form f;
+	struct buf b = { 0 };
+	char whobuf[300], tok[96];
+	const char *op, *notice;
+	enum office_refusal r;
+	unsigned int code = MHD_HTTP_OK;
+
+	if (!same_origin(w, c)) {
+		log_warnx("answer refused from %s: posted from another origin (action %lld)", from,
+		    (long long)ctx->action.id);
+		return message(w, c, MHD_HTTP_FORBIDDEN, "未能提交", "请从本页面提交表单。");
+	}
+	if (type == NULL || strncmp(type, "application/x-www-form-urlencoded", 33) != 0)
+		return message(w, c, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, "未能提交", "表单格式不正确。");
+	if (form_parse(rq->body.data ? rq->body.data : "", rq->body.len, &f) != 0) {
+		form_clear(&f);
+		return message(w, c, MHD_HTTP_BAD_REQUEST, "未能提交", "表单格式不正确。");
+	}
+	if (form_token_use(w, token, form_get(&f, "form"), now) != 0) {
+		form_clear(&f);
+		log_warnx("answer refused from %s: no valid form token (action %lld)", from,
+		    (long long)ctx->action.id);
+		return message(w, c, MHD_HTTP_FORBIDDEN, "未能提交",
+		    "表单已失效或已提交过。请重新打开通知中的链接后再提交。");
+	}
+	op = form_get(&f, "op");
+	if (op != NULL && strcmp(op, "ack") == 0)
+		ans.kind = ANSWER_ACK;
+	else if (op != NULL && strcmp(op, "progress") == 0)
+		ans.kind = ANSWER_PROGRESS;
+	else {
+		form_clear(&f);
+		return message(w, c, MHD_HTTP_BAD_REQUEST, "未能提交", "未知的操作。");
+	}
+	ans.from = from;
+	ans.text = form_get(&f, "text");
+	snprintf(whobuf, sizeof(whobuf), "link:%s", ctx->recipient);
+	who.who = whobuf;
+	who.now = now;
+	if (store_begin(w->store) != 0)
+		r = OFFICE_DATABASE;
+	else if ((r = office_answer(w->store, w->conf, &who, &ctx->action, &ans, NULL)) !=
+	    OFFICE_DONE || store_commit(w->store) != 0) {
+		if (r == OFFICE_DONE)
+			r = OFFICE_DATABASE;
+		store_rollback(w->store);
+	}
+	form_clear(&f);
+	if (r == OFFICE_DONE) {
+		w->requests[REQ_ACTS]++;
+		log_info("action %lld: %s by %s from %s", (long long)ctx->action.id,
+		    ans.kind == ANSWER_ACK ? "received (签收)" : "progress reported", ctx->recipient,
+		    from);
+		notice = ans.kind == ANSWER_ACK ? "已签收，谢谢。" : "办理情况已提交，谢谢。";
+	} else {
+		if (r == OFFICE_DATABASE) {
+			log_warnx("action %lld: answer not recorded: %s", (long long)ctx->action.id,
+			    store_errmsg(w->store));
+			code = MHD_HTTP_SERVICE_UNAVAILABLE;
+		} else
+			code = MHD_HTTP_UNPROCESSABLE_CONTENT;
+		notice = refusal_words(r);
+	}
+	form_token(w, token, now, tok, sizeof(tok));
+	page_action(w, ctx, tok, notice, now, &b);
+	return respond(w, c, code, &b, "text/html; charset=utf-8");
+}
+
+static enum MHD_Result
+link_page(struct web *w, struct MHD_Connection *c, const char *token, bool post,
+    struct req *rq)
+{
+	struct answer_ctx ctx;
+	struct buf b = { 0 };
+	char from[160], tok[96];
+	instant_t now = instant_now();
+	enum MHD_Result rc;
+
+	client(c, from, sizeof(from));
+	if (answer_find(w, token, now, &ctx) != 0) {
+		rc = refused(w, c, &ctx, from);
+		answer_clear(&ctx);
+		return rc;
+	}
+	if (post)
+		rc = act(w, c, token, &ctx, rq, from, now);
+	else {
+		form_token(w, token, now, tok, sizeof(tok));
+		page_action(w, &ctx, tok, NULL, now, &b);
+		rc = respond(w, c, MHD_HTTP_OK, &b, "text/html; charset=utf-8");
+	}
+	answer_clear(&ctx);
+	return rc;
+}
+
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+    const char *version, const char *data, size_t *size, void **state)
+{
+	struct web *w = cls;
+	struct req *rq = *state;
+	bool post = strcmp(method, "POST") == 0;
+	const char *len;
+	enum MHD_Result rc;
+
+	(void)version;
+	if (rq == NULL) {
+		rq = xcalloc(1, sizeof(*rq));
+		*state = rq;
+		if (!post && strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
+			pthread_mutex_lock(&w->lock);
+			rc = message(w, c, MHD_HTTP_METHOD_NOT_ALLOWED, "不支持的请求", "只接受 GET 与 POST。");
+			pthread_mutex_unlock(&w->lock);
+			return rc;
+		}
+		len = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+		if (post && len != NULL && strtoll(len, NULL, 10) > w->conf->web.max_body)
+			rq->too_big = true;
+		if (!rq->too_big)
+			return MHD_YES;	/* the body, if any, follows */
+	}
+	if (*size > 0) {
+		if (!rq->too_big && rq->body.len + *size <= (size_t)w->conf->web.max_body)
+			buf_add(&rq->body, data, *size);
+		else
+			rq->too_big = true;
+		*size = 0;
+		if (!rq->too_big)
+			return MHD_YES;
+	}
+	pthread_mutex_lock(&w->lock);
+	if (rq->too_big)
+		rc = message(w, c, MHD_HTTP_CONTENT_TOO_LARGE, "未能提交", "提交的内容超过大小限制。");
+	else if (!post && rq->body.len > 0)
+		rc = message(w, c, MHD_HTTP_BAD_REQUEST, "不支持的请求", "请求格式不正确。");
+	else if (strncmp(url, "/l/", 3) == 0 && strchr(url + 3, '/') == NULL)
+		rc = link_page(w, c, url + 3, post, rq);
+	else
+		rc = message(w, c, MHD_HTTP_NOT_FOUND, "页面不存在", "请使用通知邮件中的链接。");
+	pthread_mutex_unlock(&w->lock);
+	return rc;
+}
+
+static enum MHD_Result
+on_metrics(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+    const char *version, const char *data, size_t *size, void **state)
+{
+	struct web *w = cls;
+	struct buf b = { 0 };
+	struct MHD_Response *r;
+	enum MHD_Result rc;
+	unsigned int code = MHD_HTTP_OK;
+
+	(void)version;
+	(void)data;
+	if (*state == NULL) {
+		*state = xcalloc(1, sizeof(struct req));	/* freed by on_done */
+		return MHD_YES;
+	}
+	*size = 0;
+	pthread_mutex_lock(&w->lock);
+	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
+		code = MHD_HTTP_METHOD_NOT_ALLOWED;
+		buf_puts(&b, "GET /metrics\n");
+	} else if (strcmp(url, "/metrics") != 0) {
+		code = MHD_HTTP_NOT_FOUND;
+		buf_puts(&b, "GET /metrics\n");
+	} else
+		metrics_render(w, instant_now(), &b);
+	pthread_mutex_unlock(&w->lock);
+	r = MHD_create_response_from_buffer(b.len, b.data ? b.data : (char *)"",
+	    MHD_RESPMEM_MUST_COPY);
+	buf_free(&b);
+	if (r == NULL)
+		return MHD_NO;
+	MHD_add_response_header(r, "Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+	MHD_add_response_header(r, "Cache-Control", "no-store");
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	rc = MHD_queue_response(c, code, r);
+	MHD_destroy_response(r);
+	return rc;
+}
+
+static void
+on_done(void *cls, struct MHD_Connection *c, void **state, enum MHD_RequestTerminationCode t)
+{
+	struct req *rq = *state;
+
+	(void)cls;
+	(void)c;
+	(void)t;
+	if (rq != NULL) {
+		buf_free(&rq->body);
+		free(rq);
+	}
+	*state = NULL;
+}
+
+static void
+mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	char line[512];
+
+	(void)cls;
+	vsnprintf(line, sizeof(line), fmt, ap);
+	line[strcspn(line, "\n")] = '\0';
+	log_debug("http: %s", line);
+}
+
+static struct MHD_Daemon *
+start(struct web *w, const char *addr, MHD_AccessHandlerCallback fn, bool pages, char **cause)
+{
+	struct sockaddr_storage ss;
+	socklen_t len;
+	struct MHD_Daemon *d;
+	unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+
+	if (conf_web_address(addr, &ss, &len) != 0) {
+		xasprintf(cause, "[web] %s: not an address", addr);
+		return NULL;
+	}
+	if (ss.ss_family == AF_INET6)
+		flags |= MHD_USE_IPv6;
+	d = MHD_start_daemon(flags, 0, NULL, NULL, fn, w,
+	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)(pages ? w->conf->web.max_connections : 64),
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)w->conf->web.timeout,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32768,
+	    MHD_OPTION_NOTIFY_COMPLETED, on_done, w,
+	    MHD_OPTION_EXTERNAL_LOGGER, mhd_log, w,
+	    MHD_OPTION_END);
+	if (d == NULL)
+		xasprintf(cause, "cannot listen on %s (in use, or not this host's address)", addr);
+	return d;
+}
+
+int
+http_start(struct web *w, char **cause)
+{
+	unsigned char md[32];
+	unsigned int n = 0;
+	char b64[64];
+
+	/* the inline style allowed by its digest; nothing else may load or run */
+	EVP_Digest(web_css, strlen(web_css), md, &n, EVP_sha256(), NULL);
+	EVP_EncodeBlock((unsigned char *)b64, md, (int)n);
+	snprintf(csp, sizeof(csp), "default-src 'none'; style-src 'sha256-%s'; img-src 'self';"
+	    " form-action 'self'; frame-ancestors 'none'; base-uri 'none'", b64);
+	if ((w->pages = start(w, w->conf->web.listen, on_request, true, cause)) == NULL)
+		return -1;
+	if (w->conf->web.metrics != NULL &&
+	    (w->metrics = start(w, w->conf->web.metrics, on_metrics, false, cause)) == NULL) {
+		MHD_stop_daemon(w->pages);
+		return -1;
+	}
+	return 0;
+}
+
+void
+http_stop(struct web *w)
+{
+	if (w->metrics)
+		MHD_stop_daemon(w->metrics);
+	if (w->pages)
+		MHD_stop_daemon(w->pages);
+}

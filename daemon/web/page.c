@@ -1,0 +1,218 @@
+/*
+ * The pages, in Chinese, HTML and CSS only: no script, nothing from another
+ * host. Every stored text is escaped; nothing a person wrote is ever
+ * markup.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "web.h"
+#include "duban/notice.h"
+#include "duban/rules.h"
+
+const char web_css[] =
+    "body{font-family:\"Noto Sans CJK SC\",\"Noto Sans SC\",sans-serif;margin:0;color:#1b1b1b;"
+    "background:#f4f4f2}\n"
+    "header{background:#9e1b1b;color:#fff;padding:.8em 1.2em}\n"
+    "header h1{margin:0;font-size:1.3em}\n"
+    "main{max-width:46em;margin:1em auto;background:#fff;padding:1em 1.5em;"
+    "border:1px solid #ddd}\n"
+    "h2{font-size:1.1em;border-bottom:1px solid #ddd;padding-bottom:.2em}\n"
+    "table.facts{border-collapse:collapse;width:100%}\n"
+    "table.facts th{text-align:left;width:7em;color:#555;font-weight:normal;padding:.25em}\n"
+    "table.facts td{padding:.25em}\n"
+    ".light{display:inline-block;padding:.2em .8em;border-radius:1em;color:#fff;"
+    "font-weight:bold}\n"
+    ".green{background:#2e7d32}.yellow{background:#b58100}.red{background:#c62828}"
+    ".escalated{background:#4a148c}.done{background:#555}\n"
+    "textarea{width:100%;min-height:8em;font:inherit}\n"
+    "button{font:inherit;padding:.3em 1.2em;margin-top:.5em}\n"
+    ".notice{background:#e8f5e9;border:1px solid #2e7d32;padding:.5em}\n"
+    ".refused{background:#ffebee;border:1px solid #c62828;padding:.5em}\n"
+    "ul.log{padding-left:1.2em}ul.log li{margin:.3em 0;white-space:pre-wrap}\n"
+    "footer{max-width:46em;margin:0 auto 2em;color:#666;font-size:.85em}\n";
+
+void
+html_escape(struct buf *b, const char *s)
+{
+	for (; s != NULL && *s; s++)
+		switch (*s) {
+		case '<':
+			buf_puts(b, "&lt;");
+			break;
+		case '>':
+			buf_puts(b, "&gt;");
+			break;
+		case '&':
+			buf_puts(b, "&amp;");
+			break;
+		case '"':
+			buf_puts(b, "&quot;");
+			break;
+		case '\'':
+			buf_puts(b, "&#39;");
+			break;
+		default:
+			buf_add(b, s, 1);
+		}
+}
+
+static void
+head(struct web *w, const char *title, struct buf *b)
+{
+	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+	    "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+	    "<meta name=\"robots\" content=\"noindex\"><title>");
+	html_escape(b, title);
+	/* the style inline, allowed by its digest in the Content-Security-Policy */
+	buf_puts(b, "</title><style>");
+	buf_puts(b, web_css);
+	buf_puts(b, "</style></head>\n<body><header><h1>");
+	html_escape(b, w->conf->office_name);
+	buf_puts(b, " · 督办事项</h1></header>\n<main>\n");
+}
+
+void
+page_message(struct web *w, const char *title, const char *text, struct buf *b)
+{
+	head(w, title, b);
+	buf_puts(b, "<h2>");
+	html_escape(b, title);
+	buf_puts(b, "</h2>\n<p>");
+	html_escape(b, text);
+	buf_puts(b, "</p>\n<p>如有疑问，请与");
+	html_escape(b, w->conf->office_name);
+	if (w->conf->office_contact) {
+		buf_puts(b, "联系（");
+		html_escape(b, w->conf->office_contact);
+		buf_puts(b, "）");
+	} else
+		buf_puts(b, "联系");
+	buf_puts(b, "。</p>\n</main></body></html>\n");
+}
+
+static void
+fact(struct buf *b, const char *name, const char *value)
+{
+	buf_puts(b, "<tr><th>");
+	html_escape(b, name);
+	buf_puts(b, "</th><td>");
+	html_escape(b, value && *value ? value : "—");
+	buf_puts(b, "</td></tr>\n");
+}
+
+/* Its light: green in time, yellow once its first reminder is due, red overdue, escalated. */
+static const char *
+light(struct web *w, const struct answer_ctx *ctx, instant_t now, const char **words)
+{
+	const struct action *a = &ctx->action;
+	const struct rule *r = a->rule ? conf_rule(w->conf, a->rule) : NULL;
+	instant_t warn;
+	int i;
+
+	if (a->done_at != 0)
+		return *words = "已办结", "done";
+	if (ctx->escalated)
+		return *words = "已移交督办", "escalated";
+	if (a->due_at != 0 && now >= a->due_at)
+		return *words = "已逾期", "red";
+	for (i = 0; r != NULL && a->due_at != 0 && i < r->nremind; i++) {
+		warn = duration_shift(&r->remind[i], -1, w->conf->cal, a->due_at, NULL);
+		if (now >= warn)
+			return *words = "即将到期", "yellow";
+	}
+	return *words = "期限内", "green";
+}
+
+struct log_ctx {
+	struct buf	*b;
+	int		 n;
+};
+
+static int
+log_line(instant_t at, const char *who, int64_t action, const char *what, const char *detail,
+    void *arg)
+{
+	struct log_ctx *l = arg;
+	char when[32];
+
+	(void)who;
+	(void)action;
+	/* what the department said, and what became of its deadline */
+	if (strcmp(what, "ack") != 0 && strcmp(what, "progress") != 0 &&
+	    strcmp(what, "extend") != 0 && strcmp(what, "done") != 0)
+		return 0;
+	if (l->n++ == 0)
+		buf_puts(l->b, "<h2>办理记录</h2>\n<ul class=\"log\">\n");
+	buf_puts(l->b, "<li>");
+	html_escape(l->b, instant_format(at, when, sizeof(when)));
+	buf_puts(l->b, "　");
+	html_escape(l->b, detail);
+	buf_puts(l->b, "</li>\n");
+	return 0;
+}
+
+void
+page_action(struct web *w, const struct answer_ctx *ctx, const char *form_tok,
+    const char *notice, instant_t now, struct buf *b)
+{
+	const struct action *a = &ctx->action;
+	struct log_ctx l = { b, 0 };
+	char due[32], notified[32], acked[32], expires[32], title[64], *pet;
+	const char *words, *cls;
+
+	snprintf(title, sizeof(title), "督办事项 %lld", (long long)a->id);
+	head(w, title, b);
+	if (notice != NULL) {
+		buf_puts(b, "<p class=\"notice\">");
+		html_escape(b, notice);
+		buf_puts(b, "</p>\n");
+	}
+	cls = light(w, ctx, now, &words);
+	buf_printf(b, "<p><span class=\"light %s\">", cls);
+	html_escape(b, words);
+	buf_puts(b, "</span></p>\n<table class=\"facts\">\n");
+	instant_deadline(a->due_at, due, sizeof(due));
+	instant_format(a->notified_at, notified, sizeof(notified));
+	pet = w->conf->mail.mask ? notice_mask_name(a->kase.petitioner) :
+	    strdup(a->kase.petitioner ? a->kase.petitioner : "");
+	fact(b, "案件编号", a->kase.number);
+	fact(b, "案件名称", a->kase.title);
+	fact(b, "信访人", pet);
+	fact(b, "承办单位", a->dept.name);
+	fact(b, "办理事项", conf_step_name(w->conf, a->step));
+	fact(b, "具体内容", a->what);
+	fact(b, "通知时间", notified);
+	fact(b, "办理期限", a->due_at ? due : "");
+	fact(b, "签收", a->acked_at ? instant_format(a->acked_at, acked, sizeof(acked)) : "尚未签收");
+	buf_puts(b, "</table>\n");
+	free(pet);
+	if (a->done_at == 0 && a->acked_at == 0) {
+		buf_puts(b, "<h2>签收</h2>\n<form method=\"post\"><input type=\"hidden\" name=\"form\""
+		    " value=\"");
+		html_escape(b, form_tok);
+		buf_puts(b, "\"><input type=\"hidden\" name=\"op\" value=\"ack\">"
+		    "<p>确认贵单位已收到本督办事项。签收不改变办理期限。</p>"
+		    "<button type=\"submit\">签收</button></form>\n");
+	}
+	if (a->done_at == 0) {
+		buf_puts(b, "<h2>进展反馈</h2>\n<form method=\"post\"><input type=\"hidden\""
+		    " name=\"form\" value=\"");
+		html_escape(b, form_tok);
+		buf_puts(b, "\"><input type=\"hidden\" name=\"op\" value=\"progress\">"
+		    "<p><label for=\"text\">目前办理情况（至多 4000 字节）：</label></p>"
+		    "<textarea id=\"text\" name=\"text\" maxlength=\"1300\" required></textarea>"
+		    "<br><button type=\"submit\">提交进展</button></form>\n");
+	}
+	if (store_event_each(w->store, a->id, 0, 0, log_line, &l) != 0)
+		buf_puts(b, "<p class=\"refused\">办理记录暂时无法读取。</p>\n");
+	if (l.n > 0)
+		buf_puts(b, "</ul>\n");
+	instant_format(ctx->link.expires, expires, sizeof(expires));
+	buf_puts(b, "</main>\n<footer>本页面链接发给 ");
+	html_escape(b, ctx->recipient);
+	buf_puts(b, "，有效期至 ");
+	html_escape(b, expires);
+	buf_puts(b, "。所有操作均记录在案（时间、地址），请勿转发。</footer>\n</body></html>\n");
+}

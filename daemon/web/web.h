@@ -1,0 +1,80 @@
+/*
+ * duban-web: the service that answers the signed links of the notices and
+ * serves /metrics. Its own process (a flood of requests never reaches the
+ * daemon's loop), libmicrohttpd's own thread; the store is used under one
+ * lock. Every operation goes through the office layer, as dubanctl's.
+ */
+#ifndef DUBAN_WEB_H
+#define DUBAN_WEB_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "duban/buf.h"
+#include "duban/conf.h"
+#include "duban/link.h"
+#include "duban/store.h"
+
+struct web {
+	const char	*conf_path;
+	struct config	*conf;
+	struct store	*store;
+	pthread_mutex_t	 lock;		/* the store, the counters, the used forms */
+	struct MHD_Daemon *pages, *metrics;
+	char		 origin[256];	/* scheme://host[:port] of [web] url */
+	char		 local_origin[96]; /* http://listen */
+	/* counters for /metrics */
+	uint64_t	 requests[6];	/* by class: 2xx 3xx 4xx 5xx, refused links, acts */
+	uint64_t	 refused[5];	/* by enum link_check (LINK_OK: a stale cycle) */
+	/* forms sent once: their MACs, each until it would have expired anyway */
+	struct used_form { unsigned char mac[16]; int64_t until; } *used;
+	size_t		 nused, capused;
+};
+
+enum { REQ_2XX, REQ_3XX, REQ_4XX, REQ_5XX, REQ_REFUSED, REQ_ACTS };
+
+/* A request's form fields (application/x-www-form-urlencoded). */
+#define FORM_MAX	8
+struct form {
+	int		 n;
+	char		*name[FORM_MAX], *value[FORM_MAX];
+};
+int form_parse(const char *body, size_t len, struct form *f);
+const char *form_get(const struct form *f, const char *name);
+void form_clear(struct form *f);
+
+/* What a link is, once checked against the store (answer.c). */
+struct answer_ctx {
+	enum link_check	 check;
+	bool		 stale;		/* a true link of a department no longer responsible */
+	struct link	 link;
+	char		 recipient[256];
+	bool		 have_action;
+	struct action	 action;
+	bool		 escalated;
+};
+/* Check token (under w->lock): ctx filled; 0 if it may be shown and acted on. */
+int answer_find(struct web *w, const char *token, instant_t now, struct answer_ctx *ctx);
+void answer_clear(struct answer_ctx *ctx);
+
+/* The form token of a page for a link: "ISSUED.MAC", good for two hours, once. */
+void form_token(struct web *w, const char *link_token, instant_t now, char *out, size_t len);
+/* 0 if tok is a true, unexpired, unused form token for link_token (then marked used). */
+int form_token_use(struct web *w, const char *link_token, const char *tok, instant_t now);
+
+/* The pages (page.c): each into b, HTML escaped where it holds data. */
+void page_action(struct web *w, const struct answer_ctx *ctx, const char *form_tok,
+    const char *notice, instant_t now, struct buf *b);
+void page_message(struct web *w, const char *title, const char *text, struct buf *b);
+extern const char web_css[];
+void html_escape(struct buf *b, const char *s);
+
+/* The text of /metrics (metrics.c), under w->lock. */
+void metrics_render(struct web *w, instant_t now, struct buf *b);
+
+/* The HTTP side (http.c): start both listeners, stop them. */
+int http_start(struct web *w, char **cause);
+void http_stop(struct web *w);
+
+#endif
