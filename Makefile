@@ -213,7 +213,9 @@ install: all
 	chmod 0644 $(DESTDIR)$(TMPFILESDIR)/duban.conf
 	install -m 0755 $(BUILD)/duband $(DESTDIR)$(SBINDIR)/
 	install -m 0755 $(BUILD)/dubanctl $(DESTDIR)$(BINDIR)/
+	install -m 0755 $(BUILD)/duban-web $(DESTDIR)$(SBINDIR)/
 	install -m 0644 man/duband.8 $(DESTDIR)$(MANDIR)/man8/
+	install -m 0644 man/duban-web.8 $(DESTDIR)$(MANDIR)/man8/
 	install -m 0644 man/dubanctl.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 0644 man/duban.conf.5 $(DESTDIR)$(MANDIR)/man5/
 	install -m 0644 completion/dubanctl.bash $(DESTDIR)$(COMPLETIONDIR)/dubanctl
@@ -231,10 +233,13 @@ install: all
 		install -m 0644 conf/calendar/cn.conf $(DESTDIR)$(SYSCONFDIR)/duban/calendar/cn.conf
 	sed -e 's|/usr/sbin/duband|$(SBINDIR)/duband|' -e 's|/etc/duban/|$(SYSCONFDIR)/duban/|' \
 		systemd/duban.service >$(DESTDIR)$(UNITDIR)/duban.service
-	chmod 0644 $(DESTDIR)$(UNITDIR)/duban.service
+	sed -e 's|/usr/sbin/duban-web|$(SBINDIR)/duban-web|' -e 's|/etc/duban/|$(SYSCONFDIR)/duban/|' \
+		systemd/duban-web.service >$(DESTDIR)$(UNITDIR)/duban-web.service
+	chmod 0644 $(DESTDIR)$(UNITDIR)/duban.service $(DESTDIR)$(UNITDIR)/duban-web.service
 
 uninstall:
-	rm -f $(DESTDIR)$(SBINDIR)/duband $(DESTDIR)$(BINDIR)/dubanctl
+	rm -f $(DESTDIR)$(SBINDIR)/duband $(DESTDIR)$(BINDIR)/dubanctl $(DESTDIR)$(SBINDIR)/duban-web
+	rm -f $(DESTDIR)$(UNITDIR)/duban-web.service $(DESTDIR)$(MANDIR)/man8/duban-web.8
 	rm -f $(DESTDIR)$(COMPLETIONDIR)/dubanctl
 	rm -f $(DESTDIR)$(UNITDIR)/duban.service
 	rm -f $(DESTDIR)$(SYSUSERSDIR)/duban.conf $(DESTDIR)$(TMPFILESDIR)/duban.conf

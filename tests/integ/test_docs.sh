@@ -11,7 +11,8 @@ done
 
 make -s -C "$TOP" BUILD="$BUILD" install DESTDIR="$T/root" PREFIX=/usr >/dev/null ||
 	fail "make install"
-for f in usr/sbin/duband usr/bin/dubanctl usr/share/man/man8/duband.8 \
+for f in usr/sbin/duband usr/bin/dubanctl usr/sbin/duban-web usr/share/man/man8/duband.8 \
+	usr/share/man/man8/duban-web.8 lib/systemd/system/duban-web.service \
 	usr/share/man/man1/dubanctl.1 usr/share/man/man5/duban.conf.5 \
 	usr/lib/sysusers.d/duban.conf usr/lib/tmpfiles.d/duban.conf \
 	etc/duban/duban.conf etc/duban/calendar/cn.conf lib/systemd/system/duban.service \
@@ -32,6 +33,7 @@ grep -q "edited by the administrator" "$T/root/etc/duban/duban.conf" ||
 make -s -C "$TOP" BUILD="$BUILD" uninstall DESTDIR="$T/root" PREFIX=/usr >/dev/null
 [ -e "$T/root/usr/sbin/duband" ] && fail "uninstall left duband"
 [ -e "$T/root/usr/bin/dubanctl" ] && fail "uninstall left dubanctl"
+[ -e "$T/root/usr/sbin/duban-web" ] && fail "uninstall left duban-web"
 [ -e "$T/root/usr/share/bash-completion/completions/dubanctl" ] && fail "uninstall left the completion"
 [ -e "$T/root/etc/duban/duban.conf" ] || fail "uninstall removed the configuration"
 

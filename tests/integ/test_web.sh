@@ -31,6 +31,11 @@ chmod 644 "$T/link.keys"
 "$WEB" -t -f "$T/duban.conf" 2>"$T/err" && fail "duban-web accepted a key file others can read"
 grep -q "link.keys.*owner only" "$T/err" || fail "the key file error does not say why: $(cat "$T/err")"
 chmod 600 "$T/link.keys"
+# the normalised configuration prints [web], never a key
+"$DUBAND" -tv -f "$T/duban.conf" >"$T/printed" 2>&1 || fail "duband -tv: $(cat "$T/printed")"
+grep -q "^\[web\]$" "$T/printed" && grep -q "^url = http://127.0.0.1:$WPORT$" "$T/printed" &&
+	grep -q "^link-valid = 30 days$" "$T/printed" || fail "[web] printed: $(cat "$T/printed")"
+grep -q "$KEY" "$T/printed" && fail "duband -tv printed a key"
 
 start_daemon
 "$WEB" -d -f "$T/duban.conf" >>"$T/web.log" 2>&1 &
