@@ -45,6 +45,7 @@ fail() {
 	echo "  FAIL: $*" >&2
 	FAILED=1
 	[ -f "$T/duband.log" ] && { echo "  --- duband log (last 60 lines):" >&2; tail -n 60 "$T/duband.log" | sed "s/^/  | /" >&2; }
+	[ -f "$T/web.log" ] && { echo "  --- duban-web log (last 20 lines):" >&2; tail -n 20 "$T/web.log" | sed "s/^/  | /" >&2; }
 	exit 1
 }
 
@@ -313,4 +314,46 @@ shipped_conf() {
 		-e "s|^templates = .*|templates = templates|" \
 		-e "s|^host = .*|host = 127.0.0.1|" -e "s|^port = .*|port = $SMTP_PORT|" \
 		-e "s|^starttls = .*|starttls = off|" "$@" "$TOP/conf/duban.conf" >"$T/duban.conf"
+}
+
+# A free TCP port on loopback.
+free_port() {
+	$PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+# web_setup: a link key (KEY, id 7) in $T/link.keys, ports WPORT (pages) and
+# MPORT (/metrics), URL; WEB_LINES the [web] section for write_conf.
+web_setup() {
+	WPORT=$(free_port)
+	MPORT=$(free_port)
+	URL="http://127.0.0.1:$WPORT"
+	KEY=$(openssl rand -hex 32)
+	printf '# id key\n7 %s\n' "$KEY" >"$T/link.keys"
+	chmod 600 "$T/link.keys"
+	WEB_LINES=('[web]' "listen = 127.0.0.1:$WPORT" "metrics = 127.0.0.1:$MPORT" \
+		"keys = $T/link.keys")
+}
+
+web_up() {
+	[ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/")" = 404 ]
+}
+
+start_web() {
+	"$BUILD/duban-web" -d -f "$T/duban.conf" >>"$T/web.log" 2>&1 &
+	WEB_PID=$!
+	wait_for 10 web_up || fail "duban-web did not start: $(cat "$T/web.log")"
+}
+
+# mail_link SUBJECT-START [TEXT-IN-SUBJECT]: the answer link of the first such mail
+mail_link() {
+	$PY - "$T/mail" "$1" "${2:-}" <<'PY'
+import email, email.policy, glob, re, sys
+for f in sorted(glob.glob(sys.argv[1] + "/*.eml")):
+    m = email.message_from_bytes(open(f, "rb").read(), policy=email.policy.default)
+    if m["Subject"].startswith(sys.argv[2]) and sys.argv[3] in m["Subject"]:
+        found = re.search(r"在线签收与反馈：(\S+)", m.get_content())
+        if found:
+            print(found.group(1))
+            break
+PY
 }

