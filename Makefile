@@ -53,7 +53,7 @@ CTL_SRC	 = daemon/ctl/main.c daemon/ctl/ctl.c daemon/ctl/args.c daemon/ctl/table
 	   daemon/ctl/cmd_action.c daemon/ctl/cmd_actions.c daemon/ctl/cmd_explain.c \
 	   daemon/ctl/cmd_preview.c daemon/ctl/cmd_queue.c daemon/ctl/cmd_mail.c \
 	   daemon/ctl/cmd_ledger.c daemon/ctl/ledger.c daemon/ctl/cmd_ledger_export.c daemon/ctl/cmd_report.c \
-	   daemon/ctl/cmd_next.c daemon/ctl/cmd_leader.c
+	   daemon/ctl/cmd_next.c daemon/ctl/cmd_leader.c daemon/ctl/cmd_request.c
 WEB_SRC	 = daemon/web/main.c daemon/web/http.c daemon/web/answer.c daemon/web/page.c \
 	   daemon/web/metrics.c
 UNIT_SRC = $(wildcard tests/unit/test_*.c)

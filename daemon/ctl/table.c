@@ -61,6 +61,8 @@ static const struct ctl_opt o_transfer[] = {
 	{ "to", "BODY" }, { "reason", "TEXT" }, OPT_AT, OPT_FORCE, OPT_END
 };
 static const struct ctl_opt o_note[] = { { "note", "TEXT" }, OPT_END };
+static const struct ctl_opt o_approve[] = { { "approver", "NAME" }, { "reason", "TEXT" }, OPT_END };
+static const struct ctl_opt o_reason[] = { { "reason", "TEXT" }, OPT_END };
 static const struct ctl_opt o_file[] = { OPT_FORCE, { "private", NULL }, OPT_END };
 static const struct ctl_opt o_preview[] = { { "day", "DATE" }, OPT_END };
 static const struct ctl_opt o_report[] = {
@@ -139,6 +141,21 @@ const struct ctl_cmd ctl_cmds[] = {
 	{ "queue refer", "ACTION", 1, 1, o_refer,
 	  N_("refer a case to a target's queue (疑难案件 to the leading group), with a reason"),
 	  cmd_queue_refer, CS },
+	{ "requests", "", 0, 0, o_all,
+	  N_("what departments asked by link: extensions (延期申请), completion reports (办结报告)"),
+	  cmd_requests, CSR },
+	{ "extension approve", "ID", 1, 1, o_approve,
+	  N_("approve a department's extension request, within its rule's cap"),
+	  cmd_extension_approve, CS },
+	{ "extension refuse", "ID", 1, 1, o_reason,
+	  N_("refuse a department's extension request, with a reason (the clock runs on)"),
+	  cmd_extension_refuse, CS },
+	{ "report-done confirm", "ID", 1, 1, o_reason,
+	  N_("confirm a completion report: the action done when it was reported"),
+	  cmd_report_confirm, CS },
+	{ "report-done return", "ID", 1, 1, o_reason,
+	  N_("return a completion report (退回), with a reason: the clock runs again"),
+	  cmd_report_return, CS },
 	{ "queue show", "ID", 1, 1, NULL, N_("an escalation's evidence record"), cmd_queue_show, CSR },
 	{ "queue ack", "ID", 1, 1, o_note, N_("acknowledge an escalation"), cmd_queue_ack, CS },
 	{ "queue resolve", "ID", 1, 1, o_note, N_("resolve an escalation, with a note"),

@@ -13,7 +13,9 @@
 #include <string.h>
 
 #include "web.h"
+#include "duban/day.h"
 #include "duban/log.h"
+#include "duban/tz.h"
 #include "duban/office.h"
 #include "duban/xmalloc.h"
 
@@ -149,6 +151,16 @@ refusal_words(enum office_refusal r)
 		return "请填写办理情况后再提交。";
 	case OFFICE_BAD_TEXT:
 		return "内容过长或含有无法识别的字符，未能提交。";
+	case OFFICE_ASKED_ALREADY:
+		return "此前提交的申请或报告尚待督办部门审核，请勿重复提交。";
+	case OFFICE_PAST_DEADLINE:
+		return "延期申请须在办理期限届满前提出。";
+	case OFFICE_NO_EXTENSION:
+		return "该事项的规则不允许延期，或申请的日期不在现期限之后。";
+	case OFFICE_EXTENDED_ENOUGH:
+		return "该事项已达到规则允许的延期次数。";
+	case OFFICE_EXTENSION_TOO_LONG:
+		return "申请延长的期限超过规则允许的上限。";
 	default:
 		return "系统暂时无法记录，请稍后再试。";
 	}
@@ -168,6 +180,12 @@ act(struct web *w, struct MHD_Connection *c, const char *token, struct answer_ct
 	const char *op, *notice;
 	enum office_refusal r;
 	unsigned int code = MHD_HTTP_OK;
+	int64_t req = 0;
+	static const char *const done_words[] = { "已签收，谢谢。", "办理情况已提交，谢谢。",
+	    "延期申请已提交，待督办部门审核；审核前办理期限不变。",
+	    "办结报告已提交，待督办部门审核；审核期间暂停计时。" };
+	static const char *const log_words[] = { "received (签收)", "progress reported",
+	    "extension asked", "completion reported" };
 
 	if (!same_origin(w, c)) {
 		log_warnx("answer refused from %s: posted from another origin (action %lld)", from,
@@ -192,18 +210,35 @@ act(struct web *w, struct MHD_Connection *c, const char *token, struct answer_ct
 		ans.kind = ANSWER_ACK;
 	else if (op != NULL && strcmp(op, "progress") == 0)
 		ans.kind = ANSWER_PROGRESS;
+	else if (op != NULL && strcmp(op, "extend") == 0)
+		ans.kind = ANSWER_EXTEND;
+	else if (op != NULL && strcmp(op, "done") == 0)
+		ans.kind = ANSWER_DONE;
 	else {
 		form_clear(&f);
 		return message(w, c, MHD_HTTP_BAD_REQUEST, "未能提交", "未知的操作。");
 	}
 	ans.from = from;
+	ans.recipient = ctx->recipient;
 	ans.text = form_get(&f, "text");
+	if (ans.kind == ANSWER_EXTEND) {
+		int32_t day;
+
+		if (form_get(&f, "until") == NULL || day_parse(form_get(&f, "until"), &day) != 0) {
+			form_clear(&f);
+			return message(w, c, MHD_HTTP_BAD_REQUEST, "未能提交",
+			    "请填写申请延长至的日期（年-月-日）。");
+		}
+		ans.until = tz_day_start(day) + 12 * 3600 * 1000LL;
+	}
 	snprintf(whobuf, sizeof(whobuf), "link:%s", ctx->recipient);
 	who.who = whobuf;
 	who.now = now;
 	if (store_begin(w->store) != 0)
 		r = OFFICE_DATABASE;
-	else if ((r = office_answer(w->store, w->conf, &who, &ctx->action, &ans, NULL)) !=
+	else if ((r = ans.kind == ANSWER_EXTEND || ans.kind == ANSWER_DONE ?
+	    office_request(w->store, w->conf, &who, &ctx->action, &ans, &req, NULL) :
+	    office_answer(w->store, w->conf, &who, &ctx->action, &ans, NULL)) !=
 	    OFFICE_DONE || store_commit(w->store) != 0) {
 		if (r == OFFICE_DONE)
 			r = OFFICE_DATABASE;
@@ -213,9 +248,10 @@ act(struct web *w, struct MHD_Connection *c, const char *token, struct answer_ct
 	if (r == OFFICE_DONE) {
 		w->requests[REQ_ACTS]++;
 		log_info("action %lld: %s by %s from %s", (long long)ctx->action.id,
-		    ans.kind == ANSWER_ACK ? "received (签收)" : "progress reported", ctx->recipient,
-		    from);
-		notice = ans.kind == ANSWER_ACK ? "已签收，谢谢。" : "办理情况已提交，谢谢。";
+		    log_words[ans.kind], ctx->recipient, from);
+		notice = done_words[ans.kind];
+		if (req != 0)
+			store_notify(w->store);	/* PostgreSQL: other instances look again */
 	} else {
 		if (r == OFFICE_DATABASE) {
 			log_warnx("action %lld: answer not recorded: %s", (long long)ctx->action.id,

@@ -141,7 +141,8 @@ log_line(instant_t at, const char *who, int64_t action, const char *what, const 
 	(void)action;
 	/* what the department said, and what became of its deadline */
 	if (strcmp(what, "ack") != 0 && strcmp(what, "progress") != 0 &&
-	    strcmp(what, "extend") != 0 && strcmp(what, "done") != 0)
+	    strcmp(what, "extend") != 0 && strcmp(what, "done") != 0 &&
+	    strncmp(what, "extend ", 7) != 0 && strncmp(what, "done ", 5) != 0)
 		return 0;
 	if (l->n++ == 0)
 		buf_puts(l->b, "<h2>办理记录</h2>\n<ul class=\"log\">\n");
@@ -151,6 +152,54 @@ log_line(instant_t at, const char *who, int64_t action, const char *what, const 
 	html_escape(l->b, detail);
 	buf_puts(l->b, "</li>\n");
 	return 0;
+}
+
+static void
+form_head(struct buf *b, const char *form_tok, const char *op)
+{
+	buf_puts(b, "<form method=\"post\"><input type=\"hidden\" name=\"form\" value=\"");
+	html_escape(b, form_tok);
+	buf_printf(b, "\"><input type=\"hidden\" name=\"op\" value=\"%s\">", op);
+}
+
+/* 延期申请 (before the deadline, where its rule extends) and 办结报告, or that one waits. */
+static void
+requests_forms(struct web *w, const struct answer_ctx *ctx, const char *form_tok, instant_t now,
+    struct buf *b)
+{
+	const struct action *a = &ctx->action;
+	const struct rule *r = a->rule ? conf_rule(w->conf, a->rule) : NULL;
+	int64_t ext, done;
+
+	if (a->done_at != 0)
+		return;
+	ext = store_request_pending(w->store, a->id, "extend");
+	done = store_request_pending(w->store, a->id, "done");
+	if (r != NULL && r->has_extend && a->nextensions < r->extend_times && a->due_at > now) {
+		buf_puts(b, "<h2>延期申请</h2>\n");
+		if (ext > 0)
+			buf_puts(b, "<p>延期申请已提交，待督办部门审核；审核前办理期限不变。</p>\n");
+		else {
+			form_head(b, form_tok, "extend");
+			buf_printf(b, "<p>须在期限届满前提出，至多延长 %d %s（规则上限），由督办部门审批。</p>"
+			    "<p><label for=\"until\">申请延长至：</label>"
+			    "<input type=\"date\" id=\"until\" name=\"until\" required></p>"
+			    "<p><label for=\"reason\">延期理由：</label></p>"
+			    "<textarea id=\"reason\" name=\"text\" maxlength=\"1300\" required></textarea>"
+			    "<br><button type=\"submit\">提交延期申请</button></form>\n",
+			    r->extend_max.n, r->extend_max.unit == UNIT_WORKDAYS ? "个工作日" :
+			    r->extend_max.unit == UNIT_DAYS ? "日" : "");
+		}
+	}
+	buf_puts(b, "<h2>办结报告</h2>\n");
+	if (done > 0) {
+		buf_puts(b, "<p>办结报告已提交，待督办部门审核；审核期间暂停计时。</p>\n");
+		return;
+	}
+	form_head(b, form_tok, "done");
+	buf_puts(b, "<p><label for=\"opinion\">办理结果及书面意见：</label></p>"
+	    "<textarea id=\"opinion\" name=\"text\" maxlength=\"1300\" required></textarea>"
+	    "<br><button type=\"submit\">提交办结报告</button></form>\n");
 }
 
 void
@@ -205,6 +254,7 @@ page_action(struct web *w, const struct answer_ctx *ctx, const char *form_tok,
 		    "<textarea id=\"text\" name=\"text\" maxlength=\"1300\" required></textarea>"
 		    "<br><button type=\"submit\">提交进展</button></form>\n");
 	}
+	requests_forms(w, ctx, form_tok, now, b);
 	if (store_event_each(w->store, a->id, 0, 0, log_line, &l) != 0)
 		buf_puts(b, "<p class=\"refused\">办理记录暂时无法读取。</p>\n");
 	if (l.n > 0)

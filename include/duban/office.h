@@ -50,6 +50,11 @@ enum office_refusal {
 	OFFICE_NOTHING_TO_TRANSFER, /* no open action to transfer, or none transferred to return */
 	OFFICE_ACKED_ALREADY,	/* received (签收) already */
 	OFFICE_BAD_TEXT,	/* a text too long, not UTF-8, or with control characters */
+	OFFICE_ASKED_ALREADY,	/* a request of that kind awaits the office's decision */
+	OFFICE_PAST_DEADLINE,	/* more time is asked for before the deadline only */
+	OFFICE_NO_SUCH_REQUEST,	/* no request of that id */
+	OFFICE_WRONG_KIND,	/* an extension confirmed, or a report approved */
+	OFFICE_NO_APPROVER,	/* an extension is approved by someone named */
 };
 
 /*
@@ -236,14 +241,48 @@ OFFICE_MUST enum office_refusal office_refer(struct store *s, const struct confi
  * the client's address and in the evidence record of each escalation of
  * the action's cycle. Never moves the deadline.
  */
-enum answer_kind { ANSWER_ACK, ANSWER_PROGRESS };
+enum answer_kind { ANSWER_ACK, ANSWER_PROGRESS, ANSWER_EXTEND, ANSWER_DONE };
 struct office_answer {
 	enum answer_kind kind;
+	const char	*recipient;	/* the link's recipient */
 	const char	*from;		/* the client's address */
-	const char	*text;		/* ANSWER_PROGRESS: the report */
+	const char	*text;		/* the report, the reason, the written opinion */
+	instant_t	 until;		/* ANSWER_EXTEND: a time on the last day asked for */
 };
 OFFICE_MUST enum office_refusal office_answer(struct store *s, const struct config *conf,
     const struct office_who *w, struct action *a, const struct office_answer *rq,
     struct buf *said);
+
+/*
+ * A request for the office (ANSWER_EXTEND, ANSWER_DONE) by the same link:
+ * more time, only before the deadline and only what the rule could grant
+ * (refused at once otherwise); or the completion report, which stops the
+ * clock until the office decides. One of each kind pending at a time; *id
+ * the request's.
+ */
+OFFICE_MUST enum office_refusal office_request(struct store *s, const struct config *conf,
+    const struct office_who *w, struct action *a, const struct office_answer *rq, int64_t *id,
+    struct buf *said);
+/* The extension (in a's rule's unit) that moves its deadline to until's day: 0, or -1. */
+OFFICE_MUST int office_extension_to(const struct config *conf, const struct action *a, instant_t until,
+    struct duration *by);
+/*
+ * The office decides a request: an extension approved (by the approver,
+ * through office_extend, capped by the rule as the deadline is then) or
+ * refused (a reason required; the clock ran on); a completion report
+ * confirmed (the action done when it was reported, the procedure's next
+ * steps told to fn) or returned (退回, a reason required: the clock runs
+ * again from where it stood).
+ */
+enum decide_kind { DECIDE_APPROVE, DECIDE_REFUSE, DECIDE_CONFIRM, DECIDE_RETURN };
+struct office_decision {
+	int64_t		 id;
+	enum decide_kind kind;
+	const char	*approver;	/* DECIDE_APPROVE: who approved it (required) */
+	const char	*note;		/* the reason (required to refuse or return) */
+};
+OFFICE_MUST enum office_refusal office_decide(struct store *s, const struct config *conf,
+    const struct office_who *w, const struct office_decision *rq, office_told_fn *fn,
+    void *arg, struct buf *said);
 
 #endif

@@ -15,7 +15,7 @@
 #include "duban/instant.h"
 #include "duban/tz.h"
 
-#define STORE_SCHEMA_VERSION	14
+#define STORE_SCHEMA_VERSION	15
 
 /* A result the caller must look at: a write that failed is never passed over. */
 #define STORE_MUST	__attribute__((warn_unused_result))
@@ -433,6 +433,38 @@ STORE_MUST int store_copy(struct store *from, struct store *to,
     void (*fn)(const char *table, int64_t rows, void *arg), void *arg, char **cause);
 /* A database's name for messages and logs: a connection string without its password. */
 char *store_display_name(const char *path);
+
+/* requests.c: what a department asks by link, for the office to decide */
+struct request {
+	int64_t		 id;
+	int64_t		 action_id;
+	int		 cycle;
+	char		 kind[8];	/* "extend" (延期申请) or "done" (办结报告) */
+	char		*asked_by;	/* the link's recipient */
+	char		*asked_from;	/* the client's address */
+	instant_t	 asked_at;
+	char		*text;		/* the reason, or the written opinion */
+	instant_t	 until_at;	/* extend: the deadline asked for (0: none) */
+	instant_t	 decided_at;	/* 0: pending */
+	char		*decision;	/* approved, refused, confirmed, returned */
+	char		*decided_by;
+	char		*note;
+	char		*case_number;
+	char		*dept_name;
+};
+/* Add one (its id in *id). */
+STORE_MUST int store_request_add(struct store *s, const struct request *r, int64_t *id);
+/* By id: 0, STORE_NOT_FOUND or -1; clear it with store_request_clear. */
+STORE_MUST int store_request_get(struct store *s, int64_t id, struct request *r);
+void store_request_clear(struct request *r);
+/* The action's pending request of that kind: its id, 0 if none, -1 on error. */
+STORE_MUST int64_t store_request_pending(struct store *s, int64_t action, const char *kind);
+/* Decided once: 0, 1 if it was decided already, -1 on error. */
+STORE_MUST int store_request_decide(struct store *s, int64_t id, instant_t at,
+    const char *decision, const char *by, const char *note);
+/* The pending ones (all: every one), oldest first; stops at fn's first non-zero. */
+STORE_MUST int store_request_each(struct store *s, bool all,
+    int (*fn)(const struct request *, void *), void *arg);
 
 /* metrics.c: what /metrics shows */
 /* Actions by department code and state (open, overdue, paused, done): fn for each pair. */

@@ -19,7 +19,7 @@ count() { sql "SELECT (SELECT count(*) FROM actions) || ' ' || (SELECT count(*) 
 	|| ' ' || (SELECT count(*) FROM departments) || ' ' || (SELECT count(*) FROM cases)"; }
 before=$(count)
 ctl actions --all >"$T/actions" || fail "dubanctl on a schema 5 database"
-assert_eq "$(sql 'PRAGMA user_version')" 14 "the schema after opening"
+assert_eq "$(sql 'PRAGMA user_version')" 15 "the schema after opening"
 assert_eq "$(count)" "$before" "rows after the migration"
 sql "SELECT name FROM sqlite_master WHERE type = 'index'" | grep -q actions_identity ||
 	fail "the migration did not add its index"
@@ -48,7 +48,7 @@ rows() {
 }
 rows >"$T/rows.before"
 ctl queue --all >"$T/queue" || fail "dubanctl on a schema 9 database"
-assert_eq "$(sql 'PRAGMA user_version')" 14 "the schema after opening"
+assert_eq "$(sql 'PRAGMA user_version')" 15 "the schema after opening"
 rows >"$T/rows.after"
 cmp "$T/rows.before" "$T/rows.after" || fail "rows changed: $(diff "$T/rows.before" "$T/rows.after")"
 assert_eq "$(sql "SELECT group_concat(d.code) FROM escalations e JOIN departments d ON d.id = e.dept_id")" \
@@ -72,7 +72,7 @@ assert_eq "$(sql 'PRAGMA user_version')" 11 "the third fixture's schema"
 sql "SELECT id, action_id, status FROM notices ORDER BY id" >"$T/rows.before"
 out=$(ctl mail) || fail "dubanctl on a schema 11 database"
 grep -q "queued 1, sent 1, failed 1" <<<"$out" || fail "mail counts: $out"
-assert_eq "$(sql 'PRAGMA user_version')" 14 "the schema after opening"
+assert_eq "$(sql 'PRAGMA user_version')" 15 "the schema after opening"
 sql "SELECT id, action_id, status FROM notices ORDER BY id" >"$T/rows.after"
 cmp "$T/rows.before" "$T/rows.after" || fail "notices changed by the migration"
 tally() { sql "SELECT n FROM tallies WHERE name = 'open actions'"; }

@@ -35,7 +35,7 @@ rows() {
 }
 rows >"$T/rows.before"
 ctl actions --all >"$T/actions.before" || fail "dubanctl on a schema 12 database"
-assert_eq "$(version)" 14 "the schema after opening"
+assert_eq "$(version)" 15 "the schema after opening"
 index | grep -qi "coalesce(what, ''" || fail "the index after the migration: $(index)"
 rows >"$T/rows.after"
 cmp -s "$T/rows.before" "$T/rows.after" || fail "rows changed: $(diff "$T/rows.before" "$T/rows.after" | head)"

@@ -73,7 +73,7 @@ as() {	# as ROLE [OPTIONS]: a configuration on the upgraded database as ROLE
 }
 o=$(as "$(psql -XAt "$DB" -c "SELECT current_user")" "&options=-c%20role%3D$owner")
 "$DUBANCTL" -f "$o" actions >/dev/null 2>"$T/migrate" || fail "the owner's migration: $(cat "$T/migrate")"
-assert_eq "$(psql -XAt "$UP" -c "SELECT value FROM meta WHERE key = 'schema_version'")" 14 "the schema after the upgrade"
+assert_eq "$(psql -XAt "$UP" -c "SELECT value FROM meta WHERE key = 'schema_version'")" 15 "the schema after the upgrade"
 "$DUBANCTL" -f "$(as "$clerk")" assign C1 zjj reply --force >/dev/null 2>"$T/assign" ||
 	fail "the clerk after the upgrade: $(cat "$T/assign")"
 : >"$T/duband.log"

@@ -172,6 +172,10 @@ void db_notice_row(dbst *st, struct notice_row *r);
 void db_dept_row(dbst *st, int i, struct department *d);
 void db_action_row(dbst *st, struct action *a);
 
+/* SQLite's migrations (migrations.c): entry N brings a file to schema N + 1. */
+extern const char *const sqlite_migrations[];
+extern const int sqlite_nmigrations;
+
 /* PostgreSQL (pg.c): its engine on a libpq connection, and what the store opens it with. */
 struct store *pg_open(const char *conninfo, int flags, char **cause);
 void pg_close(struct store *s);

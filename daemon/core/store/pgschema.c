@@ -280,6 +280,38 @@ const char *const pg_migrations[] = {
 	"  AND a.privilege_type IN ('SELECT', 'INSERT', 'UPDATE') LOOP"
 	"  EXECUTE format('GRANT %s ON formats TO %s', g.privilege_type, g.grantee::regrole);"
 	" END LOOP; END$$;",
+	/* 15: a department's requests by link, for the office to decide (open.c) */
+	"CREATE TABLE requests ("
+	"  id bigserial PRIMARY KEY,"
+	"  action_id bigint NOT NULL REFERENCES actions(id),"
+	"  cycle integer NOT NULL,"
+	"  kind text NOT NULL CHECK (kind IN ('extend', 'done')),"
+	"  asked_by text NOT NULL,"
+	"  asked_from text NOT NULL,"
+	"  asked_at bigint NOT NULL,"
+	"  text text NOT NULL,"
+	"  until_at bigint,"
+	"  decided_at bigint,"
+	"  decision text CHECK (decision IN ('approved', 'refused', 'confirmed', 'returned')),"
+	"  decided_by text,"
+	"  note text);"
+	"CREATE INDEX requests_action ON requests(action_id);"
+	"CREATE FUNCTION requests_fixed() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN"
+	" IF TG_OP = 'DELETE' THEN RAISE EXCEPTION 'a request is never deleted'; END IF;"
+	" IF OLD.decided_at IS NOT NULL THEN RAISE EXCEPTION 'a decided request is never rewritten';"
+	" END IF; RETURN NEW; END$$;"
+	"CREATE TRIGGER requests_no_delete BEFORE DELETE ON requests"
+	" FOR EACH ROW EXECUTE FUNCTION requests_fixed();"
+	"CREATE TRIGGER requests_decided_once BEFORE UPDATE ON requests"
+	" FOR EACH ROW EXECUTE FUNCTION requests_fixed();"
+	/* the roles that write actions get the same on requests, and its sequence */
+	"DO $$DECLARE g record; BEGIN"
+	" FOR g IN SELECT DISTINCT a.grantee, a.privilege_type FROM pg_class c, aclexplode(c.relacl) a"
+	"  WHERE c.oid = 'actions'::regclass AND a.grantee <> c.relowner AND a.grantee <> 0"
+	"  AND a.privilege_type IN ('SELECT', 'INSERT', 'UPDATE') LOOP"
+	"  EXECUTE format('GRANT %s ON requests TO %s', g.privilege_type, g.grantee::regrole);"
+	"  EXECUTE format('GRANT USAGE ON SEQUENCE requests_id_seq TO %s', g.grantee::regrole);"
+	" END LOOP; END$$;",
 };
 
 const int pg_nmigrations = (int)(sizeof(pg_migrations) / sizeof(pg_migrations[0]));

@@ -10,6 +10,13 @@
 /* What composes a notice when it is sent (outbox_from_row), from n and its format f */
 #define COMPOSITION "f.sender, f.body, n.vars, n.thread_id, n.ref"
 
+/* The columns request_from_row (requests.c) reads. */
+#define REQUEST_COLUMNS \
+	"r.id, r.action_id, r.cycle, r.kind, r.asked_by, r.asked_from, r.asked_at, r.text, r.until_at," \
+	"r.decided_at, r.decision, r.decided_by, r.note, c.number, d.name FROM requests r" \
+	" JOIN actions a ON a.id = r.action_id JOIN cases c ON c.id = a.case_id" \
+	" JOIN departments d ON d.id = a.dept_id"
+
 /* The columns escalation_from_row (queue.c) reads. */
 #define ESCALATION_COLUMNS \
 	"e.id, e.action_id, e.level, e.target, e.opened_at, e.acked_at," \
@@ -505,5 +512,27 @@ const struct stmt_def store_stmts[Q_N] = {
 	    NULL },
 	[Q_METRICS_OLDEST] = { "metrics_oldest",
 	    "SELECT min(created_at) FROM notices WHERE status = 'queued'",
+	    NULL },
+	/* a department's requests by link (requests.c) */
+	[Q_REQUEST_ADD] = { "request_add",
+	    "INSERT INTO requests (action_id, cycle, kind, asked_by, asked_from, asked_at, text,"
+	    " until_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	    NULL },
+	[Q_REQUEST_GET] = { "request_get",
+	    "SELECT " REQUEST_COLUMNS " WHERE r.id = ?",
+	    NULL },
+	[Q_REQUEST_PENDING] = { "request_pending",
+	    "SELECT id FROM requests WHERE action_id = ? AND kind = ? AND decided_at IS NULL"
+	    " ORDER BY id LIMIT 1",
+	    NULL },
+	[Q_REQUEST_DECIDE] = { "request_decide",
+	    "UPDATE requests SET decided_at = ?, decision = ?, decided_by = ?, note = ?"
+	    " WHERE id = ? AND decided_at IS NULL",
+	    NULL },
+	[Q_REQUEST_EACH_OPEN] = { "request_each_open",
+	    "SELECT " REQUEST_COLUMNS " WHERE r.decided_at IS NULL ORDER BY r.id",
+	    NULL },
+	[Q_REQUEST_EACH_ALL] = { "request_each_all",
+	    "SELECT " REQUEST_COLUMNS " ORDER BY r.id",
 	    NULL },
 };
