@@ -17,7 +17,7 @@ seed_db
 start_daemon
 start_web
 ctl assign C1 zjj handling --what 核验办证手续 >/dev/null || fail "assign"
-wait_for 15 has_mail "【预警】" || fail "no reminder arrived"
+wait_for 30 has_mail "【预警】" || fail "no reminder arrived"
 link=$(mail_link "【预警】")
 [ -n "$link" ] || fail "no link in the reminder"
 

@@ -19,7 +19,7 @@ start_web
 # notified yesterday: its reminder (10 days before the deadline) is due now
 ctl assign C1 zjj handling --at "$(TZ=Asia/Shanghai date -d yesterday +%FT%H:%M)" --force >/dev/null ||
 	fail "assign"
-wait_for 15 has_mail "【预警】" || fail "no reminder arrived"
+wait_for 30 has_mail "【预警】" || fail "no reminder arrived"
 link=$(mail_link "【预警】")
 [ -n "$link" ] || fail "no link"
 

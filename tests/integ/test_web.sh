@@ -35,7 +35,7 @@ start_daemon
 start_web
 
 ctl assign C1 zjj handling >/dev/null || fail "assign 1"
-wait_for 15 has_mail "【预警】" || fail "no reminder arrived"
+wait_for 30 has_mail "【预警】" || fail "no reminder arrived"
 
 # the link, as a mail client shows it
 link=$(mail_link "【预警】")
