@@ -3,6 +3,7 @@
  * host. Every stored text is escaped; nothing a person wrote is ever
  * markup.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,26 +131,58 @@ struct log_ctx {
 	int		 n;
 };
 
+/* An audit row as the department reads it: what, in Chinese, and what was said. */
+static const struct { const char *what, *label; bool said; } log_labels[] = {
+	{ "ack", "签收", false },
+	{ "progress", "进展反馈", true },
+	{ "extend request", "延期申请", true },
+	{ "extend decision", "延期申请审核", true },
+	{ "extend", "延期", false },
+	{ "done report", "办结报告", true },
+	{ "done decision", "办结报告审核", true },
+	{ "done", "办结", false },
+};
+
 static int
 log_line(instant_t at, const char *who, int64_t action, const char *what, const char *detail,
     void *arg)
 {
 	struct log_ctx *l = arg;
+	const char *said = NULL, *from;
 	char when[32];
+	size_t i;
 
 	(void)who;
 	(void)action;
-	/* what the department said, and what became of its deadline */
-	if (strcmp(what, "ack") != 0 && strcmp(what, "progress") != 0 &&
-	    strcmp(what, "extend") != 0 && strcmp(what, "done") != 0 &&
-	    strncmp(what, "extend ", 7) != 0 && strncmp(what, "done ", 5) != 0)
-		return 0;
+	for (i = 0; i < sizeof(log_labels) / sizeof(log_labels[0]); i++)
+		if (strcmp(what, log_labels[i].what) == 0)
+			break;
+	if (i == sizeof(log_labels) / sizeof(log_labels[0]))
+		return 0;	/* the office's own rows stay the office's */
+	/* what the department or the office said: after "from ADDRESS: ", or the decision's ": " */
+	if (log_labels[i].said && detail != NULL) {
+		from = strstr(detail, " from ");
+		said = strstr(from ? from : detail, ": ");
+		said = said ? said + 2 : NULL;
+	}
 	if (l->n++ == 0)
 		buf_puts(l->b, "<h2>办理记录</h2>\n<ul class=\"log\">\n");
 	buf_puts(l->b, "<li>");
 	html_escape(l->b, instant_format(at, when, sizeof(when)));
 	buf_puts(l->b, "　");
-	html_escape(l->b, detail);
+	html_escape(l->b, log_labels[i].label);
+	if (strcmp(what, "extend decision") == 0 || strcmp(what, "done decision") == 0) {
+		buf_puts(l->b, "：");
+		html_escape(l->b, strstr(detail, " approved") ? "批准" : strstr(detail, " refused") ?
+		    "不予批准" : strstr(detail, " confirmed") ? "确认办结" : "退回");
+		if (said != NULL) {
+			buf_puts(l->b, "，");
+			html_escape(l->b, said);
+		}
+	} else if (said != NULL) {
+		buf_puts(l->b, "：");
+		html_escape(l->b, said);
+	}
 	buf_puts(l->b, "</li>\n");
 	return 0;
 }
