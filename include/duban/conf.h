@@ -96,6 +96,7 @@ struct web_conf {
 	int		 link_valid;	/* seconds a link works after its deadline */
 	char		*metrics;	/* "ADDRESS:PORT" of /metrics, or NULL: none */
 	int		 max_connections;
+	int		 per_address;	/* connections from one address (0: no limit) */
 	int		 timeout;	/* seconds an idle connection is kept */
 	int		 max_body;	/* bytes a form may carry */
 	bool		 keys_loaded;	/* keys read (conf_read_secrets) */

@@ -61,4 +61,29 @@ link=$(mail_link "【预警】")
 assert_eq "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$link")" 200 "the link after the flood"
 kill -0 "$WEB_PID" || fail "duban-web died under the flood"
 assert_eq "$(sql "SELECT count(*) FROM events WHERE who LIKE 'link:%'")" 0 "answers recorded by the flood"
+
+# one address may hold per-address connections: the rest are closed at once
+kill "$WEB_PID"; wait "$WEB_PID" 2>/dev/null
+sed -i 's/^timeout = 2 seconds$/timeout = 30 seconds\nper-address = 10/' "$T/duban.conf"
+start_web
+$PY - "$WPORT" <<'PY' >"$T/per.out"
+import socket, sys, time
+socks = []
+for i in range(50):
+    s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=5)
+    s.sendall(b"GET /l/x HTTP/1.1\r\nHost: a\r\nX-Slow: ")
+    socks.append(s)
+time.sleep(1)
+closed = 0
+for s in socks:
+    s.settimeout(0.2)
+    try:
+        closed += s.recv(1) == b""
+    except socket.timeout:
+        pass
+    except OSError:
+        closed += 1
+print(closed)
+PY
+assert_eq "$(cat "$T/per.out")" 40 "connections beyond per-address = 10, closed at once"
 exit 0

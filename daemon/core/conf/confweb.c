@@ -20,6 +20,7 @@ conf_web_defaults(struct web_conf *w)
 	memset(w, 0, sizeof(*w));
 	w->link_valid = 30 * 86400;
 	w->max_connections = 1000;
+	w->per_address = -1;	/* set by conf_web_check from where it listens */
 	w->timeout = 15;
 	w->max_body = 64 * 1024;
 }
@@ -129,6 +130,8 @@ conf_web_key(struct conf_parse *p, const char *name, const char *value)
 		valid_key(p, value, &w->link_valid);
 	else if (strcmp(name, "max-connections") == 0)
 		parse_int(p, name, value, 1, 100000, &w->max_connections);
+	else if (strcmp(name, "per-address") == 0)
+		parse_int(p, name, value, 0, 100000, &w->per_address);
 	else if (strcmp(name, "timeout") == 0)
 		parse_seconds(p, name, value, 1, 600, &w->timeout);
 	else if (strcmp(name, "max-body") == 0)
@@ -150,6 +153,10 @@ conf_web_check(struct conf_parse *p)
 		conf_error_at(p, 0, "[web] needs 'listen' (ADDRESS:PORT of duban-web)");
 		return;
 	}
+	/* behind a proxy on loopback every client is one address: no limit by address there */
+	if (w->per_address < 0)
+		w->per_address = strncmp(w->listen, "127.", 4) == 0 ||
+		    strncmp(w->listen, "[::1]", 5) == 0 ? 0 : 64;
 	if (w->url == NULL) {
 		xasprintf(&url, "http://%s", w->listen);
 		w->url = url;
@@ -202,8 +209,8 @@ conf_web_print(const struct web_conf *w, FILE *fp)
 		fprintf(fp, "link-valid = %d hours\n", w->link_valid / 3600);
 	if (w->metrics)
 		fprintf(fp, "metrics = %s\n", w->metrics);
-	fprintf(fp, "max-connections = %d\ntimeout = %d seconds\nmax-body = %d\n",
-	    w->max_connections, w->timeout, w->max_body);
+	fprintf(fp, "max-connections = %d\nper-address = %d\ntimeout = %d seconds\nmax-body = %d\n",
+	    w->max_connections, w->per_address, w->timeout, w->max_body);
 }
 
 void
