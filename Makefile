@@ -39,7 +39,7 @@ endif
 # libpq's flags from pkg-config (Debian's libpq-dev ships libpq.pc)
 PQ_CFLAGS := $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
 PQ_LIBS	  := $(shell pkg-config --libs libpq 2>/dev/null || echo -lpq)
-LDLIBS	 = -lsqlite3 $(PQ_LIBS) -linih -lesmtp -lssl -lcrypto
+LDLIBS	 = -lsqlite3 $(PQ_LIBS) -linih -lesmtp -lssl -lcrypto -lcrypt
 
 # the shared code, by concern: lib/ (buffers, time, text, files, logs), conf/
 # (the configuration, calendar and rules), store/, mail/ (messages, templates,
@@ -53,9 +53,10 @@ CTL_SRC	 = daemon/ctl/main.c daemon/ctl/ctl.c daemon/ctl/args.c daemon/ctl/table
 	   daemon/ctl/cmd_action.c daemon/ctl/cmd_actions.c daemon/ctl/cmd_explain.c \
 	   daemon/ctl/cmd_preview.c daemon/ctl/cmd_queue.c daemon/ctl/cmd_mail.c \
 	   daemon/ctl/cmd_ledger.c daemon/ctl/ledger.c daemon/ctl/cmd_ledger_export.c daemon/ctl/cmd_report.c \
-	   daemon/ctl/cmd_next.c daemon/ctl/cmd_leader.c daemon/ctl/cmd_request.c
+	   daemon/ctl/cmd_next.c daemon/ctl/cmd_leader.c daemon/ctl/cmd_request.c \
+	   daemon/ctl/cmd_user.c
 WEB_SRC	 = daemon/web/main.c daemon/web/http.c daemon/web/answer.c daemon/web/page.c \
-	   daemon/web/metrics.c
+	   daemon/web/metrics.c daemon/web/account.c daemon/web/reply.c
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 LANGS	 = zh_CN
 MO	 = $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/duban.mo)

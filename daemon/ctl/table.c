@@ -63,6 +63,7 @@ static const struct ctl_opt o_transfer[] = {
 static const struct ctl_opt o_note[] = { { "note", "TEXT" }, OPT_END };
 static const struct ctl_opt o_approve[] = { { "approver", "NAME" }, { "reason", "TEXT" }, OPT_END };
 static const struct ctl_opt o_reason[] = { { "reason", "TEXT" }, OPT_END };
+static const struct ctl_opt o_user[] = { { "role", "ROLE" }, { "dept", "CODE" }, OPT_END };
 static const struct ctl_opt o_file[] = { OPT_FORCE, { "private", NULL }, OPT_END };
 static const struct ctl_opt o_preview[] = { { "day", "DATE" }, OPT_END };
 static const struct ctl_opt o_report[] = {
@@ -141,6 +142,15 @@ const struct ctl_cmd ctl_cmds[] = {
 	{ "queue refer", "ACTION", 1, 1, o_refer,
 	  N_("refer a case to a target's queue (疑难案件 to the leading group), with a reason"),
 	  cmd_queue_refer, CS },
+	{ "user add", "NAME", 1, 1, o_user,
+	  N_("an account for the pages: --role office|leader|discipline|leading-group"),
+	  cmd_user_add, CS },
+	{ "user password", "NAME", 1, 1, NULL, N_("set an account's password (its sessions end)"),
+	  cmd_user_password, CS },
+	{ "user disable", "NAME", 1, 1, NULL, N_("disable an account (its sessions end)"),
+	  cmd_user_disable, CS },
+	{ "user enable", "NAME", 1, 1, NULL, N_("enable a disabled account"), cmd_user_enable, CS },
+	{ "user list", "", 0, 0, NULL, N_("the accounts and their roles"), cmd_user_list, CSR },
 	{ "requests", "", 0, 0, o_all,
 	  N_("what departments asked by link: extensions (延期申请), completion reports (办结报告)"),
 	  cmd_requests, CSR },

@@ -19,88 +19,7 @@
 #include "duban/office.h"
 #include "duban/xmalloc.h"
 
-struct req {
-	struct buf	 body;
-	bool		 too_big;
-};
 
-static char csp[256];
-
-static void
-security_headers(struct MHD_Response *r, const char *type)
-{
-	MHD_add_response_header(r, "Content-Type", type);
-	MHD_add_response_header(r, "Content-Security-Policy", csp);
-	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(r, "X-Frame-Options", "DENY");
-	/* the token never leaves in a Referer, yet a form posted here carries its Origin */
-	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
-	MHD_add_response_header(r, "Cache-Control", "no-store");
-	MHD_add_response_header(r, "Cross-Origin-Opener-Policy", "same-origin");
-	MHD_add_response_header(r, "Cross-Origin-Resource-Policy", "same-origin");
-}
-
-static enum MHD_Result
-respond(struct web *w, struct MHD_Connection *c, unsigned int code, struct buf *b,
-    const char *type)
-{
-	struct MHD_Response *r;
-	enum MHD_Result rc;
-
-	r = MHD_create_response_from_buffer(b->len, b->data ? b->data : (char *)"",
-	    MHD_RESPMEM_MUST_COPY);
-	buf_free(b);
-	if (r == NULL)
-		return MHD_NO;
-	security_headers(r, type);
-	if (code == 405)
-		MHD_add_response_header(r, "Allow", "GET, HEAD, POST");
-	rc = MHD_queue_response(c, code, r);
-	MHD_destroy_response(r);
-	if (code >= 200 && code < 600)
-		w->requests[code / 100 - 2]++;
-	return rc;
-}
-
-static enum MHD_Result
-message(struct web *w, struct MHD_Connection *c, unsigned int code, const char *title,
-    const char *text)
-{
-	struct buf b = { 0 };
-
-	page_message(w, title, text, &b);
-	return respond(w, c, code, &b, "text/html; charset=utf-8");
-}
-
-/* The client's address; behind a proxy on loopback, what it says it forwarded for. */
-static void
-client(struct MHD_Connection *c, char *out, size_t len)
-{
-	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c,
-	    MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
-	const char *fwd = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For");
-	char addr[INET6_ADDRSTRLEN] = "?";
-	bool loopback = false;
-
-	if (sa != NULL && sa->sa_family == AF_INET) {
-		const struct sockaddr_in *in = (const struct sockaddr_in *)(const void *)sa;
-
-		inet_ntop(AF_INET, &in->sin_addr, addr, sizeof(addr));
-		loopback = (ntohl(in->sin_addr.s_addr) >> 24) == 127;
-	} else if (sa != NULL && sa->sa_family == AF_INET6) {
-		const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *)(const void *)sa;
-
-		inet_ntop(AF_INET6, &in6->sin6_addr, addr, sizeof(addr));
-		loopback = IN6_IS_ADDR_LOOPBACK(&in6->sin6_addr);
-	}
-	/* recorded as said, never trusted: only addresses' characters, and short */
-	if (loopback && fwd != NULL && fwd[0] != '\0' && strlen(fwd) <= 100 &&
-	    strspn(fwd, "0123456789abcdefABCDEF.:, ") == strlen(fwd))
-		snprintf(out, len, "%s (forwarded for %s)", addr, fwd);
-	else
-		snprintf(out, len, "%s", addr);
-}
 
 static const char *
 refusal_text(const struct answer_ctx *ctx)
@@ -124,20 +43,9 @@ refused(struct web *w, struct MHD_Connection *c, const struct answer_ctx *ctx,
 	log_warnx("link refused from %s: %s (it names action %lld)", from,
 	    ctx->stale ? "its department no longer holds the action" : link_check_name(ctx->check),
 	    (long long)ctx->link.action);
-	return message(w, c, MHD_HTTP_FORBIDDEN, "无法打开此事项", refusal_text(ctx));
+	return web_message(w, c, MHD_HTTP_FORBIDDEN, "无法打开此事项", refusal_text(ctx));
 }
 
-/* A POST from another site's page (or a script's forged Origin) is refused. */
-static bool
-same_origin(struct web *w, struct MHD_Connection *c)
-{
-	const char *o = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
-	const char *site = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Sec-Fetch-Site");
-
-	if (site != NULL && strcmp(site, "same-origin") != 0 && strcmp(site, "none") != 0)
-		return false;
-	return o == NULL || strcmp(o, w->origin) == 0 || strcmp(o, w->local_origin) == 0;
-}
 
 static const char *
 refusal_words(enum office_refusal r)
@@ -187,22 +95,22 @@ act(struct web *w, struct MHD_Connection *c, const char *token, struct answer_ct
 	static const char *const log_words[] = { "received (签收)", "progress reported",
 	    "extension asked", "completion reported" };
 
-	if (!same_origin(w, c)) {
+	if (!web_same_origin(w, c)) {
 		log_warnx("answer refused from %s: posted from another origin (action %lld)", from,
 		    (long long)ctx->action.id);
-		return message(w, c, MHD_HTTP_FORBIDDEN, "未能提交", "请从本页面提交表单。");
+		return web_message(w, c, MHD_HTTP_FORBIDDEN, "未能提交", "请从本页面提交表单。");
 	}
 	if (type == NULL || strncmp(type, "application/x-www-form-urlencoded", 33) != 0)
-		return message(w, c, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, "未能提交", "表单格式不正确。");
+		return web_message(w, c, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, "未能提交", "表单格式不正确。");
 	if (form_parse(rq->body.data ? rq->body.data : "", rq->body.len, &f) != 0) {
 		form_clear(&f);
-		return message(w, c, MHD_HTTP_BAD_REQUEST, "未能提交", "表单格式不正确。");
+		return web_message(w, c, MHD_HTTP_BAD_REQUEST, "未能提交", "表单格式不正确。");
 	}
 	if (form_token_use(w, token, form_get(&f, "form"), now) != 0) {
 		form_clear(&f);
 		log_warnx("answer refused from %s: no valid form token (action %lld)", from,
 		    (long long)ctx->action.id);
-		return message(w, c, MHD_HTTP_FORBIDDEN, "未能提交",
+		return web_message(w, c, MHD_HTTP_FORBIDDEN, "未能提交",
 		    "表单已失效或已提交过。请重新打开通知中的链接后再提交。");
 	}
 	op = form_get(&f, "op");
@@ -216,7 +124,7 @@ act(struct web *w, struct MHD_Connection *c, const char *token, struct answer_ct
 		ans.kind = ANSWER_DONE;
 	else {
 		form_clear(&f);
-		return message(w, c, MHD_HTTP_BAD_REQUEST, "未能提交", "未知的操作。");
+		return web_message(w, c, MHD_HTTP_BAD_REQUEST, "未能提交", "未知的操作。");
 	}
 	ans.from = from;
 	ans.recipient = ctx->recipient;
@@ -226,7 +134,7 @@ act(struct web *w, struct MHD_Connection *c, const char *token, struct answer_ct
 
 		if (form_get(&f, "until") == NULL || day_parse(form_get(&f, "until"), &day) != 0) {
 			form_clear(&f);
-			return message(w, c, MHD_HTTP_BAD_REQUEST, "未能提交",
+			return web_message(w, c, MHD_HTTP_BAD_REQUEST, "未能提交",
 			    "请填写申请延长至的日期（年-月-日）。");
 		}
 		ans.until = tz_day_start(day) + 12 * 3600 * 1000LL;
@@ -263,8 +171,9 @@ act(struct web *w, struct MHD_Connection *c, const char *token, struct answer_ct
 	}
 	form_token(w, token, now, tok, sizeof(tok));
 	page_action(w, ctx, tok, notice, now, &b);
-	return respond(w, c, code, &b, "text/html; charset=utf-8");
+	return web_respond(w, c, code, &b, "text/html; charset=utf-8");
 }
+
 
 static enum MHD_Result
 link_page(struct web *w, struct MHD_Connection *c, const char *token, bool post,
@@ -276,7 +185,7 @@ link_page(struct web *w, struct MHD_Connection *c, const char *token, bool post,
 	instant_t now = instant_now();
 	enum MHD_Result rc;
 
-	client(c, from, sizeof(from));
+	web_client(c, from, sizeof(from));
 	if (answer_find(w, token, now, &ctx) != 0) {
 		rc = refused(w, c, &ctx, from);
 		answer_clear(&ctx);
@@ -287,7 +196,7 @@ link_page(struct web *w, struct MHD_Connection *c, const char *token, bool post,
 	else {
 		form_token(w, token, now, tok, sizeof(tok));
 		page_action(w, &ctx, tok, NULL, now, &b);
-		rc = respond(w, c, MHD_HTTP_OK, &b, "text/html; charset=utf-8");
+		rc = web_respond(w, c, MHD_HTTP_OK, &b, "text/html; charset=utf-8");
 	}
 	answer_clear(&ctx);
 	return rc;
@@ -309,7 +218,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		*state = rq;
 		if (!post && strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
 			pthread_mutex_lock(&w->lock);
-			rc = message(w, c, MHD_HTTP_METHOD_NOT_ALLOWED, "不支持的请求", "只接受 GET 与 POST。");
+			rc = web_message(w, c, MHD_HTTP_METHOD_NOT_ALLOWED, "不支持的请求", "只接受 GET 与 POST。");
 			pthread_mutex_unlock(&w->lock);
 			return rc;
 		}
@@ -330,13 +239,25 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 	}
 	pthread_mutex_lock(&w->lock);
 	if (rq->too_big)
-		rc = message(w, c, MHD_HTTP_CONTENT_TOO_LARGE, "未能提交", "提交的内容超过大小限制。");
+		rc = web_message(w, c, MHD_HTTP_CONTENT_TOO_LARGE, "未能提交", "提交的内容超过大小限制。");
 	else if (!post && rq->body.len > 0)
-		rc = message(w, c, MHD_HTTP_BAD_REQUEST, "不支持的请求", "请求格式不正确。");
+		rc = web_message(w, c, MHD_HTTP_BAD_REQUEST, "不支持的请求", "请求格式不正确。");
 	else if (strncmp(url, "/l/", 3) == 0 && strchr(url + 3, '/') == NULL)
 		rc = link_page(w, c, url + 3, post, rq);
+	else if (strcmp(url, "/login") == 0) {
+		char from[160];
+
+		web_client(c, from, sizeof(from));
+		rc = web_login(w, c, post, rq, from, instant_now());
+	} else if (strcmp(url, "/queue") == 0 || strncmp(url, "/queue/", 7) == 0 ||
+	    strcmp(url, "/logout") == 0) {
+		char from[160];
+
+		web_client(c, from, sizeof(from));
+		rc = web_signed_in(w, c, url, post, rq, from, instant_now());
+	}
 	else
-		rc = message(w, c, MHD_HTTP_NOT_FOUND, "页面不存在", "请使用通知邮件中的链接。");
+		rc = web_message(w, c, MHD_HTTP_NOT_FOUND, "页面不存在", "请使用通知邮件中的链接。");
 	pthread_mutex_unlock(&w->lock);
 	return rc;
 }
@@ -445,7 +366,7 @@ http_start(struct web *w, char **cause)
 	/* the inline style allowed by its digest; nothing else may load or run */
 	EVP_Digest(web_css, strlen(web_css), md, &n, EVP_sha256(), NULL);
 	EVP_EncodeBlock((unsigned char *)b64, md, (int)n);
-	snprintf(csp, sizeof(csp), "default-src 'none'; style-src 'sha256-%s'; img-src 'self';"
+	snprintf(web_csp, sizeof(web_csp), "default-src 'none'; style-src 'sha256-%s'; img-src 'self';"
 	    " form-action 'self'; frame-ancestors 'none'; base-uri 'none'", b64);
 	if ((w->pages = start(w, w->conf->web.listen, on_request, true, cause)) == NULL)
 		return -1;

@@ -32,7 +32,10 @@ const char web_css[] =
     ".notice{background:#e8f5e9;border:1px solid #2e7d32;padding:.5em}\n"
     ".refused{background:#ffebee;border:1px solid #c62828;padding:.5em}\n"
     "ul.log{padding-left:1.2em}ul.log li{margin:.3em 0;white-space:pre-wrap}\n"
-    "footer{max-width:46em;margin:0 auto 2em;color:#666;font-size:.85em}\n";
+    "footer{max-width:46em;margin:0 auto 2em;color:#666;font-size:.85em}\n"
+    "form.inline{display:inline;margin-left:1em}\n"
+    "pre.record{white-space:pre-wrap;background:#fafafa;border:1px solid #ddd;padding:.5em;"
+    "font-size:.85em}\n";
 
 void
 html_escape(struct buf *b, const char *s)
@@ -59,8 +62,8 @@ html_escape(struct buf *b, const char *s)
 		}
 }
 
-static void
-head(struct web *w, const char *title, struct buf *b)
+void
+page_head(struct web *w, const char *title, struct buf *b)
 {
 	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
 	    "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
@@ -77,7 +80,7 @@ head(struct web *w, const char *title, struct buf *b)
 void
 page_message(struct web *w, const char *title, const char *text, struct buf *b)
 {
-	head(w, title, b);
+	page_head(w, title, b);
 	buf_puts(b, "<h2>");
 	html_escape(b, title);
 	buf_puts(b, "</h2>\n<p>");
@@ -245,7 +248,7 @@ page_action(struct web *w, const struct answer_ctx *ctx, const char *form_tok,
 	const char *words, *cls;
 
 	snprintf(title, sizeof(title), "督办事项 %lld", (long long)a->id);
-	head(w, title, b);
+	page_head(w, title, b);
 	if (notice != NULL) {
 		buf_puts(b, "<p class=\"notice\">");
 		html_escape(b, notice);

@@ -10,6 +10,10 @@
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <sys/types.h>
+#include <sys/select.h>
+#include <sys/socket.h>
+#include <microhttpd.h>
 
 #include "duban/buf.h"
 #include "duban/conf.h"
@@ -66,12 +70,50 @@ int form_token_use(struct web *w, const char *link_token, const char *tok, insta
 /* The pages (page.c): each into b, HTML escaped where it holds data. */
 void page_action(struct web *w, const struct answer_ctx *ctx, const char *form_tok,
     const char *notice, instant_t now, struct buf *b);
+void page_head(struct web *w, const char *title, struct buf *b);
 void page_message(struct web *w, const char *title, const char *text, struct buf *b);
 extern const char web_css[];
 void html_escape(struct buf *b, const char *s);
 
+/* Accounts (account.c): sessions in signed cookies, sign-in, the queue's pages. */
+void session_cookie(struct web *w, const struct user *u, instant_t now, char *out, size_t len);
+int session_check(struct web *w, const char *cookie, instant_t now, struct user *u);
+void session_form(struct web *w, const struct user *u, instant_t now, char *out, size_t len);
+int session_form_use(struct web *w, const struct user *u, const char *tok, instant_t now);
+int account_sign_in(struct web *w, const char *name, const char *password, const char *from,
+    instant_t now, struct user *u);
+void page_login(struct web *w, const char *form_tok, const char *notice, struct buf *b);
+int page_queue(struct web *w, const struct user *u, const char *form_tok, struct buf *b);
+int page_entry(struct web *w, const struct user *u, int64_t id, const char *form_tok,
+    const char *notice, struct buf *b);
+
 /* The text of /metrics (metrics.c), under w->lock. */
 void metrics_render(struct web *w, instant_t now, struct buf *b);
+
+/* A request's body, as it comes (http.c). */
+struct req {
+	struct buf	 body;
+	bool		 too_big;
+};
+
+/* The answers every page shares (reply.c). */
+extern char web_csp[256];
+enum MHD_Result web_respond_with(struct web *w, struct MHD_Connection *c, unsigned int code, struct buf *b,
+    const char *type, const char *location, const char *cookie);
+enum MHD_Result web_respond(struct web *w, struct MHD_Connection *c, unsigned int code, struct buf *b,
+    const char *type);
+enum MHD_Result web_redirect(struct web *w, struct MHD_Connection *c, const char *to, const char *cookie);
+enum MHD_Result web_message(struct web *w, struct MHD_Connection *c, unsigned int code, const char *title,
+    const char *text);
+void web_client(struct MHD_Connection *c, char *out, size_t len);
+bool web_same_origin(struct web *w, struct MHD_Connection *c);
+int web_posted_form(struct web *w, struct MHD_Connection *c, struct req *rq, const char *from,
+    struct form *f, enum MHD_Result *rc);
+/* The signed-in pages (account.c): /login, and /queue, /queue/ID, /logout. */
+enum MHD_Result web_login(struct web *w, struct MHD_Connection *c, bool post, struct req *rq,
+    const char *from, instant_t now);
+enum MHD_Result web_signed_in(struct web *w, struct MHD_Connection *c, const char *url, bool post,
+    struct req *rq, const char *from, instant_t now);
 
 /* The HTTP side (http.c): start both listeners, stop them. */
 int http_start(struct web *w, char **cause);

@@ -55,6 +55,13 @@ enum office_refusal {
 	OFFICE_NO_SUCH_REQUEST,	/* no request of that id */
 	OFFICE_WRONG_KIND,	/* an extension confirmed, or a report approved */
 	OFFICE_NO_APPROVER,	/* an extension is approved by someone named */
+	OFFICE_BAD_NAME,	/* an account's name: 1 to 64 letters, digits, '.', '_', '-' */
+	OFFICE_BAD_ROLE,	/* not office, leader, discipline or leading-group */
+	OFFICE_USER_EXISTS,	/* an account of that name exists */
+	OFFICE_NO_SUCH_USER,	/* no account of that name */
+	OFFICE_WEAK_PASSWORD,	/* a password of fewer than 10 characters */
+	OFFICE_SIGN_IN_REFUSED,	/* no such account, disabled, or the wrong password */
+	OFFICE_TOO_MANY,	/* too many refused sign-ins from there, or for that name, lately */
 };
 
 /*
@@ -284,5 +291,23 @@ struct office_decision {
 OFFICE_MUST enum office_refusal office_decide(struct store *s, const struct config *conf,
     const struct office_who *w, const struct office_decision *rq, office_told_fn *fn,
     void *arg, struct buf *said);
+
+/*
+ * Accounts of the pages (users.c): added with a role (and a department, for
+ * a leader's or an office clerk's view), a password of 10 characters at
+ * least hashed with yescrypt; a new password or disabling ends the
+ * account's sessions. A sign-in is checked in the same time whether or not
+ * the account exists, and each one, refused or not, is in the audit log;
+ * *u is the account signed in (clear it with store_user_clear).
+ */
+bool office_role_valid(const char *role);
+OFFICE_MUST enum office_refusal office_user_add(struct store *s, const struct office_who *w,
+    const char *name, const char *role, const char *dept, const char *password);
+OFFICE_MUST enum office_refusal office_user_password(struct store *s,
+    const struct office_who *w, const char *name, const char *password);
+OFFICE_MUST enum office_refusal office_user_disable(struct store *s, const struct office_who *w,
+    const char *name, bool off);
+OFFICE_MUST enum office_refusal office_sign_in(struct store *s, const struct office_who *w,
+    const char *name, const char *password, const char *from, struct user *u);
 
 #endif

@@ -466,6 +466,25 @@ STORE_MUST int store_request_decide(struct store *s, int64_t id, instant_t at,
 STORE_MUST int store_request_each(struct store *s, bool all,
     int (*fn)(const struct request *, void *), void *arg);
 
+/* users.c: the accounts that sign in to the pages */
+struct user {
+	int64_t		 id;
+	char		*name;
+	char		*role;		/* office, leader, discipline, leading-group */
+	char		*dept;		/* or NULL */
+	char		*hash;		/* crypt(3) yescrypt */
+	int		 version;	/* +1 at each password change or disabling: sessions end */
+	int		 disabled;
+};
+STORE_MUST int store_user_add(struct store *s, const struct user *u, instant_t now);
+/* By name (id 0) or by id: 0, STORE_NOT_FOUND or -1; clear it with store_user_clear. */
+STORE_MUST int store_user_get(struct store *s, const char *name, int64_t id, struct user *u);
+void store_user_clear(struct user *u);
+/* A new hash, or disabled set: 0, STORE_NOT_FOUND or -1. */
+STORE_MUST int store_user_set_hash(struct store *s, const char *name, const char *hash);
+STORE_MUST int store_user_set_disabled(struct store *s, const char *name, bool disabled);
+STORE_MUST int store_user_each(struct store *s, int (*fn)(const struct user *, void *), void *arg);
+
 /* metrics.c: what /metrics shows */
 /* Actions by department code and state (open, overdue, paused, done): fn for each pair. */
 STORE_MUST int store_metrics_actions(struct store *s, instant_t now, const char *waiting,

@@ -394,7 +394,17 @@ const char *const sqlite_migrations[] = {
 	"CREATE TRIGGER requests_no_delete BEFORE DELETE ON requests"
 	" BEGIN SELECT RAISE(ABORT, 'a request is never deleted'); END;"
 	"CREATE TRIGGER requests_decided_once BEFORE UPDATE ON requests WHEN old.decided_at IS NOT NULL"
-	" BEGIN SELECT RAISE(ABORT, 'a decided request is never rewritten'); END;",
+	" BEGIN SELECT RAISE(ABORT, 'a decided request is never rewritten'); END;"
+	/* and the accounts that sign in to the pages: a role each, a password's yescrypt hash */
+	"CREATE TABLE users ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  role TEXT NOT NULL CHECK (role IN ('office', 'leader', 'discipline', 'leading-group')),"
+	"  dept TEXT,"
+	"  hash TEXT NOT NULL,"
+	"  version INTEGER NOT NULL DEFAULT 1,"
+	"  disabled INTEGER NOT NULL DEFAULT 0,"
+	"  created_at INTEGER NOT NULL);",
 };
 
 const int sqlite_nmigrations = (int)(sizeof(sqlite_migrations) / sizeof(sqlite_migrations[0]));

@@ -296,6 +296,15 @@ const char *const pg_migrations[] = {
 	"  decided_by text,"
 	"  note text);"
 	"CREATE INDEX requests_action ON requests(action_id);"
+	"CREATE TABLE users ("
+	"  id bigserial PRIMARY KEY,"
+	"  name text NOT NULL UNIQUE,"
+	"  role text NOT NULL CHECK (role IN ('office', 'leader', 'discipline', 'leading-group')),"
+	"  dept text,"
+	"  hash text NOT NULL,"
+	"  version integer NOT NULL DEFAULT 1,"
+	"  disabled integer NOT NULL DEFAULT 0,"
+	"  created_at bigint NOT NULL);"
 	"CREATE FUNCTION requests_fixed() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN"
 	" IF TG_OP = 'DELETE' THEN RAISE EXCEPTION 'a request is never deleted'; END IF;"
 	" IF OLD.decided_at IS NOT NULL THEN RAISE EXCEPTION 'a decided request is never rewritten';"
@@ -311,6 +320,8 @@ const char *const pg_migrations[] = {
 	"  AND a.privilege_type IN ('SELECT', 'INSERT', 'UPDATE') LOOP"
 	"  EXECUTE format('GRANT %s ON requests TO %s', g.privilege_type, g.grantee::regrole);"
 	"  EXECUTE format('GRANT USAGE ON SEQUENCE requests_id_seq TO %s', g.grantee::regrole);"
+	"  EXECUTE format('GRANT %s ON users TO %s', g.privilege_type, g.grantee::regrole);"
+	"  EXECUTE format('GRANT USAGE ON SEQUENCE users_id_seq TO %s', g.grantee::regrole);"
 	" END LOOP; END$$;",
 };
 
