@@ -178,7 +178,7 @@ build-fuzz/templates_builtin.o: $(BUILD)/templates_builtin.c
 
 build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(CORE_SRC:daemon/core/%.c=build-fuzz/core/%.o) \
 	build-fuzz/templates_builtin.o
-	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ -lsqlite3 $(PQ_LIBS) -linih -lesmtp -lssl -lcrypto
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ -lsqlite3 $(PQ_LIBS) -linih -lesmtp -lssl -lcrypto -lcrypt
 
 .SECONDARY: $(CORE_SRC:daemon/core/%.c=build-fuzz/core/%.o)
 # the headers each fuzz object was built from, so a changed header rebuilds it
