@@ -356,7 +356,7 @@ web_signed_in(struct web *w, struct MHD_Connection *c, const char *url, bool pos
 	long long id = 0;
 	enum MHD_Result rc;
 	enum office_refusal r;
-	bool entry = strncmp(url, "/queue/", 7) == 0;
+	bool entry = strncmp(url, "/queue/", 7) == 0, acked = false;
 
 	if (entry) {
 		id = strtoll(url + 7, &end, 10);
@@ -400,16 +400,19 @@ web_signed_in(struct web *w, struct MHD_Connection *c, const char *url, bool pos
 					r = OFFICE_DATABASE;
 			}
 		}
+		/* (op lives in the form: what it said is taken before the form is freed) */
+		acked = op != NULL && strcmp(op, "ack") == 0;
 		buf_free(&b);
 		form_clear(&f);
 		buf_free(&said);
-		notice = r == OFFICE_DONE ? (strcmp(op, "ack") == 0 ? "已接收。" : "已办结。") :
+		notice = r == OFFICE_DONE ? (acked ? "已接收。" : "已办结。") :
 		    r == OFFICE_NO_REASON ? "办结须填写意见。" : r == OFFICE_RESOLVED_ALREADY ?
 		    "该事项此前已办结。" : r == OFFICE_DATABASE ? "系统暂时无法记录，请稍后再试。" :
 		    "未能提交。";
 		if (r == OFFICE_DONE) {
 			w->requests[REQ_ACTS]++;
-			log_info("queue entry %lld: %s by %s from %s", id, op, u.name, from);
+			log_info("queue entry %lld: %s by %s from %s", id, acked ? "acknowledged" :
+			    "resolved", u.name, from);
 		}
 	} else if (strcmp(url, "/logout") == 0) {
 		store_user_clear(&u);
