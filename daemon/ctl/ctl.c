@@ -6,7 +6,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
-#include <poll.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,10 +13,10 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/un.h>
 #include <unistd.h>
 
 #include "ctl.h"
+#include "duban/control.h"
 #include "duban/address.h"
 #include "duban/dbfile.h"
 #include "duban/log.h"
@@ -59,75 +58,25 @@ ctl_lookup(struct ctl *c, int rc, const char *fmt, ...)
 	return EXIT_FAIL;
 }
 
-/* A datagram socket bound to an automatic abstract address, so the daemon can answer. */
-static int
-ctl_socket(struct ctl *c, struct sockaddr_un *sun)
-{
-	struct sockaddr_un self;
-	int fd;
-
-	if (c->conf == NULL || strlen(c->conf->socket_path) >= sizeof(sun->sun_path))
-		return -1;
-	memset(sun, 0, sizeof(*sun));
-	sun->sun_family = AF_UNIX;
-	strcpy(sun->sun_path, c->conf->socket_path);
-	if ((fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0)) == -1)
-		return -1;
-	/* an address of the family alone: the kernel picks an abstract name */
-	memset(&self, 0, sizeof(self));
-	self.sun_family = AF_UNIX;
-	if (bind(fd, (struct sockaddr *)&self, sizeof(sa_family_t)) == -1) {
-		close(fd);
-		return -1;
-	}
-	return fd;
-}
-
 void
 ctl_wake(struct ctl *c)
 {
-	struct sockaddr_un sun;
-	int fd;
-
 	/* PostgreSQL: every instance, on whatever host, hears it */
 	if (c->store != NULL)
 		store_notify(c->store);
-	if ((fd = ctl_socket(c, &sun)) == -1)
-		return;
 	/* The daemon may be down: then it looks at the database when it starts. */
-	(void)sendto(fd, "wake", 4, MSG_DONTWAIT | MSG_NOSIGNAL, (struct sockaddr *)&sun,
-	    sizeof(sun));
-	close(fd);
+	if (c->conf != NULL)
+		control_send(c->conf->socket_path, "wake");
 }
 
 int
 ctl_ask(struct ctl *c, const char *request, char *reply, size_t len, int timeout_ms)
 {
-	struct sockaddr_un sun;
-	struct pollfd pfd;
-	ssize_t n;
-	int fd, e;
-
-	if ((fd = ctl_socket(c, &sun)) == -1)
-		return -1;
-	if (sendto(fd, request, strlen(request), MSG_DONTWAIT | MSG_NOSIGNAL,
-	    (struct sockaddr *)&sun, sizeof(sun)) == -1) {
-		e = errno;
-		close(fd);
-		errno = e;
+	if (c->conf == NULL) {
+		errno = EINVAL;
 		return -1;
 	}
-	pfd.fd = fd;
-	pfd.events = POLLIN;
-	if ((e = poll(&pfd, 1, timeout_ms)) != 1 || (n = recv(fd, reply, len - 1, 0)) < 0) {
-		e = e == 0 ? ETIMEDOUT : errno;
-		close(fd);
-		errno = e;
-		return -1;
-	}
-	reply[n] = '\0';
-	close(fd);
-	return 0;
+	return control_ask(c->conf->socket_path, request, reply, len, timeout_ms);
 }
 
 int

@@ -79,7 +79,6 @@ static enum MHD_Result
 act(struct web *w, struct MHD_Connection *c, const char *token, struct answer_ctx *ctx,
     struct req *rq, const char *from, instant_t now)
 {
-	const char *type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
 	struct office_answer ans = { 0 };
 	struct office_who who;
 	struct form f;
@@ -89,23 +88,15 @@ act(struct web *w, struct MHD_Connection *c, const char *token, struct answer_ct
 	enum office_refusal r;
 	unsigned int code = MHD_HTTP_OK;
 	int64_t req = 0;
+	enum MHD_Result rc;
 	static const char *const done_words[] = { "已签收，谢谢。", "办理情况已提交，谢谢。",
 	    "延期申请已提交，待督办部门审核；审核前办理期限不变。",
 	    "办结报告已提交，待督办部门审核；审核期间暂停计时。" };
 	static const char *const log_words[] = { "received (签收)", "progress reported",
 	    "extension asked", "completion reported" };
 
-	if (!web_same_origin(w, c)) {
-		log_warnx("answer refused from %s: posted from another origin (action %lld)", from,
-		    (long long)ctx->action.id);
-		return web_message(w, c, MHD_HTTP_FORBIDDEN, "未能提交", "请从本页面提交表单。");
-	}
-	if (type == NULL || strncmp(type, "application/x-www-form-urlencoded", 33) != 0)
-		return web_message(w, c, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, "未能提交", "表单格式不正确。");
-	if (form_parse(rq->body.data ? rq->body.data : "", rq->body.len, &f) != 0) {
-		form_clear(&f);
-		return web_message(w, c, MHD_HTTP_BAD_REQUEST, "未能提交", "表单格式不正确。");
-	}
+	if (web_posted_form(w, c, rq, from, &f, &rc) != 0)
+		return rc;
 	if (form_token_use(w, token, form_get(&f, "form"), now) != 0) {
 		form_clear(&f);
 		log_warnx("answer refused from %s: no valid form token (action %lld)", from,

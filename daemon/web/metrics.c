@@ -4,16 +4,12 @@
  * notice, the queue, whether the daemon answers and when it last worked,
  * and this service's own requests.
  */
-#include <errno.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <sys/un.h>
-#include <unistd.h>
 
 #include "web.h"
+#include "duban/control.h"
 
 /* A label's value: backslash, quote and line feed escaped. */
 static void
@@ -48,34 +44,10 @@ action_row(const char *dept, const char *state, int64_t n, void *arg)
 static long long
 daemon_last_pass(struct web *w, bool *up)
 {
-	struct sockaddr_un sun, self;
-	struct pollfd pfd;
 	char reply[2048], *p;
-	ssize_t n;
-	int fd;
 
-	*up = false;
-	if (strlen(w->conf->socket_path) >= sizeof(sun.sun_path) ||
-	    (fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0)) == -1)
-		return 0;
-	memset(&self, 0, sizeof(self));
-	self.sun_family = AF_UNIX;
-	memset(&sun, 0, sizeof(sun));
-	sun.sun_family = AF_UNIX;
-	strcpy(sun.sun_path, w->conf->socket_path);
-	pfd.fd = fd;
-	pfd.events = POLLIN;
-	if (bind(fd, (struct sockaddr *)&self, sizeof(sa_family_t)) == -1 ||
-	    sendto(fd, "status", 6, MSG_DONTWAIT | MSG_NOSIGNAL, (struct sockaddr *)&sun,
-	    sizeof(sun)) == -1 || poll(&pfd, 1, 1000) != 1 ||
-	    (n = recv(fd, reply, sizeof(reply) - 1, 0)) < 0) {
-		close(fd);
-		return 0;
-	}
-	close(fd);
-	reply[n] = '\0';
-	*up = true;
-	p = strstr(reply, "\nlast pass: ");
+	*up = control_ask(w->conf->socket_path, "status", reply, sizeof(reply), 1000) == 0;
+	p = *up ? strstr(reply, "\nlast pass: ") : NULL;
 	return p ? strtoll(p + 12, NULL, 10) : 0;
 }
 

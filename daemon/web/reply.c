@@ -132,8 +132,11 @@ web_posted_form(struct web *w, struct MHD_Connection *c, struct req *rq, const c
 		*rc = web_message(w, c, MHD_HTTP_FORBIDDEN, "未能提交", "请从本页面提交表单。");
 		return -1;
 	}
-	if (type == NULL || strncmp(type, "application/x-www-form-urlencoded", 33) != 0 ||
-	    form_parse(rq->body.data ? rq->body.data : "", rq->body.len, f) != 0) {
+	if (type == NULL || strncmp(type, "application/x-www-form-urlencoded", 33) != 0) {
+		*rc = web_message(w, c, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, "未能提交", "表单格式不正确。");
+		return -1;
+	}
+	if (form_parse(rq->body.data ? rq->body.data : "", rq->body.len, f) != 0) {
 		form_clear(f);
 		*rc = web_message(w, c, MHD_HTTP_BAD_REQUEST, "未能提交", "表单格式不正确。");
 		return -1;

@@ -19,6 +19,9 @@ STORE_MUST int evidence_snapshot(struct store *s, const struct config *conf, int
 /* Append one timeline line to an escalation's record. */
 STORE_MUST int evidence_append(struct store *s, int64_t escalation_id, instant_t at, const char *who,
     const char *what, const char *detail);
+/* Append a line to the record of each escalation of the action's cycle (none: nothing). */
+STORE_MUST int evidence_append_action(struct store *s, const struct config *conf,
+    const struct action *a, instant_t at, const char *who, const char *what, const char *detail);
 /* Append a line to the record of the escalation a notice belongs to, if any. */
 STORE_MUST int evidence_append_notice(struct store *s, int64_t notice_id, instant_t at, const char *what,
     const char *detail);

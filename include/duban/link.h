@@ -57,11 +57,12 @@ void link_sign(const struct link_keys *k, const struct link *l, const char *reci
 enum link_check link_verify(const struct link_keys *k, const char *token,
     const char *recipient, instant_t now, struct link *l);
 /*
- * What a token claims, unchecked: only to find whom it may be for (the
- * recipients of the action's notices), each then tried with link_verify.
- * 0, or -1 if it is not a token.
+ * What a token claims, its signature unchecked: only to find whom it may be
+ * for (the recipients of the action's notices), each then tried with
+ * link_verify. LINK_OK (*l filled) if it is a token of a key held, else
+ * LINK_MALFORMED or LINK_UNKNOWN_KEY.
  */
-int link_peek(const char *token, struct link *l);
+enum link_check link_peek(const struct link_keys *k, const char *token, struct link *l);
 /* The words for a check's result, for the log (never the token). */
 const char *link_check_name(enum link_check c);
 

@@ -40,6 +40,8 @@ ctl actions --all >"$T/actions.after"
 cmp -s "$T/actions.before" "$T/actions.after" || fail "what dubanctl shows changed"
 ctl requests >"$T/requests" || fail "dubanctl requests on the migrated database"
 assert_eq "$(wc -l <"$T/requests")" 1 "requests listed (the heading only)"
+echo "纪检组的密码-2026" | ctl user add jw --role discipline >/dev/null || fail "an account on the migrated database"
+assert_eq "$(sql "SELECT role FROM users WHERE name = 'jw'")" discipline "the account stored"
 [ -z "$PGDB" ] && { integrity | grep -qx ok || fail "integrity check after the migration"; }
 
 start_daemon

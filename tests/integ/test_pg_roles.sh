@@ -76,6 +76,11 @@ o=$(as "$(psql -XAt "$DB" -c "SELECT current_user")" "&options=-c%20role%3D$owne
 assert_eq "$(psql -XAt "$UP" -c "SELECT value FROM meta WHERE key = 'schema_version'")" 15 "the schema after the upgrade"
 "$DUBANCTL" -f "$(as "$clerk")" assign C1 zjj reply --force >/dev/null 2>"$T/assign" ||
 	fail "the clerk after the upgrade: $(cat "$T/assign")"
+# schema 15's tables, with the grants the migration gave from the actions table's
+echo "纪检组的密码-2026" | "$DUBANCTL" -f "$(as "$clerk")" user add jw --role discipline >/dev/null \
+	2>"$T/user" || fail "the clerk adds an account after the upgrade: $(cat "$T/user")"
+"$DUBANCTL" -f "$(as "$clerk")" requests >/dev/null 2>"$T/req" ||
+	fail "the clerk reads the requests after the upgrade: $(cat "$T/req")"
 : >"$T/duband.log"
 "$DUBAND" -d -f "$(as "$daemon")" >>"$T/duband.log" 2>&1 &
 DAEMON_PID=$!

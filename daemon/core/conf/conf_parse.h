@@ -39,6 +39,8 @@ int parse_int(struct conf_parse *p, const char *name, const char *value, int min
 int parse_seconds(struct conf_parse *p, const char *name, const char *value, int min, int max,
     int *out);
 void unknown_key(struct conf_parse *p, const char *name);
+/* The systemd credential name's file, if the service manager passed it (to free), or NULL. */
+char *conf_credential(const char *name);
 /* [web] (confweb.c). */
 void conf_web_defaults(struct web_conf *w);
 int conf_web_key(struct conf_parse *p, const char *name, const char *value);

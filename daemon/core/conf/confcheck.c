@@ -81,22 +81,17 @@ int
 conf_read_secrets(struct config *c, struct diag *d)
 {
 	struct smtp_conf *s = &c->smtp;
-	const char *creds = getenv("CREDENTIALS_DIRECTORY");
-	char *path = NULL;
+	char *path;
 	size_t nerr = d->n;
 
 	if (conf_web_read_keys(c, d) != 0)
 		return -1;
 	if (s->user == NULL || s->password != NULL)
 		return 0;
-	if (creds != NULL) {
-		xasprintf(&path, "%s/%s", creds, DUBAN_CREDENTIAL);
-		if (access(path, F_OK) == 0) {
-			s->password = read_secret(path, c, d, 0);
-			free(path);
-			return d->n > nerr ? -1 : 0;
-		}
+	if ((path = conf_credential(DUBAN_CREDENTIAL)) != NULL) {
+		s->password = read_secret(path, c, d, 0);
 		free(path);
+		return d->n > nerr ? -1 : 0;
 	}
 	if (s->password_file == NULL) {
 		diag_error(d, c->path, 0,

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "conf_parse.h"
 #include "duban/rulelang.h"
@@ -68,6 +69,21 @@ parse_seconds(struct conf_parse *p, const char *name, const char *value, int min
 	}
 	*out = (int)v;
 	return 0;
+}
+
+char *
+conf_credential(const char *name)
+{
+	const char *dir = getenv("CREDENTIALS_DIRECTORY");
+	char *path;
+
+	if (dir == NULL)
+		return NULL;
+	xasprintf(&path, "%s/%s", dir, name);
+	if (access(path, F_OK) == 0)
+		return path;
+	free(path);
+	return NULL;
 }
 
 void

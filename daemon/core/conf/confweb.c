@@ -7,7 +7,6 @@
 #include <netdb.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "conf_parse.h"
 #include "duban/conf.h"
@@ -167,19 +166,12 @@ int
 conf_web_read_keys(struct config *c, struct diag *d)
 {
 	struct web_conf *w = &c->web;
-	const char *creds = getenv("CREDENTIALS_DIRECTORY");
-	char *path = NULL, *cause = NULL;
+	char *path, *cause = NULL;
 	int rc;
 
 	if (w->listen == NULL || w->keys_loaded)
 		return 0;
-	if (creds != NULL) {
-		xasprintf(&path, "%s/%s", creds, DUBAN_LINK_CREDENTIAL);
-		if (access(path, F_OK) != 0) {
-			free(path);
-			path = NULL;
-		}
-	}
+	path = conf_credential(DUBAN_LINK_CREDENTIAL);
 	if (path == NULL && w->keys_path == NULL) {
 		diag_error(d, c->path, 0, "[web] needs 'keys' (the link keys' file) or the"
 		    " systemd credential %s", DUBAN_LINK_CREDENTIAL);

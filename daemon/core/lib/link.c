@@ -119,46 +119,60 @@ link_sign(const struct link_keys *k, const struct link *l, const char *recipient
 	encode(tok, sizeof(tok), out);
 }
 
+/* The clear fields of a decoded token. */
+static void
+unpack(const unsigned char *tok, struct link *l)
+{
+	l->action = (int64_t)get(tok + 4, 8);
+	l->cycle = (int)get(tok + 12, 4);
+	l->expires = (instant_t)get(tok + 16, 8);
+	l->nonce = get(tok + 24, 8);
+}
+
+/* Decode token and find its key: LINK_OK (*key its index), or why not. */
+static enum link_check
+open_token(const struct link_keys *k, const char *token, unsigned char *tok, int *key)
+{
+	uint32_t id;
+
+	if (token == NULL || strlen(token) >= LINK_TOKEN_MAX ||
+	    decode(token, tok, PAYLOAD + MAC) != 0)
+		return LINK_MALFORMED;
+	id = (uint32_t)get(tok, 4);
+	for (*key = 0; *key < k->n && k->id[*key] != id; (*key)++)
+		;
+	return *key == k->n ? LINK_UNKNOWN_KEY : LINK_OK;
+}
+
 enum link_check
 link_verify(const struct link_keys *k, const char *token, const char *recipient,
     instant_t now, struct link *l)
 {
 	unsigned char tok[PAYLOAD + MAC], want[MAC];
-	uint32_t id;
+	enum link_check c;
 	int i;
 
 	memset(l, 0, sizeof(*l));
-	if (token == NULL || strlen(token) >= LINK_TOKEN_MAX ||
-	    decode(token, tok, sizeof(tok)) != 0)
-		return LINK_MALFORMED;
-	id = (uint32_t)get(tok, 4);
-	for (i = 0; i < k->n && k->id[i] != id; i++)
-		;
-	if (i == k->n)
-		return LINK_UNKNOWN_KEY;
+	if ((c = open_token(k, token, tok, &i)) != LINK_OK)
+		return c;
 	mac(k->key[i], tok, recipient, want);
 	if (CRYPTO_memcmp(want, tok + PAYLOAD, MAC) != 0)
 		return LINK_FORGED;
-	l->action = (int64_t)get(tok + 4, 8);
-	l->cycle = (int)get(tok + 12, 4);
-	l->expires = (instant_t)get(tok + 16, 8);
-	l->nonce = get(tok + 24, 8);
+	unpack(tok, l);
 	return now >= l->expires ? LINK_EXPIRED : LINK_OK;
 }
 
-int
-link_peek(const char *token, struct link *l)
+enum link_check
+link_peek(const struct link_keys *k, const char *token, struct link *l)
 {
 	unsigned char tok[PAYLOAD + MAC];
+	enum link_check c;
+	int i;
 
 	memset(l, 0, sizeof(*l));
-	if (token == NULL || strlen(token) >= LINK_TOKEN_MAX || decode(token, tok, sizeof(tok)) != 0)
-		return -1;
-	l->action = (int64_t)get(tok + 4, 8);
-	l->cycle = (int)get(tok + 12, 4);
-	l->expires = (instant_t)get(tok + 16, 8);
-	l->nonce = get(tok + 24, 8);
-	return 0;
+	if ((c = open_token(k, token, tok, &i)) == LINK_OK)
+		unpack(tok, l);
+	return c;
 }
 
 const char *

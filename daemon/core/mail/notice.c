@@ -346,9 +346,10 @@ queue_one(struct store *st, const struct config *conf, const struct action *a,
 	item = template_render(conf->tpl.t[TPL_ITEM].subject, nv.v, nv.n);
 	if (nv.link != NULL) {
 		/* a digest lists the item with its own page */
-		xasprintf(&tag, "%s\n     签收与反馈：%s", item, nv.link);
-		free(item);
-		item = tag;
+		char *line = item;
+
+		xasprintf(&item, "%s\n     签收与反馈：%s", line, nv.link);
+		free(line);
 	}
 	/* a later deadline's notices (cycle 1, 2…) are other messages than the first's */
 	if (a->cycle == 0)

@@ -255,6 +255,24 @@ evidence_append(struct store *s, int64_t escalation_id, instant_t at, const char
 }
 
 int
+evidence_append_action(struct store *s, const struct config *conf, const struct action *a,
+    instant_t at, const char *who, const char *what, const char *detail)
+{
+	const struct rule *r = a->rule ? conf_rule(conf, a->rule) : NULL;
+	int level, last = r ? r->nlevels : 0;
+	int64_t id;
+
+	/* the referral is level 0, then each level of the rule */
+	for (level = 0; level <= last; level++) {
+		if ((id = store_escalation_id(s, a->id, a->cycle, level)) < 0)
+			return -1;
+		if (id > 0 && evidence_append(s, id, at, who, what, detail) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
 evidence_append_notice(struct store *s, int64_t notice_id, instant_t at, const char *what,
     const char *detail)
 {
