@@ -35,6 +35,11 @@ assert_eq "$(post --data "op=extend&form=$(form_of)&until=$(day_after 31)" --dat
 	422 "31 days asked (the cap is 30)"
 grep -q "超过规则允许的上限" "$T/post.html" || fail "the refusal does not say why"
 assert_eq "$(sql "SELECT count(*) FROM requests")" 0 "requests after one beyond the cap"
+# a reason with a control character (or bytes that are not UTF-8) is refused, as a report is
+assert_eq "$(post --data "op=extend&form=$(form_of)&until=$(day_after 3)&text=%1B%5B2J%E9%A2" )" 422 \
+	"a reason with an escape sequence and broken UTF-8"
+assert_eq "$(post --data "op=done&form=$(form_of)&text=ok%07" )" 422 "a report with a bell"
+assert_eq "$(sql "SELECT count(*) FROM requests")" 0 "requests after the refused texts"
 # N days asked, the first N from 10 whose day is a weekday and not 元旦 (a last day
 # off moves to the next working day, 民法典 Art. 203, and the test keeps clear of it)
 for n in 10 11 12 13 14 15 16; do

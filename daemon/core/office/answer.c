@@ -118,16 +118,14 @@ office_request(struct store *s, const struct config *conf, const struct office_w
 	struct duration by;
 	const struct rule *rule;
 	enum office_refusal why;
-	char when[32], detail[4400];
+	char when[32], detail[ANSWER_TEXT_MAX + 400];
 	int64_t pending;
 
 	*id = 0;
 	if (a->done_at != 0)
 		return OFFICE_DONE_ALREADY;
-	if (rq->text == NULL || rq->text[strspn(rq->text, " \t\r\n")] == '\0')
-		return OFFICE_NO_REASON;
-	if (strlen(rq->text) > 4000)
-		return OFFICE_BAD_TEXT;
+	if ((why = check_text(rq->text)) != OFFICE_DONE)
+		return why;
 	if ((pending = store_request_pending(s, a->id, rq->kind == ANSWER_EXTEND ? "extend" :
 	    "done")) != 0)
 		return pending < 0 ? OFFICE_DATABASE : OFFICE_ASKED_ALREADY;
