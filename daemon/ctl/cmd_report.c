@@ -8,123 +8,18 @@
 
 #include "ctl.h"
 
-struct tally {
-	char	 dept[32];
-	char	 name[96];
-	int	 assigned, on_time, late, open, overdue, escalated;
-	int	 cases, closed, ceased;
-	long	 workdays;	/* handling time of the done actions, in working days */
-	int	 uncertain;	/* actions whose deadline crosses a year the calendar lacks */
-	int	 handed_on;	/* late ones taken from it by a reassignment (no handling time) */
-};
-
-struct report {
-	struct tally	*t;
-	int		 n;
-	instant_t	 now;
-	const struct calendar *cal;
-	const struct config *conf;
-	const char	*only;
-};
-
-static struct tally *
-tally_for(struct report *r, const char *dept, const char *name)
-{
-	int i;
-
-	for (i = 0; i < r->n; i++)
-		if (strcmp(r->t[i].dept, dept) == 0)
-			return &r->t[i];
-	r->t = xreallocarray(r->t, (size_t)r->n + 1, sizeof(*r->t));
-	memset(&r->t[r->n], 0, sizeof(*r->t));
-	snprintf(r->t[r->n].dept, sizeof(r->t[r->n].dept), "%s", dept);
-	snprintf(r->t[r->n].name, sizeof(r->t[r->n].name), "%s", name);
-	return &r->t[r->n++];
-}
-
-static int
-count_row(const struct report_row *row, void *arg)
-{
-	struct report *r = arg;
-	struct tally *t;
-
-	if (r->only != NULL && strcmp(r->only, row->dept) != 0)
-		return 0;
-	/* a waiting period (不少于) is nobody's work: neither on time nor late */
-	if (!row->is_case && row->rule != NULL && conf_rule(r->conf, row->rule) != NULL &&
-	    conf_rule(r->conf, row->rule)->waiting)
-		return 0;
-	/* an earlier assignment handed on in time was not that department's to finish */
-	if (row->handed_on != 0 && (row->due == 0 || row->handed_on <= row->due))
-		return 0;
-	t = tally_for(r, row->dept, row->dept_name);
-	if (row->is_case) {
-		t->cases++;
-		t->closed += row->closed;
-		t->ceased += row->closed && row->ceased;
-		return 0;
-	}
-	t->assigned++;
-	t->uncertain += row->uncertain;
-	if (row->handed_on != 0) {
-		t->late++;	/* taken from it overdue */
-		t->handed_on++;
-	} else if (row->done != 0) {
-		if (row->due == 0 || row->done <= row->due)
-			t->on_time++;
-		else
-			t->late++;
-		/* working days after the day of notification, up to the day done */
-		t->workdays += cal_count_workdays(r->cal, tz_day_of(row->start) + 1,
-		    tz_day_of(row->done) + 1);
-	} else {
-		t->open++;
-		if (row->due != 0 && row->due <= r->now)
-			t->overdue++;
-	}
-	t->escalated += row->escalated;
-	return 0;
-}
-
-static int
-tally_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct tally *)a)->dept, ((const struct tally *)b)->dept);
-}
-
-/* A rate as "50.0%", or "-" when there is nothing to divide by. */
-static const char *
-rate(char *buf, size_t len, long num, long den)
-{
-	if (den == 0)
-		snprintf(buf, len, "-");
-	else
-		snprintf(buf, len, "%.1f%%", 100.0 * (double)num / (double)den);
-	return buf;
-}
-
-static const char *
-average(char *buf, size_t len, long sum, long n)
-{
-	if (n == 0)
-		snprintf(buf, len, "-");
-	else
-		snprintf(buf, len, "%.1f", (double)sum / (double)n);
-	return buf;
-}
-
 /* A tally as a row of the listing: counts are numbers, rates and averages text. */
 static void
-print_tally(const struct tally *t)
+print_tally(const struct office_tally *t)
 {
 	char n[8][16], r1[16], r2[16], r3[16], avg[16], unc[16];
 	const char *v[15];
 	int done = t->on_time + t->late - t->handed_on;
 
-	rate(r1, sizeof(r1), t->on_time, t->assigned);
-	rate(r2, sizeof(r2), t->closed, t->cases);
-	rate(r3, sizeof(r3), t->ceased, t->closed);
-	average(avg, sizeof(avg), t->workdays, done);
+	office_rate(r1, sizeof(r1), t->on_time, t->assigned);
+	office_rate(r2, sizeof(r2), t->closed, t->cases);
+	office_rate(r3, sizeof(r3), t->ceased, t->closed);
+	office_average(avg, sizeof(avg), t->workdays, done);
 	snprintf(n[0], sizeof(n[0]), "%d", t->assigned);
 	snprintf(n[1], sizeof(n[1]), "%d", t->on_time);
 	snprintf(n[2], sizeof(n[2]), "%d", t->late);
@@ -154,7 +49,7 @@ print_tally(const struct tally *t)
 
 /* The report through dubanctl's one writer: a table for people, CSV or JSON for scripts. */
 static void
-print_report(const struct report *r, const struct tally *all, const char *title)
+print_report(const struct office_report *r, const char *title)
 {
 	static const char *const keys[] = { "department", "name", "assigned", "on_time", "late",
 	    "open", "overdue", "escalated", "on_time_rate", "cases", "cases_closed",
@@ -173,16 +68,16 @@ print_report(const struct report *r, const struct tally *all, const char *title)
 	out_header_typed(ctl_out == OUT_TABLE ? labels : keys, w, 15, "ssnnnnnnsnnsssn");
 	for (i = 0; i < r->n; i++)
 		print_tally(&r->t[i]);
-	print_tally(all);
+	print_tally(&r->all);
 	out_end();
 	/*
 	 * Honest about what it does not know: a figure resting on a deadline
 	 * counted over a year the calendar does not cover may be wrong.
 	 */
-	if (all->uncertain > 0 && ctl_out == OUT_TABLE)
+	if (r->all.uncertain > 0 && ctl_out == OUT_TABLE)
 		fprintf(out_stream(), _("warning: %d of these actions have a deadline counted over a"
 		    " year the calendar does not cover (UNCERTAIN); their on-time and late figures"
-		    " may change when that year's schedule is added\n"), all->uncertain);
+		    " may change when that year's schedule is added\n"), r->all.uncertain);
 }
 
 static int
@@ -206,14 +101,13 @@ mail_report(struct ctl *c, const char *text, const char *title)
 int
 cmd_report(struct ctl *c, struct ctl_args *args)
 {
-	struct report r;
-	struct tally all;
+	struct office_report r;
 	int32_t from_day = 0, to_day = 0;
 	char title[160], subject[160];
 	const char *v;
-	int i, mail = args_has(args, "mail"), rc = EXIT_OK;
+	int mail = args_has(args, "mail"), rc = EXIT_OK;
+	instant_t now;
 
-	memset(&r, 0, sizeof(r));
 	if ((v = args_get(args, "from")) != NULL && day_parse(v, &from_day) != 0) {
 		fprintf(stderr, _("dubanctl: --from: '%s' is not a date (2018-08-07, 2018/8/7 or"
 		    " 2018年8月7日)\n"), v);
@@ -229,42 +123,18 @@ cmd_report(struct ctl *c, struct ctl_args *args)
 		    args_get(args, "to"));
 		return EXIT_USAGE;
 	}
-	r.only = args_get(args, "dept");
 	/* the command's --csv and --json, or dubanctl's own before the command */
 	if (args_has(args, "csv"))
 		ctl_out = OUT_CSV;
 	if (args_has(args, "json"))
 		ctl_out = OUT_JSON;
-	r.now = instant_now();
-	r.cal = c->conf->cal;
-	r.conf = c->conf;
+	now = instant_now();
 	if (to_day == 0)
-		to_day = tz_day_of(r.now);
+		to_day = tz_day_of(now);
 	if (from_day == 0)
 		from_day = day_from_civil(1970, 1, 2);
-	if (store_report_each(c->store, tz_day_start(from_day), tz_day_start(to_day + 1), count_row,
-	    &r) != 0) {
-		free(r.t);
+	if (office_report(c->store, c->conf, now, from_day, to_day, args_get(args, "dept"), &r) != 0)
 		return ctl_db_failed(c);
-	}
-	qsort(r.t, (size_t)r.n, sizeof(*r.t), tally_cmp);
-	memset(&all, 0, sizeof(all));
-	snprintf(all.dept, sizeof(all.dept), "all");
-	snprintf(all.name, sizeof(all.name), "合计");
-	for (i = 0; i < r.n; i++) {
-		all.assigned += r.t[i].assigned;
-		all.on_time += r.t[i].on_time;
-		all.late += r.t[i].late;
-		all.open += r.t[i].open;
-		all.overdue += r.t[i].overdue;
-		all.escalated += r.t[i].escalated;
-		all.cases += r.t[i].cases;
-		all.closed += r.t[i].closed;
-		all.ceased += r.t[i].ceased;
-		all.workdays += r.t[i].workdays;
-		all.uncertain += r.t[i].uncertain;
-		all.handed_on += r.t[i].handed_on;
-	}
 	{
 		int y1, m1, d1, y2, m2, d2;
 
@@ -276,29 +146,29 @@ cmd_report(struct ctl *c, struct ctl_args *args)
 		snprintf(title, sizeof(title), _("report %04d-%02d-%02d to %04d-%02d-%02d"),
 		    y1, m1, d1, y2, m2, d2);
 	}
-	if (all.uncertain > 0)
+	if (r.all.uncertain > 0)
 		fprintf(stderr, _("dubanctl: warning: %d actions in this report have a deadline counted"
 		    " over a year the calendar does not cover; their figures are uncertain\n"),
-		    all.uncertain);
+		    r.all.uncertain);
 	if (mail) {
 		char *text = NULL;
 		size_t len = 0;
 		FILE *fp = open_memstream(&text, &len);
 
 		if (fp == NULL) {
-			free(r.t);
+			office_report_clear(&r);
 			return EXIT_FAIL;
 		}
 		/* the office reads it: the table, whatever was asked for on screen */
 		ctl_out = OUT_TABLE;
 		out_to(fp);
-		print_report(&r, &all, title);
+		print_report(&r, title);
 		out_to(NULL);
 		fclose(fp);
 		rc = mail_report(c, text, subject);
 		free(text);
 	} else
-		print_report(&r, &all, title);
-	free(r.t);
+		print_report(&r, title);
+	office_report_clear(&r);
 	return rc;
 }

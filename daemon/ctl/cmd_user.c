@@ -80,6 +80,9 @@ done(struct ctl *c, enum office_refusal r, const char *name, const char *said)
 	case OFFICE_NO_SUCH_USER:
 		fprintf(stderr, _("dubanctl: no account %s\n"), name);
 		return EXIT_FAIL;
+	case OFFICE_NO_SUCH_LEADER:
+		fprintf(stderr, _("dubanctl: --leader: no such leader (dubanctl leader list)\n"));
+		return EXIT_USAGE;
 	case OFFICE_WEAK_PASSWORD:
 		fprintf(stderr, _("dubanctl: a password has 10 characters at least\n"));
 		return EXIT_USAGE;
@@ -93,6 +96,7 @@ int
 cmd_user_add(struct ctl *c, struct ctl_args *a)
 {
 	const char *role = args_lookup(a, "role"), *dept = args_lookup(a, "dept");
+	const char *leader = args_lookup(a, "leader");
 	char pw[256];
 	enum office_refusal r;
 	int rc;
@@ -101,11 +105,16 @@ cmd_user_add(struct ctl *c, struct ctl_args *a)
 		fprintf(stderr, _("dubanctl: --role: office, leader, discipline or leading-group\n"));
 		return EXIT_USAGE;
 	}
+	if ((strcmp(role, "leader") == 0) != (leader != NULL) || (leader != NULL && dept != NULL)) {
+		fprintf(stderr, _("dubanctl: a leader's account needs --leader NAME (the leader whose"
+		    " cases it sees), and only a leader's takes it\n"));
+		return EXIT_USAGE;
+	}
 	if ((rc = new_password(pw, sizeof(pw))) != 0)
 		return rc;
 	if (store_begin(c->store) != 0)
 		return EXIT_DATABASE;
-	r = office_user_add(c->store, &WHO(c), a->argv[0], role, dept, pw);
+	r = office_user_add(c->store, &WHO(c), a->argv[0], role, leader ? leader : dept, pw);
 	explicit_bzero(pw, sizeof(pw));
 	return done(c, r, a->argv[0], _("added"));
 }

@@ -233,17 +233,11 @@ page_queue(struct web *w, const struct user *u, const char *form_tok, struct buf
 {
 	struct queue_ctx q = { u, b, 0 };
 
-	page_head(w, "督办队列", b);
-	buf_puts(b, "<p>");
-	html_escape(b, u->name);
-	buf_puts(b, "（");
-	html_escape(b, u->role);
-	buf_puts(b, "）<form method=\"post\" action=\"logout\" class=\"inline\">"
-	    "<input type=\"hidden\" name=\"form\" value=\"");
-	html_escape(b, form_tok);
-	buf_puts(b, "\"><button type=\"submit\">退出</button></form></p>\n<h2>督办队列</h2>\n");
-	if (strcmp(u->role, "leader") == 0) {
-		buf_puts(b, "<p>领导的案件页面尚未提供。</p>\n</main></body></html>\n");
+	page_nav(w, u, "", "督办队列", form_tok, b);
+	buf_puts(b, "<h2>督办队列</h2>\n");
+	if (web_is(u, "leader")) {
+		buf_puts(b, "<p>督办队列由纪检监察组处理；您的案件见<a href=\"board\">办理看板</a>。</p>\n"
+		    "</main></body></html>\n");
 		return 0;
 	}
 	if (store_escalation_each(w->store, false, queue_row, &q) != 0)
@@ -268,13 +262,13 @@ page_entry(struct web *w, const struct user *u, int64_t id, const char *form_tok
 		store_escalation_clear(&e);
 		return -1;
 	}
-	page_head(w, "督办事项", b);
+	page_nav(w, u, "../", "督办事项", form_tok, b);
 	if (notice != NULL) {
 		buf_puts(b, "<p class=\"notice\">");
 		html_escape(b, notice);
 		buf_puts(b, "</p>\n");
 	}
-	buf_printf(b, "<p><a href=\"../queue\">督办队列</a></p>\n<h2>督办事项 %lld：", (long long)id);
+	buf_printf(b, "<h2>督办事项 %lld：", (long long)id);
 	html_escape(b, e.case_number);
 	buf_puts(b, " ");
 	html_escape(b, e.dept_name);
@@ -331,9 +325,11 @@ web_login(struct web *w, struct MHD_Connection *c, bool post, struct req *rq, co
 				explicit_bzero(f.value[i], strlen(f.value[i]));
 	form_clear(&f);
 	if (r == OFFICE_DONE) {
+		const char *home = web_is(&u, "office") || web_is(&u, "leader") ? "board" : "queue";
+
 		session_cookie(w, &u, now, cookie, sizeof(cookie));
 		store_user_clear(&u);
-		return web_redirect(w, c, "queue", cookie);
+		return web_redirect(w, c, home, cookie);
 	}
 	form_token(w, "login", now, tok, sizeof(tok));
 	page_login(w, tok, r == OFFICE_TOO_MANY ? "登录失败次数过多，请十五分钟后再试。" :
@@ -342,19 +338,15 @@ web_login(struct web *w, struct MHD_Connection *c, bool post, struct req *rq, co
 	    MHD_HTTP_SERVICE_UNAVAILABLE : MHD_HTTP_FORBIDDEN, &b, "text/html; charset=utf-8");
 }
 
-/* /queue, /queue/ID, /logout: for an account signed in (else to the sign-in page). */
+/* /queue and /queue/ID: POST f (the form, its token checked) acks or resolves an entry. */
 enum MHD_Result
-web_signed_in(struct web *w, struct MHD_Connection *c, const char *url, bool post, struct req *rq,
-    const char *from, instant_t now)
+web_queue(struct web *w, struct MHD_Connection *c, const char *url, struct form *f,
+    const struct user *u, const char *from, instant_t now)
 {
-	const char *cookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
 	struct buf b = { 0 }, said = { 0 };
-	struct user u;
-	struct form f;
 	char tok[96], *end;
 	const char *op, *note, *notice = NULL;
 	long long id = 0;
-	enum MHD_Result rc;
 	enum office_refusal r;
 	bool entry = strncmp(url, "/queue/", 7) == 0, acked = false;
 
@@ -363,36 +355,18 @@ web_signed_in(struct web *w, struct MHD_Connection *c, const char *url, bool pos
 		if (url[7] < '1' || url[7] > '9' || *end != '\0')
 			return web_message(w, c, MHD_HTTP_NOT_FOUND, "页面不存在", "没有这一督办事项。");
 	}
-	if (session_check(w, cookie, now, &u) != 0)
-		return web_redirect(w, c, entry ? "../login" : "login", NULL);
-	if (post) {
-		if (web_posted_form(w, c, rq, from, &f, &rc) != 0) {
-			store_user_clear(&u);
-			return rc;
-		}
-		if (session_form_use(w, &u, form_get(&f, "form"), now) != 0) {
-			form_clear(&f);
-			store_user_clear(&u);
-			return web_message(w, c, MHD_HTTP_FORBIDDEN, "未能提交",
-			    "表单已失效或已提交过，请刷新页面后重试。");
-		}
-		if (strcmp(url, "/logout") == 0) {
-			form_clear(&f);
-			store_user_clear(&u);
-			return web_redirect(w, c, "login", "duban_session=; Path=/; Max-Age=0; HttpOnly;"
-			    " SameSite=Strict");
-		}
-		op = form_get(&f, "op");
-		note = form_get(&f, "note");
+	if (f != NULL) {
+		op = form_get(f, "op");
+		note = form_get(f, "note");
 		if (note != NULL && note[0] == '\0')
 			note = NULL;
 		r = OFFICE_NO_SUCH_ESCALATION;
 		if (entry && op != NULL && (strcmp(op, "ack") == 0 || strcmp(op, "resolve") == 0) &&
-		    page_entry(w, &u, id, "", NULL, &b) == 0) {	/* may this account see it? */
+		    page_entry(w, u, id, "", NULL, &b) == 0) {	/* may this account see it? */
 			buf_free(&b);
 			if (store_begin(w->store) != 0)
 				r = OFFICE_DATABASE;
-			else if ((r = office_queue(w->store, &(struct office_who){ u.name, now }, id,
+			else if ((r = office_queue(w->store, &(struct office_who){ u->name, now }, id,
 			    strcmp(op, "resolve") == 0, note, &said)) != OFFICE_DONE ||
 			    store_commit(w->store) != 0) {
 				store_rollback(w->store);
@@ -400,10 +374,8 @@ web_signed_in(struct web *w, struct MHD_Connection *c, const char *url, bool pos
 					r = OFFICE_DATABASE;
 			}
 		}
-		/* (op lives in the form: what it said is taken before the form is freed) */
 		acked = op != NULL && strcmp(op, "ack") == 0;
 		buf_free(&b);
-		form_clear(&f);
 		buf_free(&said);
 		notice = r == OFFICE_DONE ? (acked ? "已接收。" : "已办结。") :
 		    r == OFFICE_NO_REASON ? "办结须填写意见。" : r == OFFICE_RESOLVED_ALREADY ?
@@ -412,18 +384,13 @@ web_signed_in(struct web *w, struct MHD_Connection *c, const char *url, bool pos
 		if (r == OFFICE_DONE) {
 			w->requests[REQ_ACTS]++;
 			log_info("queue entry %lld: %s by %s from %s", id, acked ? "acknowledged" :
-			    "resolved", u.name, from);
+			    "resolved", u->name, from);
 		}
-	} else if (strcmp(url, "/logout") == 0) {
-		store_user_clear(&u);
-		return web_message(w, c, MHD_HTTP_METHOD_NOT_ALLOWED, "不支持的请求", "请用页面上的按钮退出。");
 	}
-	session_form(w, &u, now, tok, sizeof(tok));
-	if (entry ? page_entry(w, &u, id, tok, notice, &b) != 0 : page_queue(w, &u, tok, &b) != 0) {
+	session_form(w, u, now, tok, sizeof(tok));
+	if (entry ? page_entry(w, u, id, tok, notice, &b) != 0 : page_queue(w, u, tok, &b) != 0) {
 		buf_free(&b);
-		store_user_clear(&u);
 		return web_message(w, c, MHD_HTTP_NOT_FOUND, "页面不存在", "没有这一督办事项，或您无权查看。");
 	}
-	store_user_clear(&u);
 	return web_respond(w, c, MHD_HTTP_OK, &b, "text/html; charset=utf-8");
 }

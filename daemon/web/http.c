@@ -241,7 +241,9 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		web_client(c, from, sizeof(from));
 		rc = web_login(w, c, post, rq, from, instant_now());
 	} else if (strcmp(url, "/queue") == 0 || strncmp(url, "/queue/", 7) == 0 ||
-	    strcmp(url, "/logout") == 0) {
+	    strcmp(url, "/logout") == 0 || strcmp(url, "/board") == 0 ||
+	    strcmp(url, "/report") == 0 || strcmp(url, "/requests") == 0 ||
+	    strncmp(url, "/action/", 8) == 0) {
 		char from[160];
 
 		web_client(c, from, sizeof(from));

@@ -26,7 +26,7 @@ const char web_css[] =
     ".light{display:inline-block;padding:.2em .8em;border-radius:1em;color:#fff;"
     "font-weight:bold}\n"
     ".green{background:#2e7d32}.yellow{background:#b58100}.red{background:#c62828}"
-    ".escalated{background:#4a148c}.done{background:#555}\n"
+    ".escalated{background:#4a148c}.done{background:#555}.paused{background:#546e7a}\n"
     "textarea{width:100%;min-height:8em;font:inherit}\n"
     "button{font:inherit;padding:.3em 1.2em;margin-top:.5em}\n"
     ".notice{background:#e8f5e9;border:1px solid #2e7d32;padding:.5em}\n"
@@ -35,7 +35,16 @@ const char web_css[] =
     "footer{max-width:46em;margin:0 auto 2em;color:#666;font-size:.85em}\n"
     "form.inline{display:inline;margin-left:1em}\n"
     "pre.record{white-space:pre-wrap;background:#fafafa;border:1px solid #ddd;padding:.5em;"
-    "font-size:.85em}\n";
+    "font-size:.85em}\n"
+    "nav{max-width:64em;margin:.6em auto 0;padding:0 .2em}nav a{margin-right:1em}"
+    "nav .who{color:#555;margin-left:1em}\n"
+    "main:has(table.list){max-width:64em}\n"
+    "table.list{border-collapse:collapse;width:100%;font-size:.92em}\n"
+    "table.list th{background:#eee;text-align:left;padding:.3em}\n"
+    "table.list td{border-top:1px solid #ddd;padding:.3em;vertical-align:top}\n"
+    "td.n{text-align:right}td.detail{white-space:pre-wrap;word-break:break-all}\n"
+    "form.filters label{margin-right:.8em}svg.chart{max-width:100%;height:auto}\n"
+    "section.request{border-top:1px solid #ddd;margin-top:1em}\n";
 
 void
 html_escape(struct buf *b, const char *s)
@@ -96,8 +105,8 @@ page_message(struct web *w, const char *title, const char *text, struct buf *b)
 	buf_puts(b, "。</p>\n</main></body></html>\n");
 }
 
-static void
-fact(struct buf *b, const char *name, const char *value)
+void
+page_fact(struct buf *b, const char *name, const char *value)
 {
 	buf_puts(b, "<tr><th>");
 	html_escape(b, name);
@@ -106,27 +115,31 @@ fact(struct buf *b, const char *name, const char *value)
 	buf_puts(b, "</td></tr>\n");
 }
 
-/* Its light: green in time, yellow once its first reminder is due, red overdue, escalated. */
+/* A light's class in the style and its words (亮灯). */
+const char *
+light_class(enum office_light l, const char **words)
+{
+	static const char *const cls[] = { "green", "yellow", "red", "escalated", "paused", "done" };
+	static const char *const said[] = { "期限内", "即将到期", "已逾期", "已移交督办", "暂停计时",
+	    "已办结" };
+
+	*words = said[l];
+	return cls[l];
+}
+
+/* Its light: the office's, or escalated where an entry of this cycle is in the queue. */
 static const char *
 light(struct web *w, const struct answer_ctx *ctx, instant_t now, const char **words)
 {
-	const struct action *a = &ctx->action;
-	const struct rule *r = a->rule ? conf_rule(w->conf, a->rule) : NULL;
-	instant_t warn;
-	int i;
+	enum office_light l = office_light(w->conf, &ctx->action, now);
 
-	if (a->done_at != 0)
-		return *words = "已办结", "done";
-	if (ctx->escalated)
-		return *words = "已移交督办", "escalated";
-	if (a->due_at != 0 && now >= a->due_at)
-		return *words = "已逾期", "red";
-	for (i = 0; r != NULL && a->due_at != 0 && i < r->nremind; i++) {
-		warn = duration_shift(&r->remind[i], -1, w->conf->cal, a->due_at, NULL);
-		if (now >= warn)
-			return *words = "即将到期", "yellow";
-	}
-	return *words = "期限内", "green";
+	if (ctx->action.done_at != 0)
+		l = LIGHT_NONE;
+	else if (ctx->escalated && w->conf->web.escalated_light && l != LIGHT_PAUSED)
+		l = LIGHT_ESCALATED;
+	else if (l == LIGHT_NONE)
+		l = LIGHT_GREEN;	/* open, no deadline */
+	return light_class(l, words);
 }
 
 struct log_ctx {
@@ -262,15 +275,15 @@ page_action(struct web *w, const struct answer_ctx *ctx, const char *form_tok,
 	instant_format(a->notified_at, notified, sizeof(notified));
 	pet = w->conf->mail.mask ? notice_mask_name(a->kase.petitioner) :
 	    strdup(a->kase.petitioner ? a->kase.petitioner : "");
-	fact(b, "案件编号", a->kase.number);
-	fact(b, "案件名称", a->kase.title);
-	fact(b, "信访人", pet);
-	fact(b, "承办单位", a->dept.name);
-	fact(b, "办理事项", conf_step_name(w->conf, a->step));
-	fact(b, "具体内容", a->what);
-	fact(b, "通知时间", notified);
-	fact(b, "办理期限", a->due_at ? due : "");
-	fact(b, "签收", a->acked_at ? instant_format(a->acked_at, acked, sizeof(acked)) : "尚未签收");
+	page_fact(b, "案件编号", a->kase.number);
+	page_fact(b, "案件名称", a->kase.title);
+	page_fact(b, "信访人", pet);
+	page_fact(b, "承办单位", a->dept.name);
+	page_fact(b, "办理事项", conf_step_name(w->conf, a->step));
+	page_fact(b, "具体内容", a->what);
+	page_fact(b, "通知时间", notified);
+	page_fact(b, "办理期限", a->due_at ? due : "");
+	page_fact(b, "签收", a->acked_at ? instant_format(a->acked_at, acked, sizeof(acked)) : "尚未签收");
 	buf_puts(b, "</table>\n");
 	free(pet);
 	if (a->done_at == 0 && a->acked_at == 0) {

@@ -18,6 +18,7 @@
 #include "duban/buf.h"
 #include "duban/conf.h"
 #include "duban/link.h"
+#include "duban/office.h"
 #include "duban/store.h"
 
 struct web {
@@ -73,7 +74,10 @@ void page_action(struct web *w, const struct answer_ctx *ctx, const char *form_t
 void page_head(struct web *w, const char *title, struct buf *b);
 void page_message(struct web *w, const char *title, const char *text, struct buf *b);
 extern const char web_css[];
+const char *light_class(enum office_light l, const char **words);
 void html_escape(struct buf *b, const char *s);
+/* A row of a facts table: name, and the value (an em dash when there is none). */
+void page_fact(struct buf *b, const char *name, const char *value);
 
 /* Accounts (account.c): sessions in signed cookies, sign-in, the queue's pages. */
 void session_cookie(struct web *w, const struct user *u, instant_t now, char *out, size_t len);
@@ -86,6 +90,23 @@ void page_login(struct web *w, const char *form_tok, const char *notice, struct 
 int page_queue(struct web *w, const struct user *u, const char *form_tok, struct buf *b);
 int page_entry(struct web *w, const struct user *u, int64_t id, const char *form_tok,
     const char *notice, struct buf *b);
+
+/* The office's and leaders' pages (office.c, board.c, figures.c): each page_* fills b and
+ * answers 200, or 400 (a bad parameter), 404 (none, or not this account's), -1 (the store). */
+bool web_is(const struct user *u, const char *role);
+bool web_leader_owns(const struct action *a, const char *leader);
+const char *web_arg(struct MHD_Connection *c, const char *name, bool *bad);
+void page_nav(struct web *w, const struct user *u, const char *up, const char *title,
+    const char *form_tok, struct buf *b);
+int page_board(struct web *w, struct MHD_Connection *c, const struct user *u, const char *form_tok,
+    instant_t now, struct buf *b);
+int page_timeline(struct web *w, const struct user *u, int64_t id, const char *form_tok,
+    instant_t now, struct buf *b);
+int page_report(struct web *w, struct MHD_Connection *c, const struct user *u, const char *form_tok,
+    instant_t now, struct buf *b);
+/* /queue and /queue/ID (account.c): f a POST's form, its token checked, or NULL. */
+enum MHD_Result web_queue(struct web *w, struct MHD_Connection *c, const char *url,
+    struct form *f, const struct user *u, const char *from, instant_t now);
 
 /* The text of /metrics (metrics.c), under w->lock. */
 void metrics_render(struct web *w, instant_t now, struct buf *b);
@@ -109,7 +130,7 @@ void web_client(struct MHD_Connection *c, char *out, size_t len);
 bool web_same_origin(struct web *w, struct MHD_Connection *c);
 int web_posted_form(struct web *w, struct MHD_Connection *c, struct req *rq, const char *from,
     struct form *f, enum MHD_Result *rc);
-/* The signed-in pages (account.c): /login, and /queue, /queue/ID, /logout. */
+/* /login (account.c), and the pages signed in (office.c): the queue's, the office's, /logout. */
 enum MHD_Result web_login(struct web *w, struct MHD_Connection *c, bool post, struct req *rq,
     const char *from, instant_t now);
 enum MHD_Result web_signed_in(struct web *w, struct MHD_Connection *c, const char *url, bool post,

@@ -99,6 +99,7 @@ struct web_conf {
 	int		 per_address;	/* connections from one address (0: no limit) */
 	int		 timeout;	/* seconds an idle connection is kept */
 	int		 max_body;	/* bytes a form may carry */
+	int		 escalated_light; /* the board shows escalated actions in a colour of their own */
 	bool		 keys_loaded;	/* keys read (conf_read_secrets) */
 	struct link_keys keys;		/* never printed or logged */
 };

@@ -62,6 +62,7 @@ enum office_refusal {
 	OFFICE_WEAK_PASSWORD,	/* a password of fewer than 10 characters */
 	OFFICE_SIGN_IN_REFUSED,	/* no such account, disabled, or the wrong password */
 	OFFICE_TOO_MANY,	/* too many refused sign-ins from there, or for that name, lately */
+	OFFICE_NO_SUCH_LEADER,	/* a leader's account names no leader of the roster, or another role names one */
 };
 
 /*
@@ -293,8 +294,9 @@ OFFICE_MUST enum office_refusal office_decide(struct store *s, const struct conf
     void *arg, struct buf *said);
 
 /*
- * Accounts of the pages (users.c): added with a role (and a department, for
- * a leader's or an office clerk's view), a password of 10 characters at
+ * Accounts of the pages (users.c): added with a role and a scope: for a
+ * leader, the leader (包案领导, dubanctl leader add) whose cases it sees,
+ * required; for the others a department code or NULL; a password of 10 characters at
  * least hashed with yescrypt; a new password or disabling ends the
  * account's sessions. A sign-in is checked in the same time whether or not
  * the account exists, and each one, refused or not, is in the audit log;
@@ -309,5 +311,44 @@ OFFICE_MUST enum office_refusal office_user_disable(struct store *s, const struc
     const char *name, bool off);
 OFFICE_MUST enum office_refusal office_sign_in(struct store *s, const struct office_who *w,
     const char *name, const char *password, const char *from, struct user *u);
+
+/*
+ * The figures of the acceptance check (report.c) for the days [from_day,
+ * to_day] (the assignments notified and the cases received then), per
+ * department ordered by code, and their sum (all); only: one department's
+ * code, or NULL. 0, or -1 (the database; nothing to clear). The rates and
+ * averages as every reader shows them: "50.0%", "3.5", or "-".
+ */
+struct office_tally {
+	char	 dept[32];
+	char	 name[96];
+	int	 assigned, on_time, late, open, overdue, escalated;
+	int	 cases, closed, ceased;
+	long	 workdays;	/* handling time of the done actions, in working days */
+	int	 uncertain;	/* actions whose deadline crosses a year the calendar lacks */
+	int	 handed_on;	/* late ones taken from it by a reassignment (no handling time) */
+};
+struct office_report {
+	struct office_tally	*t;
+	int			 n;
+	struct office_tally	 all;
+	int32_t			 from_day, to_day;
+};
+OFFICE_MUST int office_report(struct store *s, const struct config *conf, instant_t now,
+    int32_t from_day, int32_t to_day, const char *only, struct office_report *r);
+void office_report_clear(struct office_report *r);
+const char *office_rate(char *buf, size_t len, long num, long den);
+const char *office_average(char *buf, size_t len, long sum, long n);
+
+/*
+ * How an open action stands on the board (亮灯): green in time, yellow once
+ * its first reminder's time has come, red overdue, escalated (where [web]
+ * escalated-light says so) once an escalation of its rule was performed,
+ * paused while its clock stands (a completion report awaiting the office);
+ * LIGHT_NONE done, or without a deadline.
+ */
+enum office_light { LIGHT_GREEN, LIGHT_YELLOW, LIGHT_RED, LIGHT_ESCALATED, LIGHT_PAUSED,
+	LIGHT_NONE };
+enum office_light office_light(const struct config *conf, const struct action *a, instant_t now);
 
 #endif

@@ -516,6 +516,18 @@ STORE_MUST int store_ledger_each(struct store *s, int (*fn)(const struct ledger_
 STORE_MUST int store_ledger_stage_begin(struct store *s);
 STORE_MUST int store_ledger_stage_case(struct store *s, const char *number, int line,
     const char *const *fields, unsigned *differ);
+/*
+ * The office's board: open actions with a deadline, the nearest first,
+ * those of a department (code), a step, a leader (包案领导) and key cases
+ * only where given; limit from offset. How many, or -1.
+ */
+struct board_filter {
+	const char	*dept, *step, *leader;
+	bool		 key_only;
+	int		 limit, offset;
+};
+STORE_MUST int store_board_each(struct store *s, const struct board_filter *f,
+    int (*fn)(const struct action *, void *), void *arg);
 /* The assignments notified (each department's part of an action) and the cases received in [from, to). */
 STORE_MUST int store_report_each(struct store *s, instant_t from, instant_t to,
     int (*fn)(const struct report_row *, void *), void *arg);

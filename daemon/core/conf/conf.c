@@ -54,20 +54,6 @@ conf_defaults(struct config *c)
 	conf_web_defaults(&c->web);
 }
 
-static int
-parse_bool(struct conf_parse *p, const char *name, const char *value, int *out)
-{
-	if (strcmp(value, "yes") == 0)
-		*out = 1;
-	else if (strcmp(value, "no") == 0)
-		*out = 0;
-	else {
-		conf_error(p, "%s: expected yes or no, not '%s'",
-		    name, value);
-		return -1;
-	}
-	return 0;
-}
 
 /* "08:30-17:30" */
 static void

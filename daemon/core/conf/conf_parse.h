@@ -34,6 +34,7 @@ void conf_error_at(struct conf_parse *p, int line, const char *fmt, ...)
 /* Value helpers of conf.c, for the other section files. */
 char *conf_path(struct conf_parse *p, const char *value);
 void set_str(char **dst, const char *value);
+int parse_bool(struct conf_parse *p, const char *name, const char *value, int *out);
 int parse_int(struct conf_parse *p, const char *name, const char *value, int min, int max,
     int *out);
 int parse_seconds(struct conf_parse *p, const char *name, const char *value, int min, int max,

@@ -27,6 +27,21 @@ set_str(char **dst, const char *value)
 }
 
 int
+parse_bool(struct conf_parse *p, const char *name, const char *value, int *out)
+{
+	if (strcmp(value, "yes") == 0)
+		*out = 1;
+	else if (strcmp(value, "no") == 0)
+		*out = 0;
+	else {
+		conf_error(p, "%s: expected yes or no, not '%s'",
+		    name, value);
+		return -1;
+	}
+	return 0;
+}
+
+int
 parse_int(struct conf_parse *p, const char *name, const char *value, int min, int max,
     int *out)
 {

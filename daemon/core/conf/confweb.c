@@ -22,6 +22,7 @@ conf_web_defaults(struct web_conf *w)
 	w->per_address = -1;	/* set by conf_web_check from where it listens */
 	w->timeout = 15;
 	w->max_body = 64 * 1024;
+	w->escalated_light = 1;
 }
 
 int
@@ -135,6 +136,8 @@ conf_web_key(struct conf_parse *p, const char *name, const char *value)
 		parse_seconds(p, name, value, 1, 600, &w->timeout);
 	else if (strcmp(name, "max-body") == 0)
 		parse_int(p, name, value, 1024, 64 * 1024 * 1024, &w->max_body);
+	else if (strcmp(name, "escalated-light") == 0)
+		parse_bool(p, name, value, &w->escalated_light);
 	else
 		unknown_key(p, name);
 	return 1;
@@ -201,8 +204,9 @@ conf_web_print(const struct web_conf *w, FILE *fp)
 		fprintf(fp, "link-valid = %d hours\n", w->link_valid / 3600);
 	if (w->metrics)
 		fprintf(fp, "metrics = %s\n", w->metrics);
-	fprintf(fp, "max-connections = %d\nper-address = %d\ntimeout = %d seconds\nmax-body = %d\n",
-	    w->max_connections, w->per_address, w->timeout, w->max_body);
+	fprintf(fp, "max-connections = %d\nper-address = %d\ntimeout = %d seconds\nmax-body = %d\n"
+	    "escalated-light = %s\n", w->max_connections, w->per_address, w->timeout, w->max_body,
+	    w->escalated_light ? "yes" : "no");
 }
 
 void

@@ -198,6 +198,10 @@ office_decide(struct store *s, const struct config *conf, const struct office_wh
 		why = OFFICE_NO_REASON;
 	else if (rq->kind == DECIDE_APPROVE && (rq->approver == NULL || rq->approver[0] == '\0'))
 		why = OFFICE_NO_APPROVER;
+	else if ((rq->note != NULL && check_text(rq->note) == OFFICE_BAD_TEXT) ||
+	    (rq->approver != NULL && (check_text(rq->approver) == OFFICE_BAD_TEXT ||
+	    strlen(rq->approver) > 100)))
+		why = OFFICE_BAD_TEXT;
 	if (why != OFFICE_DONE || (rc = store_action_get(s, r.action_id, &a)) != 0) {
 		store_request_clear(&r);
 		return why != OFFICE_DONE ? why : rc < 0 ? OFFICE_DATABASE : OFFICE_NO_SUCH_ACTION;

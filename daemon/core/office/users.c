@@ -73,6 +73,16 @@ audit(struct store *s, const struct office_who *w, const char *what, const char 
 	return store_event(s, w->now, w->who, 0, what, detail) == 0 ? OFFICE_DONE : OFFICE_DATABASE;
 }
 
+static int
+leader_seen(const char *name, const char *title, const char *email, void *arg)
+{
+	(void)name;
+	(void)title;
+	(void)email;
+	(void)arg;
+	return 0;
+}
+
 enum office_refusal
 office_user_add(struct store *s, const struct office_who *w, const char *name,
     const char *role, const char *dept, const char *password)
@@ -86,6 +96,12 @@ office_user_add(struct store *s, const struct office_who *w, const char *name,
 		return OFFICE_BAD_NAME;
 	if (!office_role_valid(role))
 		return OFFICE_BAD_ROLE;
+	if (strcmp(role, "leader") == 0) {
+		if (dept == NULL || (rc = store_leader_each(s, dept, leader_seen, NULL)) == 0)
+			return OFFICE_NO_SUCH_LEADER;
+		if (rc < 0)
+			return OFFICE_DATABASE;
+	}
 	if ((rc = store_user_get(s, name, 0, &old)) == 0) {
 		store_user_clear(&old);
 		return OFFICE_USER_EXISTS;

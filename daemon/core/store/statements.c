@@ -427,6 +427,14 @@ const struct stmt_def store_stmts[Q_N] = {
 	    "SELECT code FROM departments ORDER BY code",
 	    NULL },
 	/* views.c */
+	/* the board: open actions with a deadline, the nearest first (actions_open) */
+	[Q_BOARD] = { "board",
+	    "SELECT " ACTION_COLUMNS
+	    " WHERE a.done_at IS NULL AND a.due_at IS NOT NULL AND d.code = coalesce(?, d.code)"
+	    " AND a.step = coalesce(?, a.step)"
+	    " AND coalesce(c.leader, '') = coalesce(?, coalesce(c.leader, ''))"
+	    " AND c.key_case >= ? ORDER BY a.due_at, a.id LIMIT ? OFFSET ?",
+	    NULL },
 	[Q_EVENT] = { "event",
 	    "INSERT INTO events (at, who, action_id, what, detail) VALUES (?, ?, ?, ?, ?)",
 	    NULL },

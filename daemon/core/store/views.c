@@ -187,3 +187,27 @@ store_report_each(struct store *s, instant_t from, instant_t to,
 	db_reset(st);
 	return step < 0 ? -1 : rc;
 }
+
+int
+store_board_each(struct store *s, const struct board_filter *f,
+    int (*fn)(const struct action *, void *), void *arg)
+{
+	dbst *st = db_stmt(s, Q_BOARD);
+	struct action a;
+	int rc = 0, n = 0, stop = 0;
+
+	db_bind_text(st, 1, f->dept);
+	db_bind_text(st, 2, f->step);
+	db_bind_text(st, 3, f->leader);
+	db_bind_int(st, 4, f->key_only ? 1 : 0);
+	db_bind_int(st, 5, f->limit);
+	db_bind_int(st, 6, f->offset);
+	while (!stop && (rc = db_next(s, st)) == 1) {
+		db_action_row(st, &a);
+		n++;
+		stop = fn(&a, arg);
+		store_action_clear(&a);
+	}
+	db_reset(st);
+	return rc < 0 ? -1 : n;
+}
