@@ -77,8 +77,11 @@ bar(struct buf *b, int *x, int y, int n, int max, const char *fill)
 static void
 chart(struct buf *b, const struct office_report *r)
 {
-	int i, max = 1, x, y, h = (r->n + 1) * CHART_ROW + 10;
+	int i, n = 0, max = 1, x, y, h;
 
+	for (i = 0; i < r->n; i++)
+		n += r->t[i].on_time + r->t[i].late + r->t[i].open > 0;
+	h = (n + 1) * CHART_ROW + 10;
 	for (i = 0; i < r->n; i++)
 		if (r->t[i].on_time + r->t[i].late + r->t[i].open > max)
 			max = r->t[i].on_time + r->t[i].late + r->t[i].open;
@@ -92,10 +95,12 @@ chart(struct buf *b, const struct office_report *r)
 	    " fill=\"#9e9e9e\"/><text x=\"%d\" y=\"15\">在办</text></g>\n", CHART_LABEL,
 	    CHART_LABEL + 16, CHART_LABEL + 100, CHART_LABEL + 116, CHART_LABEL + 170,
 	    CHART_LABEL + 186);
-	for (i = 0; i < r->n; i++) {
+	for (i = 0, y = 0; i < r->n; i++) {
 		const struct office_tally *t = &r->t[i];
 
-		y = (i + 1) * CHART_ROW;
+		if (t->on_time + t->late + t->open == 0)
+			continue;	/* cases only (a lead department's), no action */
+		y += CHART_ROW;
 		buf_printf(b, "<g><text x=\"%d\" y=\"%d\" font-size=\"13\" text-anchor=\"end\""
 		    " fill=\"#1b1b1b\">", CHART_LABEL - 8, y + 13);
 		html_escape(b, t->name);

@@ -2,7 +2,9 @@
 # A department head's browser: Debian's headless Chromium opens the link of a
 # real notice, the page renders in Chinese (a CJK font, the header drawn,
 # the screenshot kept), and the forms sent from the page itself record 签收
-# and 进展反馈, as the database shows; the DOM holds no script.
+# and 进展反馈, as the database shows; the DOM holds no script. Then the
+# office signs in from the browser: its board shows the action with its
+# light, and the figures' bar chart is drawn (its bar's pixels).
 . "$(dirname "$0")/lib.sh"
 command -v chromium >/dev/null && command -v chromedriver >/dev/null ||
 	fail "chromium and chromium-driver are needed (scripts/deps test)"
@@ -14,6 +16,7 @@ start_sink
 web_setup
 write_conf '[rule "slow"]' 'deadline = 2 hours' 'remind = 7195 seconds before' "${WEB_LINES[@]}"
 seed_db
+echo "办公室的密码-2026" | ctl user add bgs --role office >/dev/null || fail "user add"
 start_daemon
 start_web
 ctl assign C1 zjj handling --what 核验办证手续 >/dev/null || fail "assign"
@@ -33,6 +36,17 @@ click textarea ~ button
 wait 办理情况已提交
 dom $T/progress.html
 shot $T/progress.png
+open $URL/login
+type #name bgs
+type #password 办公室的密码-2026
+click form button
+wait 办理看板
+dom $T/board.html
+shot $T/board.png
+open $URL/report
+wait 督办工作统计
+dom $T/report.html
+shot $T/report.png
 STEPS
 $PY "$TOP/tests/integ/browser.py" "$(free_port)" "$T/steps" 2>"$T/browser.err" ||
 	fail "the browser: $(cat "$T/browser.err")"
@@ -46,9 +60,15 @@ assert_eq "$(sql "SELECT acked_at IS NOT NULL FROM actions WHERE id = 1")" 1 "re
 assert_eq "$(sql "SELECT detail LIKE '%已约谈开发商，本周内完成核验' FROM events WHERE what = 'progress'")" 1 \
 	"the progress the browser sent"
 
+grep -q '<span class="light yellow">即将到期</span>' "$T/board.html" ||
+	fail "the board in the browser lacks the action's light"
+grep -q "<svg" "$T/report.html" || fail "no chart in the figures' page"
+grep -qi "<script" "$T/board.html" "$T/report.html" && fail "a script on the office's pages"
+
 # the screenshot: a page drawn (the header's red band, dark text on white),
 # not an error page or a blank
-$PY - "$T/page.png" <<'PY' || fail "the screenshot does not look like the page"
+check_shot() {
+$PY - "$@" <<'PY'
 import struct, sys, zlib
 data = open(sys.argv[1], "rb").read()
 assert data[:8] == b"\x89PNG\r\n\x1a\n"
@@ -81,6 +101,14 @@ assert red > w // 8, "no header band: %d" % red
 dark = sum(1 for y in range(60, min(h, 700), 3) for x in range(0, w, 3) if sum(px(x, y)) < 200)
 assert dark > 300, "too little text drawn: %d" % dark
 print("%dx%d, header %d, text pixels %d" % (w, h, red, dark))
+if len(sys.argv) > 2:   # the chart's grey bar (#9e9e9e: the open action) drawn
+    bar = sum(1 for y in range(0, h, 2) for x in range(0, w, 2) if px(x, y) == (158, 158, 158))
+    assert bar > 100, "no bar drawn: %d" % bar
+    print("bar pixels %d" % bar)
 PY
-cp "$T/page.png" "$T/progress.png" "${SHOTS:-$T}/" 2>/dev/null
+}
+check_shot "$T/page.png" || fail "the screenshot does not look like the page"
+check_shot "$T/board.png" || fail "the board's screenshot does not look like a page"
+check_shot "$T/report.png" bar || fail "the figures' screenshot has no chart"
+cp "$T/page.png" "$T/progress.png" "$T/board.png" "$T/report.png" "${SHOTS:-$T}/" 2>/dev/null
 exit 0
