@@ -57,7 +57,7 @@ CTL_SRC	 = daemon/ctl/main.c daemon/ctl/ctl.c daemon/ctl/args.c daemon/ctl/table
 	   daemon/ctl/cmd_user.c
 WEB_SRC	 = daemon/web/main.c daemon/web/http.c daemon/web/answer.c daemon/web/page.c \
 	   daemon/web/metrics.c daemon/web/account.c daemon/web/reply.c daemon/web/board.c \
-	   daemon/web/figures.c daemon/web/office.c
+	   daemon/web/figures.c daemon/web/office.c daemon/web/print.c
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 LANGS	 = zh_CN
 MO	 = $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/duban.mo)

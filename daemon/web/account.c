@@ -182,8 +182,8 @@ page_login(struct web *w, const char *form_tok, const char *notice, struct buf *
 }
 
 /* May this account see (and act on) the queue entry of target? */
-static bool
-sees(const struct user *u, const char *target)
+bool
+web_sees(const struct user *u, const char *target)
 {
 	if (strcmp(u->role, "office") == 0)
 		return true;
@@ -206,7 +206,7 @@ queue_row(const struct escalation_row *e, void *arg)
 	struct queue_ctx *q = arg;
 	char due[32], opened[32];
 
-	if (!sees(q->u, e->target))
+	if (!web_sees(q->u, e->target))
 		return 0;
 	if (q->n++ == 0)
 		buf_puts(q->b, "<table class=\"facts\"><tr><th>编号</th><th>案件</th><th>承办单位</th>"
@@ -258,7 +258,7 @@ page_entry(struct web *w, const struct user *u, int64_t id, const char *form_tok
 
 	if (store_escalation_get(w->store, id, &e) != 0)
 		return -1;
-	if (!sees(u, e.target)) {
+	if (!web_sees(u, e.target)) {
 		store_escalation_clear(&e);
 		return -1;
 	}
@@ -268,7 +268,8 @@ page_entry(struct web *w, const struct user *u, int64_t id, const char *form_tok
 		html_escape(b, notice);
 		buf_puts(b, "</p>\n");
 	}
-	buf_printf(b, "<h2>督办事项 %lld：", (long long)id);
+	buf_printf(b, "<p><a href=\"%lld/print\">打印督办单</a></p>\n<h2>督办事项 %lld：",
+	    (long long)id, (long long)id);
 	html_escape(b, e.case_number);
 	buf_puts(b, " ");
 	html_escape(b, e.dept_name);

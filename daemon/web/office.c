@@ -220,6 +220,27 @@ web_office(struct web *w, struct MHD_Connection *c, const char *url, struct form
 	return web_respond(w, c, code, &b, "text/html; charset=utf-8");
 }
 
+/* /queue/ID/print: GET only. */
+static enum MHD_Result
+print_page(struct web *w, struct MHD_Connection *c, const char *url, bool post,
+    const struct user *u, instant_t now)
+{
+	struct buf b = { 0 };
+	char *end;
+	long long id = strtoll(url + 7, &end, 10);
+
+	if (url[7] < '1' || url[7] > '9' || strcmp(end, "/print") != 0 ||
+	    page_print(w, u, id, now, &b) != 0) {
+		buf_free(&b);
+		return web_message(w, c, MHD_HTTP_NOT_FOUND, "页面不存在", "没有这一督办事项，或您无权查看。");
+	}
+	if (post) {
+		buf_free(&b);
+		return web_message(w, c, MHD_HTTP_METHOD_NOT_ALLOWED, "不支持的请求", "此页面只供查看和打印。");
+	}
+	return web_respond(w, c, MHD_HTTP_OK, &b, "text/html; charset=utf-8");
+}
+
 /*
  * The pages of an account signed in (else to the sign-in page): /logout,
  * the queue's, and the office's and leaders' (office.c). A POST's form is
@@ -234,8 +255,13 @@ web_signed_in(struct web *w, struct MHD_Connection *c, const char *url, bool pos
 	struct form f;
 	enum MHD_Result rc;
 	char login[32];
+	const char *p;
 
-	snprintf(login, sizeof(login), "%slogin", strchr(url + 1, '/') != NULL ? "../" : "");
+	/* relative, as every link of the pages (a proxy may serve them under a path) */
+	login[0] = '\0';
+	for (p = url + 1; (p = strchr(p, '/')) != NULL && strlen(login) + 10 < sizeof(login); p++)
+		strcat(login, "../");
+	strcat(login, "login");
 	if (session_check(w, cookie, now, &u) != 0)
 		return web_redirect(w, c, login, NULL);
 	if (post) {
@@ -257,7 +283,9 @@ web_signed_in(struct web *w, struct MHD_Connection *c, const char *url, bool pos
 		else
 			rc = web_message(w, c, MHD_HTTP_METHOD_NOT_ALLOWED, "不支持的请求",
 			    "请用页面上的按钮退出。");
-	} else if (strcmp(url, "/queue") == 0 || strncmp(url, "/queue/", 7) == 0)
+	} else if (strncmp(url, "/queue/", 7) == 0 && strstr(url + 7, "/") != NULL)
+		rc = print_page(w, c, url, post, &u, now);
+	else if (strcmp(url, "/queue") == 0 || strncmp(url, "/queue/", 7) == 0)
 		rc = web_queue(w, c, url, post ? &f : NULL, &u, from, now);
 	else
 		rc = web_office(w, c, url, post ? &f : NULL, &u, from, now);

@@ -44,7 +44,19 @@ const char web_css[] =
     "table.list td{border-top:1px solid #ddd;padding:.3em;vertical-align:top}\n"
     "td.n{text-align:right}td.detail{white-space:pre-wrap;word-break:break-all}\n"
     "form.filters label{margin-right:.8em}svg.chart{max-width:100%;height:auto}\n"
-    "section.request{border-top:1px solid #ddd;margin-top:1em}\n";
+    "section.request{border-top:1px solid #ddd;margin-top:1em}\n"
+    "@page{size:A4;margin:18mm 20mm}\n"
+    "@media print{header,nav,.noprint{display:none}main{border:0;margin:0;padding:0;"
+    "max-width:none}body{background:#fff}}\n"
+    "h2.sheet{text-align:center;font-size:1.9em;letter-spacing:.6em;border:0;color:#9e1b1b;"
+    "margin:.4em 0 .1em}\n"
+    "p.no{text-align:center;margin:0 0 1em}\n"
+    "table.sheet{border-collapse:collapse;width:100%}\n"
+    "table.sheet th,table.sheet td{border:1px solid #333;padding:.55em .6em;text-align:left;"
+    "vertical-align:top}\n"
+    "table.sheet th{width:7em;font-weight:normal;background:#f4f4f2}\n"
+    "p.ask{line-height:1.9;text-indent:2em}\n"
+    "div.seal{margin-top:2.5em;text-align:right;line-height:2.2}\n";
 
 void
 html_escape(struct buf *b, const char *s)

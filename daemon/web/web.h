@@ -104,6 +104,10 @@ int page_timeline(struct web *w, const struct user *u, int64_t id, const char *f
     instant_t now, struct buf *b);
 int page_report(struct web *w, struct MHD_Connection *c, const struct user *u, const char *form_tok,
     instant_t now, struct buf *b);
+/* May this account see (and act on) the queue's entries of target? (account.c) */
+bool web_sees(const struct user *u, const char *target);
+/* The 督办单 of queue entry id, A4 (print.c): 0, or -1 (none, or not this account's). */
+int page_print(struct web *w, const struct user *u, int64_t id, instant_t now, struct buf *b);
 /* /queue and /queue/ID (account.c): f a POST's form, its token checked, or NULL. */
 enum MHD_Result web_queue(struct web *w, struct MHD_Connection *c, const char *url,
     struct form *f, const struct user *u, const char *from, instant_t now);

@@ -8,6 +8,7 @@ browser.py PORT SCRIPT: runs the steps of SCRIPT, one a line:
   type CSS TEXT       type TEXT into the element CSS (no space in it) selects
   click CSS           click the element CSS (the rest of the line) selects
   wait TEXT           wait (10 s at most) until the page holds TEXT
+  pdf FILE            print the page to PDF, A4 (WebDriver's print)
 Exits non-zero, with the step, on the first failure.
 """
 import base64, json, subprocess, sys, time, urllib.request
@@ -46,6 +47,10 @@ try:
             call("POST", s + "/url", {"url": step[1]})
         elif step[0] == "shot":
             open(step[1], "wb").write(base64.b64decode(call("GET", s + "/screenshot")))
+        elif step[0] == "pdf":
+            pdf = call("POST", s + "/print", {"orientation": "portrait", "background": True,
+                                               "page": {"width": 21.0, "height": 29.7}})
+            open(step[1], "wb").write(base64.b64decode(pdf))
         elif step[0] == "dom":
             html = call("POST", s + "/execute/sync",
                         {"script": "return document.documentElement.outerHTML", "args": []})

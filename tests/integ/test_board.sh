@@ -175,4 +175,40 @@ assert_eq "$(( $(sql "SELECT due_at FROM actions WHERE id = 2") - due2 ))" $((5 
 	"the deadline moved by the five days asked"
 sql "SELECT detail FROM events WHERE what = 'extend'" | grep -q "主任 王某" || fail "the approver is not in the audit log"
 grep -q "没有待审核" "$T/out.html" || fail "the decided request is still listed"
+
+# the 督办单 of the escalated item: for who may see the entry; one A4 page in Chromium
+qid=$(sql "SELECT id FROM escalations WHERE action_id = 4")
+assert_eq "$(code -b "$T/jw.jar" "$URL/queue/$qid/print")" 200 "the discipline group's 督办单"
+grep -q "督办〔$(TZ=Asia/Shanghai date +%Y)〕第 $qid 号" "$T/out.html" || fail "the 督办单 has no number"
+grep -q "已逾期" "$T/out.html" || fail "the 督办单 does not say it is overdue"
+assert_eq "$(code -b "$T/wang.jar" "$URL/queue/$qid/print")" 404 "a leader's 督办单 of a queue entry"
+assert_eq "$(code -b "$T/jw.jar" "$URL/queue/$qid/print/x")" 404 "a path beyond the 督办单"
+assert_eq "$(code -b "$T/jw.jar" "$URL/queue/$qid/../../board")" 403 "a path with dots (curl sends them as they are)"
+assert_eq "$(code "$URL/queue/$qid/print")" 303 "the 督办单 without a session"
+grep -qi "^location: ../../login" "$T/head" || fail "not sent to sign in: $(grep -i location "$T/head")"
+if command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v pdfinfo >/dev/null; then
+	cat >"$T/steps" <<STEPS
+open $URL/login
+type #name jw
+type #password 页面账号的密码-jw
+click form button
+wait 督办队列
+open $URL/queue/$qid/print
+wait 督办单
+pdf $T/sheet.pdf
+STEPS
+	$PY "$TOP/tests/integ/browser.py" "$(free_port)" "$T/steps" 2>"$T/browser.err" ||
+		fail "the browser: $(cat "$T/browser.err")"
+	assert_eq "$(pdfinfo "$T/sheet.pdf" | sed -n 's/^Pages: *//p')" 1 "the 督办单's pages"
+	pdfinfo "$T/sheet.pdf" | grep -q "^Page size: *595.* x 841.* pts (A4)" ||
+		fail "the 督办单 is not A4: $(pdfinfo "$T/sheet.pdf" | grep size)"
+	pdftotext "$T/sheet.pdf" - | tr -d ' \n' >"$T/sheet.txt"
+	for want in 督办单 急办 不动产登记中心 陈晓华 市纪委监委监督工作组 盖章; do
+		grep -q "$want" "$T/sheet.txt" || fail "the printed 督办单 lacks $want: $(cat "$T/sheet.txt")"
+	done
+	grep -q "办理看板" "$T/sheet.txt" && fail "the printed 督办单 has the pages' links"
+	cp "$T/sheet.pdf" "${SHOTS:-$T}/" 2>/dev/null
+else
+	fail "chromium, chromium-driver and poppler-utils are needed (scripts/deps test)"
+fi
 exit 0
