@@ -2,7 +2,9 @@
 # duban-web's pages with N actions in the store (default 1,000,000): the
 # answer page of a link (GET: the link checked against the action's notices,
 # the action, its queue entries and its record read) and a refused link,
-# each over keep-alive connections from 8 clients at once, p50/p99 and rate.
+# each over keep-alive connections from 8 clients at once, p50/p99 and rate;
+# then the office's pages signed in: the board (its first page, and one
+# department's), an action's timeline and the figures of the whole store.
 set -u
 export LC_ALL=C.UTF-8
 TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -39,6 +41,7 @@ keys = $T/link.keys
 CONF
 	"$BUILD/dubanctl" -f "$T/duban.conf" init >/dev/null
 	/usr/bin/python3 "$TOP/bench/mkdb.py" "$T/duban.db" "$n"
+	echo "bench-office-password" | "$BUILD/dubanctl" -f "$T/duban.conf" user add bench --role office >/dev/null
 	# a reminder on record for 1,000 actions spread over the store, as the daemon queues them
 	sqlite3 "$T/duban.db" "INSERT INTO notices (action_id, kind, level, seq, recipient, subject,
 		message, message_id, status, created_at, cycle)
@@ -86,6 +89,45 @@ p50, p99, rate = bench(good, 200)
 f50, f99, frate = bench(forged, 403)
 print("| %s | %.1f ms | %.1f ms | %.0f/s | %.1f ms | %.0f/s |" % (format(n, ","), p50, p99, rate, f99, frate))
 PY
+	/usr/bin/python3 - "$T/duban.db" "$PORT" "$n" >"$T/office.txt" <<'PY'
+import http.client, re, sqlite3, sys, threading, time, urllib.parse
+db, port, n = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+c = http.client.HTTPConnection("127.0.0.1", port)
+c.request("GET", "/login"); r = c.getresponse(); page = r.read().decode()
+form = re.search(r'name="form" value="([^"]*)"', page).group(1)
+body = urllib.parse.urlencode({"name": "bench", "password": "bench-office-password", "form": form})
+c.request("POST", "/login", body, {"Content-Type": "application/x-www-form-urlencoded",
+                                   "Origin": "http://127.0.0.1:%d" % port})
+r = c.getresponse(); r.read()
+cookie = r.getheader("Set-Cookie").split(";")[0]
+dept = sqlite3.connect(db).execute("SELECT code FROM departments ORDER BY id LIMIT 1").fetchone()[0]
+def bench(paths, clients=4):
+    lat, lock = [], threading.Lock()
+    def client(part):
+        k = http.client.HTTPConnection("127.0.0.1", port)
+        for p in part:
+            t0 = time.perf_counter()
+            k.request("GET", p, headers={"Cookie": cookie})
+            r = k.getresponse(); r.read()
+            assert r.status == 200, (p, r.status)
+            with lock: lat.append(time.perf_counter() - t0)
+    th = [threading.Thread(target=client, args=(paths[i::clients],)) for i in range(clients)]
+    for x in th: x.start()
+    for x in th: x.join()
+    lat.sort()
+    return lat[len(lat) // 2] * 1000, lat[int(len(lat) * 0.99)] * 1000
+rows = [("board, first page", ["/board"] * 400), ("board, one department", ["/board?dept=" + dept] * 400),
+        ("board, page 50", ["/board?page=49"] * 200),
+        ("action timeline", ["/action/%d" % (1 + i * (n // 400)) for i in range(400)]),
+        ("figures, whole store", ["/report"] * 8)]
+for name, paths in rows:
+    p50, p99 = bench(paths, 4 if len(paths) > 8 else 1)
+    print("| %s | %s | %.1f ms | %.1f ms |" % (format(n, ","), name, p50, p99))
+PY
+	echo
+	echo "| actions in the store | office's page (signed in, 4 clients) | p50 | p99 (target: under 50 ms) |"
+	echo "|---|---|---|---|"
+	cat "$T/office.txt"
 	rss=$(awk '/^VmHWM/ { print $2 }' /proc/$pid/status)
 	echo "(duban-web peak resident memory: $((rss / 1024)) MB)"
 	kill "$pid"
