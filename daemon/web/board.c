@@ -105,16 +105,6 @@ dept_option(const struct department *d, void *arg)
 }
 
 static int
-step_option(const char *step, int n, void *arg)
-{
-	struct opts *o = arg;
-
-	(void)n;
-	option(o->b, step, step, o->selected);
-	return 0;
-}
-
-static int
 leader_option(const char *name, const char *title, const char *email, void *arg)
 {
 	struct opts *o = arg;
@@ -246,12 +236,20 @@ page_board(struct web *w, struct MHD_Connection *c, const struct user *u, const 
 	o.selected = f.dept;
 	if (store_dept_each(w->store, dept_option, &o) != 0)
 		return -1;
-	buf_puts(b, "</select></label> <label>办理事项 <select name=\"step\"><option value=\"\">全部"
-	    "</option>");
-	o.selected = f.step;
-	if (store_steps_each(w->store, step_option, &o) != 0)
-		return -1;
-	buf_puts(b, "</select></label> ");
+	buf_puts(b, "</select></label> <label>办理事项 ");
+	/* the configuration's step kinds (reading the store's would count every action) */
+	if (w->conf->nsteps > 0) {
+		buf_puts(b, "<select name=\"step\"><option value=\"\">全部</option>");
+		for (int i = 0; i < w->conf->nsteps; i++)
+			option(b, w->conf->steps[i].key, w->conf->steps[i].name ?
+			    w->conf->steps[i].name : w->conf->steps[i].key, f.step);
+		buf_puts(b, "</select>");
+	} else {
+		buf_puts(b, "<input name=\"step\" size=\"12\" maxlength=\"100\" value=\"");
+		html_escape(b, f.step);
+		buf_puts(b, "\">");
+	}
+	buf_puts(b, "</label> ");
 	if (!leader) {
 		buf_puts(b, "<label>包案领导 <select name=\"leader\"><option value=\"\">全部</option>");
 		o.selected = f.leader;
