@@ -33,28 +33,15 @@ tally_for(struct office_report *r, const char *dept, const char *name)
 	return &r->t[r->n++];
 }
 
-static int
-count_row(const struct report_row *row, void *arg)
+/* One assignment or case counted in t; workdays: its handling time, if done. */
+static void
+tally_add(struct office_tally *t, const struct report_row *row, long workdays, instant_t now)
 {
-	struct counting *k = arg;
-	const struct rule *rule;
-	struct office_tally *t;
-
-	if (k->only != NULL && strcmp(k->only, row->dept) != 0)
-		return 0;
-	/* a waiting period (不少于) is nobody's work: neither on time nor late */
-	if (!row->is_case && row->rule != NULL && (rule = conf_rule(k->conf, row->rule)) != NULL &&
-	    rule->waiting)
-		return 0;
-	/* an earlier assignment handed on in time was not that department's to finish */
-	if (row->handed_on != 0 && (row->due == 0 || row->handed_on <= row->due))
-		return 0;
-	t = tally_for(k->r, row->dept, row->dept_name);
 	if (row->is_case) {
 		t->cases++;
 		t->closed += row->closed;
 		t->ceased += row->closed && row->ceased;
-		return 0;
+		return;
 	}
 	t->assigned++;
 	t->uncertain += row->uncertain;
@@ -66,15 +53,38 @@ count_row(const struct report_row *row, void *arg)
 			t->on_time++;
 		else
 			t->late++;
-		/* working days after the day of notification, up to the day done */
-		t->workdays += cal_count_workdays(k->conf->cal, tz_day_of(row->start) + 1,
-		    tz_day_of(row->done) + 1);
+		t->workdays += workdays;
 	} else {
 		t->open++;
-		if (row->due != 0 && row->due <= k->now)
+		if (row->due != 0 && row->due <= now)
 			t->overdue++;
 	}
 	t->escalated += row->escalated;
+}
+
+/* A row counted for its department and for the sum of all. */
+static int
+count_row(const struct report_row *row, void *arg)
+{
+	struct counting *k = arg;
+	const struct rule *rule;
+	long workdays = 0;
+
+	if (k->only != NULL && strcmp(k->only, row->dept) != 0)
+		return 0;
+	/* a waiting period (不少于) is nobody's work: neither on time nor late */
+	if (!row->is_case && row->rule != NULL && (rule = conf_rule(k->conf, row->rule)) != NULL &&
+	    rule->waiting)
+		return 0;
+	/* an earlier assignment handed on in time was not that department's to finish */
+	if (row->handed_on != 0 && (row->due == 0 || row->handed_on <= row->due))
+		return 0;
+	/* working days after the day of notification, up to the day done (counted once) */
+	if (!row->is_case && row->handed_on == 0 && row->done != 0)
+		workdays = cal_count_workdays(k->conf->cal, tz_day_of(row->start) + 1,
+		    tz_day_of(row->done) + 1);
+	tally_add(tally_for(k->r, row->dept, row->dept_name), row, workdays, k->now);
+	tally_add(&k->r->all, row, workdays, k->now);
 	return 0;
 }
 
@@ -89,8 +99,6 @@ office_report(struct store *s, const struct config *conf, instant_t now, int32_t
     int32_t to_day, const char *only, struct office_report *r)
 {
 	struct counting k = { r, now, conf, only };
-	struct office_tally *all = &r->all;
-	int i;
 
 	memset(r, 0, sizeof(*r));
 	r->from_day = from_day;
@@ -102,22 +110,8 @@ office_report(struct store *s, const struct config *conf, instant_t now, int32_t
 	}
 	if (r->n > 1)
 		qsort(r->t, (size_t)r->n, sizeof(*r->t), tally_cmp);
-	snprintf(all->dept, sizeof(all->dept), "all");
-	snprintf(all->name, sizeof(all->name), "合计");
-	for (i = 0; i < r->n; i++) {
-		all->assigned += r->t[i].assigned;
-		all->on_time += r->t[i].on_time;
-		all->late += r->t[i].late;
-		all->open += r->t[i].open;
-		all->overdue += r->t[i].overdue;
-		all->escalated += r->t[i].escalated;
-		all->cases += r->t[i].cases;
-		all->closed += r->t[i].closed;
-		all->ceased += r->t[i].ceased;
-		all->workdays += r->t[i].workdays;
-		all->uncertain += r->t[i].uncertain;
-		all->handed_on += r->t[i].handed_on;
-	}
+	snprintf(r->all.dept, sizeof(r->all.dept), "all");
+	snprintf(r->all.name, sizeof(r->all.name), "合计");
 	return 0;
 }
 
